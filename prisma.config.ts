@@ -9,7 +9,7 @@ export default defineConfig({
   experimental: { adapter: true },
   async adapter() {
     const { createAdapterFor, configuredTarget } = await import("./server/db/adapter");
-    // scripts/prisma.mjs supplies a placeholder URL when none is configured; commands that
+    // server/cli/prisma.mjs supplies a placeholder URL when none is configured; commands that
     // need a database (migrate diff) then get a throwaway in-memory PGlite.
     const target = process.env.PH_PLACEHOLDER_DATABASE_URL
       ? { pgliteDataDir: "memory://" }

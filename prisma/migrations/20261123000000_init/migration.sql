@@ -50,6 +50,7 @@ CREATE TABLE "Member" (
     "role" "Role" NOT NULL,
     "partnerOrgId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "removedAt" TIMESTAMP(3),
 
     CONSTRAINT "Member_pkey" PRIMARY KEY ("id")
 );
@@ -364,7 +365,7 @@ ALTER TABLE "Response" ADD CONSTRAINT "Response_workspaceId_cycleId_fkey" FOREIG
 ALTER TABLE "Response" ADD CONSTRAINT "Response_workspaceId_partnershipId_fkey" FOREIGN KEY ("workspaceId", "partnershipId") REFERENCES "Partnership"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Response" ADD CONSTRAINT "Response_workspaceId_memberId_fkey" FOREIGN KEY ("workspaceId", "memberId") REFERENCES "Member"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "Response" ADD CONSTRAINT "Response_workspaceId_memberId_fkey" FOREIGN KEY ("workspaceId", "memberId") REFERENCES "Member"("workspaceId", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Answer" ADD CONSTRAINT "Answer_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -392,6 +393,7 @@ ALTER TABLE "PillarComment" ADD CONSTRAINT "PillarComment_workspaceId_responseId
 
 -- AddForeignKey
 ALTER TABLE "PillarComment" ADD CONSTRAINT "PillarComment_workspaceId_pillarId_fkey" FOREIGN KEY ("workspaceId", "pillarId") REFERENCES "Pillar"("workspaceId", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 
 
 -- Invariants Prisma's schema language cannot state.

@@ -1,7 +1,7 @@
 // npm run db:migrate: applies pending migrations to the configured database.
-import { migrate } from "../server/db/migrate";
-import { openSqlDriver } from "../server/db/sql-driver";
-import { configuredTarget } from "../server/db/adapter";
+import { migrate } from "../db/migrate";
+import { openSqlDriver } from "../db/sql-driver";
+import { configuredTarget } from "../db/adapter";
 
 async function main() {
   const target = configuredTarget();

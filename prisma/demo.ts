@@ -1,0 +1,208 @@
+// The demo workspace: Northwind Alliances, 12 partners, six closed quarters and one open, with
+// answers that tell stories (improving, declining, one large perception gap). Deterministic, so
+// screenshots and tests see the same figures on every machine. Built from the shared factories.
+import type { Phase, PrismaClient, Tier } from "../server/db/generated/client";
+import {
+  addMember,
+  createCycle,
+  createPartnerOrg,
+  createPartnership,
+  createResponses,
+  createWorkspaceWithOwner,
+  cycleFramework,
+  type Db,
+  type ResponseSpec,
+} from "./factories";
+
+export const DEMO_SLUG = "northwind";
+export const DEMO_PASSWORD = "northwind-demo";
+export const DEMO_LOGINS = [
+  { email: "admin@northwind.test", role: "OWNER", name: "Avery Lindqvist" },
+  { email: "manager@northwind.test", role: "MANAGER", name: "Morgan Reyes" },
+  { email: "exec@northwind.test", role: "EXECUTIVE", name: "Elena Park" },
+  { email: "partner@globex.test", role: "PARTNER (Globex)", name: "Gina Okafor" },
+] as const;
+
+type PillarKey = "trust" | "commitment" | "coordination" | "communication";
+
+interface Profile {
+  org: string;
+  domain: string;
+  partnership: string;
+  tier: Tier;
+  phase: Phase;
+  region: string;
+  industry: string;
+  // Combined health (0-100) in the oldest and the newest quarter; linear in between.
+  from: number;
+  to: number;
+  // Per-pillar offsets from that level.
+  offsets?: Partial<Record<PillarKey, number>>;
+  // How much higher the host side rates each pillar than the partner does.
+  hostBias?: Partial<Record<PillarKey, number>>;
+  // Quarters (of the six closed ones, newest last) with no answers: a young partnership.
+  firstQuarter?: number;
+  owner: 0 | 1 | 2;
+}
+
+const PROFILES: Profile[] = [
+  { org: "Globex", domain: "globex.test", partnership: "Globex Cloud Resale", tier: "STRATEGIC", phase: "ACTIVE", region: "North America", industry: "Cloud infrastructure", from: 72, to: 66, hostBias: { communication: 34, trust: 22, coordination: 8 }, owner: 0 },
+  { org: "Initech", domain: "initech.test", partnership: "Initech Co-Sell", tier: "STRATEGIC", phase: "ACTIVE", region: "North America", industry: "Enterprise software", from: 48, to: 79, offsets: { coordination: -6, trust: 4 }, owner: 0 },
+  { org: "Acme Robotics", domain: "acme.test", partnership: "Acme Robotics OEM", tier: "STRATEGIC", phase: "RENEWAL_REVIEW", region: "EMEA", industry: "Manufacturing", from: 84, to: 55, offsets: { commitment: -8 }, owner: 1 },
+  { org: "Vandelay Industries", domain: "vandelay.test", partnership: "Vandelay Logistics Integration", tier: "CORE", phase: "ACTIVE", region: "EMEA", industry: "Logistics", from: 85, to: 87, owner: 1 },
+  { org: "Hooli", domain: "hooli.test", partnership: "Hooli Marketplace Listing", tier: "CORE", phase: "ACTIVE", region: "North America", industry: "Consumer technology", from: 74, to: 62, offsets: { communication: -7 }, owner: 0 },
+  { org: "Pied Piper", domain: "piedpiper.test", partnership: "Pied Piper Technology Alliance", tier: "CORE", phase: "ACTIVE", region: "North America", industry: "Data compression", from: 58, to: 76, owner: 2 },
+  { org: "Soylent Data", domain: "soylent.test", partnership: "Soylent Data Referral", tier: "EMERGING", phase: "ACTIVE", region: "APAC", industry: "Analytics", from: 54, to: 50, offsets: { coordination: -9, trust: 5 }, owner: 2 },
+  { org: "Cyberdyne Systems", domain: "cyberdyne.test", partnership: "Cyberdyne Services Partnership", tier: "CORE", phase: "ACTIVE", region: "APAC", industry: "Security", from: 67, to: 69, offsets: { commitment: 6, coordination: -5 }, owner: 1 },
+  { org: "Tyrell Analytics", domain: "tyrell.test", partnership: "Tyrell Analytics Embedded", tier: "STRATEGIC", phase: "RENEWED", region: "EMEA", industry: "Analytics", from: 64, to: 82, owner: 0 },
+  { org: "Wonka Retail", domain: "wonka.test", partnership: "Wonka Retail Channel", tier: "EMERGING", phase: "ACTIVE", region: "LATAM", industry: "Retail", from: 79, to: 78, offsets: { trust: 5, communication: 3 }, owner: 2 },
+  { org: "Oscorp Energy", domain: "oscorp.test", partnership: "Oscorp Energy Joint Venture", tier: "CORE", phase: "ACTIVE", region: "North America", industry: "Energy", from: 71, to: 44, offsets: { trust: -8 }, owner: 1 },
+  { org: "Massive Dynamic", domain: "massive.test", partnership: "Massive Dynamic Pilot", tier: "EMERGING", phase: "ONBOARDING", region: "EMEA", industry: "Research", from: 60, to: 66, firstQuarter: 4, owner: 2 },
+];
+
+const PILLARS: PillarKey[] = ["trust", "commitment", "coordination", "communication"];
+
+const COMMENTS: Record<PillarKey, { high: string[]; low: string[] }> = {
+  trust: {
+    high: ["They told us early about the pricing change, which we appreciated.", "Commitments made in the QBR were all delivered."],
+    low: ["Deal registrations were disputed twice this quarter.", "We learned about the roadmap change from a customer, not from them."],
+  },
+  commitment: {
+    high: ["The new partner team is fully staffed and engaged.", "Exec sponsor joined both planning sessions."],
+    low: ["Enablement budget was cut without discussion.", "It feels like this partnership is a lower priority for them now."],
+  },
+  coordination: {
+    high: ["The joint account plan keeps everyone on the same page.", "Escalations get resolved within a week."],
+    low: ["Two teams worked the same opportunity without knowing it.", "Nobody owns the integration backlog."],
+  },
+  communication: {
+    high: ["Weekly syncs are short and useful.", "We celebrated the first joint win together."],
+    low: ["Feedback seems to go into a black hole.", "Updates arrive late and only when we ask."],
+  },
+};
+
+// mulberry32: a tiny seeded generator, so the demo is the same everywhere.
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+function quarterOf(date: Date, back: number) {
+  const index = date.getUTCFullYear() * 4 + Math.floor(date.getUTCMonth() / 3) - back;
+  const year = Math.floor(index / 4);
+  const q = index % 4;
+  return { label: `${year}-Q${q + 1}`, start: new Date(Date.UTC(year, q * 3, 1)) };
+}
+
+export async function demoExists(db: PrismaClient) {
+  return (await db.workspace.count({ where: { slug: DEMO_SLUG } })) > 0;
+}
+
+// All or nothing: a seed that fails halfway leaves no trace, and the next run starts clean.
+export async function seedDemo(db: PrismaClient, now = new Date()) {
+  return db.$transaction((tx) => seedDemoIn(tx, now), { timeout: 5 * 60_000, maxWait: 30_000 });
+}
+
+async function seedDemoIn(db: Db, now: Date) {
+  const random = rng(20261123);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const person = (email: string, name: string) => ({ email, name, password: DEMO_PASSWORD });
+
+  const { workspace, member: owner } = await createWorkspaceWithOwner(db, {
+    name: "Northwind Alliances",
+    slug: DEMO_SLUG,
+    owner: person("admin@northwind.test", "Avery Lindqvist"),
+  });
+  const ws = workspace.id;
+  const managers = [
+    (await addMember(db, ws, { role: "MANAGER", user: person("manager@northwind.test", "Morgan Reyes") })).member,
+    (await addMember(db, ws, { role: "MANAGER", user: person("priya.shah@northwind.test", "Priya Shah") })).member,
+    (await addMember(db, ws, { role: "MANAGER", user: person("tomas.berg@northwind.test", "Tomás Berg") })).member,
+  ];
+  await addMember(db, ws, { role: "EXECUTIVE", user: person("exec@northwind.test", "Elena Park") });
+  await addMember(db, ws, { role: "ADMIN", user: person("ops@northwind.test", "Jordan Blake") });
+  const colleagues = [];
+  for (const name of ["Sam Carter", "Lee Wong", "Ana Ruiz", "Chris Novak", "Dana Kim", "Ravi Patel"]) {
+    const email = `${name.split(" ")[0]!.toLowerCase()}@northwind.test`;
+    colleagues.push((await addMember(db, ws, { role: "MANAGER", user: person(email, name) })).member);
+  }
+
+  const partnerships = [];
+  for (const [i, profile] of PROFILES.entries()) {
+    const org = await createPartnerOrg(db, ws, { name: profile.org, region: profile.region, industry: profile.industry, website: `https://${profile.domain.replace(".test", ".example")}` });
+    const contactNames = ["Gina Okafor", "Hugo Lambert", "Mei Tanaka", "Ola Nordmann", "Ivan Petrov"];
+    const contacts = [];
+    for (let c = 0; c < 4 + (i % 2); c++) {
+      const email = i === 0 && c === 0 ? "partner@globex.test" : `contact${c + 1}@${profile.domain}`;
+      const name = i === 0 && c === 0 ? "Gina Okafor" : `${contactNames[(c + i) % contactNames.length]!.split(" ")[0]} ${profile.org.split(" ")[0]}`;
+      contacts.push((await addMember(db, ws, { role: "PARTNER", partnerOrgId: org.id, user: person(email, name) })).member);
+    }
+    const team = [colleagues[i % colleagues.length]!, colleagues[(i + 2) % colleagues.length]!, colleagues[(i + 4) % colleagues.length]!];
+    const partnership = await createPartnership(db, ws, {
+      partnerOrgId: org.id,
+      ownerMemberId: managers[profile.owner]!.id,
+      name: profile.partnership,
+      tier: profile.tier,
+      phase: profile.phase,
+      renewalDate: new Date(Date.UTC(now.getUTCFullYear() + (i % 3 === 0 ? 0 : 1), (i * 5) % 12, 15)),
+      teamMemberIds: team.map((m) => m.id),
+    });
+    partnerships.push({ profile, partnership, contacts, host: [managers[profile.owner]!, ...team] });
+  }
+
+  // Six closed quarters and the current one, open.
+  const cycles = [];
+  for (let back = 6; back >= 0; back--) {
+    const { label, start } = quarterOf(now, back);
+    const open = back === 0;
+    const opensAt = open ? new Date(now.getTime() - 16 * 86_400_000) : new Date(start.getTime() + 35 * 86_400_000);
+    const closesAt = new Date(opensAt.getTime() + 21 * 86_400_000);
+    cycles.push(await createCycle(db, ws, { label, opensAt, closesAt, status: open ? "OPEN" : "CLOSED" }));
+  }
+  const framework = await cycleFramework(db, cycles[0]!.id);
+
+  const specs: ResponseSpec[] = [];
+  for (const [q, cycle] of cycles.entries()) {
+    const open = q === cycles.length - 1;
+    for (const { profile, partnership, contacts, host } of partnerships) {
+      if (profile.firstQuarter !== undefined && q < profile.firstQuarter) continue;
+      const progress = Math.min(q, 5) / 5;
+      const level = profile.from + (profile.to - profile.from) * progress + (open ? (profile.to - profile.from) / 5 : 0);
+      const respond = (memberId: string, side: "HOST" | "PARTNER") => {
+        const answers: Record<string, number | null> = {};
+        const comments: Record<string, string> = {};
+        for (const pillar of PILLARS) {
+          const bias = (profile.hostBias?.[pillar] ?? 0) / 2;
+          const target = clamp(level + (profile.offsets?.[pillar] ?? 0) + (side === "HOST" ? bias : -bias), 2, 98);
+          for (const statement of framework.find((p) => p.key === pillar)!.statements) {
+            const dontKnow = random() < 0.04;
+            const likert = 1 + target / 25 + (random() - 0.5) * 1.6;
+            answers[statement.key] = dontKnow ? null : clamp(Math.round(likert), 1, 5);
+          }
+          if (random() < 0.18) comments[pillar] = pick(target >= 65 ? COMMENTS[pillar].high : COMMENTS[pillar].low);
+        }
+        const submittedAt = new Date(cycle.opensAt.getTime() + random() * (open ? 10 : 20) * 86_400_000);
+        specs.push({ cycleId: cycle.id, partnershipId: partnership.id, memberId, side, answers, comments, submittedAt });
+      };
+      // The open quarter is under way: some people have answered, the demo partner has not.
+      // Globex's host team has answered already, so the demo partner's answer is the third
+      // partner response: it makes the partner side visible and reveals the perception gap.
+      const globex = profile.org === "Globex";
+      const hostCount = open ? (globex ? 3 : Math.floor(random() * host.length)) : host.length - (random() < 0.3 ? 1 : 0);
+      const partnerPool = open && globex ? contacts.slice(1) : contacts;
+      const partnerCount = open ? (globex ? 2 : Math.floor(random() * 4)) : partnerPool.length - Math.floor(random() * 2);
+      host.slice(0, hostCount).forEach((m) => respond(m.id, "HOST"));
+      partnerPool.slice(0, partnerCount).forEach((m) => respond(m.id, "PARTNER"));
+    }
+  }
+  await createResponses(db, ws, specs, framework);
+  return { workspace, owner, responses: specs.length };
+}

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { badRequest, conflict, isUniqueViolation, notFound } from "../services/errors";
+import { buildScorecard, scorecardOutput } from "../services/scorecard";
+import { visiblePartnerships } from "../services/visibility";
+import { adminProcedure, MANAGER_ROLES, workspaceProcedure } from "../trpc/procedures";
+import type { WorkspaceCtx } from "../trpc/procedures";
+import { router } from "../trpc/init";
+
+const tier = z.enum(["STRATEGIC", "CORE", "EMERGING"]);
+const phase = z.enum(["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWAL_REVIEW", "RENEWED", "EXITED"]);
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "use the format YYYY-MM-DD")
+  .transform((v) => new Date(`${v}T00:00:00.000Z`))
+  .refine((d) => !Number.isNaN(d.getTime()), "not a real date");
+
+const fields = {
+  name: z.string().trim().min(1, "please name the partnership").max(120),
+  ownerMemberId: z.string().min(1).nullish(),
+  tier,
+  phase,
+  renewalDate: dateOnly.nullish(),
+};
+
+// The owner runs the partnership, so must be one of the workspace's alliance managers or admins.
+async function checkOwner(ctx: WorkspaceCtx, ownerMemberId: string | null | undefined) {
+  if (!ownerMemberId) return null;
+  const owner = await ctx.db.member.findFirst({ where: { id: ownerMemberId, removedAt: null, role: { in: [...MANAGER_ROLES] } } });
+  if (!owner) throw badRequest("The owner must be a current manager, admin or owner of this workspace.");
+  return owner.id;
+}
+
+export const partnershipRouter = router({
+  list: workspaceProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db.partnership.findMany({
+      where: visiblePartnerships(ctx),
+      include: { partnerOrg: { select: { name: true } }, owner: { select: { user: { select: { name: true } } } } },
+      orderBy: { name: "asc" },
+    });
+    return rows.map((p) => ({
+      id: p.id,
+      name: p.name,
+      partnerOrgId: p.partnerOrgId,
+      partnerName: p.partnerOrg.name,
+      ownerMemberId: p.ownerMemberId,
+      ownerName: p.owner?.user.name ?? null,
+      tier: p.tier,
+      phase: p.phase,
+      renewalDate: p.renewalDate,
+    }));
+  }),
+
+  scorecard: workspaceProcedure
+    .input(z.object({ partnershipId: z.string().min(1) }))
+    .output(scorecardOutput)
+    .query(({ ctx, input }) => buildScorecard(ctx, input.partnershipId)),
+
+  create: adminProcedure
+    .input(z.object({ ...fields, partnerOrgId: z.string().min(1, "choose a partner organisation") }))
+    .mutation(async ({ ctx, input }) => {
+      const org = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } });
+      if (!org) throw notFound("Partner organisation");
+      const ownerMemberId = await checkOwner(ctx, input.ownerMemberId);
+      try {
+        return await ctx.db.partnership.create({
+          data: {
+            workspaceId: ctx.workspace.id,
+            partnerOrgId: org.id,
+            name: input.name,
+            ownerMemberId,
+            tier: input.tier,
+            phase: input.phase,
+            renewalDate: input.renewalDate ?? null,
+          },
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`A partnership named "${input.name}" already exists.`);
+        throw error;
+      }
+    }),
+
+  update: adminProcedure
+    .input(z.object({ ...fields, partnershipId: z.string().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      const existing = await ctx.db.partnership.findUnique({ where: { id: input.partnershipId } });
+      if (!existing) throw notFound("Partnership");
+      const ownerMemberId = await checkOwner(ctx, input.ownerMemberId);
+      try {
+        return await ctx.db.partnership.update({
+          where: { id: existing.id },
+          data: { name: input.name, ownerMemberId, tier: input.tier, phase: input.phase, renewalDate: input.renewalDate ?? null },
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`A partnership named "${input.name}" already exists.`);
+        throw error;
+      }
+    }),
+});

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../password";
+import { normaliseEmail } from "../services/authenticate";
+import { conflict } from "../services/errors";
+import { createWorkspace, myWorkspaces } from "../services/workspaces";
+import { authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
+import { router } from "../trpc/init";
+
+const workspaceFields = {
+  workspaceName: z.string().trim().min(2, "at least 2 characters").max(80),
+  slug: workspaceSlug,
+};
+
+export const workspaceRouter = router({
+  // Sign-up: a new person and their new workspace, of which they become the owner.
+  signUp: publicProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(1, "please enter your name").max(80),
+        email: z.email("enter a valid email address").max(200),
+        password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+        ...workspaceFields,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const email = normaliseEmail(input.email);
+      if (await ctx.db.user.findUnique({ where: { email } })) {
+        throw conflict("An account with this email already exists. Sign in, then create the workspace from the workspace menu.");
+      }
+      if (await ctx.db.workspace.findUnique({ where: { slug: input.slug } })) {
+        throw conflict(`The address "${input.slug}" is taken; choose another.`);
+      }
+      const passwordHash = await hashPassword(input.password);
+      const user = await ctx.db.user.create({ data: { email, name: input.name, passwordHash } });
+      try {
+        const workspace = await createWorkspace(ctx.db, { userId: user.id, name: input.workspaceName, slug: input.slug });
+        return { slug: workspace.slug, email };
+      } catch (error) {
+        // Keep sign-up all-or-nothing: no account without its workspace.
+        await ctx.db.user.delete({ where: { id: user.id } });
+        throw error;
+      }
+    }),
+
+  create: authedProcedure.input(z.object(workspaceFields)).mutation(async ({ ctx, input }) => {
+    const workspace = await createWorkspace(ctx.db, { userId: ctx.user.id, name: input.workspaceName, slug: input.slug });
+    return { slug: workspace.slug };
+  }),
+
+  mine: authedProcedure.query(({ ctx }) => myWorkspaces(ctx.db, ctx.user.id)),
+
+  current: workspaceProcedure.query(async ({ ctx }) => {
+    const partnerOrg = ctx.member.partnerOrgId
+      ? await ctx.db.partnerOrg.findUnique({ where: { id: ctx.member.partnerOrgId }, select: { name: true } })
+      : null;
+    return {
+      slug: ctx.workspace.slug,
+      name: ctx.workspace.name,
+      role: ctx.role,
+      partnerOrgName: partnerOrg?.name ?? null,
+      user: ctx.user,
+      surveyMode: ctx.workspace.surveyMode,
+      confidentialityThreshold: ctx.workspace.confidentialityThreshold,
+    };
+  }),
+});

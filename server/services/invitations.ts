@@ -1,0 +1,142 @@
+// Invitations: an admin invites someone by email with a role; the link carries a random token
+// (256 bits) of which only a hash is stored. Single use, expiring after 7 days.
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient, Role } from "../db/generated/client";
+import { hashPassword, verifyPassword } from "../password";
+import type { WorkspaceCtx } from "../trpc/procedures";
+import { normaliseEmail } from "./authenticate";
+import { badRequest, conflict, notFound } from "./errors";
+
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const newToken = () => randomBytes(32).toString("base64url");
+export const invitePath = (token: string) => `/invite/${token}`;
+
+export async function createInvitation(
+  ctx: WorkspaceCtx,
+  input: { email: string; role: Role; partnerOrgId?: string | null },
+  now = new Date(),
+) {
+  const email = normaliseEmail(input.email);
+  if (input.role === "OWNER" && ctx.role !== "OWNER") throw badRequest("Only an owner can invite another owner.");
+  let partnerOrgId: string | null = null;
+  if (input.role === "PARTNER") {
+    if (!input.partnerOrgId) throw badRequest("Choose the partner organisation this contact belongs to.");
+    const org = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } });
+    if (!org) throw notFound("Partner organisation");
+    partnerOrgId = org.id;
+  }
+  const existing = await ctx.db.member.findFirst({ where: { removedAt: null, user: { email } } });
+  if (existing) throw conflict(`${email} is already a member of this workspace.`);
+
+  const token = newToken();
+  const invitation = await ctx.db.$transaction(async (tx) => {
+    // A new invitation replaces any pending one for the same person, so only the newest link works.
+    await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    return tx.invitation.create({
+      data: {
+        workspaceId: ctx.workspace.id,
+        email,
+        role: input.role,
+        partnerOrgId,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+        invitedById: ctx.member.id,
+      },
+    });
+  });
+  return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };
+}
+
+export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {
+  const rows = await ctx.db.invitation.findMany({
+    where: { acceptedAt: null, revokedAt: null },
+    include: { partnerOrg: { select: { name: true } }, invitedBy: { select: { user: { select: { name: true } } } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((i) => ({
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    partnerOrgName: i.partnerOrg?.name ?? null,
+    invitedBy: i.invitedBy.user.name,
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
+    expired: i.expiresAt <= now,
+  }));
+}
+
+export async function revokeInvitation(ctx: WorkspaceCtx, id: string, now = new Date()) {
+  const { count } = await ctx.db.invitation.updateMany({
+    where: { id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (count === 0) throw notFound("Pending invitation");
+}
+
+// Why a token cannot be used, in words the invitee can act on; null when it can.
+function refusal(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null, now: Date) {
+  if (!invitation) return "This invitation link is not valid. Check that you copied all of it.";
+  if (invitation.acceptedAt) return "This invitation has already been used. Sign in instead, or ask for a new invitation.";
+  if (invitation.revokedAt) return "This invitation was withdrawn or replaced by a newer one. Ask your workspace admin for a new link.";
+  if (invitation.expiresAt <= now) return "This invitation has expired. Ask your workspace admin for a new one.";
+  return null;
+}
+
+// What the invite page shows before the invitee acts.
+export async function previewInvitation(db: PrismaClient, token: string, now = new Date()) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { workspace: { select: { name: true, slug: true } }, partnerOrg: { select: { name: true } } },
+  });
+  const problem = refusal(invitation, now);
+  if (problem || !invitation) return { ok: false as const, message: problem! };
+  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  return {
+    ok: true as const,
+    email: invitation.email,
+    role: invitation.role,
+    workspaceName: invitation.workspace.name,
+    workspaceSlug: invitation.workspace.slug,
+    partnerOrgName: invitation.partnerOrg?.name ?? null,
+    hasAccount: account !== null,
+  };
+}
+
+// Accepting: a new person sets a name and password; someone with an account confirms with their
+// password. Single use even when two tabs accept at once.
+export async function acceptInvitation(
+  db: PrismaClient,
+  input: { token: string; name?: string; password: string },
+  now = new Date(),
+) {
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
+  const problem = refusal(invitation, now);
+  if (problem || !invitation) throw badRequest(problem!);
+
+  const user = await db.user.findUnique({ where: { email: invitation.email } });
+  if (user && !(await verifyPassword(user.passwordHash, input.password))) {
+    throw badRequest("That is not the password of your existing account.");
+  }
+  if (!user && !input.name?.trim()) throw badRequest("Please enter your name.");
+  const passwordHash = user ? null : await hashPassword(input.password);
+
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { acceptedAt: now },
+    });
+    if (claimed.count !== 1) throw badRequest("This invitation has already been used. Sign in instead, or ask for a new invitation.");
+    const account =
+      user ?? (await tx.user.create({ data: { email: invitation.email, name: input.name!.trim(), passwordHash: passwordHash! } }));
+    const membership = { role: invitation.role, partnerOrgId: invitation.partnerOrgId, removedAt: null };
+    await tx.member.upsert({
+      where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: account.id } },
+      create: { workspaceId: invitation.workspaceId, userId: account.id, ...membership },
+      update: membership,
+    });
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: invitation.workspaceId }, select: { slug: true } });
+    return { email: account.email, workspaceSlug: workspace.slug };
+  });
+}

@@ -1,0 +1,138 @@
+// The scoring rules of DESIGN.md, as pure functions: no database, no dates, no I/O. Every figure
+// the app shows comes through here, so the rules live in one place and tests pin them.
+
+export type Side = "HOST" | "PARTNER";
+export type Band = "HEALTHY" | "WATCH" | "AT_RISK";
+
+// An item answer: 1-5, or null for "Don't know".
+export type AnswerValue = number | null;
+
+export const GAP_THRESHOLD = 20;
+
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+// 1-5 agreement mean -> 0-100.
+export const toPercent = (likertMean: number): number => ((likertMean - 1) / 4) * 100;
+
+// A response's score for one pillar: mean of its answered items, "Don't know" excluded.
+// Null when every item was "Don't know".
+export function responsePillarScore(values: readonly AnswerValue[]): number | null {
+  const answered = values.filter((v): v is number => v !== null);
+  const m = mean(answered);
+  return m === null ? null : toPercent(m);
+}
+
+export interface SideScores {
+  host: number | null;
+  partner: number | null;
+}
+
+// One side's pillar score in a cycle: mean of that side's response pillar scores.
+export const sideScore = (responseScores: readonly (number | null)[]): number | null =>
+  mean(responseScores.filter((s): s is number => s !== null));
+
+// Each side counts equally, so a large host team cannot drown out the partner's voice.
+export function combinedScore({ host, partner }: SideScores): number | null {
+  if (host !== null && partner !== null) return (host + partner) / 2;
+  return host ?? partner;
+}
+
+// Weighted mean of the pillar scores that exist; a pillar nobody scored drops out rather than
+// counting as zero.
+export function healthIndex(pillars: readonly { score: number | null; weight: number }[]): number | null {
+  const scored = pillars.filter((p): p is { score: number; weight: number } => p.score !== null && p.weight > 0);
+  const totalWeight = scored.reduce((sum, p) => sum + p.weight, 0);
+  if (totalWeight === 0) return null;
+  return scored.reduce((sum, p) => sum + p.score * p.weight, 0) / totalWeight;
+}
+
+// Bands are read on the rounded score, the number people see: 74.6 shows as 75 and is healthy.
+export function band(score: number): Band {
+  const shown = Math.round(score);
+  if (shown >= 75) return "HEALTHY";
+  if (shown >= 60) return "WATCH";
+  return "AT_RISK";
+}
+
+export const BAND_LABEL: Record<Band, string> = { HEALTHY: "Healthy", WATCH: "Watch", AT_RISK: "At risk" };
+
+// Change against the previous cycle that has a score. `series` is oldest first; the last entry
+// is the current cycle. Null when the current cycle or every earlier one lacks a score.
+export function trend(series: readonly (number | null)[]): number | null {
+  const current = series.at(-1);
+  if (current === null || current === undefined) return null;
+  for (let i = series.length - 2; i >= 0; i--) {
+    const previous = series[i];
+    if (previous !== null && previous !== undefined) return current - previous;
+  }
+  return null;
+}
+
+export interface Gap {
+  gap: number;
+  flagged: boolean;
+  // Which side rates the pillar higher.
+  higher: Side | null;
+}
+
+export function perceptionGap({ host, partner }: SideScores): Gap | null {
+  if (host === null || partner === null) return null;
+  const gap = Math.abs(host - partner);
+  return { gap, flagged: gap >= GAP_THRESHOLD, higher: host === partner ? null : host > partner ? "HOST" : "PARTNER" };
+}
+
+// Confidential mode: a side's own numbers and comments show only at or above the threshold of
+// submitted responses. Attributed mode shows them always.
+export function sideVisible(responses: number, threshold: number, attributed: boolean): boolean {
+  return attributed ? responses > 0 : responses >= threshold;
+}
+
+// Rounding for display and for chart series: one decimal keeps sums stable without false precision.
+export const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
+
+export interface PillarDef {
+  key: string;
+  name: string;
+  weight: number;
+}
+
+// One submitted response's stored pillar scores, keyed by pillar key.
+export interface ResponseScores {
+  side: Side;
+  scores: Readonly<Record<string, number | null>>;
+}
+
+export interface PillarCycleScore {
+  key: string;
+  host: number | null;
+  partner: number | null;
+  combined: number | null;
+}
+
+export interface CycleScore {
+  pillars: PillarCycleScore[];
+  health: number | null;
+  responses: Record<Side, number>;
+}
+
+// A partnership's scores in one cycle, from its submitted responses.
+export function scoreCycle(pillars: readonly PillarDef[], responses: readonly ResponseScores[]): CycleScore {
+  const bySide = (side: Side) => responses.filter((r) => r.side === side);
+  const host = bySide("HOST");
+  const partner = bySide("PARTNER");
+  const pillarScores = pillars.map((p) => {
+    const sides = {
+      host: sideScore(host.map((r) => r.scores[p.key] ?? null)),
+      partner: sideScore(partner.map((r) => r.scores[p.key] ?? null)),
+    };
+    return { key: p.key, ...sides, combined: combinedScore(sides) };
+  });
+  return {
+    pillars: pillarScores,
+    health: healthIndex(pillarScores.map((s, i) => ({ score: s.combined, weight: pillars[i]!.weight }))),
+    responses: { HOST: host.length, PARTNER: partner.length },
+  };
+}

@@ -1,0 +1,22 @@
+// Which partnerships a member may see. A partner contact sees only their own organisation's
+// partnerships and must never learn that other partner organisations exist, so every lookup of
+// a partnership goes through here and an invisible one answers NOT_FOUND like a missing one.
+import type { Prisma } from "../db/generated/client";
+import type { WorkspaceCtx } from "../trpc/procedures";
+import { notFound } from "./errors";
+
+type Viewer = Pick<WorkspaceCtx, "member">;
+
+export function visiblePartnerships({ member }: Viewer): Prisma.PartnershipWhereInput {
+  if (member.role === "PARTNER") return { partnerOrgId: member.partnerOrgId ?? "__none__" };
+  return {};
+}
+
+export async function findVisiblePartnership(ctx: Pick<WorkspaceCtx, "db" | "member">, id: string) {
+  const partnership = await ctx.db.partnership.findFirst({
+    where: { AND: [{ id }, visiblePartnerships(ctx)] },
+    include: { partnerOrg: true, owner: { include: { user: { select: { name: true } } } } },
+  });
+  if (!partnership) throw notFound("Partnership");
+  return partnership;
+}

@@ -1,0 +1,18 @@
+// The request context: the database and who is asking. Membership and role are not in the
+// session token; the procedure ladder reads them from the database on every request, so a
+// removed member loses access at once.
+import type { PrismaClient } from "../db/generated/client";
+import { getDb } from "../db/client";
+
+export interface Context {
+  db: PrismaClient;
+  userId: string | null;
+}
+
+export const createContextFor = (userId: string | null, db: PrismaClient = getDb()): Context => ({ db, userId });
+
+// For the HTTP handler and the server-component caller.
+export async function createRequestContext(): Promise<Context> {
+  const { currentUserId } = await import("../session");
+  return createContextFor(await currentUserId());
+}

@@ -1,0 +1,26 @@
+// The root router: one sub-router per domain noun.
+import { cycleRouter } from "../routers/cycle";
+import { frameworkRouter } from "../routers/framework";
+import { invitationRouter } from "../routers/invitation";
+import { memberRouter } from "../routers/member";
+import { partnerOrgRouter } from "../routers/partner-org";
+import { partnershipRouter } from "../routers/partnership";
+import { portfolioRouter } from "../routers/portfolio";
+import { responseRouter } from "../routers/response";
+import { workspaceRouter } from "../routers/workspace";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  workspace: workspaceRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  partnerOrg: partnerOrgRouter,
+  partnership: partnershipRouter,
+  framework: frameworkRouter,
+  cycle: cycleRouter,
+  response: responseRouter,
+  portfolio: portfolioRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
