@@ -21,6 +21,12 @@ export function getDb(): PrismaClient {
   return globalForDb.__phDb.client;
 }
 
+// The in-process PGlite behind the client, when that is the database (tests migrate it directly).
+export function currentPglite() {
+  getDb();
+  return globalForDb.__phDb?.adapter.pglite?.pglite ?? null;
+}
+
 export async function disconnectDb(): Promise<void> {
   const holder = globalForDb.__phDb;
   if (!holder) return;

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUserId } from "~/server/session";
+import { AuthFrame } from "../_components/auth-frame";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) {
+  const { callbackUrl, email } = await searchParams;
+  // Only same-site paths: an open redirect would let a link send people anywhere after sign-in.
+  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  if (await currentUserId()) redirect(next);
+  return (
+    <AuthFrame
+      title="Sign in"
+      subtitle="Partner surveys, scorecards and portfolio health."
+      footer={
+        <>
+          New here? <Link className="font-medium text-brand-700 hover:underline" href="/signup">Create a workspace</Link>
+        </>
+      }
+    >
+      <SignInForm next={next} defaultEmail={email ?? ""} />
+    </AuthFrame>
+  );
+}

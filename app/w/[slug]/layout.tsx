@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { call } from "../../_lib/call";
+import { ROLE_LABEL } from "../../_lib/format";
+import { Nav } from "./nav";
+import { navItems } from "./nav-items";
+import { UserMenu } from "./user-menu";
+
+export const dynamic = "force-dynamic";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const [workspace, workspaces] = await call((api) =>
+    Promise.all([api.workspace.current({ workspaceSlug: slug }), api.workspace.mine()]),
+  );
+  const roleLabel =
+    workspace.role === "PARTNER" && workspace.partnerOrgName ? `${workspace.partnerOrgName} · partner contact` : ROLE_LABEL[workspace.role]!;
+  const nav = navItems(workspace.slug, workspace.role);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+          <Link href={`/w/${workspace.slug}`} className="flex items-center gap-2">
+            <span className="flex h-8 w-8 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
+              {workspace.name[0]}
+            </span>
+            <span className="font-semibold text-slate-900">{workspace.name}</span>
+          </Link>
+          <UserMenu name={workspace.user.name} email={workspace.user.email} roleLabel={roleLabel} workspaces={workspaces} currentSlug={workspace.slug} />
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row">
+        <aside className="md:w-52 md:shrink-0">
+          <Nav main={nav.main} admin={nav.admin} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
