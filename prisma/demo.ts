@@ -152,7 +152,8 @@ async function seedDemoIn(db: Db, now: Date) {
       name: profile.partnership,
       tier: profile.tier,
       phase: profile.phase,
-      renewalDate: new Date(Date.UTC(now.getUTCFullYear() + (i % 3 === 0 ? 0 : 1), (i * 5) % 12, 15)),
+      // Renewals spread over the next one to eighteen months.
+      renewalDate: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1 + ((i * 7) % 18), 15)),
       teamMemberIds: team.map((m) => m.id),
     });
     partnerships.push({ profile, partnership, contacts, host: [managers[profile.owner]!, ...team] });

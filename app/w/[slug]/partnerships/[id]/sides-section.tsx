@@ -1,0 +1,61 @@
+import { Alert } from "../../../../_components/alert";
+import { Card } from "../../../../_components/card";
+import { SideComparisonChart } from "../../../../_components/charts/side-comparison-chart";
+import { score } from "../../../../_lib/format";
+import type { Scorecard } from "~/server/services/scorecard";
+
+// Host against partner per pillar, with perception gaps flagged and said in words.
+export function SidesSection({ card }: { card: Scorecard }) {
+  const partner = card.partnership.partnerName;
+  const gapSentence = (p: Scorecard["pillars"][number]) => {
+    const points = Math.round(p.gap ?? 0);
+    return p.higher === "HOST"
+      ? `${partner} rates ${p.name} ${points} points lower than your team does.`
+      : `${partner} rates ${p.name} ${points} points higher than your team does.`;
+  };
+  const flagged = card.pillars.filter((p) => p.gapFlagged);
+  return (
+    <Card title="Your team and the partner" description="Each side's score per pillar. Gaps of 20 points or more are flagged: the two sides see the partnership differently.">
+      {card.sides.notes.map((note) => (
+        <Alert key={note} tone="info" className="mb-3">
+          {note}
+        </Alert>
+      ))}
+      {flagged.length ? (
+        <ul className="mb-4 space-y-1" aria-label="Perception gaps">
+          {flagged.map((p) => (
+            <li key={p.key} className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+              <strong>Perception gap:</strong> {gapSentence(p)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <SideComparisonChart partnerName={partner} data={card.pillars.map((p) => ({ name: p.name, host: p.host, partner: p.partner }))} />
+        <table className="min-w-full self-start text-sm">
+          <caption className="sr-only">Scores per pillar for each side, and the gap between them</caption>
+          <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-2 pr-4">Pillar</th>
+              <th scope="col" className="py-2 pr-4 text-right">Your team</th>
+              <th scope="col" className="py-2 pr-4 text-right">{partner}</th>
+              <th scope="col" className="py-2 pr-4 text-right">Gap</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {card.pillars.map((p) => (
+              <tr key={p.key} data-testid={`sides-${p.key}`}>
+                <th scope="row" className="py-2 pr-4 text-left font-medium">{p.name}</th>
+                <td className="py-2 pr-4 text-right tabular-nums">{card.sides.hostVisible ? score(p.host) : "hidden"}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">{card.sides.partnerVisible ? score(p.partner) : "hidden"}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">
+                  {p.gap === null ? "–" : p.gapFlagged ? <span className="font-semibold text-amber-800">{Math.round(p.gap)} ⚑ gap</span> : Math.round(p.gap)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

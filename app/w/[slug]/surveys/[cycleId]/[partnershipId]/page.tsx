@@ -1,0 +1,27 @@
+import { PageHeader } from "../../../../../_components/card";
+import { call } from "../../../../../_lib/call";
+import { date } from "../../../../../_lib/format";
+import { SurveyForm } from "./survey-form";
+
+export const metadata = { title: "Survey" };
+export const dynamic = "force-dynamic";
+
+export default async function SurveyPage({ params }: { params: Promise<{ slug: string; cycleId: string; partnershipId: string }> }) {
+  const { slug, cycleId, partnershipId } = await params;
+  const form = await call((api) => api.response.form({ workspaceSlug: slug, cycleId, partnershipId }));
+  const other = form.side === "PARTNER" ? "the other side" : form.partnership.partnerName;
+  return (
+    <>
+      <PageHeader
+        title={`${form.partnership.name}: ${form.cycle.label} survey`}
+        description={
+          <>
+            How do you see the partnership today? Rate each statement about your work with {other}. Answers are confidential: results show only as
+            averages, and comments without names. {form.cycle.status === "OPEN" ? `Open until ${date(form.cycle.closesAt)}.` : null}
+          </>
+        }
+      />
+      <SurveyForm slug={slug} form={form} />
+    </>
+  );
+}

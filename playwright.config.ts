@@ -1,0 +1,48 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The browser tests run the built app (`next start`) on its own fresh database, prepared by
+// `npm test` (server/cli/test.ts), which also finds Chromium and passes E2E_* variables.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH,
+          // Without these, Chromium keeps calling home, which a closed network refuses.
+          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx tsx server/cli/demo.ts --skip-build --port ${port}`,
+    url: `${baseURL}/signin`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    env: {
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      NEXTAUTH_URL: baseURL,
+      ...(process.env.E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+        : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e/pglite" }),
+    },
+  },
+});

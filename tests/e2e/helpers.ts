@@ -1,0 +1,15 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "northwind-demo";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/w\/northwind\//);
+}
+
+export async function signOut(page: Page) {
+  await page.context().clearCookies();
+}
