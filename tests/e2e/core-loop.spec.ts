@@ -1,7 +1,7 @@
 // The core loop in a real browser, in order: a partner contact answers the open survey, the
 // alliance manager sees it on the scorecard, the executive reads the portfolio.
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { alerts, signIn, signOut } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -10,7 +10,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill("partner@globex.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(alerts(page)).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/signin/);
 });
 
@@ -24,7 +24,7 @@ test("the partner contact fills and submits the open survey", async ({ page }) =
   await expect(groups).toHaveCount(16);
   // Submitting early names what is missing and sends nothing.
   await page.getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.getByRole("alert")).toContainText("Please answer every statement (16 left)");
+  await expect(alerts(page)).toContainText("Please answer every statement (16 left)");
 
   for (let i = 0; i < 16; i++) {
     // Communication (the last four) is where Globex feels unheard; "Don't know" once in Trust.

@@ -13,3 +13,6 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signOut(page: Page) {
   await page.context().clearCookies();
 }
+
+// Our alerts, not Next.js's route announcer (which also has role="alert").
+export const alerts = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
