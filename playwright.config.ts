@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./server/cli/chromium";
 
 // The browser tests run the built app (`next start`) on its own fresh database, prepared by
 // `npm test` (server/cli/test.ts), which also finds Chromium and passes E2E_* variables.
@@ -24,7 +25,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH,
+          executablePath: findChromium() ?? undefined,
           // Without these, Chromium keeps calling home, which a closed network refuses.
           args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         },

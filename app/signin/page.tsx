@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentUserId } from "~/server/session";
+import { serverApi } from "~/server/trpc/server";
 import { AuthFrame } from "../_components/auth-frame";
 import { SignInForm } from "./sign-in-form";
 
@@ -11,7 +11,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, email } = await searchParams;
   // Only same-site paths: an open redirect would let a link send people anywhere after sign-in.
   const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
-  if (await currentUserId()) redirect(next);
+  // A session whose account still exists goes straight on; a stale one (deleted account) gets
+  // the form rather than a redirect loop.
+  const signedIn = await serverApi()
+    .then((api) => api.workspace.mine())
+    .then(() => true, () => false);
+  if (signedIn) redirect(next);
   return (
     <AuthFrame
       title="Sign in"

@@ -2,9 +2,11 @@
 // browser tests (Playwright in Chromium) against the built app on a fresh database.
 // Integration tests use PGlite, or PostgreSQL when TEST_DATABASE_URL is set; the browser tests
 // then use a sibling database "<name>_e2e" on the same server, recreated on every run.
-// Extra arguments go to vitest (e.g. `npm test -- --project unit` runs only the unit tests).
+// Extra arguments go to vitest (e.g. `npm test -- --project unit` runs only the unit tests);
+// `--e2e` runs only the browser tests.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { buildIfStale } from "./build";
 import { ensureChromium } from "./chromium";
@@ -13,6 +15,39 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   console.log(`\n$ ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+}
+
+// Both runners also write JSON results here, so the run can end with one line of totals.
+const REPORTS = ".test-reports";
+const VITEST_JSON = path.join(REPORTS, "vitest.json");
+const PLAYWRIGHT_JSON = path.join(REPORTS, "playwright.json");
+
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function readTotals(): Totals {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  if (fs.existsSync(VITEST_JSON)) {
+    const v = JSON.parse(fs.readFileSync(VITEST_JSON, "utf8"));
+    totals.passed += v.numPassedTests ?? 0;
+    totals.failed += v.numFailedTests ?? 0;
+    totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  }
+  if (fs.existsSync(PLAYWRIGHT_JSON)) {
+    const stats = JSON.parse(fs.readFileSync(PLAYWRIGHT_JSON, "utf8")).stats ?? {};
+    totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    totals.failed += stats.unexpected ?? 0;
+    totals.skipped += stats.skipped ?? 0;
+  }
+  return totals;
+}
+
+function printTotals() {
+  const t = readTotals();
+  console.log(`\ntotal: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`);
 }
 
 async function freshE2eDatabase(testUrl: string): Promise<string> {
@@ -31,17 +66,28 @@ async function freshE2eDatabase(testUrl: string): Promise<string> {
 }
 
 async function main() {
-  const extra = process.argv.slice(2);
+  const e2eOnly = process.argv.includes("--e2e");
+  const extra = process.argv.slice(2).filter((a) => a !== "--e2e");
   const testUrl = process.env.TEST_DATABASE_URL;
   console.log(`Database for tests: ${testUrl ? "PostgreSQL (TEST_DATABASE_URL)" : "embedded PGlite (in memory)"}`);
 
   // Find the browser first, so a missing Chromium is said before minutes of other tests.
   const chromium = extra.length ? null : ensureChromium();
-  run("npx", ["vitest", "run", ...extra]);
-  if (extra.length) return;
+  fs.rmSync(REPORTS, { recursive: true, force: true });
+  fs.mkdirSync(REPORTS, { recursive: true });
+  try {
+    if (!e2eOnly) run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`, ...extra]);
+    if (extra.length) return;
+    await browserTests(chromium!);
+  } finally {
+    printTotals();
+  }
+}
 
+async function browserTests(chromium: string) {
+  const testUrl = process.env.TEST_DATABASE_URL;
   buildIfStale();
-  const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromium! };
+  const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON };
   if (testUrl) {
     env.E2E_DATABASE_URL = await freshE2eDatabase(testUrl);
   } else {
@@ -49,7 +95,7 @@ async function main() {
     fs.rmSync(".data/e2e", { recursive: true, force: true });
     env.E2E_PGLITE_DATA_DIR = dir;
   }
-  run("npx", ["playwright", "test"], env);
+  run("npx", ["playwright", "test", "--reporter=list,json"], env);
 }
 
 main().catch((error) => {
