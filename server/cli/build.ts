@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+export const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+
 const SOURCES = ["app", "server", "prisma", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
@@ -30,6 +32,6 @@ export function buildIfStale(): void {
     return;
   }
   console.log("Building the app (next build)…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error("next build failed; see the output above.");
 }

@@ -11,7 +11,7 @@ import { configuredTarget } from "../db/adapter";
 import { disconnectDb } from "../db/client";
 import { migrate } from "../db/migrate";
 import { openSqlDriver } from "../db/sql-driver";
-import { buildIfStale } from "./build";
+import { buildIfStale, NEXT_BIN } from "./build";
 import { seedIfMissing } from "./seed";
 
 const args = process.argv.slice(2);
@@ -81,7 +81,8 @@ async function main() {
   if (!flag("--skip-build")) buildIfStale();
 
   const url = `http://localhost:${port}`;
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+  // Next itself, not through npx, so a stop signal reaches the server and not only a wrapper.
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     stdio: "inherit",
     env: { ...process.env, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" },
   });

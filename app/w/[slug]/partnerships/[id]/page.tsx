@@ -11,8 +11,12 @@ export const dynamic = "force-dynamic";
 
 export default async function ScorecardPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const card = await call((api) => api.partnership.scorecard({ workspaceSlug: slug, partnershipId: id }));
+  const [card, workspace] = await call((api) =>
+    Promise.all([api.partnership.scorecard({ workspaceSlug: slug, partnershipId: id }), api.workspace.current({ workspaceSlug: slug })]),
+  );
   const { partnership: p, current } = card;
+  // Counts are told from the reader's side: a partner contact's "side" is the partner.
+  const hostSide = workspace.role === "PARTNER" ? workspace.name : "your side";
 
   return (
     <>
@@ -42,7 +46,7 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
                 {current.cycleLabel}
                 {current.cycleOpen ? " (in progress)" : ""} · {current.responses.host + current.responses.partner} responses
                 <span data-testid="response-counts" className="block">
-                  {current.responses.host} from your side, {current.responses.partner} from {p.partnerName}
+                  {current.responses.host} from {hostSide}, {current.responses.partner} from {p.partnerName}
                 </span>
               </p>
             </div>

@@ -8,8 +8,10 @@ export const dynamic = "force-dynamic";
 
 export default async function SurveyPage({ params }: { params: Promise<{ slug: string; cycleId: string; partnershipId: string }> }) {
   const { slug, cycleId, partnershipId } = await params;
-  const form = await call((api) => api.response.form({ workspaceSlug: slug, cycleId, partnershipId }));
-  const other = form.side === "PARTNER" ? "the other side" : form.partnership.partnerName;
+  const [form, workspace] = await call((api) =>
+    Promise.all([api.response.form({ workspaceSlug: slug, cycleId, partnershipId }), api.workspace.current({ workspaceSlug: slug })]),
+  );
+  const other = form.side === "PARTNER" ? workspace.name : form.partnership.partnerName;
   return (
     <>
       <PageHeader
