@@ -21,7 +21,8 @@ export const invitationRouter = router({
   revoke: adminProcedure.input(z.object({ invitationId: z.string().min(1) })).mutation(({ ctx, input }) => revokeInvitation(ctx, input.invitationId)),
 
   // The invitee is not signed in yet: the token is their only credential.
-  preview: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+  // Any string: a mangled link gets the same "not valid" answer as an unknown one.
+  preview: publicProcedure.input(z.object({ token: z.string().max(500) })).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
   accept: publicProcedure
     .input(
       z

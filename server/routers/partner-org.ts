@@ -7,7 +7,13 @@ const optionalText = z.string().trim().max(120).optional().transform((v) => (v ?
 
 export const partnerOrgFields = {
   name: z.string().trim().min(1, "please enter the organisation's name").max(120),
-  website: optionalText,
+  website: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "enter a web address starting with https://"),
   region: optionalText,
   industry: optionalText,
 };

@@ -84,7 +84,9 @@ export const partnershipRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await ctx.db.partnership.findUnique({ where: { id: input.partnershipId } });
       if (!existing) throw notFound("Partnership");
-      const ownerMemberId = await checkOwner(ctx, input.ownerMemberId);
+      // An unchanged owner stays even if no longer a manager, so other fields can still be edited.
+      const ownerMemberId =
+        input.ownerMemberId === existing.ownerMemberId ? existing.ownerMemberId : await checkOwner(ctx, input.ownerMemberId);
       try {
         return await ctx.db.partnership.update({
           where: { id: existing.id },

@@ -5,6 +5,7 @@ import type { PrismaClient, Role } from "../db/generated/client";
 import { hashPassword, verifyPassword } from "../password";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { normaliseEmail } from "./authenticate";
+import { assertNotThrottled, clearAccount, recordFailure, throttleKey, ThrottledError } from "./throttle";
 import { badRequest, conflict, notFound } from "./errors";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -116,8 +117,20 @@ export async function acceptInvitation(
   if (problem || !invitation) throw badRequest(problem!);
 
   const user = await db.user.findUnique({ where: { email: invitation.email } });
-  if (user && !(await verifyPassword(user.passwordHash, input.password))) {
-    throw badRequest("That is not the password of your existing account.");
+  if (user) {
+    // Confirming an existing account's password is a sign-in: the same limits apply, or an
+    // invitation link would be a way to guess passwords without them.
+    try {
+      await assertNotThrottled(db, [throttleKey("account", user.email)], now);
+    } catch (error) {
+      if (error instanceof ThrottledError) throw badRequest(error.message);
+      throw error;
+    }
+    if (!(await verifyPassword(user.passwordHash, input.password))) {
+      await recordFailure(db, "account", user.email, now);
+      throw badRequest("That is not the password of your existing account.");
+    }
+    await clearAccount(db, user.email);
   }
   if (!user && !input.name?.trim()) throw badRequest("Please enter your name.");
   const passwordHash = user ? null : await hashPassword(input.password);

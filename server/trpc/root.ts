@@ -7,10 +7,12 @@ import { partnerOrgRouter } from "../routers/partner-org";
 import { partnershipRouter } from "../routers/partnership";
 import { portfolioRouter } from "../routers/portfolio";
 import { responseRouter } from "../routers/response";
+import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
+  user: userRouter,
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,

@@ -1,0 +1,131 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorMessage, useTRPC } from "~/server/trpc/client";
+import type { RouterOutputs } from "~/server/trpc/types";
+import { Alert } from "../../../../_components/alert";
+import { Button } from "../../../../_components/button";
+import { SelectField } from "../../../../_components/field";
+import { ROLE_LABEL } from "../../../../_lib/format";
+import { Dialog, DialogClose } from "../_components/dialog";
+import { grantableRoles, isAdminRole, ROLE_DESCRIPTION, type Role } from "./roles";
+
+type Member = RouterOutputs["member"]["list"][number];
+
+export function ChangeRoleDialog({
+  slug,
+  member,
+  partnerOrgs,
+  isOwner,
+}: {
+  slug: string;
+  member: Member;
+  partnerOrgs: { id: string; name: string }[];
+  isOwner: boolean;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [role, setRole] = useState<Role>(member.role);
+  const [partnerOrgId, setPartnerOrgId] = useState(member.partnerOrgId ?? "");
+  const [missingOrg, setMissingOrg] = useState(false);
+  const change = useMutation(
+    trpc.member.changeRole.mutationOptions({
+      onSuccess: (_data, input) => {
+        setOpen(false);
+        // Stepping down from admin ends access to this page, and the workspace layout's navigation
+        // depends on the role, so the whole workspace is loaded afresh.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- the layout must re-render too.
+        if (member.isYou && !isAdminRole(input.role)) window.location.assign(`/w/${slug}`);
+        else router.refresh();
+      },
+    }),
+  );
+
+  function onOpenChange(next: boolean) {
+    if (change.isPending) return;
+    setOpen(next);
+    if (next) {
+      setRole(member.role);
+      setPartnerOrgId(member.partnerOrgId ?? "");
+      setMissingOrg(false);
+      change.reset();
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (role === "PARTNER" && !partnerOrgId) {
+      setMissingOrg(true);
+      return;
+    }
+    change.mutate({ workspaceSlug: slug, memberId: member.id, role, partnerOrgId: role === "PARTNER" ? partnerOrgId : null });
+  }
+
+  const partner = role === "PARTNER";
+  const unchanged = role === member.role && (!partner || partnerOrgId === (member.partnerOrgId ?? ""));
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={
+        <Button variant="secondary" size="sm" aria-label={`Change role of ${member.name}`}>
+          Change role
+        </Button>
+      }
+      title={`Change the role of ${member.name}`}
+      description={`Now: ${ROLE_LABEL[member.role]}${member.partnerOrgName ? ` of ${member.partnerOrgName}` : ""}. The change applies at once.`}
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Alert tone="error">{change.error ? errorMessage(change.error) : null}</Alert>
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          options={grantableRoles(isOwner).map((r) => ({ value: r, label: ROLE_LABEL[r]! }))}
+          hint={ROLE_DESCRIPTION[role]}
+        />
+        {partner ? (
+          partnerOrgs.length ? (
+            <SelectField
+              label="Partner organisation"
+              value={partnerOrgId}
+              onChange={(e) => {
+                setPartnerOrgId(e.target.value);
+                setMissingOrg(false);
+              }}
+              required
+              options={[{ value: "", label: "Choose an organisation…" }, ...partnerOrgs.map((o) => ({ value: o.id, label: o.name }))]}
+              error={missingOrg ? "Choose the organisation this contact belongs to." : null}
+              hint="They will see only this organisation's partnerships."
+            />
+          ) : (
+            <Alert tone="info">
+              A partner contact belongs to a partner organisation, and there are none yet.{" "}
+              <Link href={`/w/${slug}/admin/partners`} className="font-medium underline">
+                Add a partner organisation first
+              </Link>
+              .
+            </Alert>
+          )
+        ) : null}
+        {member.isYou && !isAdminRole(role) ? (
+          <Alert tone="info">You are changing your own role: you will no longer be able to manage this workspace.</Alert>
+        ) : null}
+        <div className="flex justify-end gap-3 pt-2">
+          <DialogClose asChild>
+            <Button variant="secondary" disabled={change.isPending}>
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button type="submit" disabled={change.isPending || unchanged || (partner && !partnerOrgs.length)}>
+            {change.isPending ? "Saving…" : "Save role"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "../_components/button";
+
+export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/signin" });
+      }}
+    >
+      {pending ? "Signing out…" : "Sign out"}
+    </Button>
+  );
+}
