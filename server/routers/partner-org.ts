@@ -28,8 +28,9 @@ export const partnerOrgRouter = router({
     return orgs.map(({ _count, ...o }) => ({ ...o, partnerships: _count.partnerships, contacts: _count.contacts }));
   }),
   create: adminProcedure.input(z.object(partnerOrgFields)).mutation(async ({ ctx, input }) => {
+    const { name, website, region, industry } = input;
     try {
-      return await ctx.db.partnerOrg.create({ data: { workspaceId: ctx.workspace.id, ...input } });
+      return await ctx.db.partnerOrg.create({ data: { workspaceId: ctx.workspace.id, name, website, region, industry } });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`);
       throw error;

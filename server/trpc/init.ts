@@ -19,9 +19,15 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
+    // An unexpected failure's own text (a database error, say) is for the server log, not the user.
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
-      message: zodError ? `Invalid input. ${describe(zodError)}` : shape.message,
+      message: zodError
+        ? `Invalid input. ${describe(zodError)}`
+        : internal
+          ? "Something went wrong on our side, and nothing was saved. Please try again."
+          : shape.message,
       data: { ...shape.data, fieldErrors: zodError ? zodError.flatten().fieldErrors : null },
     };
   },

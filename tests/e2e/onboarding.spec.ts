@@ -1,0 +1,76 @@
+// A new program from nothing, in a real browser: sign up a workspace, add a partner and its
+// partnership, invite a partner contact who joins through the link, and run a cycle.
+import { expect, test, type Page } from "@playwright/test";
+import { alerts } from "./helpers";
+
+const stamp = Date.now().toString(36);
+const owner = { name: "Riley Owner", email: `riley-${stamp}@contoso.test`, password: "contoso-password-1" };
+const slug = `contoso-${stamp}`;
+
+async function dialog(page: Page, open: string) {
+  await page.getByRole("button", { name: open }).click();
+  return page.getByRole("dialog");
+}
+
+test("a new workspace is set up and a partner contact joins through an invitation", async ({ page, browser }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByLabel("Workspace name").fill("Contoso Partners");
+  await page.getByLabel("Workspace address").fill(slug);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/portfolio$`));
+  await expect(page.getByRole("heading", { name: "No partnerships yet" })).toBeVisible();
+
+  // The default framework is there: four pillars of four statements.
+  await page.getByRole("link", { name: "Framework" }).click();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Trust", "Commitment", "Coordination", "Communication"]);
+
+  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  let form = await dialog(page, "Add partner organisation");
+  await form.getByLabel("Name").fill("Fabrikam");
+  await form.getByRole("button", { name: /Add|Save|Create/ }).click();
+  await expect(page.getByRole("cell", { name: "Fabrikam", exact: true })).toBeVisible();
+
+  form = await dialog(page, "New partnership");
+  await form.getByLabel("Partner organisation").selectOption({ label: "Fabrikam" });
+  await form.getByLabel("Name").fill("Fabrikam Co-Sell");
+  await form.getByLabel("Owner").selectOption({ label: owner.name });
+  await form.getByRole("button", { name: "Create partnership" }).click();
+  await expect(page.getByRole("link", { name: "Fabrikam Co-Sell" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Members" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(`dana-${stamp}@fabrikam.test`);
+  await page.getByRole("radio", { name: /Partner contact/ }).check();
+  await page.getByLabel("Partner organisation", { exact: true }).selectOption({ label: "Fabrikam" });
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = await page.locator("input[readonly]").first().inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+
+  await page.getByRole("link", { name: "Cycles" }).click();
+  await page.getByLabel("Label").fill("2026-Q4");
+  await page.getByRole("button", { name: "Create draft cycle" }).click();
+  await page.getByRole("button", { name: "Open 2026-Q4" }).click();
+  await expect(page.getByRole("row", { name: /2026-Q4/ })).toContainText("Open");
+
+  // The invitee, in a browser of their own.
+  const invitee = await browser.newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByRole("heading", { name: "Join Contoso Partners" })).toBeVisible();
+  await invitee.getByLabel("Your name").fill("Dana Fabrikam");
+  await invitee.getByLabel("Choose a password").fill("short");
+  await invitee.getByRole("button", { name: "Join Contoso Partners" }).click();
+  await expect(alerts(invitee).or(invitee.getByText("Use at least 10 characters."))).toBeVisible();
+  await invitee.getByLabel("Choose a password").fill("fabrikam-password-1");
+  await invitee.getByRole("button", { name: "Join Contoso Partners" }).click();
+  await expect(invitee).toHaveURL(new RegExp(`/w/${slug}/surveys$`));
+  await expect(invitee.getByRole("link", { name: /Answer the 2026-Q4 survey for Fabrikam Co-Sell/ })).toBeVisible();
+  // A partner contact's navigation has no portfolio and no setup.
+  await expect(invitee.getByRole("navigation", { name: "Workspace" }).getByRole("link")).toHaveText(["Our partnership", "Surveys"]);
+
+  // The link worked once.
+  await invitee.goto(link);
+  await expect(invitee.getByText("This invitation has already been used.")).toBeVisible();
+  await invitee.close();
+});
