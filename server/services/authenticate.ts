@@ -2,7 +2,7 @@
 // per client address.
 import type { PrismaClient } from "../db/generated/client";
 import { dummyPasswordHash, verifyPassword } from "../password";
-import { assertNotThrottled, clearAccount, recordFailure, throttleKey } from "./throttle";
+import { beginAttempt, type ThrottleKind } from "./throttle";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -14,18 +14,16 @@ export async function authenticate(
   address: string | null,
 ) {
   const email = normaliseEmail(credentials.email);
-  const keys = [throttleKey("account", email), ...(address ? [throttleKey("address", address)] : [])];
-  await assertNotThrottled(db, keys);
+  const keys: { kind: ThrottleKind; value: string }[] = [{ kind: "account", value: email }];
+  if (address) keys.push({ kind: "address", value: address });
+  const attempt = await beginAttempt(db, keys);
 
   const user = await db.user.findUnique({ where: { email } });
   const ok = user
     ? await verifyPassword(user.passwordHash, credentials.password)
     : (await verifyPassword(await dummyPasswordHash(), credentials.password), false);
-  if (!user || !ok) {
-    await recordFailure(db, "account", email);
-    if (address) await recordFailure(db, "address", address);
-    throw new Error(WRONG_CREDENTIALS);
-  }
-  await clearAccount(db, email);
+  // A wrong password keeps the places it reserved: those are the failures that count.
+  if (!user || !ok) throw new Error(WRONG_CREDENTIALS);
+  await attempt.succeeded();
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -3,11 +3,17 @@
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, conflict, isUniqueViolation, notFound } from "./errors";
 import { latestFrameworkVersion } from "./framework";
+import { visiblePartnerships } from "./visibility";
 
 export async function listCycles(ctx: WorkspaceCtx) {
   const cycles = await ctx.db.cycle.findMany({
     orderBy: { opensAt: "desc" },
-    include: { frameworkVersion: { select: { version: true } }, _count: { select: { responses: true } } },
+    include: {
+      frameworkVersion: { select: { version: true } },
+      // Counted over the partnerships the reader may see: a partner contact's count must not
+      // move when another organisation answers.
+      _count: { select: { responses: { where: { partnership: visiblePartnerships(ctx) } } } },
+    },
   });
   return cycles.map(({ _count, frameworkVersion, ...c }) => ({
     ...c,

@@ -5,7 +5,8 @@ import type { PrismaClient, Role } from "../db/generated/client";
 import { hashPassword, verifyPassword } from "../password";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { normaliseEmail } from "./authenticate";
-import { assertNotThrottled, clearAccount, recordFailure, throttleKey, ThrottledError } from "./throttle";
+import { beginAttempt, ThrottledError } from "./throttle";
+import { MIN_PASSWORD_LENGTH } from "../password-policy";
 import { badRequest, conflict, notFound } from "./errors";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -120,19 +121,20 @@ export async function acceptInvitation(
   if (user) {
     // Confirming an existing account's password is a sign-in: the same limits apply, or an
     // invitation link would be a way to guess passwords without them.
-    try {
-      await assertNotThrottled(db, [throttleKey("account", user.email)], now);
-    } catch (error) {
-      if (error instanceof ThrottledError) throw badRequest(error.message);
-      throw error;
-    }
+    const attempt = await beginAttempt(db, [{ kind: "account", value: user.email }], now).catch((error: unknown) => {
+      throw error instanceof ThrottledError ? badRequest(error.message) : error;
+    });
     if (!(await verifyPassword(user.passwordHash, input.password))) {
-      await recordFailure(db, "account", user.email, now);
       throw badRequest("That is not the password of your existing account.");
     }
-    await clearAccount(db, user.email);
+    await attempt.succeeded();
+  } else {
+    // Whatever the client says about the account, a new one gets a password that meets the rule.
+    if (!input.name?.trim()) throw badRequest("Please enter your name.");
+    if (input.password.length < MIN_PASSWORD_LENGTH) {
+      throw badRequest(`Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+    }
   }
-  if (!user && !input.name?.trim()) throw badRequest("Please enter your name.");
   const passwordHash = user ? null : await hashPassword(input.password);
 
   return db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { loadCycleScores, loadScoredCycles } from "./cycle-scores";
-import { BAND_LABEL, band, perceptionGap, round1, sideVisible, trend, type CycleScore } from "./scoring";
+import { BAND_LABEL, band, perceptionGap, round1, trend, visibleSides, type CycleScore } from "./scoring";
 import { findVisiblePartnership } from "./visibility";
 
 const score = z.number().nullable();
@@ -107,14 +107,16 @@ export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): 
     return s ? pick(s) : null;
   });
 
-  const hostVisible = shown && sideVisible(current.responses.HOST, threshold, attributed);
-  const partnerVisible = shown && sideVisible(current.responses.PARTNER, threshold, attributed);
+  const { host: hostVisible, partner: partnerVisible } = visibleSides(current.responses, threshold, attributed, shown);
   const notes: string[] = [];
-  if (shown && !attributed) {
-    const note = (side: string, n: number) =>
-      `${side} scores show once ${threshold} people from that side have answered in ${cycle.label} (${n} so far); until then only the combined score shows.`;
-    if (!hostVisible) notes.push(note("Your team's", current.responses.HOST));
-    if (!partnerVisible) notes.push(note(`${partnership.partnerOrg.name}'s`, current.responses.PARTNER));
+  if (shown && !(hostVisible && partnerVisible)) {
+    const counts = `your team ${current.responses.HOST}, ${partnership.partnerOrg.name} ${current.responses.PARTNER}`;
+    notes.push(
+      attributed
+        ? `Each side's scores show once that side has answered in ${cycle.label} (${counts} so far).`
+        : `Each side's own scores show once both sides have at least ${threshold} responses in ${cycle.label} (${counts} so far). ` +
+            `Until then only the combined score shows: next to it, one side's score would give away the other's.`,
+    );
   }
 
   const pillars = cycle.pillars.map((def) => {

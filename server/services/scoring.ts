@@ -90,6 +90,20 @@ export function sideVisible(responses: number, threshold: number, attributed: bo
   return attributed ? responses > 0 : responses >= threshold;
 }
 
+// Which sides' own numbers may show. The combined score is the mean of the two sides, so
+// showing one side beside it reveals the other: a side shows only when the other side is also
+// visible, or has not answered at all (then the combined score is that side's alone).
+export function visibleSides(responses: { HOST: number; PARTNER: number }, threshold: number, attributed: boolean, shown: boolean) {
+  const own = {
+    host: sideVisible(responses.HOST, threshold, attributed),
+    partner: sideVisible(responses.PARTNER, threshold, attributed),
+  };
+  return {
+    host: shown && own.host && (own.partner || responses.PARTNER === 0),
+    partner: shown && own.partner && (own.host || responses.HOST === 0),
+  };
+}
+
 // Rounding for display and for chart series: one decimal keeps sums stable without false precision.
 export const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 

@@ -1,15 +1,20 @@
 // Rate limiting of failed sign-ins, per account and per client address. Kept in the database so
 // it holds across app instances and restarts.
+//
+// Each attempt reserves its place with an atomic increment *before* the password is checked,
+// so attempts that arrive together cannot all slip past the limit; an attempt refused by the
+// limit, or one that turns out right, gives its place back.
 import type { PrismaClient } from "../db/generated/client";
+import { isUniqueViolation } from "./errors";
 
 export const THROTTLE_RULES = {
   account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   address: { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
 } as const;
 
-type Kind = keyof typeof THROTTLE_RULES;
+export type ThrottleKind = keyof typeof THROTTLE_RULES;
 
-export const throttleKey = (kind: Kind, value: string) => `${kind}:${value.toLowerCase()}`;
+export const throttleKey = (kind: ThrottleKind, value: string) => `${kind}:${value.toLowerCase()}`;
 
 export class ThrottledError extends Error {
   constructor(readonly retryAfterMs: number) {
@@ -19,31 +24,80 @@ export class ThrottledError extends Error {
   }
 }
 
-// Throws ThrottledError when any key is locked.
-export async function assertNotThrottled(db: PrismaClient, keys: string[], now = new Date()): Promise<void> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
-  const longest = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime() - now.getTime()));
-  if (longest > 0) throw new ThrottledError(longest);
+async function increment(db: PrismaClient, key: string, now: Date) {
+  try {
+    return await db.signInThrottle.upsert({
+      where: { key },
+      create: { key, failures: 1, windowStart: now },
+      update: { failures: { increment: 1 } },
+    });
+  } catch (error) {
+    // Two first attempts raced to create the row: the loser increments the winner's.
+    if (!isUniqueViolation(error)) throw error;
+    return db.signInThrottle.update({ where: { key }, data: { failures: { increment: 1 } } });
+  }
 }
 
-export async function recordFailure(db: PrismaClient, kind: Kind, value: string, now = new Date()): Promise<void> {
+const giveBack = (db: PrismaClient, key: string) =>
+  db.signInThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+
+// Reserves one attempt for this key; throws ThrottledError (having given the place back) when
+// the key is locked or the attempt would exceed the limit.
+async function reserve(db: PrismaClient, kind: ThrottleKind, value: string, now: Date): Promise<void> {
   const rule = THROTTLE_RULES[kind];
   const key = throttleKey(kind, value);
-  await db.$transaction(async (tx) => {
-    const row = await tx.signInThrottle.findUnique({ where: { key } });
-    const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
-    const failures = fresh ? 1 : row.failures + 1;
-    const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
-    await tx.signInThrottle.upsert({
-      where: { key },
-      create: { key, failures, windowStart: now, lockedUntil },
-      update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil },
-    });
+  // A window that has run out starts again (an unlocked one, or one whose lock has passed).
+  await db.signInThrottle.updateMany({
+    where: {
+      key,
+      windowStart: { lt: new Date(now.getTime() - rule.windowMs) },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+    },
+    data: { failures: 0, windowStart: now, lockedUntil: null },
   });
+  const row = await increment(db, key, now);
+  if (row.lockedUntil && row.lockedUntil > now) {
+    await giveBack(db, key);
+    throw new ThrottledError(row.lockedUntil.getTime() - now.getTime());
+  }
+  if (row.failures > rule.maxFailures) {
+    await giveBack(db, key);
+    const lockedUntil = new Date(now.getTime() + rule.lockMs);
+    await db.signInThrottle.updateMany({
+      where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      data: { lockedUntil },
+    });
+    throw new ThrottledError(rule.lockMs);
+  }
 }
 
-// A successful sign-in clears the account's record, not the address's: one good password does
-// not excuse many guesses at other accounts from the same place.
-export async function clearAccount(db: PrismaClient, email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: throttleKey("account", email) } });
+export interface Attempt {
+  // The password was right: the account's count starts again, the address gets its place back.
+  succeeded(): Promise<void>;
+}
+
+// Reserves an attempt against every given key, or throws ThrottledError with nothing reserved.
+export async function beginAttempt(
+  db: PrismaClient,
+  keys: { kind: ThrottleKind; value: string }[],
+  now = new Date(),
+): Promise<Attempt> {
+  const reserved: { kind: ThrottleKind; value: string }[] = [];
+  try {
+    for (const k of keys) {
+      await reserve(db, k.kind, k.value, now);
+      reserved.push(k);
+    }
+  } catch (error) {
+    for (const k of reserved) await giveBack(db, throttleKey(k.kind, k.value));
+    throw error;
+  }
+  return {
+    async succeeded() {
+      for (const k of reserved) {
+        if (k.kind === "account") await db.signInThrottle.deleteMany({ where: { key: throttleKey(k.kind, k.value) } });
+        else await giveBack(db, throttleKey(k.kind, k.value));
+      }
+    },
+  };
 }

@@ -116,30 +116,38 @@ describe("manager", () => {
 });
 
 describe("admin", () => {
-  it("creates cycles, partner organisations, partnerships and invitations", async () => {
+  it("creates cycles", async () => {
     const w = await buildWorld();
-    const api = w.admin.api;
-    const cycle = await api.cycle.create({ workspaceSlug: w.slug, label: "2030-Q1", opensAt: "2030-01-01", closesAt: "2030-03-31" });
+    const cycle = await w.admin.api.cycle.create({ workspaceSlug: w.slug, label: "2030-Q1", opensAt: "2030-01-01", closesAt: "2030-03-31" });
     expect(cycle).toMatchObject({ workspaceId: w.workspace.id, label: "2030-Q1", status: "DRAFT" });
     expect(cycle.opensAt.toISOString()).toBe("2030-01-01T00:00:00.000Z");
+    expect(cycle.closesAt.toISOString()).toBe("2030-03-31T00:00:00.000Z");
+  });
 
-    const org = await api.partnerOrg.create({ workspaceSlug: w.slug, name: "Contoso", region: "EMEA" });
+  it("creates partner organisations", async () => {
+    const w = await buildWorld();
+    const org = await w.admin.api.partnerOrg.create({ workspaceSlug: w.slug, name: "Contoso", region: "EMEA" });
     expect(org).toMatchObject({ workspaceId: w.workspace.id, name: "Contoso", region: "EMEA", website: null });
+    expect(await db().partnerOrg.count({ where: { workspaceId: w.workspace.id, name: "Contoso" } })).toBe(1);
+  });
 
+  it("creates partnerships and invitations", async () => {
+    const w = await buildWorld();
+    const api = w.admin.api;
     const partnership = await api.partnership.create({
       workspaceSlug: w.slug,
       name: "Contoso Cloud",
-      partnerOrgId: org.id,
+      partnerOrgId: w.orgA.id,
       ownerMemberId: w.manager.member.id,
       tier: "STRATEGIC",
       phase: "ONBOARDING",
     });
-    expect(partnership).toMatchObject({ workspaceId: w.workspace.id, partnerOrgId: org.id, ownerMemberId: w.manager.member.id });
+    expect(partnership).toMatchObject({ workspaceId: w.workspace.id, partnerOrgId: w.orgA.id, ownerMemberId: w.manager.member.id });
 
-    const invitation = await api.invitation.create({ workspaceSlug: w.slug, email: "New.Person@Example.test", role: "PARTNER", partnerOrgId: org.id });
+    const invitation = await api.invitation.create({ workspaceSlug: w.slug, email: "New.Person@Example.test", role: "PARTNER", partnerOrgId: w.orgA.id });
     expect(invitation).toMatchObject({ email: "new.person@example.test", role: "PARTNER" });
     const stored = await db().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
-    expect(stored).toMatchObject({ workspaceId: w.workspace.id, partnerOrgId: org.id, invitedById: w.admin.member.id });
+    expect(stored).toMatchObject({ workspaceId: w.workspace.id, partnerOrgId: w.orgA.id, invitedById: w.admin.member.id });
   });
 
   it("cannot grant the owner role; only an owner can", async () => {
@@ -208,6 +216,21 @@ describe("partner contact", () => {
     const host = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
     expect(host.sides).toMatchObject({ shown: true, hostVisible: true, partnerVisible: true });
     expect(host.pillars[0]).toMatchObject({ score: 75, host: 100, partner: 50, gap: 50, gapFlagged: true, higher: "HOST" });
+  });
+
+  it("learns nothing about other organisations' answers from the cycle list", async () => {
+    const w = await buildWorld();
+    const before = await w.contactA.api.cycle.list({ workspaceSlug: w.slug });
+    expect(before.map((c) => c.id)).toEqual([w.cycle.id]);
+    // Another organisation's contact answers about their own partnership.
+    await w.contactB.api.response.submit({
+      workspaceSlug: w.slug,
+      cycleId: w.cycle.id,
+      partnershipId: w.partnershipB.id,
+      answers: await fullAnswers(w.cycle.id, 4),
+      comments: [],
+    });
+    expect(await w.contactA.api.cycle.list({ workspaceSlug: w.slug })).toEqual(before);
   });
 
   it("is refused admin writes", async () => {

@@ -1,6 +1,7 @@
 // The scoring rules of DESIGN.md, pinned on hand-computed figures.
 import { describe, expect, it } from "vitest";
 import {
+  visibleSides,
   band,
   combinedScore,
   GAP_THRESHOLD,
@@ -252,5 +253,29 @@ describe("scoreCycle", () => {
     const result = scoreCycle([{ key: "a", name: "A", weight: 1 }], [{ side: "HOST", scores: { a: null } }]);
     expect(result.pillars).toEqual([{ key: "a", host: null, partner: null, combined: null }]);
     expect(result.health).toBeNull();
+  });
+});
+
+describe("visibleSides (which side's own numbers a scorecard may show)", () => {
+  const confidential = (host: number, partner: number) => visibleSides({ HOST: host, PARTNER: partner }, 3, false, true);
+
+  it("shows both sides when both reach the threshold", () => {
+    expect(confidential(3, 3)).toEqual({ host: true, partner: true });
+  });
+
+  it("hides a side that reaches the threshold while the other side is partly answered", () => {
+    // Host 3 responses, partner 2: host beside the combined score would reveal the partner's.
+    expect(confidential(3, 2)).toEqual({ host: false, partner: false });
+    expect(confidential(1, 5)).toEqual({ host: false, partner: false });
+  });
+
+  it("shows a side when the other has not answered at all (the combined score is that side's)", () => {
+    expect(confidential(4, 0)).toEqual({ host: true, partner: false });
+    expect(confidential(0, 3)).toEqual({ host: false, partner: true });
+  });
+
+  it("shows any answered side in attributed mode, and nothing to partner contacts", () => {
+    expect(visibleSides({ HOST: 1, PARTNER: 2 }, 3, true, true)).toEqual({ host: true, partner: true });
+    expect(visibleSides({ HOST: 5, PARTNER: 5 }, 3, false, false)).toEqual({ host: false, partner: false });
   });
 });
