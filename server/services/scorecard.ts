@@ -46,6 +46,8 @@ export const scorecardOutput = z.object({
   sides: z.object({
     // False for partner contacts: they see the combined, shared view.
     shown: z.boolean(),
+    // The cycle the host and partner figures come from (see buildScorecard).
+    cycleLabel: z.string().nullable(),
     hostVisible: z.boolean(),
     partnerVisible: z.boolean(),
     threshold: z.number(),
@@ -93,7 +95,7 @@ export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): 
       partnership: info,
       current: null,
       pillars: [],
-      sides: { shown, hostVisible: false, partnerVisible: false, threshold, notes: [] },
+      sides: { shown, cycleLabel: null, hostVisible: false, partnerVisible: false, threshold, notes: [] },
       seriesKeys,
       series,
     };
@@ -107,9 +109,28 @@ export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): 
     return s ? pick(s) : null;
   });
 
-  const { host: hostVisible, partner: partnerVisible } = visibleSides(current.responses, threshold, attributed, shown);
+  // The two-sided view comes from the latest cycle in which both sides may be shown: while the
+  // current cycle is still filling up, the previous full picture is more use than a blank one.
+  const sidesOf = (c: { id: string }) => {
+    const s = at(c.id);
+    return s ? visibleSides(s.responses, threshold, attributed, shown) : { host: false, partner: false };
+  };
+  const fullIndex = upToCurrent.findLastIndex((c) => {
+    const v = sidesOf(c);
+    return v.host && v.partner;
+  });
+  const sidesCycle = fullIndex >= 0 ? upToCurrent[fullIndex]! : cycle;
+  const sidesScore = at(sidesCycle.id)!;
+  const { host: hostVisible, partner: partnerVisible } = sidesOf(sidesCycle);
+
   const notes: string[] = [];
-  if (shown && !(hostVisible && partnerVisible)) {
+  if (shown && sidesCycle !== cycle) {
+    const counts = `your team ${current.responses.HOST}, ${partnership.partnerOrg.name} ${current.responses.PARTNER}`;
+    notes.push(
+      `${cycle.label} does not have enough responses from both sides yet (${counts}; ${attributed ? "each side needs one" : `each side needs ${threshold}`}), ` +
+        `so this shows ${sidesCycle.label}, the latest cycle where both sides can be shown.`,
+    );
+  } else if (shown && !(hostVisible && partnerVisible)) {
     const counts = `your team ${current.responses.HOST}, ${partnership.partnerOrg.name} ${current.responses.PARTNER}`;
     notes.push(
       attributed
@@ -121,8 +142,9 @@ export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): 
 
   const pillars = cycle.pillars.map((def) => {
     const s = current.pillars.find((p) => p.key === def.key)!;
-    const host = hostVisible ? s.host : null;
-    const partner = partnerVisible ? s.partner : null;
+    const side = sidesScore.pillars.find((p) => p.key === def.key);
+    const host = hostVisible ? (side?.host ?? null) : null;
+    const partner = partnerVisible ? (side?.partner ?? null) : null;
     const gap = perceptionGap({ host, partner });
     return {
       key: def.key,
@@ -151,7 +173,7 @@ export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): 
       responses: { host: current.responses.HOST, partner: current.responses.PARTNER },
     },
     pillars,
-    sides: { shown, hostVisible, partnerVisible, threshold, notes },
+    sides: { shown, cycleLabel: sidesCycle.label, hostVisible, partnerVisible, threshold, notes },
     seriesKeys,
     series,
   };

@@ -1,7 +1,7 @@
 // The core loop in a real browser, in order: a partner contact answers the open survey, the
 // alliance manager sees it on the scorecard, the executive reads the portfolio.
 import { expect, test } from "@playwright/test";
-import { alerts, signIn, signOut } from "./helpers";
+import { alerts, currentQuarterLabel, signIn, signOut } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -49,6 +49,7 @@ test("the manager sees the new response on that partnership's scorecard", async 
   // The partner's answer is the third from Globex this cycle: their side now shows, and the
   // perception gap on Communication is flagged in words.
   await expect(page.getByTestId("response-counts")).toHaveText("3 from your side, 3 from Globex");
+  await expect(page.getByTestId("sides-title")).toHaveText(`Your team and Globex, ${currentQuarterLabel()}`);
   await expect(page.getByTestId("sides-communication")).not.toContainText("hidden");
   await expect(page.getByRole("list", { name: "Perception gaps" })).toContainText(/Globex rates Communication \d+ points lower than your team does/);
   await expect(page.getByRole("figure", { name: /Pillar scores and health index/ }).locator(".recharts-line")).toHaveCount(5);

@@ -16,3 +16,8 @@ export async function signOut(page: Page) {
 
 // Our alerts, not Next.js's route announcer (which also has role="alert").
 export const alerts = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
+
+// The demo's open cycle is the current quarter (prisma/demo.ts).
+export function currentQuarterLabel(now = new Date()) {
+  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}

@@ -101,7 +101,7 @@ describe("partnership.scorecard", () => {
       change: 4.2,
       responses: { host: 3, partner: 3 },
     });
-    expect(card.sides).toEqual({ shown: true, hostVisible: true, partnerVisible: true, threshold: 3, notes: [] });
+    expect(card.sides).toEqual({ shown: true, cycleLabel: "2020-Q3", hostVisible: true, partnerVisible: true, threshold: 3, notes: [] });
     expect(card.pillars).toEqual([
       { key: "trust", name: "Trust", score: 58.3, band: "AT_RISK", change: -4.2, host: 91.7, partner: 25, gap: 66.7, gapFlagged: true, higher: "HOST" },
       { key: "commitment", name: "Commitment", score: 79.2, band: "HEALTHY", change: 16.7, host: 75, partner: 83.3, gap: 8.3, gapFlagged: false, higher: "PARTNER" },
@@ -144,6 +144,7 @@ describe("partnership.scorecard", () => {
     // partner's away (2 x combined - host), so both sides stay hidden.
     expect(card.sides).toEqual({
       shown: true,
+      cycleLabel: "2020-Q3",
       hostVisible: false,
       partnerVisible: false,
       threshold: 3,
@@ -155,6 +156,29 @@ describe("partnership.scorecard", () => {
     for (const pillar of card.pillars) {
       expect(pillar).toMatchObject({ score: 37.5, band: "AT_RISK", change: null, host: null, partner: null, gap: null, gapFlagged: false, higher: null });
     }
+  });
+
+  it("shows the sides of the latest cycle where both can be shown while the current one fills up", async () => {
+    const { w } = await scoredWorld();
+    // The open cycle so far: one host response of all 5s (100), no partner response.
+    await createResponses(db(), w.workspace.id, [
+      { cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId: w.owner.member.id, side: "HOST", answers: 5 },
+    ]);
+    const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
+    // The headline figures are the open cycle's: 100 everywhere, up 33.3 on 2020-Q3's 66.67.
+    expect(card.current).toMatchObject({ cycleLabel: w.cycle.label, cycleOpen: true, health: 100, change: 33.3, responses: { host: 1, partner: 0 } });
+    // The two-sided view is 2020-Q3's (see the arithmetic above), and says so.
+    expect(card.sides).toMatchObject({ cycleLabel: "2020-Q3", hostVisible: true, partnerVisible: true });
+    expect(card.sides.notes).toEqual([
+      `${w.cycle.label} does not have enough responses from both sides yet (your team 1, ${w.orgA.name} 0; each side needs 3), ` +
+        "so this shows 2020-Q3, the latest cycle where both sides can be shown.",
+    ]);
+    expect(card.pillars.map((p) => [p.key, p.score, p.host, p.partner, p.gap, p.gapFlagged])).toEqual([
+      ["trust", 100, 91.7, 25, 66.7, true],
+      ["commitment", 100, 75, 83.3, 8.3, false],
+      ["coordination", 100, 75, 75, 0, false],
+      ["communication", 100, 50, 58.3, 8.3, false],
+    ]);
   });
 
   it("shows a side with fewer responses than the threshold in attributed mode", async () => {

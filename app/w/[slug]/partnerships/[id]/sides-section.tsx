@@ -15,7 +15,10 @@ export function SidesSection({ card }: { card: Scorecard }) {
   };
   const flagged = card.pillars.filter((p) => p.gapFlagged);
   return (
-    <Card title="Your team and the partner" description="Each side's score per pillar. Gaps of 20 points or more are flagged: the two sides see the partnership differently.">
+    <Card
+      title={<span data-testid="sides-title">Your team and {partner}{card.sides.cycleLabel ? `, ${card.sides.cycleLabel}` : ""}</span>}
+      description="Each side's score per pillar. Gaps of 20 points or more are flagged: the two sides see the partnership differently."
+    >
       {card.sides.notes.map((note) => (
         <Alert key={note} tone="info" className="mb-3">
           {note}
@@ -31,7 +34,11 @@ export function SidesSection({ card }: { card: Scorecard }) {
         </ul>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
-        <SideComparisonChart partnerName={partner} data={card.pillars.map((p) => ({ name: p.name, host: p.host, partner: p.partner }))} />
+        {card.sides.hostVisible || card.sides.partnerVisible ? (
+          <SideComparisonChart partnerName={partner} data={card.pillars.map((p) => ({ name: p.name, host: p.host, partner: p.partner }))} />
+        ) : (
+          <p className="self-center text-center text-sm text-slate-500">No side can be shown separately yet.</p>
+        )}
         <table className="min-w-full self-start text-sm">
           <caption className="sr-only">Scores per pillar for each side, and the gap between them</caption>
           <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
