@@ -5,12 +5,23 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "server/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "server/db/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
       // Prisma must stay behind server/: pages and components go through tRPC.
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/db/generated/*", "@prisma/*"], message: "app/ talks to the database only through tRPC." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/db/generated/*", "@prisma/*"], message: "app/ talks to the database only through tRPC." }] },
+      ],
     },
     files: ["app/**/*.{ts,tsx}"],
   },

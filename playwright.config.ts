@@ -27,7 +27,15 @@ export default defineConfig({
         launchOptions: {
           executablePath: findChromium() ?? undefined,
           // Without these, Chromium keeps calling home, which a closed network refuses.
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
         },
       },
     },

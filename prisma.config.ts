@@ -11,9 +11,7 @@ export default defineConfig({
     const { createAdapterFor, configuredTarget } = await import("./server/db/adapter");
     // server/cli/prisma.mjs supplies a placeholder URL when none is configured; commands that
     // need a database (migrate diff) then get a throwaway in-memory PGlite.
-    const target = process.env.PH_PLACEHOLDER_DATABASE_URL
-      ? { pgliteDataDir: "memory://" }
-      : configuredTarget();
+    const target = process.env.PH_PLACEHOLDER_DATABASE_URL ? { pgliteDataDir: "memory://" } : configuredTarget();
     return createAdapterFor(target).factory;
   },
 });

@@ -153,7 +153,15 @@ export async function createResponses(db: Db, workspaceId: string, specs: Respon
     const pillars = framework ?? frameworks.get(spec.cycleId) ?? (await cycleFramework(db, spec.cycleId));
     frameworks.set(spec.cycleId, pillars);
     const id = randomUUID();
-    rows.push({ id, workspaceId, cycleId: spec.cycleId, partnershipId: spec.partnershipId, memberId: spec.memberId, side: spec.side, submittedAt: spec.submittedAt ?? new Date() });
+    rows.push({
+      id,
+      workspaceId,
+      cycleId: spec.cycleId,
+      partnershipId: spec.partnershipId,
+      memberId: spec.memberId,
+      side: spec.side,
+      submittedAt: spec.submittedAt ?? new Date(),
+    });
     for (const pillar of pillars) {
       const values = pillar.statements.map((s) => {
         const value = typeof spec.answers === "object" && spec.answers !== null ? spec.answers[s.key] : spec.answers;

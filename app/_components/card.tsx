@@ -1,7 +1,19 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
 
-export function Card({ title, description, action, children, className }: { title?: ReactNode; description?: ReactNode; action?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  description,
+  action,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  description?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={clsx("rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200", className)}>
       {title || action ? (

@@ -15,7 +15,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // the form rather than a redirect loop.
   const signedIn = await serverApi()
     .then((api) => api.workspace.mine())
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (signedIn) redirect(next);
   return (
     <AuthFrame
@@ -23,7 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       subtitle="Partner surveys, scorecards and portfolio health."
       footer={
         <>
-          New here? <Link className="font-medium text-brand-700 hover:underline" href="/signup">Create a workspace</Link>
+          New here?{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/signup">
+            Create a workspace
+          </Link>
         </>
       }
     >

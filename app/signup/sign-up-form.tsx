@@ -64,7 +64,10 @@ export function SignUpForm() {
     setProblem(
       <>
         Your account and workspace are ready, but signing you in failed.{" "}
-        <Link className="font-medium underline" href={`/signin?email=${encodeURIComponent(created.email)}&callbackUrl=${encodeURIComponent(`/w/${created.slug}`)}`}>
+        <Link
+          className="font-medium underline"
+          href={`/signin?email=${encodeURIComponent(created.email)}&callbackUrl=${encodeURIComponent(`/w/${created.slug}`)}`}
+        >
           Sign in
         </Link>{" "}
         to continue.

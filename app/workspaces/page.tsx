@@ -30,7 +30,9 @@ export default async function WorkspacesPage() {
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Your workspaces</h1>
-          <p className="mt-1 text-sm text-slate-600">Each workspace is one partner program. You see each one separately, with the role you have there.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Each workspace is one partner program. You see each one separately, with the role you have there.
+          </p>
         </div>
         {workspaces.length === 0 ? (
           <EmptyState title="You are not in any workspace yet">
@@ -45,7 +47,10 @@ export default async function WorkspacesPage() {
                   className="flex items-center justify-between gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600"
                 >
                   <span className="flex items-center gap-3">
-                    <span className="flex h-9 w-9 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
+                    <span
+                      className="flex h-9 w-9 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white"
+                      aria-hidden
+                    >
                       {w.name[0]}
                     </span>
                     <span>
@@ -62,7 +67,10 @@ export default async function WorkspacesPage() {
             ))}
           </ul>
         )}
-        <Card title="Create a workspace" description="For another partner program. You become its owner; it starts with the default four-pillar framework.">
+        <Card
+          title="Create a workspace"
+          description="For another partner program. You become its owner; it starts with the default four-pillar framework."
+        >
           <NewWorkspaceForm />
         </Card>
       </main>

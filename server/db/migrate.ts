@@ -60,11 +60,7 @@ export interface MigrateResult {
   warnings: string[];
 }
 
-export async function migrate(
-  driver: SqlDriver,
-  migrations: Migration[] = readMigrations(),
-  dir = MIGRATIONS_DIR,
-): Promise<MigrateResult> {
+export async function migrate(driver: SqlDriver, migrations: Migration[] = readMigrations(), dir = MIGRATIONS_DIR): Promise<MigrateResult> {
   const result: MigrateResult = { applied: [], skipped: [], warnings: [] };
   await driver.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
   try {

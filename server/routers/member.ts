@@ -10,7 +10,5 @@ export const memberRouter = router({
   changeRole: adminProcedure
     .input(z.object({ memberId: z.string().min(1), role: roleSchema, partnerOrgId: z.string().nullish() }))
     .mutation(({ ctx, input }) => changeRole(ctx, input)),
-  remove: adminProcedure
-    .input(z.object({ memberId: z.string().min(1) }))
-    .mutation(({ ctx, input }) => removeMember(ctx, input.memberId)),
+  remove: adminProcedure.input(z.object({ memberId: z.string().min(1) })).mutation(({ ctx, input }) => removeMember(ctx, input.memberId)),
 });

@@ -3,7 +3,12 @@ import { conflict, isUniqueViolation } from "../services/errors";
 import { adminProcedure, hostProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
-const optionalText = z.string().trim().max(120).optional().transform((v) => (v ? v : null));
+const optionalText = z
+  .string()
+  .trim()
+  .max(120)
+  .optional()
+  .transform((v) => (v ? v : null));
 
 export const partnerOrgFields = {
   name: z.string().trim().min(1, "please enter the organisation's name").max(120),

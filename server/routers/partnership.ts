@@ -79,22 +79,20 @@ export const partnershipRouter = router({
       }
     }),
 
-  update: adminProcedure
-    .input(z.object({ ...fields, partnershipId: z.string().min(1) }))
-    .mutation(async ({ ctx, input }) => {
-      const existing = await ctx.db.partnership.findUnique({ where: { id: input.partnershipId } });
-      if (!existing) throw notFound("Partnership");
-      // An unchanged owner stays even if no longer a manager, so other fields can still be edited.
-      const ownerMemberId =
-        input.ownerMemberId === existing.ownerMemberId ? existing.ownerMemberId : await checkOwner(ctx, input.ownerMemberId);
-      try {
-        return await ctx.db.partnership.update({
-          where: { id: existing.id },
-          data: { name: input.name, ownerMemberId, tier: input.tier, phase: input.phase, renewalDate: input.renewalDate ?? null },
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(`A partnership named "${input.name}" already exists.`);
-        throw error;
-      }
-    }),
+  update: adminProcedure.input(z.object({ ...fields, partnershipId: z.string().min(1) })).mutation(async ({ ctx, input }) => {
+    const existing = await ctx.db.partnership.findUnique({ where: { id: input.partnershipId } });
+    if (!existing) throw notFound("Partnership");
+    // An unchanged owner stays even if no longer a manager, so other fields can still be edited.
+    const ownerMemberId =
+      input.ownerMemberId === existing.ownerMemberId ? existing.ownerMemberId : await checkOwner(ctx, input.ownerMemberId);
+    try {
+      return await ctx.db.partnership.update({
+        where: { id: existing.id },
+        data: { name: input.name, ownerMemberId, tier: input.tier, phase: input.phase, renewalDate: input.renewalDate ?? null },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`A partnership named "${input.name}" already exists.`);
+      throw error;
+    }
+  }),
 });

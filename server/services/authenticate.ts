@@ -8,11 +8,7 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-export async function authenticate(
-  db: PrismaClient,
-  credentials: { email: string; password: string },
-  address: string | null,
-) {
+export async function authenticate(db: PrismaClient, credentials: { email: string; password: string }, address: string | null) {
   const email = normaliseEmail(credentials.email);
   const keys: { kind: ThrottleKind; value: string }[] = [{ kind: "account", value: email }];
   if (address) keys.push({ kind: "address", value: address });

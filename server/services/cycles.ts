@@ -28,7 +28,13 @@ export async function createCycle(ctx: WorkspaceCtx, input: { label: string; ope
   if (!version) throw badRequest("This workspace has no framework yet.");
   try {
     return await ctx.db.cycle.create({
-      data: { workspaceId: ctx.workspace.id, label: input.label, opensAt: input.opensAt, closesAt: input.closesAt, frameworkVersionId: version.id },
+      data: {
+        workspaceId: ctx.workspace.id,
+        label: input.label,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        frameworkVersionId: version.id,
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A cycle labelled "${input.label}" already exists.`);

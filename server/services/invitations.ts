@@ -108,11 +108,7 @@ export async function previewInvitation(db: PrismaClient, token: string, now = n
 
 // Accepting: a new person sets a name and password; someone with an account confirms with their
 // password. Single use even when two tabs accept at once.
-export async function acceptInvitation(
-  db: PrismaClient,
-  input: { token: string; name?: string; password: string },
-  now = new Date(),
-) {
+export async function acceptInvitation(db: PrismaClient, input: { token: string; name?: string; password: string }, now = new Date()) {
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
   const problem = refusal(invitation, now);
   if (problem || !invitation) throw badRequest(problem!);

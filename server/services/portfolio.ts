@@ -77,9 +77,7 @@ export async function buildPortfolio(ctx: WorkspaceCtx): Promise<Portfolio> {
   rows.sort((a, b) => (b.health ?? -1) - (a.health ?? -1) || a.name.localeCompare(b.name));
 
   const series = cycles.map((c) => {
-    const healths = partnerships
-      .map((p) => table.get(p.id)?.get(c.id)?.health ?? null)
-      .filter((h): h is number => h !== null);
+    const healths = partnerships.map((p) => table.get(p.id)?.get(c.id)?.health ?? null).filter((h): h is number => h !== null);
     const counts: Record<Band, number> = { HEALTHY: 0, WATCH: 0, AT_RISK: 0 };
     for (const h of healths) counts[band(h)]++;
     return { label: c.label, average: round1(mean(healths)), scored: healths.length, ...counts };

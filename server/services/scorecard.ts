@@ -104,10 +104,11 @@ export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): 
   const cycle = cycles[currentIndex]!;
   const current = at(cycle.id)!;
   const upToCurrent = cycles.slice(0, currentIndex + 1);
-  const history = (pick: (s: CycleScore) => number | null) => upToCurrent.map((c) => {
-    const s = at(c.id);
-    return s ? pick(s) : null;
-  });
+  const history = (pick: (s: CycleScore) => number | null) =>
+    upToCurrent.map((c) => {
+      const s = at(c.id);
+      return s ? pick(s) : null;
+    });
 
   // The two-sided view comes from the latest cycle in which both sides may be shown: while the
   // current cycle is still filling up, the previous full picture is more use than a blank one.

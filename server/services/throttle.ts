@@ -77,11 +77,7 @@ export interface Attempt {
 }
 
 // Reserves an attempt against every given key, or throws ThrottledError with nothing reserved.
-export async function beginAttempt(
-  db: PrismaClient,
-  keys: { kind: ThrottleKind; value: string }[],
-  now = new Date(),
-): Promise<Attempt> {
+export async function beginAttempt(db: PrismaClient, keys: { kind: ThrottleKind; value: string }[], now = new Date()): Promise<Attempt> {
   const reserved: { kind: ThrottleKind; value: string }[] = [];
   try {
     for (const k of keys) {

@@ -12,14 +12,13 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 // The message a person should read for a failed call.
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) return error.message;
-  if (error instanceof Error && /fetch|network/i.test(error.message)) return "Could not reach the server. Check your connection and try again.";
+  if (error instanceof Error && /fetch|network/i.test(error.message))
+    return "Could not reach the server. Check your connection and try again.";
   return "Something went wrong. Please try again.";
 }
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
-  );
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
   );

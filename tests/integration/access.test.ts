@@ -20,7 +20,13 @@ function adminWrites(w: World, api: Api, tag: string) {
     "partnership.create": () =>
       api.partnership.create({ workspaceSlug: slug, name: `P ${tag}`, partnerOrgId: w.orgA.id, tier: "CORE", phase: "ACTIVE" }),
     "partnership.update": () =>
-      api.partnership.update({ workspaceSlug: slug, partnershipId: w.partnershipA.id, name: `Renamed ${tag}`, tier: "CORE", phase: "EXITED" }),
+      api.partnership.update({
+        workspaceSlug: slug,
+        partnershipId: w.partnershipA.id,
+        name: `Renamed ${tag}`,
+        tier: "CORE",
+        phase: "EXITED",
+      }),
   };
 }
 
@@ -118,7 +124,12 @@ describe("manager", () => {
 describe("admin", () => {
   it("creates cycles", async () => {
     const w = await buildWorld();
-    const cycle = await w.admin.api.cycle.create({ workspaceSlug: w.slug, label: "2030-Q1", opensAt: "2030-01-01", closesAt: "2030-03-31" });
+    const cycle = await w.admin.api.cycle.create({
+      workspaceSlug: w.slug,
+      label: "2030-Q1",
+      opensAt: "2030-01-01",
+      closesAt: "2030-03-31",
+    });
     expect(cycle).toMatchObject({ workspaceId: w.workspace.id, label: "2030-Q1", status: "DRAFT" });
     expect(cycle.opensAt.toISOString()).toBe("2030-01-01T00:00:00.000Z");
     expect(cycle.closesAt.toISOString()).toBe("2030-03-31T00:00:00.000Z");
@@ -144,7 +155,12 @@ describe("admin", () => {
     });
     expect(partnership).toMatchObject({ workspaceId: w.workspace.id, partnerOrgId: w.orgA.id, ownerMemberId: w.manager.member.id });
 
-    const invitation = await api.invitation.create({ workspaceSlug: w.slug, email: "New.Person@Example.test", role: "PARTNER", partnerOrgId: w.orgA.id });
+    const invitation = await api.invitation.create({
+      workspaceSlug: w.slug,
+      email: "New.Person@Example.test",
+      role: "PARTNER",
+      partnerOrgId: w.orgA.id,
+    });
     expect(invitation).toMatchObject({ email: "new.person@example.test", role: "PARTNER" });
     const stored = await db().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
     expect(stored).toMatchObject({ workspaceId: w.workspace.id, partnerOrgId: w.orgA.id, invitedById: w.admin.member.id });
@@ -202,7 +218,13 @@ describe("partner contact", () => {
     // Three responses a side, so both sides would be visible to the host.
     await createResponses(db(), ws, [
       ...hosts.map((memberId) => ({ cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId, side: "HOST" as const, answers: 5 })),
-      ...partners.map((memberId) => ({ cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId, side: "PARTNER" as const, answers: 3 })),
+      ...partners.map((memberId) => ({
+        cycleId: w.cycle.id,
+        partnershipId: w.partnershipA.id,
+        memberId,
+        side: "PARTNER" as const,
+        answers: 3,
+      })),
     ]);
 
     const shared = await w.contactA.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
@@ -260,10 +282,6 @@ describe("signed-out caller", () => {
 
   it("gets UNAUTHORIZED when the session's account no longer exists", async () => {
     const w = await buildWorld();
-    await expectTrpcError(
-      callerFor("deleted-user-id").partnership.list({ workspaceSlug: w.slug }),
-      "UNAUTHORIZED",
-      /no longer exists/,
-    );
+    await expectTrpcError(callerFor("deleted-user-id").partnership.list({ workspaceSlug: w.slug }), "UNAUTHORIZED", /no longer exists/);
   });
 });

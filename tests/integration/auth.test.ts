@@ -30,9 +30,9 @@ describe("authenticate", () => {
     await expect(authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress())).rejects.toThrow(
       /^Wrong email or password\.$/,
     );
-    await expect(authenticate(db(), { email: `${unique("nobody")}@example.test`, password: TEST_PASSWORD }, freshAddress())).rejects.toThrow(
-      /^Wrong email or password\.$/,
-    );
+    await expect(
+      authenticate(db(), { email: `${unique("nobody")}@example.test`, password: TEST_PASSWORD }, freshAddress()),
+    ).rejects.toThrow(/^Wrong email or password\.$/);
   });
 
   it("locks an account after 5 failures: the 6th attempt is refused even with the right password", async () => {
@@ -94,7 +94,13 @@ describe("password storage", () => {
   it("stores argon2id hashes with OWASP's parameters, never the password", async () => {
     const password = "a-long-signup-password";
     const email = `${unique("signup")}@example.test`;
-    await callerFor(null).workspace.signUp({ name: "Sam", email, password, workspaceName: "Sam's Alliances", slug: unique("sam").toLowerCase() });
+    await callerFor(null).workspace.signUp({
+      name: "Sam",
+      email,
+      password,
+      workspaceName: "Sam's Alliances",
+      slug: unique("sam").toLowerCase(),
+    });
     const user = await db().user.findUniqueOrThrow({ where: { email } });
     expect(user.passwordHash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
     expect(user.passwordHash).not.toContain(password);
@@ -141,7 +147,13 @@ describe("workspace.signUp", () => {
     const existing = await createUser(db());
     const slug = unique("dup-email").toLowerCase();
     await expectTrpcError(
-      callerFor(null).workspace.signUp({ name: "Dup", email: existing.email.toUpperCase(), password: "another-password", workspaceName: "Dup Co", slug }),
+      callerFor(null).workspace.signUp({
+        name: "Dup",
+        email: existing.email.toUpperCase(),
+        password: "another-password",
+        workspaceName: "Dup Co",
+        slug,
+      }),
       "CONFLICT",
       /An account with this email already exists/,
     );

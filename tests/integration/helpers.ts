@@ -2,13 +2,7 @@
 // (a workspace with one member of every role) built from the shared factories.
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
-import {
-  addMember,
-  createCycle,
-  createPartnerOrg,
-  createPartnership,
-  createWorkspaceWithOwner,
-} from "../../prisma/factories";
+import { addMember, createCycle, createPartnerOrg, createPartnership, createWorkspaceWithOwner } from "../../prisma/factories";
 import { getDb } from "../../server/db/client";
 import { createContextFor } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";

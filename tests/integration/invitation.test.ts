@@ -13,7 +13,10 @@ const anonymous = () => callerFor(null);
 const tokenOf = (path: string) => path.replace(/^\/invite\//, "");
 const freshEmail = () => `${unique("invitee")}@example.test`;
 
-async function invite(w: World, input: { email?: string; role?: "ADMIN" | "MANAGER" | "EXECUTIVE" | "PARTNER"; partnerOrgId?: string } = {}) {
+async function invite(
+  w: World,
+  input: { email?: string; role?: "ADMIN" | "MANAGER" | "EXECUTIVE" | "PARTNER"; partnerOrgId?: string } = {},
+) {
   const email = input.email ?? freshEmail();
   const created = await w.admin.api.invitation.create({
     workspaceSlug: w.slug,
@@ -250,7 +253,9 @@ describe("accepting with an existing account", () => {
     );
 
     await anonymous().invitation.accept({ token, password: TEST_PASSWORD, newAccount: false });
-    const member = await db().member.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: w.workspace.id, userId: existing.id } } });
+    const member = await db().member.findUniqueOrThrow({
+      where: { workspaceId_userId: { workspaceId: w.workspace.id, userId: existing.id } },
+    });
     expect(member.role).toBe("EXECUTIVE");
     const user = await db().user.findUniqueOrThrow({ where: { id: existing.id } });
     expect(user.name).toBe("Already Here");

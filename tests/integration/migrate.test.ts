@@ -45,12 +45,20 @@ describe("migrate", () => {
     const pglite = await freshPglite();
     await migrate(driverForPglite(pglite));
     await migrate(driverForPglite(pglite));
-    const { rows } = await pglite.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }>(
+    const { rows } = await pglite.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const expected = readMigrations().map((m) => ({
       migration_name: m.name,
-      checksum: createHash("sha256").update(fs.readFileSync(path.join("prisma", "migrations", m.name, "migration.sql"))).digest("hex"),
+      checksum: createHash("sha256")
+        .update(fs.readFileSync(path.join("prisma", "migrations", m.name, "migration.sql")))
+        .digest("hex"),
     }));
     expect(rows.map((r) => ({ migration_name: r.migration_name, checksum: r.checksum }))).toEqual(expected);
     for (const row of rows) {
@@ -87,7 +95,9 @@ describe("migrate", () => {
     expect(failure.message).toContain("Nothing from this migration was applied.");
 
     expect(await tableExists(pglite, "ok_table")).toBe(false);
-    const { rows } = await pglite.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await pglite.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     // The good migrations before it stay applied; the bad one left no bookkeeping row.
     expect(rows.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
 

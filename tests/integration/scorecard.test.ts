@@ -50,9 +50,24 @@ async function scoredWorld() {
   const w = await buildWorld();
   const d = db();
   const ws = w.workspace.id;
-  const q1 = await createCycle(d, ws, { label: "2020-Q1", status: "CLOSED", opensAt: new Date("2020-01-01"), closesAt: new Date("2020-01-31") });
-  const q2 = await createCycle(d, ws, { label: "2020-Q2", status: "CLOSED", opensAt: new Date("2020-04-01"), closesAt: new Date("2020-04-30") });
-  const q3 = await createCycle(d, ws, { label: "2020-Q3", status: "CLOSED", opensAt: new Date("2020-07-01"), closesAt: new Date("2020-07-31") });
+  const q1 = await createCycle(d, ws, {
+    label: "2020-Q1",
+    status: "CLOSED",
+    opensAt: new Date("2020-01-01"),
+    closesAt: new Date("2020-01-31"),
+  });
+  const q2 = await createCycle(d, ws, {
+    label: "2020-Q2",
+    status: "CLOSED",
+    opensAt: new Date("2020-04-01"),
+    closesAt: new Date("2020-04-30"),
+  });
+  const q3 = await createCycle(d, ws, {
+    label: "2020-Q3",
+    status: "CLOSED",
+    opensAt: new Date("2020-07-01"),
+    closesAt: new Date("2020-07-31"),
+  });
 
   const hosts = [w.owner.member.id, w.admin.member.id, w.manager.member.id];
   const partnersA = [w.contactA.member.id];
@@ -61,7 +76,13 @@ async function scoredWorld() {
 
   const A = w.partnershipA.id;
   const B = w.partnershipB.id;
-  const spec = (cycleId: string, partnershipId: string, memberId: string, side: "HOST" | "PARTNER", answers: ResponseSpec["answers"]): ResponseSpec => ({
+  const spec = (
+    cycleId: string,
+    partnershipId: string,
+    memberId: string,
+    side: "HOST" | "PARTNER",
+    answers: ResponseSpec["answers"],
+  ): ResponseSpec => ({
     cycleId,
     partnershipId,
     memberId,
@@ -74,7 +95,13 @@ async function scoredWorld() {
 
     spec(q3.id, A, hosts[0]!, "HOST", answersByPillar({ trust: 5, commitment: 4, coordination: 4, communication: 3 })),
     spec(q3.id, A, hosts[1]!, "HOST", answersByPillar({ trust: 5, commitment: 4, coordination: 3, communication: 3 })),
-    spec(q3.id, A, hosts[2]!, "HOST", answersByPillar({ trust: 4, commitment: 4, coordination: 5, communication: 3 }, { "trust.mistakes": null })),
+    spec(
+      q3.id,
+      A,
+      hosts[2]!,
+      "HOST",
+      answersByPillar({ trust: 4, commitment: 4, coordination: 5, communication: 3 }, { "trust.mistakes": null }),
+    ),
     spec(q3.id, A, partnersA[0]!, "PARTNER", answersByPillar({ trust: 2, commitment: 4, coordination: 4, communication: 4 })),
     spec(q3.id, A, partnersA[1]!, "PARTNER", answersByPillar({ trust: 2, commitment: 4, coordination: 4, communication: 3 })),
     spec(q3.id, A, partnersA[2]!, "PARTNER", answersByPillar({ trust: 2, commitment: 5, coordination: 4, communication: 3 })),
@@ -103,10 +130,54 @@ describe("partnership.scorecard", () => {
     });
     expect(card.sides).toEqual({ shown: true, cycleLabel: "2020-Q3", hostVisible: true, partnerVisible: true, threshold: 3, notes: [] });
     expect(card.pillars).toEqual([
-      { key: "trust", name: "Trust", score: 58.3, band: "AT_RISK", change: -4.2, host: 91.7, partner: 25, gap: 66.7, gapFlagged: true, higher: "HOST" },
-      { key: "commitment", name: "Commitment", score: 79.2, band: "HEALTHY", change: 16.7, host: 75, partner: 83.3, gap: 8.3, gapFlagged: false, higher: "PARTNER" },
-      { key: "coordination", name: "Coordination", score: 75, band: "HEALTHY", change: 12.5, host: 75, partner: 75, gap: 0, gapFlagged: false, higher: null },
-      { key: "communication", name: "Communication", score: 54.2, band: "AT_RISK", change: -8.3, host: 50, partner: 58.3, gap: 8.3, gapFlagged: false, higher: "PARTNER" },
+      {
+        key: "trust",
+        name: "Trust",
+        score: 58.3,
+        band: "AT_RISK",
+        change: -4.2,
+        host: 91.7,
+        partner: 25,
+        gap: 66.7,
+        gapFlagged: true,
+        higher: "HOST",
+      },
+      {
+        key: "commitment",
+        name: "Commitment",
+        score: 79.2,
+        band: "HEALTHY",
+        change: 16.7,
+        host: 75,
+        partner: 83.3,
+        gap: 8.3,
+        gapFlagged: false,
+        higher: "PARTNER",
+      },
+      {
+        key: "coordination",
+        name: "Coordination",
+        score: 75,
+        band: "HEALTHY",
+        change: 12.5,
+        host: 75,
+        partner: 75,
+        gap: 0,
+        gapFlagged: false,
+        higher: null,
+      },
+      {
+        key: "communication",
+        name: "Communication",
+        score: 54.2,
+        band: "AT_RISK",
+        change: -8.3,
+        host: 50,
+        partner: 58.3,
+        gap: 8.3,
+        gapFlagged: false,
+        higher: "PARTNER",
+      },
     ]);
   });
 
@@ -154,7 +225,16 @@ describe("partnership.scorecard", () => {
       ],
     });
     for (const pillar of card.pillars) {
-      expect(pillar).toMatchObject({ score: 37.5, band: "AT_RISK", change: null, host: null, partner: null, gap: null, gapFlagged: false, higher: null });
+      expect(pillar).toMatchObject({
+        score: 37.5,
+        band: "AT_RISK",
+        change: null,
+        host: null,
+        partner: null,
+        gap: null,
+        gapFlagged: false,
+        higher: null,
+      });
     }
   });
 
@@ -166,7 +246,13 @@ describe("partnership.scorecard", () => {
     ]);
     const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
     // The headline figures are the open cycle's: 100 everywhere, up 33.3 on 2020-Q3's 66.67.
-    expect(card.current).toMatchObject({ cycleLabel: w.cycle.label, cycleOpen: true, health: 100, change: 33.3, responses: { host: 1, partner: 0 } });
+    expect(card.current).toMatchObject({
+      cycleLabel: w.cycle.label,
+      cycleOpen: true,
+      health: 100,
+      change: 33.3,
+      responses: { host: 1, partner: 0 },
+    });
     // The two-sided view is 2020-Q3's (see the arithmetic above), and says so.
     expect(card.sides).toMatchObject({ cycleLabel: "2020-Q3", hostVisible: true, partnerVisible: true });
     expect(card.sides.notes).toEqual([
@@ -220,7 +306,16 @@ describe("portfolio.overview", () => {
   it("lists each partnership with the health and band of its scorecard, healthiest first", async () => {
     const { w } = await scoredWorld();
     const overview = await w.executive.api.portfolio.overview({ workspaceSlug: w.slug });
-    expect(overview.rows.map((r) => ({ id: r.id, cycleLabel: r.cycleLabel, health: r.health, band: r.band, change: r.change, pillars: r.pillars }))).toEqual([
+    expect(
+      overview.rows.map((r) => ({
+        id: r.id,
+        cycleLabel: r.cycleLabel,
+        health: r.health,
+        band: r.band,
+        change: r.change,
+        pillars: r.pillars,
+      })),
+    ).toEqual([
       {
         id: w.partnershipA.id,
         cycleLabel: "2020-Q3",

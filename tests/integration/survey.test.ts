@@ -102,7 +102,11 @@ describe("a refused submit writes nothing", () => {
     const before = await counts(w);
     const answers = await fullAnswers(w.cycle.id, 4);
     answers.push({ statementId: answers[0]!.statementId, value: 2 });
-    await expectTrpcError(w.contactA.api.response.submit({ ...submitFor(w), answers }), "BAD_REQUEST", /^A statement was answered twice\.$/);
+    await expectTrpcError(
+      w.contactA.api.response.submit({ ...submitFor(w), answers }),
+      "BAD_REQUEST",
+      /^A statement was answered twice\.$/,
+    );
     expect(await counts(w)).toEqual(before);
   });
 
@@ -218,10 +222,15 @@ describe("a stored response", () => {
     expect(byPillar).toEqual({ trust: 25, commitment: 100, coordination: 100, communication: 100 });
   });
 
-  it("stores \"Don't know\" as null and leaves it out of the stored pillar score", async () => {
+  it('stores "Don\'t know" as null and leaves it out of the stored pillar score', async () => {
     const w = await buildWorld();
     // Trust: 5, 4, Don't know, 3 -> mean 4 -> 75. Commitment: all Don't know -> null.
-    const trust: Record<string, number | null> = { "trust.promises": 5, "trust.transparency": 4, "trust.mistakes": null, "trust.good-faith": 3 };
+    const trust: Record<string, number | null> = {
+      "trust.promises": 5,
+      "trust.transparency": 4,
+      "trust.mistakes": null,
+      "trust.good-faith": 3,
+    };
     const answers = await fullAnswers(w.cycle.id, (key) => (key in trust ? trust[key]! : key.startsWith("commitment.") ? null : 2));
     const { responseId } = await w.contactA.api.response.submit({ ...submitFor(w), answers });
 

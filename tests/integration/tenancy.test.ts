@@ -29,7 +29,11 @@ async function twoWorlds() {
   const a = await buildWorld();
   const b = await buildWorld();
   const bDraft = await createCycle(db(), b.workspace.id, { status: "DRAFT" });
-  const bInvitation = await b.admin.api.invitation.create({ workspaceSlug: b.slug, email: `pending-${b.workspace.id}@example.test`, role: "MANAGER" });
+  const bInvitation = await b.admin.api.invitation.create({
+    workspaceSlug: b.slug,
+    email: `pending-${b.workspace.id}@example.test`,
+    role: "MANAGER",
+  });
   return { a, b, bDraft, bInvitation };
 }
 
@@ -87,7 +91,11 @@ describe("another workspace's rows, asked for with one's own workspace", () => {
   it("B's member cannot be removed or have their role changed", async () => {
     const { a, b } = await twoWorlds();
     const before = await snapshotOf(b);
-    await expectTrpcError(a.owner.api.member.remove({ workspaceSlug: a.slug, memberId: b.manager.member.id }), "NOT_FOUND", /^Member not found\.$/);
+    await expectTrpcError(
+      a.owner.api.member.remove({ workspaceSlug: a.slug, memberId: b.manager.member.id }),
+      "NOT_FOUND",
+      /^Member not found\.$/,
+    );
     await expectTrpcError(
       a.owner.api.member.changeRole({ workspaceSlug: a.slug, memberId: b.manager.member.id, role: "EXECUTIVE" }),
       "NOT_FOUND",
@@ -118,12 +126,23 @@ describe("another workspace's rows, asked for with one's own workspace", () => {
       /^Partner organisation not found\.$/,
     );
     await expectTrpcError(
-      a.admin.api.partnership.update({ workspaceSlug: a.slug, partnershipId: b.partnershipA.id, name: "Hijacked", tier: "CORE", phase: "EXITED" }),
+      a.admin.api.partnership.update({
+        workspaceSlug: a.slug,
+        partnershipId: b.partnershipA.id,
+        name: "Hijacked",
+        tier: "CORE",
+        phase: "EXITED",
+      }),
       "NOT_FOUND",
       /^Partnership not found\.$/,
     );
     await expectTrpcError(
-      a.admin.api.invitation.create({ workspaceSlug: a.slug, email: `x-${a.workspace.id}@example.test`, role: "PARTNER", partnerOrgId: b.orgA.id }),
+      a.admin.api.invitation.create({
+        workspaceSlug: a.slug,
+        email: `x-${a.workspace.id}@example.test`,
+        role: "PARTNER",
+        partnerOrgId: b.orgA.id,
+      }),
       "NOT_FOUND",
       /^Partner organisation not found\.$/,
     );
@@ -159,13 +178,17 @@ describe("another workspace's rows, asked for with one's own workspace", () => {
 });
 
 describe("another workspace's slug", () => {
-  it("answers NOT_FOUND \"Workspace not found.\", as a slug that does not exist", async () => {
+  it('answers NOT_FOUND "Workspace not found.", as a slug that does not exist', async () => {
     const { a, b } = await twoWorlds();
     const before = await snapshotOf(b);
     const refused = "Workspace not found.";
     const exact = new RegExp(`^${refused.replace(".", "\\.")}$`);
     await expectTrpcError(a.owner.api.partnership.list({ workspaceSlug: b.slug }), "NOT_FOUND", exact);
-    await expectTrpcError(a.owner.api.partnership.scorecard({ workspaceSlug: b.slug, partnershipId: b.partnershipA.id }), "NOT_FOUND", exact);
+    await expectTrpcError(
+      a.owner.api.partnership.scorecard({ workspaceSlug: b.slug, partnershipId: b.partnershipA.id }),
+      "NOT_FOUND",
+      exact,
+    );
     await expectTrpcError(a.owner.api.portfolio.overview({ workspaceSlug: b.slug }), "NOT_FOUND", exact);
     await expectTrpcError(a.owner.api.member.remove({ workspaceSlug: b.slug, memberId: b.manager.member.id }), "NOT_FOUND", exact);
     await expectTrpcError(a.owner.api.invitation.revoke({ workspaceSlug: b.slug, invitationId: "x" }), "NOT_FOUND", exact);

@@ -26,11 +26,11 @@ describe("toPercent", () => {
 });
 
 describe("responsePillarScore", () => {
-  it("excludes \"Don't know\" from the mean: [5,4,null,3] has mean 4, which is 75", () => {
+  it('excludes "Don\'t know" from the mean: [5,4,null,3] has mean 4, which is 75', () => {
     expect(responsePillarScore([5, 4, null, 3])).toBe(75);
   });
 
-  it("does not count \"Don't know\" as a low answer", () => {
+  it('does not count "Don\'t know" as a low answer', () => {
     // Counted as 0 or 1 it would pull the mean down; excluded it leaves 5 -> 100.
     expect(responsePillarScore([5, null, null, null])).toBe(100);
   });
@@ -41,7 +41,7 @@ describe("responsePillarScore", () => {
     expect(responsePillarScore([1, 1, 1, 1])).toBe(0);
   });
 
-  it("is null when every item was \"Don't know\"", () => {
+  it('is null when every item was "Don\'t know"', () => {
     expect(responsePillarScore([null, null, null, null])).toBeNull();
     expect(responsePillarScore([])).toBeNull();
   });
@@ -249,7 +249,7 @@ describe("scoreCycle", () => {
     expect(result.responses).toEqual({ HOST: 0, PARTNER: 2 });
   });
 
-  it("has no health when every answer was \"Don't know\"", () => {
+  it('has no health when every answer was "Don\'t know"', () => {
     const result = scoreCycle([{ key: "a", name: "A", weight: 1 }], [{ side: "HOST", scores: { a: null } }]);
     expect(result.pillars).toEqual([{ key: "a", host: null, partner: null, combined: null }]);
     expect(result.health).toBeNull();

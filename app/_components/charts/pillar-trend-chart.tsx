@@ -20,9 +20,28 @@ export function PillarTrendChart({ series, keys }: Props) {
           <Tooltip formatter={(v) => (typeof v === "number" ? Math.round(v) : v)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((k, i) => (
-            <Line key={k.key} type="monotone" dataKey={k.key} name={k.name} stroke={PILLAR_COLORS[i % PILLAR_COLORS.length]} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+            <Line
+              key={k.key}
+              type="monotone"
+              dataKey={k.key}
+              name={k.name}
+              stroke={PILLAR_COLORS[i % PILLAR_COLORS.length]}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
           ))}
-          <Line type="monotone" dataKey="health" name="Health index" stroke="#0f172a" strokeWidth={3} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="health"
+            name="Health index"
+            stroke="#0f172a"
+            strokeWidth={3}
+            dot={{ r: 4 }}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

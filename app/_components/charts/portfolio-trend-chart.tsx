@@ -25,7 +25,17 @@ export function PortfolioTrendChart({ series }: { series: Point[] }) {
           <Bar yAxisId="count" dataKey="HEALTHY" name="Healthy" stackId="bands" fill="#15803d" isAnimationActive={false} />
           <Bar yAxisId="count" dataKey="WATCH" name="Watch" stackId="bands" fill="#d97706" isAnimationActive={false} />
           <Bar yAxisId="count" dataKey="AT_RISK" name="At risk" stackId="bands" fill="#b91c1c" isAnimationActive={false} />
-          <Line yAxisId="score" type="monotone" dataKey="average" name="Average health" stroke="#0f172a" strokeWidth={3} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
+          <Line
+            yAxisId="score"
+            type="monotone"
+            dataKey="average"
+            name="Average health"
+            stroke="#0f172a"
+            strokeWidth={3}
+            dot={{ r: 4 }}
+            connectNulls
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

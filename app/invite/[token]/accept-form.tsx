@@ -11,7 +11,17 @@ import { fieldError } from "../../_lib/field-error";
 
 import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
 
-export function AcceptForm({ token, email, hasAccount, workspaceName }: { token: string; email: string; hasAccount: boolean; workspaceName: string }) {
+export function AcceptForm({
+  token,
+  email,
+  hasAccount,
+  workspaceName,
+}: {
+  token: string;
+  email: string;
+  hasAccount: boolean;
+  workspaceName: string;
+}) {
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.accept.mutationOptions());
   const [errors, setErrors] = useState<{ name?: string; password?: string }>({});
@@ -54,7 +64,10 @@ export function AcceptForm({ token, email, hasAccount, workspaceName }: { token:
     setProblem(
       <>
         You have joined {workspaceName}, but signing you in failed.{" "}
-        <Link className="font-medium underline" href={`/signin?email=${encodeURIComponent(joined.email)}&callbackUrl=${encodeURIComponent(`/w/${joined.workspaceSlug}`)}`}>
+        <Link
+          className="font-medium underline"
+          href={`/signin?email=${encodeURIComponent(joined.email)}&callbackUrl=${encodeURIComponent(`/w/${joined.workspaceSlug}`)}`}
+        >
           Sign in
         </Link>{" "}
         to continue.
@@ -66,9 +79,26 @@ export function AcceptForm({ token, email, hasAccount, workspaceName }: { token:
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
       <Alert tone="error">{problem}</Alert>
-      <TextField label="Email" name="email" type="email" value={email} readOnly autoComplete="username" hint="The invitation is for this address." className="bg-slate-50 text-slate-700" />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        value={email}
+        readOnly
+        autoComplete="username"
+        hint="The invitation is for this address."
+        className="bg-slate-50 text-slate-700"
+      />
       {hasAccount ? null : (
-        <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} autoFocus error={errors.name ?? fieldError(accept.error, "name")} />
+        <TextField
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={80}
+          autoFocus
+          error={errors.name ?? fieldError(accept.error, "name")}
+        />
       )}
       <TextField
         label={hasAccount ? "Your password" : "Choose a password"}

@@ -10,11 +10,11 @@ export const dynamic = "force-dynamic";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [workspace, workspaces] = await call((api) =>
-    Promise.all([api.workspace.current({ workspaceSlug: slug }), api.workspace.mine()]),
-  );
+  const [workspace, workspaces] = await call((api) => Promise.all([api.workspace.current({ workspaceSlug: slug }), api.workspace.mine()]));
   const roleLabel =
-    workspace.role === "PARTNER" && workspace.partnerOrgName ? `${workspace.partnerOrgName} · partner contact` : ROLE_LABEL[workspace.role]!;
+    workspace.role === "PARTNER" && workspace.partnerOrgName
+      ? `${workspace.partnerOrgName} · partner contact`
+      : ROLE_LABEL[workspace.role]!;
   const nav = navItems(workspace.slug, workspace.role);
   return (
     <div className="min-h-screen">
@@ -26,7 +26,13 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             </span>
             <span className="font-semibold text-slate-900">{workspace.name}</span>
           </Link>
-          <UserMenu name={workspace.user.name} email={workspace.user.email} roleLabel={roleLabel} workspaces={workspaces} currentSlug={workspace.slug} />
+          <UserMenu
+            name={workspace.user.name}
+            email={workspace.user.email}
+            roleLabel={roleLabel}
+            workspaces={workspaces}
+            currentSlug={workspace.slug}
+          />
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row">

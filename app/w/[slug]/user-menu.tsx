@@ -16,7 +16,10 @@ const itemClass = "block cursor-pointer rounded px-2 py-1.5 text-sm text-slate-7
 export function UserMenu({ name, email, roleLabel, workspaces, currentSlug }: Props) {
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100" aria-label={`Account menu for ${name}`}>
+      <DropdownMenu.Trigger
+        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+        aria-label={`Account menu for ${name}`}
+      >
         <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white" aria-hidden>
           {name
             .split(" ")
@@ -35,7 +38,9 @@ export function UserMenu({ name, email, roleLabel, workspaces, currentSlug }: Pr
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           {workspaces.length > 1 ? (
             <>
-              <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Workspaces</DropdownMenu.Label>
+              <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                Workspaces
+              </DropdownMenu.Label>
               {workspaces.map((w) => (
                 <DropdownMenu.Item key={w.slug} asChild>
                   <Link href={`/w/${w.slug}`} className={itemClass} aria-current={w.slug === currentSlug ? "page" : undefined}>

@@ -22,13 +22,29 @@ export default async function PartnershipsPage({ params }: { params: Promise<{ s
     <>
       <PageHeader
         title={partner ? "Our partnerships" : "Partnerships"}
-        description={partner ? `The partnerships between ${workspace.partnerOrgName ?? "your organisation"} and ${workspace.name}.` : "Every partnership in the program. Open one for its scorecard."}
-        action={isAdmin ? <Button asChild variant="secondary"><Link href={`/w/${slug}/admin/partners`}>Manage partners</Link></Button> : null}
+        description={
+          partner
+            ? `The partnerships between ${workspace.partnerOrgName ?? "your organisation"} and ${workspace.name}.`
+            : "Every partnership in the program. Open one for its scorecard."
+        }
+        action={
+          isAdmin ? (
+            <Button asChild variant="secondary">
+              <Link href={`/w/${slug}/admin/partners`}>Manage partners</Link>
+            </Button>
+          ) : null
+        }
       />
       {partnerships.length === 0 ? (
         <EmptyState title="No partnerships yet">
           {isAdmin ? (
-            <>Add a partner organisation and its partnership under <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/partners`}>Partners</Link>.</>
+            <>
+              Add a partner organisation and its partnership under{" "}
+              <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/partners`}>
+                Partners
+              </Link>
+              .
+            </>
           ) : (
             "There are no partnerships to show yet."
           )}
@@ -39,7 +55,9 @@ export default async function PartnershipsPage({ params }: { params: Promise<{ s
             {partnerships.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <div>
-                  <Link href={`/w/${slug}/partnerships/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link>
+                  <Link href={`/w/${slug}/partnerships/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                    {p.name}
+                  </Link>
                   <p className="text-xs text-slate-500">
                     {p.partnerName} · {titleCase(p.tier)} · {titleCase(p.phase)}
                     {p.ownerName ? ` · owner ${p.ownerName}` : ""}

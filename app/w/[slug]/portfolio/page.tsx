@@ -5,6 +5,7 @@ import { Card, EmptyState, PageHeader } from "../../../_components/card";
 import { PortfolioHealthChart } from "../../../_components/charts/portfolio-health-chart";
 import { PortfolioTrendChart } from "../../../_components/charts/portfolio-trend-chart";
 import { Stat } from "../../../_components/stat";
+import { Table } from "../../../_components/table";
 import { call } from "../../../_lib/call";
 import { change, changeClass, score, titleCase } from "../../../_lib/format";
 
@@ -25,7 +26,13 @@ export default async function PortfolioPage({ params }: { params: Promise<{ slug
         <PageHeader title="Portfolio" />
         <EmptyState
           title="No partnerships yet"
-          action={isAdmin ? <Button asChild><Link href={`/w/${slug}/admin/partners`}>Add your first partner</Link></Button> : null}
+          action={
+            isAdmin ? (
+              <Button asChild>
+                <Link href={`/w/${slug}/admin/partners`}>Add your first partner</Link>
+              </Button>
+            ) : null
+          }
         >
           {isAdmin
             ? "Add your partner organisations and their partnerships, then open a survey cycle to start measuring health."
@@ -38,7 +45,10 @@ export default async function PortfolioPage({ params }: { params: Promise<{ slug
   const scored = rows.filter((r) => r.health !== null).length;
   return (
     <>
-      <PageHeader title="Portfolio" description="Every partnership's current health, and where the program is heading. Select a partnership to open its scorecard." />
+      <PageHeader
+        title="Portfolio"
+        description="Every partnership's current health, and where the program is heading. Select a partnership to open its scorecard."
+      />
       <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat label="Partnerships" value={summary.partnerships} detail={`${scored} with scores`} />
         <Stat
@@ -54,7 +64,11 @@ export default async function PortfolioPage({ params }: { params: Promise<{ slug
       {scored === 0 ? (
         <EmptyState title="No survey results yet">
           Scores appear here once people have answered a survey cycle.{" "}
-          {isAdmin ? <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/cycles`}>Open a cycle</Link> : null}
+          {isAdmin ? (
+            <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/cycles`}>
+              Open a cycle
+            </Link>
+          ) : null}
         </EmptyState>
       ) : (
         <div className="grid gap-6 xl:grid-cols-2">
@@ -68,42 +82,42 @@ export default async function PortfolioPage({ params }: { params: Promise<{ slug
       )}
 
       <Card title="All partnerships" className="mt-6">
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Partnerships with their current health, band, change and pillar scores</caption>
-            <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Partnership</th>
-                <th scope="col" className="py-2 pr-4">Tier</th>
-                <th scope="col" className="py-2 pr-4">Owner</th>
-                <th scope="col" className="py-2 pr-4 text-right">Health</th>
-                <th scope="col" className="py-2 pr-4">Band</th>
-                <th scope="col" className="py-2 pr-4">Change</th>
-                {portfolio.pillarKeys.map((p) => (
-                  <th key={p.key} scope="col" className="py-2 pr-4 text-right">{p.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.id} className="hover:bg-slate-50">
-                  <th scope="row" className="py-2 pr-4 text-left font-medium">
-                    <Link href={`/w/${slug}/partnerships/${r.id}`} className="text-brand-700 hover:underline">{r.name}</Link>
-                    <span className="block text-xs font-normal text-slate-500">{r.partnerName}</span>
-                  </th>
-                  <td className="py-2 pr-4">{titleCase(r.tier)}</td>
-                  <td className="py-2 pr-4">{r.ownerName ?? "–"}</td>
-                  <td className="py-2 pr-4 text-right font-semibold tabular-nums">{score(r.health)}</td>
-                  <td className="py-2 pr-4"><BandBadge band={r.band} /></td>
-                  <td className={`py-2 pr-4 tabular-nums ${changeClass(r.change)}`}>{r.health === null ? "–" : change(r.change)}</td>
-                  {portfolio.pillarKeys.map((p) => (
-                    <td key={p.key} className="py-2 pr-4 text-right tabular-nums">{score(r.pillars[p.key])}</td>
-                  ))}
-                </tr>
+        <Table
+          caption="Partnerships with their current health, band, change and pillar scores"
+          bleed={false}
+          columns={[
+            { label: "Partnership" },
+            { label: "Tier" },
+            { label: "Owner" },
+            { label: "Health", align: "right" },
+            { label: "Band" },
+            { label: "Change" },
+            ...portfolio.pillarKeys.map((p) => ({ label: p.name, align: "right" as const })),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} className="hover:bg-slate-50">
+              <th scope="row" className="font-medium">
+                <Link href={`/w/${slug}/partnerships/${r.id}`} className="text-brand-700 hover:underline">
+                  {r.name}
+                </Link>
+                <span className="block text-xs font-normal text-slate-500">{r.partnerName}</span>
+              </th>
+              <td>{titleCase(r.tier)}</td>
+              <td>{r.ownerName ?? "–"}</td>
+              <td className="text-right font-semibold tabular-nums text-slate-900">{score(r.health)}</td>
+              <td>
+                <BandBadge band={r.band} />
+              </td>
+              <td className={`tabular-nums ${changeClass(r.change)}`}>{r.health === null ? "–" : change(r.change)}</td>
+              {portfolio.pillarKeys.map((p) => (
+                <td key={p.key} className="text-right tabular-nums">
+                  {score(r.pillars[p.key])}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       </Card>
     </>
   );

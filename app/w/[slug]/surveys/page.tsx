@@ -27,7 +27,11 @@ export default async function SurveysPage({ params }: { params: Promise<{ slug: 
           {workspace.role === "EXECUTIVE"
             ? "Executives read the results; they are not asked to answer."
             : "When a survey cycle opens for a partnership you work on, it appears here."}{" "}
-          {isAdmin ? <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/cycles`}>Manage cycles</Link> : null}
+          {isAdmin ? (
+            <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/cycles`}>
+              Manage cycles
+            </Link>
+          ) : null}
         </EmptyState>
       ) : (
         <div className="space-y-6">
@@ -40,10 +44,15 @@ export default async function SurveysPage({ params }: { params: Promise<{ slug: 
                   <li key={`${s.cycleId}-${s.partnershipId}`} className="flex flex-wrap items-center justify-between gap-3 py-3">
                     <div>
                       <p className="font-medium text-slate-900">{s.partnershipName}</p>
-                      <p className="text-xs text-slate-500">{s.cycleLabel} · closes {date(s.closesAt)}</p>
+                      <p className="text-xs text-slate-500">
+                        {s.cycleLabel} · closes {date(s.closesAt)}
+                      </p>
                     </div>
                     <Button asChild size="sm">
-                      <Link href={`/w/${slug}/surveys/${s.cycleId}/${s.partnershipId}`} aria-label={`Answer the ${s.cycleLabel} survey for ${s.partnershipName}`}>
+                      <Link
+                        href={`/w/${slug}/surveys/${s.cycleId}/${s.partnershipId}`}
+                        aria-label={`Answer the ${s.cycleLabel} survey for ${s.partnershipName}`}
+                      >
                         Answer survey
                       </Link>
                     </Button>
@@ -59,7 +68,9 @@ export default async function SurveysPage({ params }: { params: Promise<{ slug: 
                   <li key={`${s.cycleId}-${s.partnershipId}`} className="flex flex-wrap items-center justify-between gap-3 py-3">
                     <div>
                       <p className="font-medium text-slate-900">{s.partnershipName}</p>
-                      <p className="text-xs text-slate-500">{s.cycleLabel} · submitted {date(s.submittedAt)} · open until {date(s.closesAt)}</p>
+                      <p className="text-xs text-slate-500">
+                        {s.cycleLabel} · submitted {date(s.submittedAt)} · open until {date(s.closesAt)}
+                      </p>
                     </div>
                     <Button asChild size="sm" variant="secondary">
                       <Link href={`/w/${slug}/surveys/${s.cycleId}/${s.partnershipId}`}>Change answers</Link>

@@ -8,7 +8,17 @@ import { Button } from "../../../../_components/button";
 import { TextField } from "../../../../_components/field";
 import { fieldError } from "../../../../_lib/field-error";
 
-export function NewCycleForm({ slug, suggestedLabel, opensAt, closesAt }: { slug: string; suggestedLabel: string; opensAt: string; closesAt: string }) {
+export function NewCycleForm({
+  slug,
+  suggestedLabel,
+  opensAt,
+  closesAt,
+}: {
+  slug: string;
+  suggestedLabel: string;
+  opensAt: string;
+  closesAt: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
@@ -29,7 +39,11 @@ export function NewCycleForm({ slug, suggestedLabel, opensAt, closesAt }: { slug
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { label: String(form.get("label") ?? ""), opensAt: String(form.get("opensAt") ?? ""), closesAt: String(form.get("closesAt") ?? "") };
+    const input = {
+      label: String(form.get("label") ?? ""),
+      opensAt: String(form.get("opensAt") ?? ""),
+      closesAt: String(form.get("closesAt") ?? ""),
+    };
     setCreated(null);
     // ISO days compare correctly as strings.
     if (input.opensAt && input.closesAt && input.closesAt <= input.opensAt) {
@@ -43,7 +57,9 @@ export function NewCycleForm({ slug, suggestedLabel, opensAt, closesAt }: { slug
   return (
     <form key={`${formKey}:${suggestedLabel}`} onSubmit={onSubmit} className="space-y-4" noValidate>
       <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
-      <Alert tone="success">{created ? `${created} is created as a draft. Open it in the table above when you are ready for answers.` : null}</Alert>
+      <Alert tone="success">
+        {created ? `${created} is created as a draft. Open it in the table above when you are ready for answers.` : null}
+      </Alert>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
           label="Label"

@@ -8,5 +8,9 @@ const STYLE = {
 const LABEL = { DRAFT: "Draft", OPEN: "Open", CLOSED: "Closed" } as const;
 
 export function StatusBadge({ status }: { status: keyof typeof STYLE }) {
-  return <span className={clsx("inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STYLE[status])}>{LABEL[status]}</span>;
+  return (
+    <span className={clsx("inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STYLE[status])}>
+      {LABEL[status]}
+    </span>
+  );
 }

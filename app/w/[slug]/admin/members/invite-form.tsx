@@ -12,7 +12,15 @@ import { fieldError } from "../../../../_lib/field-error";
 import { InviteLink } from "./invite-link";
 import { grantableRoles, ROLE_DESCRIPTION, type Role } from "./roles";
 
-export function InviteForm({ slug, partnerOrgs, isOwner }: { slug: string; partnerOrgs: { id: string; name: string }[]; isOwner: boolean }) {
+export function InviteForm({
+  slug,
+  partnerOrgs,
+  isOwner,
+}: {
+  slug: string;
+  partnerOrgs: { id: string; name: string }[];
+  isOwner: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [email, setEmail] = useState("");

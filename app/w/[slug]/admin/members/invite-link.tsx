@@ -30,8 +30,8 @@ export function InviteLink({ invitation, partnerOrgName }: { invitation: Created
         {invitation.role === "PARTNER" && partnerOrgName ? ` of ${partnerOrgName}` : ""}
       </h3>
       <p className="mt-1 text-sm text-green-900">
-        Email delivery is not set up yet, so send this link to them yourself. It works once and expires on {date(invitation.expiresAt)}{" "}
-        (in 7 days). It is shown only now: if it gets lost, create a new invitation.
+        Email delivery is not set up yet, so send this link to them yourself. It works once and expires on {date(invitation.expiresAt)} (in
+        7 days). It is shown only now: if it gets lost, create a new invitation.
       </p>
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
         <label htmlFor="invite-link" className="sr-only">
@@ -50,7 +50,11 @@ export function InviteLink({ invitation, partnerOrgName }: { invitation: Created
         </Button>
       </div>
       <p className="mt-2 text-xs text-green-900" role="status">
-        {copied === "yes" ? "The link is on your clipboard." : copied === "failed" ? "Copying is not available here: the link is selected, press Ctrl+C (⌘C on a Mac)." : ""}
+        {copied === "yes"
+          ? "The link is on your clipboard."
+          : copied === "failed"
+            ? "Copying is not available here: the link is selected, press Ctrl+C (⌘C on a Mac)."
+            : ""}
       </p>
     </div>
   );

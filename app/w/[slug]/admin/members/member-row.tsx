@@ -38,15 +38,15 @@ export function MemberRow({
 
   return (
     <tr className="align-top">
-      <td className="px-5 py-3 font-medium text-slate-900">
+      <td className="font-medium text-slate-900">
         {member.name}
         {member.isYou ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">You</span> : null}
       </td>
-      <td className="px-3 py-3 text-slate-600">{member.email}</td>
-      <td className="px-3 py-3 text-slate-700">{ROLE_LABEL[member.role]}</td>
-      <td className="px-3 py-3 text-slate-600">{member.partnerOrgName ?? <span className="text-slate-400">–</span>}</td>
-      <td className="whitespace-nowrap px-3 py-3 text-slate-600">{date(member.since)}</td>
-      <td className="px-5 py-3">
+      <td>{member.email}</td>
+      <td className="text-slate-700">{ROLE_LABEL[member.role]}</td>
+      <td>{member.partnerOrgName ?? <span className="text-slate-400">–</span>}</td>
+      <td className="whitespace-nowrap">{date(member.since)}</td>
+      <td>
         {locked ? (
           <p className="text-right text-xs text-slate-500">Only an owner can change an owner.</p>
         ) : (

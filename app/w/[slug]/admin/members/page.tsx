@@ -31,11 +31,17 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader title="Members" description={`Who can use ${workspace.name}, and what each person can see and do.`} />
       <div className="space-y-6">
-        <Card title="Invite someone" description="Invited people choose their own password when they accept. An invitation link works once and expires after 7 days.">
+        <Card
+          title="Invite someone"
+          description="Invited people choose their own password when they accept. An invitation link works once and expires after 7 days."
+        >
           <InviteForm slug={slug} partnerOrgs={partnerOrgs} isOwner={isOwner} />
         </Card>
 
-        <Card title="Pending invitations" description="Invitations that have not been accepted yet. Revoke one to make its link stop working.">
+        <Card
+          title="Pending invitations"
+          description="Invitations that have not been accepted yet. Revoke one to make its link stop working."
+        >
           <PendingInvitations slug={slug} invitations={invitations} />
         </Card>
 
@@ -43,7 +49,10 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <MembersTable caption={`Members of ${workspace.name}`} members={team} {...row} />
         </Card>
 
-        <Card title="Partner contacts" description={`${contacts.length} ${contacts.length === 1 ? "person" : "people"} at partner organisations. Each sees only their own organisation's partnerships.`}>
+        <Card
+          title="Partner contacts"
+          description={`${contacts.length} ${contacts.length === 1 ? "person" : "people"} at partner organisations. Each sees only their own organisation's partnerships.`}
+        >
           {contacts.length ? (
             <MembersTable caption="Partner contacts" members={contacts} {...row} />
           ) : (

@@ -32,7 +32,13 @@ export function AddPartnerOrgDialog({ slug }: { slug: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    create.mutate({ workspaceSlug: slug, name: text("name"), website: text("website"), region: text("region"), industry: text("industry") });
+    create.mutate({
+      workspaceSlug: slug,
+      name: text("name"),
+      website: text("website"),
+      region: text("region"),
+      industry: text("industry"),
+    });
   }
 
   return (
@@ -46,10 +52,28 @@ export function AddPartnerOrgDialog({ slug }: { slug: string }) {
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
         <TextField label="Name" name="name" required maxLength={120} autoComplete="organization" error={fieldError(create.error, "name")} />
-        <TextField label="Website (optional)" name="website" maxLength={120} placeholder="example.com" error={fieldError(create.error, "website")} />
+        <TextField
+          label="Website (optional)"
+          name="website"
+          maxLength={120}
+          placeholder="example.com"
+          error={fieldError(create.error, "website")}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Region (optional)" name="region" maxLength={120} placeholder="EMEA" error={fieldError(create.error, "region")} />
-          <TextField label="Industry (optional)" name="industry" maxLength={120} placeholder="Logistics" error={fieldError(create.error, "industry")} />
+          <TextField
+            label="Region (optional)"
+            name="region"
+            maxLength={120}
+            placeholder="EMEA"
+            error={fieldError(create.error, "region")}
+          />
+          <TextField
+            label="Industry (optional)"
+            name="industry"
+            maxLength={120}
+            placeholder="Logistics"
+            error={fieldError(create.error, "industry")}
+          />
         </div>
         <div className="flex justify-end gap-3 pt-2">
           <DialogClose asChild>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "../../../../_components/card";
+import { Table } from "../../../../_components/table";
 import { date, titleCase } from "../../../../_lib/format";
 import { adminCall } from "../_lib/admin-call";
 import { AddPartnerOrgDialog } from "./add-partner-org-dialog";
@@ -10,9 +11,6 @@ export const dynamic = "force-dynamic";
 
 // People type websites with or without the scheme; a bare host would otherwise become a relative link.
 const websiteHref = (website: string) => (/^https?:\/\//i.test(website) ? website : `https://${website}`);
-
-const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500";
-const td = "px-3 py-3 text-slate-600";
 
 export default async function PartnersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -26,7 +24,9 @@ export default async function PartnersPage({ params }: { params: Promise<{ slug:
     ]),
   );
   const partnerOrgs = orgs.map((o) => ({ id: o.id, name: o.name }));
-  const owners = members.filter((m) => m.role === "OWNER" || m.role === "ADMIN" || m.role === "MANAGER").map((m) => ({ id: m.id, name: m.name }));
+  const owners = members
+    .filter((m) => m.role === "OWNER" || m.role === "ADMIN" || m.role === "MANAGER")
+    .map((m) => ({ id: m.id, name: m.name }));
   const addOrg = <AddPartnerOrgDialog slug={slug} />;
 
   return (
@@ -42,42 +42,37 @@ export default async function PartnersPage({ params }: { params: Promise<{ slug:
               Add the first company you partner with. Then create a partnership with it and invite its contacts from Members.
             </EmptyState>
           ) : (
-            <div className="-mx-5 overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">Partner organisations</caption>
-                <thead>
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className={`${th} pl-5`}>Name</th>
-                    <th scope="col" className={th}>Region</th>
-                    <th scope="col" className={th}>Industry</th>
-                    <th scope="col" className={th}>Website</th>
-                    <th scope="col" className={`${th} text-right`}>Partnerships</th>
-                    <th scope="col" className={`${th} pr-5 text-right`}>Contacts</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {orgs.map((o) => (
-                    <tr key={o.id}>
-                      <td className="px-3 py-3 pl-5 font-medium text-slate-900">{o.name}</td>
-                      <td className={td}>{o.region ?? "–"}</td>
-                      <td className={td}>{o.industry ?? "–"}</td>
-                      <td className={td}>
-                        {o.website ? (
-                          <a href={websiteHref(o.website)} target="_blank" rel="noreferrer" className="text-brand-700 hover:underline">
-                            {o.website}
-                            <span className="sr-only"> (opens in a new tab)</span>
-                          </a>
-                        ) : (
-                          "–"
-                        )}
-                      </td>
-                      <td className={`${td} text-right tabular-nums`}>{o.partnerships}</td>
-                      <td className={`${td} pr-5 text-right tabular-nums`}>{o.contacts}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption="Partner organisations"
+              columns={[
+                { label: "Name" },
+                { label: "Region" },
+                { label: "Industry" },
+                { label: "Website" },
+                { label: "Partnerships", align: "right" },
+                { label: "Contacts", align: "right" },
+              ]}
+            >
+              {orgs.map((o) => (
+                <tr key={o.id}>
+                  <td className="font-medium text-slate-900">{o.name}</td>
+                  <td>{o.region ?? "–"}</td>
+                  <td>{o.industry ?? "–"}</td>
+                  <td>
+                    {o.website ? (
+                      <a href={websiteHref(o.website)} target="_blank" rel="noreferrer" className="text-brand-700 hover:underline">
+                        {o.website}
+                        <span className="sr-only"> (opens in a new tab)</span>
+                      </a>
+                    ) : (
+                      "–"
+                    )}
+                  </td>
+                  <td className="text-right tabular-nums">{o.partnerships}</td>
+                  <td className="text-right tabular-nums">{o.contacts}</td>
+                </tr>
+              ))}
+            </Table>
           )}
         </Card>
 
@@ -96,43 +91,36 @@ export default async function PartnersPage({ params }: { params: Promise<{ slug:
                 : "Add a partner organisation above first; then create its partnership here."}
             </EmptyState>
           ) : (
-            <div className="-mx-5 overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">Partnerships</caption>
-                <thead>
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className={`${th} pl-5`}>Partnership</th>
-                    <th scope="col" className={th}>Partner</th>
-                    <th scope="col" className={th}>Owner</th>
-                    <th scope="col" className={th}>Tier</th>
-                    <th scope="col" className={th}>Phase</th>
-                    <th scope="col" className={th}>Renewal</th>
-                    <th scope="col" className={`${th} pr-5`}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {partnerships.map((p) => (
-                    <tr key={p.id}>
-                      <td className="px-3 py-3 pl-5">
-                        <Link href={`/w/${slug}/partnerships/${p.id}`} className="font-medium text-brand-700 hover:underline">
-                          {p.name}
-                        </Link>
-                      </td>
-                      <td className={td}>{p.partnerName}</td>
-                      <td className={td}>{p.ownerName ?? <span className="text-slate-400">No owner</span>}</td>
-                      <td className={td}>{titleCase(p.tier)}</td>
-                      <td className={td}>{titleCase(p.phase)}</td>
-                      <td className={`${td} whitespace-nowrap`}>{date(p.renewalDate)}</td>
-                      <td className="px-3 py-3 pr-5 text-right">
-                        <PartnershipDialog slug={slug} partnerOrgs={partnerOrgs} owners={owners} partnership={p} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption="Partnerships"
+              columns={[
+                { label: "Partnership" },
+                { label: "Partner" },
+                { label: "Owner" },
+                { label: "Tier" },
+                { label: "Phase" },
+                { label: "Renewal" },
+                { label: "Actions", visuallyHidden: true },
+              ]}
+            >
+              {partnerships.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={`/w/${slug}/partnerships/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  </td>
+                  <td>{p.partnerName}</td>
+                  <td>{p.ownerName ?? <span className="text-slate-400">No owner</span>}</td>
+                  <td>{titleCase(p.tier)}</td>
+                  <td>{titleCase(p.phase)}</td>
+                  <td className="whitespace-nowrap">{date(p.renewalDate)}</td>
+                  <td className="text-right">
+                    <PartnershipDialog slug={slug} partnerOrgs={partnerOrgs} owners={owners} partnership={p} />
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
         </Card>
       </div>

@@ -53,7 +53,10 @@ export function PartnershipDialog({
 
   // The server accepts only current managers as owners, so an owner who has since stepped down or
   // left is not offered; the hint says why the field is empty.
-  const staleOwner = partnership?.ownerMemberId && !owners.some((o) => o.id === partnership.ownerMemberId) ? partnership.ownerName ?? "The previous owner" : null;
+  const staleOwner =
+    partnership?.ownerMemberId && !owners.some((o) => o.id === partnership.ownerMemberId)
+      ? (partnership.ownerName ?? "The previous owner")
+      : null;
 
   function onOpenChange(next: boolean) {
     if (mutation.isPending) return;
@@ -101,7 +104,11 @@ export function PartnershipDialog({
         )
       }
       title={partnership ? `Edit ${partnership.name}` : "New partnership"}
-      description={partnership ? `With ${partnership.partnerName}.` : "The relationship with one partner organisation. Its scorecard fills in as survey answers arrive."}
+      description={
+        partnership
+          ? `With ${partnership.partnerName}.`
+          : "The relationship with one partner organisation. Its scorecard fills in as survey answers arrive."
+      }
     >
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Alert tone="error">{mutation.error ? errorMessage(mutation.error) : null}</Alert>

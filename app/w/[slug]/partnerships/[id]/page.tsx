@@ -38,8 +38,12 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
         <div className="space-y-6">
           <section aria-labelledby="health-heading" className="grid gap-4 lg:grid-cols-5">
             <div className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-1">
-              <h2 id="health-heading" className="text-xs font-medium uppercase tracking-wide text-slate-500">Health index</h2>
-              <p className="mt-1 text-4xl font-semibold tabular-nums text-slate-900" data-testid="health-index">{score(current.health)}</p>
+              <h2 id="health-heading" className="text-xs font-medium uppercase tracking-wide text-slate-500">
+                Health index
+              </h2>
+              <p className="mt-1 text-4xl font-semibold tabular-nums text-slate-900" data-testid="health-index">
+                {score(current.health)}
+              </p>
               <BandBadge band={current.band} className="mt-2" />
               <p className={`mt-2 text-sm ${changeClass(current.change)}`}>{change(current.change)}</p>
               <p className="mt-3 text-xs text-slate-500">
@@ -52,7 +56,11 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
             </div>
             <ul className="grid grid-cols-2 gap-4 lg:col-span-4 lg:grid-cols-4">
               {card.pillars.map((pillar) => (
-                <li key={pillar.key} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid={`pillar-${pillar.key}`}>
+                <li
+                  key={pillar.key}
+                  className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+                  data-testid={`pillar-${pillar.key}`}
+                >
                   <h3 className="text-sm font-medium text-slate-700">{pillar.name}</h3>
                   <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{score(pillar.score)}</p>
                   <BandBadge band={pillar.band} className="mt-2" />
@@ -69,9 +77,7 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
           {card.sides.shown ? (
             <SidesSection card={card} />
           ) : (
-            <Alert tone="info">
-              These are the combined scores of both organisations. Nobody&apos;s individual answers are shown.
-            </Alert>
+            <Alert tone="info">These are the combined scores of both organisations. Nobody&apos;s individual answers are shown.</Alert>
           )}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { Alert } from "../../../../_components/alert";
 import { Card } from "../../../../_components/card";
+import { Table } from "../../../../_components/table";
 import { SideComparisonChart } from "../../../../_components/charts/side-comparison-chart";
 import { score } from "../../../../_lib/format";
 import type { Scorecard } from "~/server/services/scorecard";
@@ -16,7 +17,12 @@ export function SidesSection({ card }: { card: Scorecard }) {
   const flagged = card.pillars.filter((p) => p.gapFlagged);
   return (
     <Card
-      title={<span data-testid="sides-title">Your team and {partner}{card.sides.cycleLabel ? `, ${card.sides.cycleLabel}` : ""}</span>}
+      title={
+        <span data-testid="sides-title">
+          Your team and {partner}
+          {card.sides.cycleLabel ? `, ${card.sides.cycleLabel}` : ""}
+        </span>
+      }
       description="Each side's score per pillar. Gaps of 20 points or more are flagged: the two sides see the partnership differently."
     >
       {card.sides.notes.map((note) => (
@@ -39,29 +45,37 @@ export function SidesSection({ card }: { card: Scorecard }) {
         ) : (
           <p className="self-center text-center text-sm text-slate-500">No side can be shown separately yet.</p>
         )}
-        <table className="min-w-full self-start text-sm">
-          <caption className="sr-only">Scores per pillar for each side, and the gap between them</caption>
-          <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-4">Pillar</th>
-              <th scope="col" className="py-2 pr-4 text-right">Your team</th>
-              <th scope="col" className="py-2 pr-4 text-right">{partner}</th>
-              <th scope="col" className="py-2 pr-4 text-right">Gap</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+        <div className="self-start">
+          <Table
+            caption="Scores per pillar for each side, and the gap between them"
+            bleed={false}
+            columns={[
+              { label: "Pillar" },
+              { label: "Your team", align: "right" },
+              { label: partner, align: "right" },
+              { label: "Gap", align: "right" },
+            ]}
+          >
             {card.pillars.map((p) => (
               <tr key={p.key} data-testid={`sides-${p.key}`}>
-                <th scope="row" className="py-2 pr-4 text-left font-medium">{p.name}</th>
-                <td className="py-2 pr-4 text-right tabular-nums">{card.sides.hostVisible ? score(p.host) : "hidden"}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{card.sides.partnerVisible ? score(p.partner) : "hidden"}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">
-                  {p.gap === null ? "–" : p.gapFlagged ? <span className="font-semibold text-amber-800">{Math.round(p.gap)} ⚑ gap</span> : Math.round(p.gap)}
+                <th scope="row" className="font-medium text-slate-900">
+                  {p.name}
+                </th>
+                <td className="text-right tabular-nums">{card.sides.hostVisible ? score(p.host) : "hidden"}</td>
+                <td className="text-right tabular-nums">{card.sides.partnerVisible ? score(p.partner) : "hidden"}</td>
+                <td className="text-right tabular-nums">
+                  {p.gap === null ? (
+                    "–"
+                  ) : p.gapFlagged ? (
+                    <span className="font-semibold text-amber-800">{Math.round(p.gap)} ⚑ gap</span>
+                  ) : (
+                    Math.round(p.gap)
+                  )}
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </Table>
+        </div>
       </div>
     </Card>
   );

@@ -18,8 +18,8 @@ export default async function SurveyPage({ params }: { params: Promise<{ slug: s
         title={`${form.partnership.name}: ${form.cycle.label} survey`}
         description={
           <>
-            How do you see the partnership today? Rate each statement about your work with {other}. Answers are confidential: results show only as
-            averages, and comments without names. {form.cycle.status === "OPEN" ? `Open until ${date(form.cycle.closesAt)}.` : null}
+            How do you see the partnership today? Rate each statement about your work with {other}. Answers are confidential: results show
+            only as averages, and comments without names. {form.cycle.status === "OPEN" ? `Open until ${date(form.cycle.closesAt)}.` : null}
           </>
         }
       />

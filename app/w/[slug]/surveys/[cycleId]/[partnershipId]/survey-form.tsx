@@ -55,8 +55,12 @@ export function SurveyForm({ slug, form }: { slug: string; form: Form }) {
         </Alert>
         <p className="mt-4 text-sm text-slate-600">You can change them until the cycle closes.</p>
         <div className="mt-6 flex justify-center gap-3">
-          <Button asChild variant="secondary"><Link href={`/w/${slug}/surveys`}>Back to surveys</Link></Button>
-          <Button asChild><Link href={`/w/${slug}/partnerships/${form.partnership.id}`}>See the scorecard</Link></Button>
+          <Button asChild variant="secondary">
+            <Link href={`/w/${slug}/surveys`}>Back to surveys</Link>
+          </Button>
+          <Button asChild>
+            <Link href={`/w/${slug}/partnerships/${form.partnership.id}`}>See the scorecard</Link>
+          </Button>
         </div>
       </div>
     );
@@ -66,7 +70,8 @@ export function SurveyForm({ slug, form }: { slug: string; form: Form }) {
     <form onSubmit={onSubmit} className="space-y-6" noValidate>
       {readOnly ? (
         <Alert tone="info">
-          The {form.cycle.label} survey is {form.cycle.status === "CLOSED" ? "closed" : "not open yet"}; {form.previous ? "your answers are shown read-only." : "there is nothing to answer."}
+          The {form.cycle.label} survey is {form.cycle.status === "CLOSED" ? "closed" : "not open yet"};{" "}
+          {form.previous ? "your answers are shown read-only." : "there is nothing to answer."}
         </Alert>
       ) : form.previous ? (
         <Alert tone="info">You have already answered; changing your answers here replaces them.</Alert>
@@ -74,7 +79,9 @@ export function SurveyForm({ slug, form }: { slug: string; form: Form }) {
       {form.pillars.map((pillar) => (
         <fieldset key={pillar.id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" disabled={readOnly}>
           <legend className="sr-only">{pillar.name}</legend>
-          <h2 className="text-lg font-semibold text-slate-900" aria-hidden>{pillar.name}</h2>
+          <h2 className="text-lg font-semibold text-slate-900" aria-hidden>
+            {pillar.name}
+          </h2>
           <p className="mb-4 text-sm text-slate-600">{pillar.description}</p>
           <ol className="space-y-5">
             {pillar.statements.map((s) => (
@@ -109,7 +116,9 @@ export function SurveyForm({ slug, form }: { slug: string; form: Form }) {
           </p>
           <div className="flex flex-col items-end gap-2">
             {showMissing && missing.length ? (
-              <Alert tone="error">Please answer every statement ({missing.length} left). Choose &ldquo;Don&apos;t know&rdquo; where you cannot say.</Alert>
+              <Alert tone="error">
+                Please answer every statement ({missing.length} left). Choose &ldquo;Don&apos;t know&rdquo; where you cannot say.
+              </Alert>
             ) : null}
             {submit.error ? <Alert tone="error">{errorMessage(submit.error)}</Alert> : null}
             <Button type="submit" disabled={submit.isPending}>
