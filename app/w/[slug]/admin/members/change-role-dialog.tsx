@@ -1,6 +1,5 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
@@ -10,6 +9,7 @@ import { Button } from "../../../../_components/button";
 import { SelectField } from "../../../../_components/field";
 import { ROLE_LABEL } from "../../../../_lib/format";
 import { Dialog, DialogClose } from "../_components/dialog";
+import { PartnerOrgField } from "./partner-org-field";
 import { grantableRoles, isAdminRole, ROLE_DESCRIPTION, type Role } from "./roles";
 
 type Member = RouterOutputs["member"]["list"][number];
@@ -89,28 +89,16 @@ export function ChangeRoleDialog({
           hint={ROLE_DESCRIPTION[role]}
         />
         {partner ? (
-          partnerOrgs.length ? (
-            <SelectField
-              label="Partner organisation"
-              value={partnerOrgId}
-              onChange={(e) => {
-                setPartnerOrgId(e.target.value);
-                setMissingOrg(false);
-              }}
-              required
-              options={[{ value: "", label: "Choose an organisation…" }, ...partnerOrgs.map((o) => ({ value: o.id, label: o.name }))]}
-              error={missingOrg ? "Choose the organisation this contact belongs to." : null}
-              hint="They will see only this organisation's partnerships."
-            />
-          ) : (
-            <Alert tone="info">
-              A partner contact belongs to a partner organisation, and there are none yet.{" "}
-              <Link href={`/w/${slug}/admin/partners`} className="font-medium underline">
-                Add a partner organisation first
-              </Link>
-              .
-            </Alert>
-          )
+          <PartnerOrgField
+            slug={slug}
+            partnerOrgs={partnerOrgs}
+            value={partnerOrgId}
+            onChange={(id) => {
+              setPartnerOrgId(id);
+              setMissingOrg(false);
+            }}
+            missing={missingOrg}
+          />
         ) : null}
         {member.isYou && !isAdminRole(role) ? (
           <Alert tone="info">You are changing your own role: you will no longer be able to manage this workspace.</Alert>

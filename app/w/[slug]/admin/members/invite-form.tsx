@@ -1,15 +1,15 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
-import { SelectField, TextField } from "../../../../_components/field";
+import { TextField } from "../../../../_components/field";
 import { ROLE_LABEL } from "../../../../_lib/format";
 import { fieldError } from "../../../../_lib/field-error";
 import { InviteLink } from "./invite-link";
+import { PartnerOrgField } from "./partner-org-field";
 import { grantableRoles, ROLE_DESCRIPTION, type Role } from "./roles";
 
 export function InviteForm({
@@ -97,29 +97,17 @@ export function InviteForm({
           </div>
         </fieldset>
         {partner ? (
-          noOrgs ? (
-            <Alert tone="info">
-              A partner contact belongs to a partner organisation, and there are none yet.{" "}
-              <Link href={`/w/${slug}/admin/partners`} className="font-medium underline">
-                Add a partner first
-              </Link>
-              , then invite its contacts here.
-            </Alert>
-          ) : (
-            <SelectField
-              label="Partner organisation"
-              value={partnerOrgId}
-              onChange={(e) => {
-                setPartnerOrgId(e.target.value);
-                setMissingOrg(false);
-              }}
-              required
-              options={[{ value: "", label: "Choose an organisation…" }, ...partnerOrgs.map((o) => ({ value: o.id, label: o.name }))]}
-              error={missingOrg ? "Choose the organisation this contact belongs to." : null}
-              hint="They will see only this organisation's partnerships."
-              className="max-w-md"
-            />
-          )
+          <PartnerOrgField
+            slug={slug}
+            partnerOrgs={partnerOrgs}
+            value={partnerOrgId}
+            onChange={(id) => {
+              setPartnerOrgId(id);
+              setMissingOrg(false);
+            }}
+            missing={missingOrg}
+            className="max-w-md"
+          />
         ) : null}
         <Button type="submit" disabled={invite.isPending || noOrgs}>
           {invite.isPending ? "Creating invitation…" : "Create invitation"}
