@@ -2,8 +2,7 @@
 import { useState, type ReactElement, type ReactNode } from "react";
 import { errorMessage } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
-import { Button } from "../../../../_components/button";
-import { Dialog, DialogClose } from "./dialog";
+import { Dialog, DialogActions } from "./dialog";
 
 // Asks before a destructive action. The dialog stays open with the server's message when the
 // action fails, so the person can read why and cancel or retry.
@@ -48,16 +47,7 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onOpenChange={onOpenChange} trigger={trigger} title={title} description={children}>
       <Alert tone="error">{error}</Alert>
-      <div className="mt-4 flex justify-end gap-3">
-        <DialogClose asChild>
-          <Button variant="secondary" disabled={pending}>
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button variant="danger" onClick={() => void confirm()} disabled={pending}>
-          {pending ? pendingLabel : confirmLabel}
-        </Button>
-      </div>
+      <DialogActions label={confirmLabel} pendingLabel={pendingLabel} pending={pending} variant="danger" onAction={() => void confirm()} />
     </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import * as RadixDialog from "@radix-ui/react-dialog";
 import type { ReactElement, ReactNode } from "react";
+import { Button } from "../../../../_components/button";
 
 export const DialogClose = RadixDialog.Close;
 
@@ -40,5 +41,36 @@ export function Dialog({
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
+  );
+}
+
+// The closing row of a dialog: Cancel, then the dialog's own action (a submit button unless
+// `onAction` is given). While `pending`, both are disabled and the action says what it is doing.
+export function DialogActions({
+  label,
+  pendingLabel,
+  pending,
+  disabled = false,
+  variant = "primary",
+  onAction,
+}: {
+  label: string;
+  pendingLabel: string;
+  pending: boolean;
+  disabled?: boolean;
+  variant?: "primary" | "danger";
+  onAction?: () => void;
+}) {
+  return (
+    <div className="flex justify-end gap-3 pt-2">
+      <DialogClose asChild>
+        <Button variant="secondary" disabled={pending}>
+          Cancel
+        </Button>
+      </DialogClose>
+      <Button type={onAction ? "button" : "submit"} variant={variant} onClick={onAction} disabled={pending || disabled}>
+        {pending ? pendingLabel : label}
+      </Button>
+    </div>
   );
 }

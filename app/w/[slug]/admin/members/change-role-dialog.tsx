@@ -8,7 +8,7 @@ import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { SelectField } from "../../../../_components/field";
 import { ROLE_LABEL } from "../../../../_lib/format";
-import { Dialog, DialogClose } from "../_components/dialog";
+import { Dialog, DialogActions } from "../_components/dialog";
 import { PartnerOrgField } from "./partner-org-field";
 import { grantableRoles, isAdminRole, ROLE_DESCRIPTION, type Role } from "./roles";
 
@@ -103,16 +103,12 @@ export function ChangeRoleDialog({
         {member.isYou && !isAdminRole(role) ? (
           <Alert tone="info">You are changing your own role: you will no longer be able to manage this workspace.</Alert>
         ) : null}
-        <div className="flex justify-end gap-3 pt-2">
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={change.isPending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" disabled={change.isPending || unchanged || (partner && !partnerOrgs.length)}>
-            {change.isPending ? "Saving…" : "Save role"}
-          </Button>
-        </div>
+        <DialogActions
+          label="Save role"
+          pendingLabel="Saving…"
+          pending={change.isPending}
+          disabled={unchanged || (partner && !partnerOrgs.length)}
+        />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { TextField } from "../../../../_components/field";
 import { fieldError } from "../../../../_lib/field-error";
-import { Dialog, DialogClose } from "../_components/dialog";
+import { Dialog, DialogActions } from "../_components/dialog";
 
 export function AddPartnerOrgDialog({ slug }: { slug: string }) {
   const trpc = useTRPC();
@@ -75,16 +75,7 @@ export function AddPartnerOrgDialog({ slug }: { slug: string }) {
             error={fieldError(create.error, "industry")}
           />
         </div>
-        <div className="flex justify-end gap-3 pt-2">
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={create.isPending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Adding…" : "Add organisation"}
-          </Button>
-        </div>
+        <DialogActions label="Add organisation" pendingLabel="Adding…" pending={create.isPending} />
       </form>
     </Dialog>
   );

@@ -9,7 +9,7 @@ import { Button } from "../../../../_components/button";
 import { SelectField, TextField } from "../../../../_components/field";
 import { isoDay, titleCase } from "../../../../_lib/format";
 import { fieldError } from "../../../../_lib/field-error";
-import { Dialog, DialogClose } from "../_components/dialog";
+import { Dialog, DialogActions } from "../_components/dialog";
 
 type Partnership = RouterOutputs["partnership"]["list"][number];
 type Tier = Partnership["tier"];
@@ -156,16 +156,7 @@ export function PartnershipDialog({
           error={fieldError(mutation.error, "renewalDate")}
           className="max-w-xs"
         />
-        <div className="flex justify-end gap-3 pt-2">
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={mutation.isPending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" disabled={mutation.isPending}>
-            {mutation.isPending ? "Saving…" : partnership ? "Save changes" : "Create partnership"}
-          </Button>
-        </div>
+        <DialogActions label={partnership ? "Save changes" : "Create partnership"} pendingLabel="Saving…" pending={mutation.isPending} />
       </form>
     </Dialog>
   );
