@@ -3,7 +3,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "./db/client";
-import { env } from "./env";
+import { authSecret } from "./auth-secret";
 import { authenticate } from "./services/authenticate";
 
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string | null {
@@ -14,7 +14,7 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: env.NEXTAUTH_SECRET,
+  secret: authSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [

@@ -2,10 +2,7 @@
 // if needed, and start it. Works on the embedded PGlite (default) and on PostgreSQL
 // (DATABASE_URL). Options: --port N (or PORT), --skip-build.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG } from "../../prisma/demo";
 import { configuredTarget } from "../db/adapter";
 import { disconnectDb } from "../db/client";
@@ -28,18 +25,6 @@ function portIsFree(p: number): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(p, () => server.close(() => resolve(true)));
   });
-}
-
-// Sessions are signed with NEXTAUTH_SECRET; without one configured, the demo makes one and keeps
-// it under .data so sign-ins survive restarts.
-function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(".data", "nextauth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(".data", { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
 }
 
 async function prepareDatabase() {
@@ -84,7 +69,7 @@ async function main() {
   // Next itself, not through npx, so a stop signal reaches the server and not only a wrapper.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
