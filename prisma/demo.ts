@@ -263,6 +263,7 @@ async function seedDemoIn(db: Db, now: Date) {
     owner: person("admin@northwind.test", "Avery Lindqvist"),
   });
   const ws = workspace.id;
+  await db.workspace.update({ where: { id: ws }, data: { cadence: "QUARTERLY", cycleOpenDay: 15, cycleLengthDays: 21 } });
   const managers = [
     (await addMember(db, ws, { role: "MANAGER", user: person("manager@northwind.test", "Morgan Reyes") })).member,
     (await addMember(db, ws, { role: "MANAGER", user: person("priya.shah@northwind.test", "Priya Shah") })).member,
@@ -311,7 +312,9 @@ async function seedDemoIn(db: Db, now: Date) {
   for (let back = 6; back >= 0; back--) {
     const { label, start } = quarterOf(now, back);
     const open = back === 0;
-    const opensAt = open ? new Date(now.getTime() - 16 * 86_400_000) : new Date(start.getTime() + 35 * 86_400_000);
+    // Past quarters ran on the workspace's schedule (day 15, three weeks); the current one opened
+    // 16 days ago, so it is well under way whenever the demo is seeded.
+    const opensAt = open ? new Date(now.getTime() - 16 * 86_400_000) : new Date(start.getTime() + 14 * 86_400_000);
     const closesAt = new Date(opensAt.getTime() + 21 * 86_400_000);
     cycles.push(await createCycle(db, ws, { label, opensAt, closesAt, status: open ? "OPEN" : "CLOSED" }));
   }

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { CycleStatus, Prisma, PrismaClient, Role, Side, Tier, Phase } from "../server/db/generated/client";
 import { hashPassword } from "../server/password";
+import { syncDefaultParticipants } from "../server/services/participants";
 import { responsePillarScore } from "../server/services/scoring";
 import { createWorkspace } from "../server/services/workspaces";
 
@@ -106,16 +107,23 @@ export async function createCycle(
 ) {
   const version = await db.frameworkVersion.findFirstOrThrow({ where: { workspaceId }, orderBy: { version: "desc" } });
   const opensAt = opts.opensAt ?? new Date(Date.now() - 7 * 86_400_000);
-  return db.cycle.create({
+  const closesAt = opts.closesAt ?? new Date(opensAt.getTime() + 21 * 86_400_000);
+  const status = opts.status ?? "OPEN";
+  const cycle = await db.cycle.create({
     data: {
       workspaceId,
       label: opts.label ?? unique("Cycle"),
       opensAt,
-      closesAt: opts.closesAt ?? new Date(opensAt.getTime() + 21 * 86_400_000),
-      status: opts.status ?? "OPEN",
+      closesAt,
+      status,
+      openedAt: status === "DRAFT" ? null : opensAt,
+      closedAt: status === "CLOSED" ? closesAt : null,
       frameworkVersionId: version.id,
     },
   });
+  // As the app does: the people asked are the defaults at the time the cycle is made.
+  await syncDefaultParticipants(db, workspaceId, cycle.id);
+  return cycle;
 }
 
 // The framework a cycle runs with, in survey order: pillars with their statements.

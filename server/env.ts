@@ -6,6 +6,9 @@ const postgresUrl = z
   .trim()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL");
 
+// An unset variable and an empty one (`SMTP_HOST=` in a .env file) mean the same.
+const optional = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === "" ? undefined : v), type);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   // Unset: the embedded PGlite database under PGLITE_DATA_DIR. Set: that PostgreSQL server.
@@ -14,6 +17,19 @@ const schema = z.object({
   PGLITE_DATA_DIR: z.string().default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  // The public base URL for links in emails; falls back to NEXTAUTH_URL.
+  APP_URL: optional(z.url().optional()),
+  // Unset SMTP_HOST: no mail server; emails stay in the outbox for admins to read in the app.
+  SMTP_HOST: optional(z.string().trim().min(1).optional()),
+  SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535).default(587)),
+  SMTP_USER: optional(z.string().optional()),
+  SMTP_PASSWORD: optional(z.string().optional()),
+  // "true": TLS from the first byte (usually port 465); "false": STARTTLS when the server offers it.
+  SMTP_SECURE: optional(z.enum(["true", "false"], "use true or false").default("false")).transform((v) => v === "true"),
+  MAIL_FROM: optional(z.string().trim().min(1).default("Partnership Health <no-reply@localhost>")),
+  // How often the app server runs the background jobs (schedule, reminders, email); 0 turns
+  // them off, for instance when cron runs `npm run jobs` instead.
+  JOBS_INTERVAL_SECONDS: optional(z.coerce.number().int().min(0).max(86_400).default(60)),
 });
 
 function parse() {

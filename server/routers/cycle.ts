@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createCycle, listCycles, setCycleStatus } from "../services/cycles";
-import { adminProcedure, workspaceProcedure } from "../trpc/procedures";
+import { createCycle, cycleDetail, extendCycle, listCycles, setCycleStatus } from "../services/cycles";
+import { adminProcedure, hostProcedure, workspaceProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
 const day = z
@@ -18,4 +18,8 @@ export const cycleRouter = router({
     .mutation(({ ctx, input }) => createCycle(ctx, input)),
   open: adminProcedure.input(cycleId).mutation(({ ctx, input }) => setCycleStatus(ctx, input.cycleId, "OPEN")),
   close: adminProcedure.input(cycleId).mutation(({ ctx, input }) => setCycleStatus(ctx, input.cycleId, "CLOSED")),
+  extend: adminProcedure
+    .input(z.object({ cycleId: z.string().min(1), closesAt: day }))
+    .mutation(({ ctx, input }) => extendCycle(ctx, input.cycleId, input.closesAt)),
+  get: hostProcedure.input(cycleId).query(({ ctx, input }) => cycleDetail(ctx, input.cycleId)),
 });

@@ -3,7 +3,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../password";
 import { normaliseEmail } from "../services/authenticate";
 import { conflict } from "../services/errors";
 import { createWorkspace, myWorkspaces } from "../services/workspaces";
-import { authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
+import { adminProcedure, authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
 const workspaceFields = {
@@ -61,6 +61,30 @@ export const workspaceRouter = router({
       user: ctx.user,
       surveyMode: ctx.workspace.surveyMode,
       confidentialityThreshold: ctx.workspace.confidentialityThreshold,
+      cadence: ctx.workspace.cadence,
+      cycleOpenDay: ctx.workspace.cycleOpenDay,
+      cycleLengthDays: ctx.workspace.cycleLengthDays,
+      autoSchedule: ctx.workspace.autoSchedule,
     };
   }),
+
+  // The survey schedule and confidentiality. Changes apply to cycles created from now on.
+  updateSettings: adminProcedure
+    .input(
+      z.object({
+        cadence: z.enum(["MONTHLY", "QUARTERLY", "HALF_YEARLY"]),
+        cycleOpenDay: z.number().int().min(1, "from 1 to 28").max(28, "from 1 to 28 (every month has those days)"),
+        cycleLengthDays: z.number().int().min(1, "at least 1 day").max(90, "at most 90 days"),
+        autoSchedule: z.boolean(),
+        confidentialityThreshold: z.number().int().min(1, "at least 1").max(50),
+        surveyMode: z.enum(["CONFIDENTIAL", "ATTRIBUTED"]),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { cadence, cycleOpenDay, cycleLengthDays, autoSchedule, confidentialityThreshold, surveyMode } = input;
+      await ctx.db.workspace.update({
+        where: { id: ctx.workspace.id },
+        data: { cadence, cycleOpenDay, cycleLengthDays, autoSchedule, confidentialityThreshold, surveyMode },
+      });
+    }),
 });

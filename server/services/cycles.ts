@@ -1,8 +1,11 @@
-// Survey cycles: created by admins, opened and closed by hand (a schedule comes later). A cycle
-// freezes the framework version that is current when it is created.
+// Survey cycles as admins manage them by hand: create, open, extend, close. The schedule job
+// (schedule.ts) does the same on the workspace's cadence, through the same lifecycle steps.
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, conflict, isUniqueViolation, notFound } from "./errors";
+import { closeCycle, openCycle } from "./cycle-lifecycle";
 import { latestFrameworkVersion } from "./framework";
+import { syncDefaultParticipants } from "./participants";
+import { responseRates } from "./response-rates";
 import { visiblePartnerships } from "./visibility";
 
 export async function listCycles(ctx: WorkspaceCtx) {
@@ -15,11 +18,21 @@ export async function listCycles(ctx: WorkspaceCtx) {
       _count: { select: { responses: { where: { partnership: visiblePartnerships(ctx) } } } },
     },
   });
-  return cycles.map(({ _count, frameworkVersion, ...c }) => ({
+  const rates = await Promise.all(cycles.map((c) => responseRates(ctx.db, c.id, visiblePartnerships(ctx))));
+  return cycles.map(({ _count, frameworkVersion, ...c }, i) => ({
     ...c,
     frameworkVersion: frameworkVersion.version,
     responses: _count.responses,
+    rate: rates[i]!.total,
   }));
+}
+
+// One cycle with its response rates, for the company's own people.
+export async function cycleDetail(ctx: WorkspaceCtx, cycleId: string) {
+  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId }, include: { frameworkVersion: { select: { version: true } } } });
+  if (!cycle) throw notFound("Cycle");
+  const { frameworkVersion, ...rest } = cycle;
+  return { ...rest, frameworkVersion: frameworkVersion.version, rates: await responseRates(ctx.db, cycle.id) };
 }
 
 export async function createCycle(ctx: WorkspaceCtx, input: { label: string; opensAt: Date; closesAt: Date }) {
@@ -27,14 +40,19 @@ export async function createCycle(ctx: WorkspaceCtx, input: { label: string; ope
   const version = await latestFrameworkVersion(ctx.db);
   if (!version) throw badRequest("This workspace has no framework yet.");
   try {
-    return await ctx.db.cycle.create({
-      data: {
-        workspaceId: ctx.workspace.id,
-        label: input.label,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
-        frameworkVersionId: version.id,
-      },
+    return await ctx.db.$transaction(async (tx) => {
+      const cycle = await tx.cycle.create({
+        data: {
+          workspaceId: ctx.workspace.id,
+          label: input.label,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          frameworkVersionId: version.id,
+        },
+      });
+      // The list of people asked exists from the start, so it can be adjusted before opening.
+      await syncDefaultParticipants(tx, ctx.workspace.id, cycle.id);
+      return cycle;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A cycle labelled "${input.label}" already exists.`);
@@ -42,13 +60,30 @@ export async function createCycle(ctx: WorkspaceCtx, input: { label: string; ope
   }
 }
 
-export async function setCycleStatus(ctx: WorkspaceCtx, cycleId: string, status: "OPEN" | "CLOSED") {
+export async function setCycleStatus(ctx: WorkspaceCtx, cycleId: string, status: "OPEN" | "CLOSED", now = new Date()) {
   const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
   if (!cycle) throw notFound("Cycle");
   if (cycle.status === status) {
     throw badRequest(`${cycle.label} is already ${status === "OPEN" ? "open" : "closed"}.`);
   }
-  if (status === "CLOSED" && cycle.status === "DRAFT") throw badRequest(`${cycle.label} has not been opened yet.`);
-  // Only `status` changes: reopening a closed cycle keeps every answer it had.
-  return ctx.db.cycle.update({ where: { id: cycle.id }, data: { status } });
+  if (status === "CLOSED") {
+    if (cycle.status === "DRAFT") throw badRequest(`${cycle.label} has not been opened yet.`);
+    await closeCycle(ctx.db, ctx.workspace.id, cycle.id, now);
+    return { opened: false };
+  }
+  // Otherwise the schedule would close it again at once.
+  if (cycle.closesAt <= now) {
+    throw badRequest(`${cycle.label}'s close date has passed. Extend it to a later date before opening the cycle.`);
+  }
+  const opened = await openCycle(ctx.db, ctx.workspace.id, cycle.id, now);
+  return { opened };
+}
+
+export async function extendCycle(ctx: WorkspaceCtx, cycleId: string, closesAt: Date, now = new Date()) {
+  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
+  if (!cycle) throw notFound("Cycle");
+  if (closesAt <= now) throw badRequest("The new close date must be in the future.");
+  if (closesAt <= cycle.opensAt) throw badRequest("The close date must be after the open date.");
+  // Only the date changes: a closed cycle stays closed until an admin reopens it.
+  return ctx.db.cycle.update({ where: { id: cycle.id }, data: { closesAt } });
 }

@@ -8,6 +8,8 @@ import { normaliseEmail } from "./authenticate";
 import { beginAttempt, ThrottledError } from "./throttle";
 import { MIN_PASSWORD_LENGTH } from "../password-policy";
 import { badRequest, conflict, notFound } from "./errors";
+import { enqueueEmail } from "./email/outbox";
+import { invitationEmail } from "./email/templates";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -22,31 +24,45 @@ export async function createInvitation(
 ) {
   const email = normaliseEmail(input.email);
   if (input.role === "OWNER" && ctx.role !== "OWNER") throw badRequest("Only an owner can invite another owner.");
-  let partnerOrgId: string | null = null;
+  let partnerOrg: { id: string; name: string } | null = null;
   if (input.role === "PARTNER") {
     if (!input.partnerOrgId) throw badRequest("Choose the partner organisation this contact belongs to.");
-    const org = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } });
-    if (!org) throw notFound("Partner organisation");
-    partnerOrgId = org.id;
+    partnerOrg = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId }, select: { id: true, name: true } });
+    if (!partnerOrg) throw notFound("Partner organisation");
   }
   const existing = await ctx.db.member.findFirst({ where: { removedAt: null, user: { email } } });
   if (existing) throw conflict(`${email} is already a member of this workspace.`);
 
+  const inviter = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.member.userId }, select: { name: true } });
+
   const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   const invitation = await ctx.db.$transaction(async (tx) => {
     // A new invitation replaces any pending one for the same person, so only the newest link works.
     await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    return tx.invitation.create({
+    const created = await tx.invitation.create({
       data: {
         workspaceId: ctx.workspace.id,
         email,
         role: input.role,
-        partnerOrgId,
+        partnerOrgId: partnerOrg?.id ?? null,
         tokenHash: hashToken(token),
-        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+        expiresAt,
         invitedById: ctx.member.id,
       },
     });
+    // In the same transaction: an invitation that exists has its email, and a failed one has none.
+    const message = invitationEmail({
+      workspaceName: ctx.workspace.name,
+      inviterName: inviter.name,
+      role: input.role,
+      partnerOrgName: partnerOrg?.name,
+      path: invitePath(token),
+      expiresAt,
+      now,
+    });
+    await enqueueEmail(tx, { workspaceId: ctx.workspace.id, kind: "INVITATION", to: email, ...message });
+    return created;
   });
   return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };
 }

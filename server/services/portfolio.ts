@@ -52,7 +52,10 @@ export async function buildPortfolio(ctx: WorkspaceCtx): Promise<Portfolio> {
   });
   const cycles = await loadScoredCycles(ctx.db);
   const table = await loadCycleScores(ctx.db, cycles, { phase: { not: "EXITED" } });
-  const latestPillars = cycles.at(-1)?.pillars ?? [];
+  // Columns for every pillar any shown score has: the newest framework's first, then pillars an
+  // edit removed, which partnerships scored only in older cycles still carry.
+  const pillarKeys = new Map<string, string>();
+  for (const c of [...cycles].reverse()) for (const p of c.pillars) if (!pillarKeys.has(p.key)) pillarKeys.set(p.key, p.name);
 
   const rows = partnerships.map((p) => {
     const scores = table.get(p.id);
@@ -87,7 +90,7 @@ export async function buildPortfolio(ctx: WorkspaceCtx): Promise<Portfolio> {
   for (const r of rows) bands[r.band ?? "NONE"]++;
   return {
     rows,
-    pillarKeys: latestPillars.map((p) => ({ key: p.key, name: p.name })),
+    pillarKeys: [...pillarKeys].map(([key, name]) => ({ key, name })),
     series,
     summary: {
       partnerships: rows.length,

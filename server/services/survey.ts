@@ -1,60 +1,45 @@
-// Surveys: who is asked about which partnership, what they owe, and submitting answers.
-// HOST side: the partnership's owner and its host team. PARTNER side: every contact of the
-// partner organisation. Executives read; they are not asked.
+// Surveys: what a person owes, the form, and submitting answers. Who is asked about which
+// partnership is the cycle's participant list (participants.ts).
 import { z } from "zod";
-import type { Prisma, Role } from "../db/generated/client";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, forbidden, isUniqueViolation, notFound } from "./errors";
 import { loadFramework } from "./framework";
-import { responsePillarScore, type Side } from "./scoring";
+import { isParticipant } from "./participants";
+import { responsePillarScore } from "./scoring";
 import { visiblePartnerships } from "./visibility";
 
-type Member = WorkspaceCtx["member"];
-
-export function respondentSide(role: Role): Side | null {
-  if (role === "PARTNER") return "PARTNER";
-  if (role === "EXECUTIVE") return null;
-  return "HOST";
-}
-
-// The partnerships this member is asked about (exited partnerships are not surveyed).
-export function participantPartnerships(member: Member): Prisma.PartnershipWhereInput | null {
-  const side = respondentSide(member.role);
-  if (side === null) return null;
-  const active = { phase: { not: "EXITED" as const } };
-  if (side === "PARTNER") return { ...active, partnerOrgId: member.partnerOrgId ?? "__none__" };
-  return { ...active, OR: [{ ownerMemberId: member.id }, { team: { some: { memberId: member.id } } }] };
-}
-
 export async function owedSurveys(ctx: WorkspaceCtx) {
-  const where = participantPartnerships(ctx.member);
-  if (!where) return [];
-  const [cycles, partnerships, responses] = await Promise.all([
-    ctx.db.cycle.findMany({ where: { status: "OPEN" }, orderBy: { closesAt: "asc" } }),
-    ctx.db.partnership.findMany({ where, include: { partnerOrg: { select: { name: true } } }, orderBy: { name: "asc" } }),
-    ctx.db.response.findMany({
-      where: { memberId: ctx.member.id, cycle: { status: "OPEN" } },
-      select: { cycleId: true, partnershipId: true, submittedAt: true, updatedAt: true },
-    }),
-  ]);
-  return cycles.flatMap((cycle) =>
-    partnerships.map((p) => {
-      const response = responses.find((r) => r.cycleId === cycle.id && r.partnershipId === p.id);
-      return {
-        cycleId: cycle.id,
-        cycleLabel: cycle.label,
-        closesAt: cycle.closesAt,
-        partnershipId: p.id,
-        partnershipName: p.name,
-        partnerName: p.partnerOrg.name,
-        submittedAt: response?.updatedAt ?? null,
-      };
-    }),
-  );
+  const rows = await ctx.db.cycleParticipant.findMany({
+    where: {
+      memberId: ctx.member.id,
+      excluded: false,
+      cycle: { status: "OPEN" },
+      partnership: { AND: [{ phase: { not: "EXITED" } }, visiblePartnerships(ctx)] },
+    },
+    include: {
+      cycle: { select: { id: true, label: true, closesAt: true } },
+      partnership: { select: { id: true, name: true, partnerOrg: { select: { name: true } } } },
+    },
+  });
+  const responses = await ctx.db.response.findMany({
+    where: { memberId: ctx.member.id, cycleId: { in: [...new Set(rows.map((r) => r.cycleId))] } },
+    select: { cycleId: true, partnershipId: true, updatedAt: true },
+  });
+  return rows
+    .map((r) => ({
+      cycleId: r.cycle.id,
+      cycleLabel: r.cycle.label,
+      closesAt: r.cycle.closesAt,
+      partnershipId: r.partnership.id,
+      partnershipName: r.partnership.name,
+      partnerName: r.partnership.partnerOrg.name,
+      submittedAt: responses.find((x) => x.cycleId === r.cycleId && x.partnershipId === r.partnershipId)?.updatedAt ?? null,
+    }))
+    .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime() || a.partnershipName.localeCompare(b.partnershipName));
 }
 
 // The cycle and partnership a member answers for, or a clear refusal.
-async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
+export async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
   const partnership = await ctx.db.partnership.findFirst({
     where: { AND: [{ id: partnershipId }, visiblePartnerships(ctx)] },
     include: { partnerOrg: { select: { name: true } } },
@@ -62,29 +47,52 @@ async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partnershipI
   if (!partnership) throw notFound("Partnership");
   const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
   if (!cycle) throw notFound("Cycle");
-  const where = participantPartnerships(ctx.member);
-  const asked = where && (await ctx.db.partnership.count({ where: { AND: [{ id: partnershipId }, where] } })) > 0;
-  if (!asked) throw forbidden(`You are not asked to answer the survey about ${partnership.name}.`);
-  return { partnership, cycle, side: respondentSide(ctx.member.role)! };
+  const participant = await isParticipant(ctx.db, { workspaceId: ctx.workspace.id, cycleId, partnershipId, memberId: ctx.member.id });
+  if (!participant) throw forbidden(`You are not asked to answer the ${cycle.label} survey about ${partnership.name}.`);
+  return { partnership, cycle, side: participant.side };
+}
+
+type Cycle = Awaited<ReturnType<typeof loadSurveyTarget>>["cycle"];
+type Pillars = NonNullable<Awaited<ReturnType<typeof loadFramework>>>["pillars"];
+
+export function assertOpen(cycle: Cycle) {
+  if (cycle.status === "DRAFT") throw badRequest(`The ${cycle.label} survey has not opened yet.`);
+  if (cycle.status === "CLOSED") throw badRequest(`The ${cycle.label} survey has closed; answers can no longer be changed.`);
+}
+
+// A draft's JSON as stored, read defensively: a row written by hand or by older code must not
+// break the form.
+export function draftAnswers(json: unknown): Record<string, number | null> {
+  if (typeof json !== "object" || json === null) return {};
+  return Object.fromEntries(
+    Object.entries(json).filter(([, v]) => v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5)),
+  ) as Record<string, number | null>;
+}
+
+export function draftComments(json: unknown): Record<string, string> {
+  if (typeof json !== "object" || json === null) return {};
+  return Object.fromEntries(Object.entries(json).filter(([, v]) => typeof v === "string")) as Record<string, string>;
 }
 
 export async function surveyForm(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
   const { partnership, cycle, side } = await loadSurveyTarget(ctx, cycleId, partnershipId);
-  const framework = await loadFramework(ctx.db, cycle.frameworkVersionId);
-  const response = await ctx.db.response.findUnique({
-    where: {
-      workspaceId_cycleId_partnershipId_memberId: {
-        workspaceId: ctx.workspace.id,
-        cycleId,
-        partnershipId,
-        memberId: ctx.member.id,
-      },
-    },
-    include: { answers: true, comments: true },
-  });
+  const key = { workspaceId: ctx.workspace.id, cycleId, partnershipId, memberId: ctx.member.id };
+  const [framework, response, draft, mute] = await Promise.all([
+    loadFramework(ctx.db, cycle.frameworkVersionId),
+    ctx.db.response.findUnique({
+      where: { workspaceId_cycleId_partnershipId_memberId: key },
+      include: { answers: true, comments: true },
+    }),
+    ctx.db.responseDraft.findUnique({ where: { workspaceId_cycleId_partnershipId_memberId: key } }),
+    ctx.db.reminderMute.findUnique({
+      where: { workspaceId_cycleId_memberId: { workspaceId: key.workspaceId, cycleId, memberId: key.memberId } },
+    }),
+  ]);
   return {
     cycle: { id: cycle.id, label: cycle.label, status: cycle.status, closesAt: cycle.closesAt },
     partnership: { id: partnership.id, name: partnership.name, partnerName: partnership.partnerOrg.name },
+    // Keys the browser's unconfirmed copy of the answers to this person.
+    memberId: ctx.member.id,
     side,
     pillars: (framework?.pillars ?? []).map((p) => ({
       id: p.id,
@@ -100,21 +108,28 @@ export async function surveyForm(ctx: WorkspaceCtx, cycleId: string, partnership
           comments: Object.fromEntries(response.comments.map((c) => [c.pillarId, c.text])),
         }
       : null,
+    draft: draft
+      ? {
+          answers: draftAnswers(draft.answers),
+          comments: draftComments(draft.comments),
+          version: draft.version,
+          updatedAt: draft.updatedAt,
+        }
+      : null,
+    remindersMuted: mute !== null,
   };
 }
+
+export const answerInput = z.object({
+  statementId: z.string().min(1),
+  // null is "Don't know".
+  value: z.number().int().min(1, "answers run from 1 to 5").max(5, "answers run from 1 to 5").nullable(),
+});
 
 export const submitInput = z.object({
   cycleId: z.string().min(1),
   partnershipId: z.string().min(1),
-  answers: z
-    .array(
-      z.object({
-        statementId: z.string().min(1),
-        // null is "Don't know".
-        value: z.number().int().min(1, "answers run from 1 to 5").max(5, "answers run from 1 to 5").nullable(),
-      }),
-    )
-    .max(200),
+  answers: z.array(answerInput).max(200),
   comments: z
     .array(z.object({ pillarId: z.string().min(1), text: z.string().trim().max(2000, "a comment is at most 2,000 characters") }))
     .max(50)
@@ -122,29 +137,37 @@ export const submitInput = z.object({
 });
 export type SubmitInput = z.infer<typeof submitInput>;
 
-export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
-  const { cycle, side } = await loadSurveyTarget(ctx, input.cycleId, input.partnershipId);
-  if (cycle.status === "DRAFT") throw badRequest(`The ${cycle.label} survey has not opened yet.`);
-  if (cycle.status === "CLOSED") throw badRequest(`The ${cycle.label} survey has closed; answers can no longer be changed.`);
-
-  const framework = await loadFramework(ctx.db, cycle.frameworkVersionId);
-  const pillars = framework?.pillars ?? [];
+// Answers and comments checked against the cycle's framework version; complete or not is the
+// caller's concern (a draft may be partial, a submit may not).
+export function checkAnswers(
+  pillars: Pillars,
+  answers: readonly { statementId: string; value: number | null }[],
+  comments: readonly { pillarId: string; text: string }[],
+) {
   const pillarOf = new Map(pillars.flatMap((p) => p.statements.map((s) => [s.id, p.id] as const)));
-
   const given = new Map<string, number | null>();
-  for (const a of input.answers) {
+  for (const a of answers) {
     if (!pillarOf.has(a.statementId)) throw badRequest("An answer refers to a statement that is not in this survey.");
     if (given.has(a.statementId)) throw badRequest("A statement was answered twice.");
     given.set(a.statementId, a.value);
   }
-  const missing = pillarOf.size - given.size;
+  const pillarIds = new Set(pillars.map((p) => p.id));
+  const kept = comments.filter((c) => c.text.trim().length > 0);
+  for (const c of kept) if (!pillarIds.has(c.pillarId)) throw badRequest("A comment refers to a pillar that is not in this survey.");
+  if (new Set(kept.map((c) => c.pillarId)).size !== kept.length) throw badRequest("Only one comment per pillar.");
+  return { given, comments: kept, missing: pillarOf.size - given.size };
+}
+
+export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
+  const { cycle, side } = await loadSurveyTarget(ctx, input.cycleId, input.partnershipId);
+  assertOpen(cycle);
+
+  const framework = await loadFramework(ctx.db, cycle.frameworkVersionId);
+  const pillars = framework?.pillars ?? [];
+  const { given, comments, missing } = checkAnswers(pillars, input.answers, input.comments);
   if (missing > 0) {
     throw badRequest(`Please answer every statement (choose "Don't know" where you cannot say): ${missing} unanswered.`);
   }
-  const pillarIds = new Set(pillars.map((p) => p.id));
-  const comments = input.comments.filter((c) => c.text.length > 0);
-  for (const c of comments) if (!pillarIds.has(c.pillarId)) throw badRequest("A comment refers to a pillar that is not in this survey.");
-  if (new Set(comments.map((c) => c.pillarId)).size !== comments.length) throw badRequest("Only one comment per pillar.");
 
   const scores = pillars.map((p) => ({
     pillarId: p.id,
@@ -168,6 +191,8 @@ export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
       if (comments.length) {
         await tx.pillarComment.createMany({ data: comments.map((c) => ({ workspaceId, responseId, ...c })) });
       }
+      // The submitted answers supersede the draft; a tab still editing it is told on its next save.
+      await tx.responseDraft.deleteMany({ where: { cycleId: key.cycleId, partnershipId: key.partnershipId, memberId: key.memberId } });
       return { responseId, updated: existing !== null };
     });
 

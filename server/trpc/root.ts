@@ -3,6 +3,8 @@ import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
 import { invitationRouter } from "../routers/invitation";
 import { memberRouter } from "../routers/member";
+import { outboxRouter } from "../routers/outbox";
+import { participantRouter } from "../routers/participant";
 import { partnerOrgRouter } from "../routers/partner-org";
 import { partnershipRouter } from "../routers/partnership";
 import { portfolioRouter } from "../routers/portfolio";
@@ -20,8 +22,10 @@ export const appRouter = router({
   partnership: partnershipRouter,
   framework: frameworkRouter,
   cycle: cycleRouter,
+  participant: participantRouter,
   response: responseRouter,
   portfolio: portfolioRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

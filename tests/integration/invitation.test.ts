@@ -196,6 +196,22 @@ describe("creating an invitation", () => {
       /already a member of this workspace/,
     );
     expect(await db().invitation.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+    expect(await db().outboxEmail.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+  });
+
+  it("stores exactly one invitation email to the invitee, carrying the link the call returned", async () => {
+    const w = await buildWorld();
+    const { email, path } = await invite(w, { email: freshEmail().toUpperCase(), role: "PARTNER", partnerOrgId: w.orgA.id });
+    const emails = await db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id } });
+    expect(emails).toHaveLength(1);
+    const [sent] = emails;
+    expect(sent).toMatchObject({ kind: "INVITATION", to: email, sentAt: null });
+    expect(sent!.to).toBe(sent!.to.toLowerCase());
+    expect(sent!.link).toMatch(new RegExp(`^https?://[^/]+${path}$`));
+    expect(sent!.text).toContain(path);
+    expect(sent!.text).toContain(w.workspace.name);
+    expect(sent!.text).toContain(`a partner contact for ${w.orgA.name}`);
+    expect(sent!.text).toMatch(/expires in 7 days/);
   });
 
   it("refuses a PARTNER invitation without a partner organisation (BAD_REQUEST)", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createCycle } from "../../prisma/factories";
+import { addMember, createCycle } from "../../prisma/factories";
 import { createFrameworkVersion } from "../../server/services/framework";
-import { buildWorld, db, expectTrpcError, fullAnswers } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, fullAnswers } from "./helpers";
 
 describe("submitting a survey", () => {
   it("a double submit leaves one response, updated in place", async () => {
@@ -164,7 +164,7 @@ describe("a refused submit writes nothing", () => {
     await expectTrpcError(
       w.admin.api.response.submit({ ...submitFor(w), answers: await fullAnswers(w.cycle.id, 4) }),
       "FORBIDDEN",
-      new RegExp(`^You are not asked to answer the survey about ${w.partnershipA.name}\\.$`),
+      new RegExp(`^You are not asked to answer the ${w.cycle.label} survey about ${w.partnershipA.name}\\.$`),
     );
     expect(await counts(w)).toEqual(before);
   });
@@ -186,7 +186,7 @@ describe("a refused submit writes nothing", () => {
     await expectTrpcError(
       w.executive.api.response.submit({ ...submitFor(w), answers: await fullAnswers(w.cycle.id, 4) }),
       "FORBIDDEN",
-      /not asked to answer the survey/,
+      /You are not asked to answer the .* survey about/,
     );
     expect(await counts(w)).toEqual(before);
   });
@@ -293,5 +293,34 @@ describe("surveys owed", () => {
     const owed = await w.manager.api.response.owed({ workspaceSlug: w.slug });
     expect(owed.map((o) => o.partnershipId).sort()).toEqual([w.partnershipA.id, w.partnershipB.id].sort());
     expect(await w.admin.api.response.owed({ workspaceSlug: w.slug })).toEqual([]);
+  });
+});
+
+describe("submitting after saving a draft", () => {
+  it("a double submit leaves one response and removes only the submitter's draft", async () => {
+    const w = await buildWorld();
+    // A colleague at the same partner, asked in the same cycle.
+    const colleague = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
+    await db().cycleParticipant.create({
+      data: {
+        workspaceId: w.workspace.id,
+        cycleId: w.cycle.id,
+        partnershipId: w.partnershipA.id,
+        memberId: colleague.member.id,
+        side: "PARTNER",
+      },
+    });
+    const draft = { ...submitFor(w), answers: (await fullAnswers(w.cycle.id, 3)).slice(0, 5), baseVersion: null };
+    await w.contactA.api.response.saveDraft(draft);
+    await callerFor(colleague.user.id).response.saveDraft(draft);
+
+    const answers = await fullAnswers(w.cycle.id, 4);
+    await Promise.all([
+      w.contactA.api.response.submit({ ...submitFor(w), answers }),
+      w.contactA.api.response.submit({ ...submitFor(w), answers }),
+    ]);
+    expect(await db().response.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
+    const left = await db().responseDraft.findMany({ where: { workspaceId: w.workspace.id } });
+    expect(left.map((d) => d.memberId)).toEqual([colleague.member.id]);
   });
 });

@@ -17,13 +17,15 @@ export function navItems(slug: string, role: Role): { main: NavItem[]; admin: Na
       ...(host ? [{ href: `${base}/portfolio`, label: "Portfolio" }] : []),
       { href: `${base}/partnerships`, label: host ? "Partnerships" : "Our partnership" },
       ...(answers ? [{ href: `${base}/surveys`, label: "Surveys" }] : []),
+      ...(host ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
       ...(host ? [{ href: `${base}/framework`, label: "Framework" }] : []),
     ],
     admin: admin
       ? [
-          { href: `${base}/admin/cycles`, label: "Cycles" },
           { href: `${base}/admin/partners`, label: "Partners" },
           { href: `${base}/admin/members`, label: "Members" },
+          { href: `${base}/admin/outbox`, label: "Outbox" },
+          { href: `${base}/admin/settings`, label: "Settings" },
         ]
       : [],
   };

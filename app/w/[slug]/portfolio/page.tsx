@@ -65,7 +65,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ slug
         <EmptyState title="No survey results yet">
           Scores appear here once people have answered a survey cycle.{" "}
           {isAdmin ? (
-            <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/cycles`}>
+            <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/cycles`}>
               Open a cycle
             </Link>
           ) : null}

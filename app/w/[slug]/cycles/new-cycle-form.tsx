@@ -3,10 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
-import { Alert } from "../../../../_components/alert";
-import { Button } from "../../../../_components/button";
-import { TextField } from "../../../../_components/field";
-import { fieldError } from "../../../../_lib/field-error";
+import { Alert } from "../../../_components/alert";
+import { Button } from "../../../_components/button";
+import { TextField } from "../../../_components/field";
+import { fieldError } from "../../../_lib/field-error";
 
 export function NewCycleForm({
   slug,

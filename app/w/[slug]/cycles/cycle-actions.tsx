@@ -2,9 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
-import { Alert } from "../../../../_components/alert";
-import { Button } from "../../../../_components/button";
-import { ConfirmDialog } from "../_components/confirm-dialog";
+import { Alert } from "../../../_components/alert";
+import { Button } from "../../../_components/button";
+import { ConfirmDialog } from "../admin/_components/confirm-dialog";
 
 interface Cycle {
   id: string;

@@ -1,0 +1,27 @@
+import { PageHeader } from "../../../../_components/card";
+import { adminCall } from "../_lib/admin-call";
+import { SettingsForm } from "./settings-form";
+
+export const metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { workspace } = await adminCall(slug, async () => null);
+  return (
+    <>
+      <PageHeader title="Settings" description={`How ${workspace.name} runs its surveys.`} />
+      <SettingsForm
+        slug={slug}
+        initial={{
+          cadence: workspace.cadence,
+          cycleOpenDay: workspace.cycleOpenDay,
+          cycleLengthDays: workspace.cycleLengthDays,
+          autoSchedule: workspace.autoSchedule,
+          confidentialityThreshold: workspace.confidentialityThreshold,
+          surveyMode: workspace.surveyMode,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// Survey notices and reminders: to participants who have not answered yet, when the cycle opens,
+// 7 days later, and 2 days before it closes. Each goes out at most once per person and cycle:
+// the ReminderSent row and the email are written in one transaction, and the row's primary key
+// turns a second attempt (another job run, another instance) into a no-op.
+import type { Cycle, PrismaClient } from "../db/generated/client";
+import { enqueueEmail } from "./email/outbox";
+import { reminderEmail, surveyOpenEmail } from "./email/templates";
+import { isUniqueViolation } from "./errors";
+import { dueReminder, REMINDER_ORDER } from "./periods";
+
+// Who still owes answers in this cycle, with the partnerships they owe.
+async function pendingPeople(db: PrismaClient, cycle: Cycle) {
+  const participants = await db.cycleParticipant.findMany({
+    where: { workspaceId: cycle.workspaceId, cycleId: cycle.id, excluded: false, member: { removedAt: null } },
+    include: { member: { include: { user: { select: { name: true, email: true } } } }, partnership: { select: { name: true } } },
+  });
+  const answered = await db.response.findMany({
+    where: { workspaceId: cycle.workspaceId, cycleId: cycle.id },
+    select: { memberId: true, partnershipId: true },
+  });
+  const done = new Set(answered.map((r) => `${r.memberId}:${r.partnershipId}`));
+  const people = new Map<string, { name: string; email: string; partnerships: string[] }>();
+  for (const p of participants) {
+    if (done.has(`${p.memberId}:${p.partnershipId}`)) continue;
+    const person = people.get(p.memberId) ?? { name: p.member.user.name, email: p.member.user.email, partnerships: [] };
+    person.partnerships.push(p.partnership.name);
+    people.set(p.memberId, person);
+  }
+  return people;
+}
+
+export async function sendDueReminders(db: PrismaClient, cycle: Cycle, now: Date): Promise<number> {
+  const kind = dueReminder(cycle, now);
+  if (!kind) return 0;
+  const later = REMINDER_ORDER.slice(REMINDER_ORDER.indexOf(kind));
+  const [workspace, people, sent, muted] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: cycle.workspaceId }, select: { name: true, slug: true } }),
+    pendingPeople(db, cycle),
+    // This reminder, or a later one, already went to them: nothing more now.
+    db.reminderSent.findMany({
+      where: { workspaceId: cycle.workspaceId, cycleId: cycle.id, kind: { in: later } },
+      select: { memberId: true },
+    }),
+    db.reminderMute.findMany({ where: { workspaceId: cycle.workspaceId, cycleId: cycle.id }, select: { memberId: true } }),
+  ]);
+  const skip = new Set([...sent, ...muted].map((r) => r.memberId));
+
+  let count = 0;
+  for (const [memberId, person] of people) {
+    if (skip.has(memberId)) continue;
+    const details = {
+      workspaceName: workspace.name,
+      workspaceSlug: workspace.slug,
+      cycleLabel: cycle.label,
+      closesAt: cycle.closesAt,
+      partnershipNames: person.partnerships.sort(),
+      recipientName: person.name,
+    };
+    const email = kind === "OPENED" ? surveyOpenEmail(details) : reminderEmail({ ...details, kind, now });
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.reminderSent.create({ data: { workspaceId: cycle.workspaceId, cycleId: cycle.id, memberId, kind, sentAt: now } });
+        await enqueueEmail(tx, {
+          workspaceId: cycle.workspaceId,
+          kind: kind === "OPENED" ? "SURVEY_OPEN" : "REMINDER",
+          to: person.email,
+          ...email,
+        });
+      });
+      count++;
+    } catch (error) {
+      // Another run sent this one first.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,275 @@
+// Email: every email is stored in the outbox, and the delivery job sends it through a real SMTP
+// server (smtp-server on loopback, messages parsed with mailparser), exactly once even when two
+// runs race, retrying after a refusal. Without SMTP the outbox is the delivery: admins read it.
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { createWorkspaceWithOwner, unique } from "../../prisma/factories";
+import { CLAIM_TIMEOUT_MS, deliverOutbox } from "../../server/services/email/deliver";
+import { enqueueEmail } from "../../server/services/email/outbox";
+import { invitationEmail, reminderEmail, surveyOpenEmail } from "../../server/services/email/templates";
+import { createMailTransport } from "../../server/services/email/transport";
+import { buildWorld, db, expectTrpcError } from "./helpers";
+
+interface Received {
+  envelopeTo: string[];
+  mail: ParsedMail;
+}
+
+// A real SMTP server on a free loopback port, closed when the test ends. Plain text on purpose:
+// no certificate to make, and nodemailer sends without STARTTLS when the server offers none.
+async function startSmtp() {
+  const received: Received[] = [];
+  const control = { refuseRecipients: false };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!control.refuseRecipients) return callback();
+      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push({ envelopeTo: session.envelope.rcptTo.map((a) => a.address), mail });
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { port } = server.server.address() as AddressInfo;
+  const transport = createMailTransport({ host: "127.0.0.1", port, secure: false, tls: { rejectUnauthorized: false } });
+  return { received, control, transport };
+}
+
+async function workspace() {
+  const { workspace } = await createWorkspaceWithOwner(db(), { name: "Northwind Test" });
+  return workspace;
+}
+
+const address = () => `${unique("person")}@example.test`.toLowerCase();
+
+function emailTo(workspaceId: string, to: string, n = 1) {
+  return enqueueEmail(db(), {
+    workspaceId,
+    kind: "REMINDER",
+    to,
+    subject: `Test email ${n}`,
+    text: `Hello, this is test email ${n}: http://localhost:3000/w/test/surveys`,
+    link: "http://localhost:3000/w/test/surveys",
+  });
+}
+
+describe("delivering the outbox over SMTP", () => {
+  it("sends each stored email to its recipient and stamps it sent", async () => {
+    const ws = await workspace();
+    const smtp = await startSmtp();
+    const now = new Date();
+    const invitee = address();
+    const contact = address();
+    const invitation = invitationEmail({
+      workspaceName: ws.name,
+      inviterName: "Olive Owner",
+      role: "MANAGER",
+      path: "/invite/abc123",
+      expiresAt: new Date(now.getTime() + 7 * 86_400_000),
+      now,
+    });
+    const survey = surveyOpenEmail({
+      workspaceName: ws.name,
+      workspaceSlug: ws.slug,
+      cycleLabel: "2026-Q4",
+      closesAt: new Date(now.getTime() + 21 * 86_400_000),
+      partnershipNames: ["Globex Cloud Resale"],
+      recipientName: "Pat Partner",
+    });
+    const a = await enqueueEmail(db(), { workspaceId: ws.id, kind: "INVITATION", to: invitee, ...invitation });
+    const b = await enqueueEmail(db(), { workspaceId: ws.id, kind: "SURVEY_OPEN", to: contact, ...survey });
+
+    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 2, failed: 0 });
+
+    expect(smtp.received).toHaveLength(2);
+    const byRecipient = new Map(smtp.received.map((r) => [r.envelopeTo[0], r.mail]));
+    const toInvitee = byRecipient.get(invitee)!;
+    expect(toInvitee.to).toMatchObject({ value: [{ address: invitee }] });
+    expect(toInvitee.from).toMatchObject({ value: [{ address: "no-reply@localhost", name: "Partnership Health" }] });
+    expect(toInvitee.subject).toBe(invitation.subject);
+    expect(toInvitee.text).toContain("http://localhost:3000/invite/abc123");
+    const toContact = byRecipient.get(contact)!;
+    expect(toContact.subject).toBe(survey.subject);
+    expect(toContact.text).toContain(`http://localhost:3000/w/${ws.slug}/surveys`);
+    expect(toContact.text).toContain("Globex Cloud Resale");
+
+    const rows = await db().outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } } });
+    for (const row of rows) expect(row).toMatchObject({ sentAt: expect.any(Date), attempts: 0, lastError: null });
+    // Sent is sent: the next run has nothing to do.
+    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it("sends each email exactly once when two runs race", async () => {
+    const ws = await workspace();
+    const smtp = await startSmtp();
+    const recipients = [address(), address(), address(), address()];
+    for (const [i, to] of recipients.entries()) await emailTo(ws.id, to, i);
+
+    const runs = await Promise.all([
+      deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id }),
+      deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id }),
+    ]);
+
+    expect(runs[0].sent + runs[1].sent).toBe(4);
+    expect(smtp.received.map((r) => r.envelopeTo[0]).sort()).toEqual([...recipients].sort());
+    expect(await db().outboxEmail.count({ where: { workspaceId: ws.id, sentAt: null } })).toBe(0);
+  });
+
+  it("keeps a refused email, and sends it on a later run once the server accepts it", async () => {
+    const ws = await workspace();
+    const smtp = await startSmtp();
+    const to = address();
+    const { id } = await emailTo(ws.id, to);
+
+    smtp.control.refuseRecipients = true;
+    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 0, failed: 1 });
+    const failed = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+    expect(failed).toMatchObject({ sentAt: null, claimedAt: null, attempts: 1 });
+    expect(failed.lastError).toMatch(/Mailbox unavailable/);
+    expect(smtp.received).toHaveLength(0);
+
+    smtp.control.refuseRecipients = false;
+    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received.map((r) => r.envelopeTo)).toEqual([[to]]);
+    expect((await db().outboxEmail.findUniqueOrThrow({ where: { id } })).sentAt).toBeInstanceOf(Date);
+  });
+
+  it("gives up on an email after maxAttempts failures", async () => {
+    const ws = await workspace();
+    const smtp = await startSmtp();
+    const { id } = await emailTo(ws.id, address());
+    smtp.control.refuseRecipients = true;
+    const run = () => deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id, maxAttempts: 2 });
+
+    expect(await run()).toEqual({ sent: 0, failed: 1 });
+    expect(await run()).toEqual({ sent: 0, failed: 1 });
+    smtp.control.refuseRecipients = false;
+    expect(await run()).toEqual({ sent: 0, failed: 0 });
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ sentAt: null, attempts: 2 });
+  });
+
+  it("leaves an email claimed by another run alone, unless that claim is older than the timeout", async () => {
+    const ws = await workspace();
+    const smtp = await startSmtp();
+    const { id } = await emailTo(ws.id, address());
+    const now = new Date();
+    const run = () => deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id, now });
+
+    await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS + 60_000) } });
+    expect(await run()).toEqual({ sent: 0, failed: 0 });
+
+    // The run that claimed it died: after the timeout another run takes it over.
+    await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS - 60_000) } });
+    expect(await run()).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe("without SMTP", () => {
+  it("sends nothing, and admins read the email, link included, in the outbox", async () => {
+    const w = await buildWorld();
+    const created = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: address(), role: "EXECUTIVE" });
+
+    expect(await deliverOutbox(db(), { workspaceId: w.workspace.id })).toEqual({ sent: 0, failed: 0 });
+
+    const outbox = await w.admin.api.outbox.list({ workspaceSlug: w.slug });
+    expect(outbox.smtpConfigured).toBe(false);
+    expect(outbox.nextCursor).toBeNull();
+    expect(outbox.emails).toHaveLength(1);
+    const [email] = outbox.emails;
+    expect(email).toMatchObject({ kind: "INVITATION", to: created.email, status: "STORED", sentAt: null, attempts: 0 });
+    expect(email!.link).toBe(`http://localhost:3000${created.path}`);
+    expect(email!.text).toContain(email!.link);
+    // Whether SMTP is configured, and nothing more of its settings.
+    expect(Object.keys(outbox).sort()).toEqual(["emails", "nextCursor", "smtpConfigured"]);
+
+    await expectTrpcError(w.manager.api.outbox.list({ workspaceSlug: w.slug }), "FORBIDDEN");
+    await expectTrpcError(w.contactA.api.outbox.list({ workspaceSlug: w.slug }), "FORBIDDEN");
+  });
+
+  it("shows each workspace only its own emails", async () => {
+    const w = await buildWorld();
+    const other = await buildWorld();
+    await emailTo(other.workspace.id, address());
+    expect((await w.admin.api.outbox.list({ workspaceSlug: w.slug })).emails).toEqual([]);
+    await expectTrpcError(w.admin.api.outbox.list({ workspaceSlug: other.slug }), "NOT_FOUND");
+  });
+});
+
+describe("the outbox list", () => {
+  it("pages newest first, 50 at a time, and filters by kind", async () => {
+    const w = await buildWorld();
+    const start = Date.now() - 3_600_000;
+    await db().outboxEmail.createMany({
+      data: Array.from({ length: 55 }, (_, i) => ({
+        workspaceId: w.workspace.id,
+        kind: i % 5 === 0 ? ("INVITATION" as const) : ("REMINDER" as const),
+        to: `person-${i}@example.test`,
+        subject: `Email ${i}`,
+        text: `Email number ${i}`,
+        createdAt: new Date(start + i * 1000),
+      })),
+    });
+
+    const first = await w.owner.api.outbox.list({ workspaceSlug: w.slug });
+    expect(first.emails).toHaveLength(50);
+    expect(first.emails[0]!.subject).toBe("Email 54");
+    expect(first.nextCursor).not.toBeNull();
+    const second = await w.owner.api.outbox.list({ workspaceSlug: w.slug, cursor: first.nextCursor! });
+    expect(second.emails.map((e) => e.subject)).toEqual(["Email 4", "Email 3", "Email 2", "Email 1", "Email 0"]);
+    expect(second.nextCursor).toBeNull();
+
+    const invitations = await w.owner.api.outbox.list({ workspaceSlug: w.slug, kind: "INVITATION" });
+    expect(invitations.emails).toHaveLength(11);
+    expect(invitations.emails.every((e) => e.kind === "INVITATION")).toBe(true);
+  });
+
+  it("tells a failed email apart from a stored one", async () => {
+    const w = await buildWorld();
+    const { id } = await emailTo(w.workspace.id, address());
+    await db().outboxEmail.update({ where: { id }, data: { attempts: 5, lastError: "550 Mailbox unavailable" } });
+    const [email] = (await w.admin.api.outbox.list({ workspaceSlug: w.slug })).emails;
+    expect(email).toMatchObject({ status: "FAILED", attempts: 5, lastError: "550 Mailbox unavailable", gaveUp: true });
+  });
+});
+
+describe("the survey emails", () => {
+  const base = {
+    workspaceName: "Northwind Alliances",
+    workspaceSlug: "northwind",
+    cycleLabel: "2026-Q4",
+    closesAt: new Date("2026-12-22T00:00:00Z"),
+    partnershipNames: ["Globex Cloud Resale", "Initech Services"],
+    recipientName: "Pat",
+  };
+
+  it("say which partnerships, until when, where to answer and how to mute reminders", () => {
+    const open = surveyOpenEmail(base);
+    expect(open.link).toBe("http://localhost:3000/w/northwind/surveys");
+    expect(open.text).toContain("Hello Pat,");
+    expect(open.text).toContain("  - Globex Cloud Resale\n  - Initech Services");
+    expect(open.text).toContain("22 Dec 2026");
+    expect(open.text).toContain(open.link);
+    expect(open.text).toMatch(/mute reminders from the survey page/);
+
+    const closing = reminderEmail({ ...base, kind: "CLOSING_SOON", now: new Date("2026-12-20T00:00:00Z") });
+    expect(closing.subject).toContain("closes in 2 days");
+    expect(closing.text).toContain(closing.link);
+    expect(closing.text).toMatch(/mute them from the survey page/);
+    const weekIn = reminderEmail({ ...base, kind: "WEEK_IN", now: new Date("2026-12-08T00:00:00Z") });
+    expect(weekIn.subject).toContain("is still waiting for your answers");
+  });
+});
