@@ -49,6 +49,8 @@ export default defineConfig({
     env: {
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       NEXTAUTH_URL: baseURL,
+      // Reminders and other background work show up within seconds, not a minute.
+      JOBS_INTERVAL_SECONDS: "2",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e/pglite" }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { badRequest, conflict, isUniqueViolation, notFound } from "../services/errors";
+import { syncCurrentCycles } from "../services/participants";
 import { buildScorecard, scorecardOutput } from "../services/scorecard";
 import { visiblePartnerships } from "../services/visibility";
 import { adminProcedure, MANAGER_ROLES, workspaceProcedure } from "../trpc/procedures";
@@ -62,7 +63,7 @@ export const partnershipRouter = router({
       if (!org) throw notFound("Partner organisation");
       const ownerMemberId = await checkOwner(ctx, input.ownerMemberId);
       try {
-        return await ctx.db.partnership.create({
+        const partnership = await ctx.db.partnership.create({
           data: {
             workspaceId: ctx.workspace.id,
             partnerOrgId: org.id,
@@ -73,6 +74,8 @@ export const partnershipRouter = router({
             renewalDate: input.renewalDate ?? null,
           },
         });
+        await syncCurrentCycles(ctx.db, ctx.workspace.id);
+        return partnership;
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`A partnership named "${input.name}" already exists.`);
         throw error;
@@ -86,10 +89,12 @@ export const partnershipRouter = router({
     const ownerMemberId =
       input.ownerMemberId === existing.ownerMemberId ? existing.ownerMemberId : await checkOwner(ctx, input.ownerMemberId);
     try {
-      return await ctx.db.partnership.update({
+      const updated = await ctx.db.partnership.update({
         where: { id: existing.id },
         data: { name: input.name, ownerMemberId, tier: input.tier, phase: input.phase, renewalDate: input.renewalDate ?? null },
       });
+      if (updated.ownerMemberId !== existing.ownerMemberId) await syncCurrentCycles(ctx.db, ctx.workspace.id);
+      return updated;
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`A partnership named "${input.name}" already exists.`);
       throw error;

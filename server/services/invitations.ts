@@ -5,6 +5,7 @@ import type { PrismaClient, Role } from "../db/generated/client";
 import { hashPassword, verifyPassword } from "../password";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { normaliseEmail } from "./authenticate";
+import { syncCurrentCycles } from "./participants";
 import { beginAttempt, ThrottledError } from "./throttle";
 import { MIN_PASSWORD_LENGTH } from "../password-policy";
 import { badRequest, conflict, notFound } from "./errors";
@@ -163,6 +164,8 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
       create: { workspaceId: invitation.workspaceId, userId: account.id, ...membership },
       update: membership,
     });
+    // A partner contact who joins mid-cycle is asked about their organisation's partnerships.
+    await syncCurrentCycles(tx, invitation.workspaceId);
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: invitation.workspaceId }, select: { slug: true } });
     return { email: account.email, workspaceSlug: workspace.slug };
   });

@@ -144,3 +144,10 @@ export async function removeParticipant(ctx: WorkspaceCtx, input: { cycleId: str
   });
   if (count === 0) throw notFound("Participant");
 }
+
+// After a change that alters the defaults (someone joins, a partnership is added or gets a new
+// owner), the open and draft cycles ask the new people too. Closed cycles keep their lists.
+export async function syncCurrentCycles(db: AnyDb, workspaceId: string): Promise<void> {
+  const cycles = await db.cycle.findMany({ where: { workspaceId, status: { in: ["DRAFT", "OPEN"] } }, select: { id: true } });
+  for (const c of cycles) await syncDefaultParticipants(db, workspaceId, c.id);
+}

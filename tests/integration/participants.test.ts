@@ -87,6 +87,34 @@ describe("cycle participants", () => {
   });
 });
 
+describe("joining mid-cycle", () => {
+  it("asks a partner contact who accepts an invitation while a cycle is open, and the owner of a new partnership", async () => {
+    const w = await buildWorld();
+    const invite = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: "late.joiner@example.test", role: "PARTNER", partnerOrgId: w.orgA.id });
+    await callerFor(null).invitation.accept({ token: invite.path.split("/").pop()!, name: "Late Joiner", password: "late-joiner-password", newAccount: true });
+    const joiner = await db().member.findFirstOrThrow({ where: { workspaceId: w.workspace.id, user: { email: "late.joiner@example.test" } } });
+    expect(await db().cycleParticipant.findMany({ where: { cycleId: w.cycle.id, memberId: joiner.id } })).toMatchObject([
+      { partnershipId: w.partnershipA.id, side: "PARTNER", excluded: false },
+    ]);
+
+    const created = await w.admin.api.partnership.create({
+      workspaceSlug: w.slug,
+      partnerOrgId: w.orgB.id,
+      name: "Mid-cycle partnership",
+      ownerMemberId: w.admin.member.id,
+      tier: "CORE",
+      phase: "ACTIVE",
+    });
+    const asked = await db().cycleParticipant.findMany({ where: { cycleId: w.cycle.id, partnershipId: created.id } });
+    expect(asked.map((p) => [p.memberId, p.side]).sort()).toEqual(
+      [
+        [w.admin.member.id, "HOST"],
+        [w.contactB.member.id, "PARTNER"],
+      ].sort(),
+    );
+  });
+});
+
 describe("response rates", () => {
   it("count answered against asked, per partnership and side and for the whole cycle, live", async () => {
     const w = await buildWorld();
