@@ -11,7 +11,10 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 // The message a person should read for a failed call.
 export function errorMessage(error: unknown): string {
-  if (error instanceof TRPCClientError) return error.message;
+  // A request that never got an answer carries no tRPC error data, only the browser's own words
+  // ("Failed to fetch"), which mean nothing to a person.
+  if (error instanceof TRPCClientError)
+    return error.data ? error.message : "Could not reach the server. Check your connection and try again.";
   if (error instanceof Error && /fetch|network/i.test(error.message))
     return "Could not reach the server. Check your connection and try again.";
   return "Something went wrong. Please try again.";

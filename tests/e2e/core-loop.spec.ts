@@ -1,7 +1,7 @@
 // The core loop in a real browser, in order: a partner contact answers the open survey, the
 // alliance manager sees it on the scorecard, the executive reads the portfolio.
 import { expect, test } from "@playwright/test";
-import { alerts, currentQuarterLabel, signIn, signOut } from "./helpers";
+import { alerts, answerAll, currentQuarterLabel, signIn, signOut } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,19 +20,21 @@ test("the partner contact fills and submits the open survey", async ({ page }) =
   await page.getByRole("link", { name: /Answer the .* survey for Globex Cloud Resale/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Globex Cloud Resale");
 
-  const groups = page.getByRole("radiogroup");
-  await expect(groups).toHaveCount(16);
+  // One page per pillar, four statements each.
+  await expect(page.getByTestId("survey-step")).toHaveText(/^Pillar 1 of 4/);
+  await expect(page.getByRole("radiogroup")).toHaveCount(4);
   // Submitting early names what is missing and sends nothing.
+  await page.getByRole("button", { name: "Review", exact: true }).click();
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(alerts(page)).toContainText("Please answer every statement (16 left)");
+  await page.getByRole("button", { name: "Go to Trust" }).click();
 
-  for (let i = 0; i < 16; i++) {
-    // Communication (the last four) is where Globex feels unheard; "Don't know" once in Trust.
-    const answer = i >= 12 ? "Disagree" : i === 1 ? "Don't know" : "Agree";
-    await groups.nth(i).getByRole("radio", { name: answer, exact: true }).click();
-  }
+  // Communication (the last four) is where Globex feels unheard; "Don't know" once in Trust.
+  await answerAll(page, (i) => (i >= 12 ? "Disagree" : i === 1 ? "Don't know" : "Agree"), {
+    3: "Updates reach us late and feedback goes unanswered.",
+  });
   await expect(page.getByText("16 of 16 answered")).toBeVisible();
-  await page.getByLabel(/Anything to add about communication/).fill("Updates reach us late and feedback goes unanswered.");
+  await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("status").filter({ hasText: "are submitted" })).toBeVisible();
 

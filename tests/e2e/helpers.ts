@@ -21,3 +21,59 @@ export const alerts = (page: Page) => page.locator('[role="alert"]:not(#__next-r
 export function currentQuarterLabel(now = new Date()) {
   return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
 }
+
+// Statement i (counted across the whole survey) answered with answer(i), pillar page by pillar
+// page from the one on screen, ending on the review. comments: pillar index -> text.
+export async function answerAll(
+  page: Page,
+  answer: (i: number) => string,
+  comments: Record<number, string> = {},
+  pillars = 4,
+  perPillar = 4,
+) {
+  for (let p = 0; p < pillars; p++) {
+    await expect(page.getByTestId("survey-step")).toHaveText(new RegExp(`^Pillar ${p + 1} of ${pillars}`));
+    const groups = page.getByRole("radiogroup");
+    await expect(groups).toHaveCount(perPillar);
+    for (let j = 0; j < perPillar; j++) {
+      await groups
+        .nth(j)
+        .getByRole("radio", { name: answer(p * perPillar + j), exact: true })
+        .click();
+    }
+    const comment = comments[p];
+    if (comment) await page.getByLabel(/Anything to add about/).fill(comment);
+    await page.getByRole("button", { name: p < pillars - 1 ? "Next" : "Review answers", exact: true }).click();
+  }
+}
+
+export const saveStatus = (page: Page) => page.getByTestId("save-status");
+
+// "3 from your side, 2 from Globex" on a scorecard, as numbers.
+export async function responseCounts(page: Page, partnerName: string) {
+  const text = (await page.getByTestId("response-counts").textContent()) ?? "";
+  const match = new RegExp(`(\\d+) from your side, (\\d+) from ${partnerName}`).exec(text);
+  if (!match) throw new Error(`Unexpected response counts: "${text}"`);
+  return { host: Number(match[1]), partner: Number(match[2]) };
+}
+
+export async function openSurvey(page: Page, partnershipName: string) {
+  await page.goto("/w/northwind/surveys");
+  await page.getByRole("link", { name: new RegExp(`Answer the .* survey for ${partnershipName}`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(partnershipName);
+}
+
+export async function openScorecard(page: Page, partnershipName: string) {
+  await page.goto("/w/northwind/partnerships");
+  await page.getByRole("link", { name: partnershipName }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(partnershipName);
+}
+
+// The radio group of each statement on the pillar page on screen, checked as given.
+export async function expectAnswers(page: Page, answers: string[]) {
+  const groups = page.getByRole("radiogroup");
+  await expect(groups).toHaveCount(answers.length);
+  for (const [i, answer] of answers.entries()) {
+    await expect(groups.nth(i).getByRole("radio", { name: answer, exact: true })).toBeChecked();
+  }
+}

@@ -90,9 +90,21 @@ describe("cycle participants", () => {
 describe("joining mid-cycle", () => {
   it("asks a partner contact who accepts an invitation while a cycle is open, and the owner of a new partnership", async () => {
     const w = await buildWorld();
-    const invite = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: "late.joiner@example.test", role: "PARTNER", partnerOrgId: w.orgA.id });
-    await callerFor(null).invitation.accept({ token: invite.path.split("/").pop()!, name: "Late Joiner", password: "late-joiner-password", newAccount: true });
-    const joiner = await db().member.findFirstOrThrow({ where: { workspaceId: w.workspace.id, user: { email: "late.joiner@example.test" } } });
+    const invite = await w.admin.api.invitation.create({
+      workspaceSlug: w.slug,
+      email: "late.joiner@example.test",
+      role: "PARTNER",
+      partnerOrgId: w.orgA.id,
+    });
+    await callerFor(null).invitation.accept({
+      token: invite.path.split("/").pop()!,
+      name: "Late Joiner",
+      password: "late-joiner-password",
+      newAccount: true,
+    });
+    const joiner = await db().member.findFirstOrThrow({
+      where: { workspaceId: w.workspace.id, user: { email: "late.joiner@example.test" } },
+    });
     expect(await db().cycleParticipant.findMany({ where: { cycleId: w.cycle.id, memberId: joiner.id } })).toMatchObject([
       { partnershipId: w.partnershipA.id, side: "PARTNER", excluded: false },
     ]);

@@ -28,7 +28,7 @@ export default async function SurveysPage({ params }: { params: Promise<{ slug: 
             ? "Executives read the results; they are not asked to answer."
             : "When a survey cycle opens for a partnership you work on, it appears here."}{" "}
           {isAdmin ? (
-            <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/cycles`}>
+            <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/cycles`}>
               Manage cycles
             </Link>
           ) : null}

@@ -13,6 +13,11 @@ const OPTIONS = [
   { value: DONT_KNOW, label: "Don't know" },
 ];
 
+// Answers are numbers (null for "Don't know") everywhere but in the radio group's own values.
+export const toRadio = (value: number | null | undefined) => (value === undefined ? "" : value === null ? DONT_KNOW : String(value));
+export const fromRadio = (value: string) => (value === DONT_KNOW ? null : Number(value));
+export const answerLabel = (value: number | null) => OPTIONS.find((o) => o.value === toRadio(value))?.label ?? String(value);
+
 interface Props {
   id: string;
   text: string;

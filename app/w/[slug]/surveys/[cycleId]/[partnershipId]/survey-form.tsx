@@ -1,132 +1,175 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { Alert } from "../../../../../_components/alert";
-import { Button } from "../../../../../_components/button";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
-import type { RouterOutputs } from "~/server/trpc/types";
-import { StatementQuestion, DONT_KNOW } from "./statement-question";
+import { serverState, toInput, type Form, type SurveyState } from "./answers";
+import { sendDraft, submitErrorMessage } from "./draft-client";
+import { DraftSaver, type ServerCopy } from "./draft-saver";
+import { localKey } from "./local-copy";
+import { ConflictAlert, ReadOnlySurvey, RefusedAlert, StartNotice } from "./notices";
+import { PillarStep } from "./pillar-step";
+import { Progress } from "./progress";
+import { resume, type Resumed } from "./resume";
+import { ReviewStep } from "./review-step";
+import { SaveStatusText } from "./save-status";
+import { Submitted } from "./submitted";
+import { useDraftSaver } from "./use-draft-saver";
 
-type Form = RouterOutputs["response"]["form"];
-// Statement id -> "1".."5" or DONT_KNOW.
-type Answers = Record<string, string>;
+const noSubscription = () => () => {};
 
-function initialAnswers(form: Form): Answers {
-  const answers: Answers = {};
-  for (const [id, value] of Object.entries(form.previous?.answers ?? {})) answers[id] = value === null ? DONT_KNOW : String(value);
-  return answers;
+function serverCopy(form: Form): ServerCopy {
+  const server = serverState(form);
+  return { state: server.state, version: server.version, savedAt: server.source === "draft" && form.draft ? form.draft.updatedAt : null };
 }
 
 export function SurveyForm({ slug, form }: { slug: string; form: Form }) {
+  // The browser's own copy of the answers can only be read once hydrated; rendering the form
+  // before that would flash the server's state and then jump.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (form.cycle.status !== "OPEN") return <ReadOnlySurvey form={form} />;
+  if (!hydrated) return <p className="text-sm text-slate-600">Loading your answers…</p>;
+  return <OpenSurvey slug={slug} form={form} />;
+}
+
+function OpenSurvey({ slug, form }: { slug: string; form: Form }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [answers, setAnswers] = useState<Answers>(() => initialAnswers(form));
-  const [comments, setComments] = useState<Record<string, string>>(() => ({ ...(form.previous?.comments ?? {}) }));
+  const queryClient = useQueryClient();
+  const target = { workspaceSlug: slug, cycleId: form.cycle.id, partnershipId: form.partnership.id };
+  const key = localKey({ slug, cycleId: form.cycle.id, partnershipId: form.partnership.id, memberId: form.memberId });
+  const [start] = useState<Resumed>(() => resume(form, key));
+  const [state, setState] = useState<SurveyState>(start.current);
+  const [step, setStep] = useState(start.step);
   const [showMissing, setShowMissing] = useState(false);
-  const submit = useMutation(trpc.response.submit.mutationOptions({ onSuccess: () => router.refresh() }));
-  const readOnly = form.cycle.status !== "OPEN";
+  const [showConflictOnSubmit, setShowConflictOnSubmit] = useState(false);
+  const [latest, setLatest] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
+  const { saver, status } = useDraftSaver(
+    () =>
+      new DraftSaver({
+        localKey: key,
+        send: (s, baseVersion) => sendDraft({ ...target, ...toInput(form, s), baseVersion }),
+        fetchLatest: async () => serverCopy(await queryClient.fetchQuery({ ...trpc.response.form.queryOptions(target), staleTime: 0 })),
+        current: start.current,
+        server: serverCopy(form),
+        step: start.step,
+      }),
+  );
+  const submit = useMutation(trpc.response.submit.mutationOptions());
+  // Set at the first click, before the mutation is pending: a double click submits once.
+  const submitting = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
 
-  const statements = form.pillars.flatMap((p) => p.statements);
-  const missing = statements.filter((s) => !answers[s.id]);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "nearest" });
+  }, [step]);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (missing.length) {
-      setShowMissing(true);
-      document.getElementById(`statement-${missing[0]!.id}`)?.focus();
-      return;
-    }
-    submit.mutate({
-      workspaceSlug: slug,
-      cycleId: form.cycle.id,
-      partnershipId: form.partnership.id,
-      answers: statements.map((s) => ({ statementId: s.id, value: answers[s.id] === DONT_KNOW ? null : Number(answers[s.id]) })),
-      comments: form.pillars.map((p) => ({ pillarId: p.id, text: comments[p.id] ?? "" })),
-    });
+  const missing = form.pillars.reduce((n, p) => n + p.statements.filter((s) => !(s.id in state.answers)).length, 0);
+
+  function change(next: SurveyState) {
+    setState(next);
+    saver.update(next);
   }
 
-  if (submit.isSuccess) {
-    return (
-      <div className="rounded-lg bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
-        <Alert tone="success">
-          Thank you: your answers for {form.partnership.name} ({form.cycle.label}) are {submit.data.updated ? "updated" : "submitted"}.
-        </Alert>
-        <p className="mt-4 text-sm text-slate-600">You can change them until the cycle closes.</p>
-        <div className="mt-6 flex justify-center gap-3">
-          <Button asChild variant="secondary">
-            <Link href={`/w/${slug}/surveys`}>Back to surveys</Link>
-          </Button>
-          <Button asChild>
-            <Link href={`/w/${slug}/partnerships/${form.partnership.id}`}>See the scorecard</Link>
-          </Button>
-        </div>
-      </div>
+  function goTo(next: number) {
+    moved.current = true;
+    setStep(next);
+    saver.setStep(next);
+  }
+
+  async function onSubmit() {
+    if (missing > 0) {
+      setShowMissing(true);
+      return;
+    }
+    if (submitting.current) return;
+    submitting.current = true;
+    await saver.pause();
+    // Submitting now would replace what another tab or device saved without anyone seeing it.
+    if (saver.getStatus().kind === "conflict") {
+      saver.resume();
+      submitting.current = false;
+      setShowConflictOnSubmit(true);
+      return;
+    }
+    submit.mutate(
+      { ...target, ...toInput(form, state) },
+      {
+        onSuccess: () => {
+          saver.submitted();
+          router.refresh();
+        },
+        onError: () => saver.resume(),
+        onSettled: () => {
+          submitting.current = false;
+        },
+      },
     );
   }
 
+  async function loadLatest() {
+    setLatest({ loading: true, error: null });
+    try {
+      setState(await saver.loadLatest());
+      setShowConflictOnSubmit(false);
+      setLatest({ loading: false, error: null });
+    } catch (error) {
+      setLatest({ loading: false, error: errorMessage(error) });
+    }
+  }
+
+  if (submit.isSuccess) return <Submitted slug={slug} form={form} updated={submit.data.updated} />;
+
+  const pillar = form.pillars[step];
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
-      {readOnly ? (
-        <Alert tone="info">
-          The {form.cycle.label} survey is {form.cycle.status === "CLOSED" ? "closed" : "not open yet"};{" "}
-          {form.previous ? "your answers are shown read-only." : "there is nothing to answer."}
-        </Alert>
-      ) : form.previous ? (
-        <Alert tone="info">You have already answered; changing your answers here replaces them.</Alert>
-      ) : null}
-      {form.pillars.map((pillar) => (
-        <fieldset key={pillar.id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" disabled={readOnly}>
-          <legend className="sr-only">{pillar.name}</legend>
-          <h2 className="text-lg font-semibold text-slate-900" aria-hidden>
-            {pillar.name}
-          </h2>
-          <p className="mb-4 text-sm text-slate-600">{pillar.description}</p>
-          <ol className="space-y-5">
-            {pillar.statements.map((s) => (
-              <StatementQuestion
-                key={s.id}
-                id={s.id}
-                text={s.text}
-                value={answers[s.id] ?? ""}
-                invalid={showMissing && !answers[s.id]}
-                disabled={readOnly}
-                onChange={(value) => setAnswers((a) => ({ ...a, [s.id]: value }))}
-              />
-            ))}
-          </ol>
-          <label className="mt-5 block text-sm font-medium text-slate-800" htmlFor={`comment-${pillar.id}`}>
-            Anything to add about {pillar.name.toLowerCase()}? <span className="font-normal text-slate-500">(optional)</span>
-          </label>
-          <textarea
-            id={`comment-${pillar.id}`}
-            rows={2}
-            maxLength={2000}
-            value={comments[pillar.id] ?? ""}
-            onChange={(e) => setComments((c) => ({ ...c, [pillar.id]: e.target.value }))}
-            className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-          />
-        </fieldset>
-      ))}
-      {!readOnly ? (
-        <div className="sticky bottom-0 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white/95 p-4 shadow ring-1 ring-slate-200 backdrop-blur">
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {statements.length - missing.length} of {statements.length} answered
-          </p>
-          <div className="flex flex-col items-end gap-2">
-            {showMissing && missing.length ? (
-              <Alert tone="error">
-                Please answer every statement ({missing.length} left). Choose &ldquo;Don&apos;t know&rdquo; where you cannot say.
-              </Alert>
-            ) : null}
-            {submit.error ? <Alert tone="error">{errorMessage(submit.error)}</Alert> : null}
-            <Button type="submit" disabled={submit.isPending}>
-              {submit.isPending ? "Submitting…" : form.previous ? "Update answers" : "Submit answers"}
-            </Button>
-          </div>
-        </div>
-      ) : null}
-    </form>
+    <div className="space-y-6">
+      <StartNotice form={form} start={start} />
+      <Progress form={form} answers={state.answers} step={step} onStep={goTo}>
+        <SaveStatusText status={status} />
+      </Progress>
+      {status.kind === "conflict" ? <ConflictAlert onLoadLatest={loadLatest} loading={latest.loading} error={latest.error} /> : null}
+      {status.kind === "refused" ? <RefusedAlert message={status.message} onRetry={() => saver.retryAfterRefusal()} /> : null}
+      {pillar ? (
+        <PillarStep
+          key={pillar.id}
+          pillar={pillar}
+          isFirst={step === 0}
+          nextName={form.pillars[step + 1]?.name ?? null}
+          answers={state.answers}
+          comment={state.comments[pillar.id] ?? ""}
+          headingRef={heading}
+          onAnswer={(id, value) => change({ ...state, answers: { ...state.answers, [id]: value } })}
+          onComment={(text) => change({ ...state, comments: { ...state.comments, [pillar.id]: text } })}
+          onBack={() => goTo(step - 1)}
+          onNext={() => goTo(step + 1)}
+        />
+      ) : (
+        <ReviewStep
+          form={form}
+          state={state}
+          missing={missing}
+          showMissing={showMissing}
+          submitting={submit.isPending}
+          submitError={
+            showConflictOnSubmit && status.kind === "conflict"
+              ? "Load the latest version (above) before submitting: this survey was changed in another tab or on another device."
+              : submit.error
+                ? submitErrorMessage(submit.error)
+                : null
+          }
+          headingRef={heading}
+          onEdit={goTo}
+          onSubmit={onSubmit}
+        />
+      )}
+    </div>
   );
 }

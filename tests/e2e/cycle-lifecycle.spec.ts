@@ -1,0 +1,120 @@
+// A whole survey cycle as a newcomer would watch it, in a workspace of its own: the partner
+// contact joins through the invitation read in the outbox, the cycle opens and its notices
+// arrive in the outbox, the partner answers with a reload in the middle, the response rate
+// moves, the cycle closes and the scorecard shows the result. (The app runs its background
+// jobs every 2 seconds in these tests.)
+import { expect, test, type Page } from "@playwright/test";
+import { saveStatus } from "./helpers";
+
+const stamp = Date.now().toString(36);
+const owner = { name: "Morgan Litware", email: `morgan-${stamp}@adventure.test`, password: "adventure-password-1" };
+const contact = { name: "Kai Litware", email: `kai-${stamp}@litware.test`, password: "litware-password-1" };
+const slug = `adventure-${stamp}`;
+
+async function answerPillar(page: Page, answer: string) {
+  const groups = page.getByRole("radiogroup");
+  await expect(groups).toHaveCount(4);
+  for (let i = 0; i < 4; i++) await groups.nth(i).getByRole("radio", { name: answer, exact: true }).click();
+}
+
+test("a cycle runs from invitation to scorecard", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByLabel("Workspace name").fill("Adventure Works Partners");
+  await page.getByLabel("Workspace address").fill(slug);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/portfolio$`));
+
+  // This test runs its own cycle by hand: the schedule is switched off in the settings.
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Run cycles on a schedule").uncheck();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  await page.getByRole("button", { name: "Add partner organisation" }).click();
+  await page.getByRole("dialog").getByLabel("Name").fill("Litware");
+  await page.getByRole("dialog").getByRole("button", { name: "Add organisation" }).click();
+  await page.getByRole("button", { name: "New partnership" }).click();
+  const form = page.getByRole("dialog");
+  await form.getByLabel("Partner organisation").selectOption({ label: "Litware" });
+  await form.getByLabel("Name").fill("Litware Alliance");
+  await form.getByLabel("Owner").selectOption({ label: owner.name });
+  await form.getByRole("button", { name: "Create partnership" }).click();
+  await expect(page.getByRole("link", { name: "Litware Alliance" })).toBeVisible();
+
+  // The invitation, followed from the outbox rather than the copy-link box.
+  await page.getByRole("link", { name: "Members" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(contact.email);
+  await page.getByRole("radio", { name: /Partner contact/ }).check();
+  await page.getByLabel("Partner organisation", { exact: true }).selectOption({ label: "Litware" });
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await page.getByRole("link", { name: "Outbox" }).click();
+  const invitation = page.getByRole("row").filter({ hasText: contact.email }).filter({ hasText: "Invitation" });
+  await invitation.locator("summary").click();
+  const link = await invitation.getByRole("link", { name: /\/invite\// }).getAttribute("href");
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+
+  const partnerContext = await browser.newContext();
+  const partner = await partnerContext.newPage();
+  await partner.goto(link!);
+  await partner.getByLabel("Your name").fill(contact.name);
+  await partner.getByLabel("Choose a password").fill(contact.password);
+  await partner.getByRole("button", { name: "Join Adventure Works Partners" }).click();
+  await expect(partner).toHaveURL(new RegExp(`/w/${slug}/surveys$`));
+  await expect(partner.getByRole("heading", { name: "No surveys for you right now" })).toBeVisible();
+
+  // The owner opens a cycle; its notices reach the outbox.
+  await page.getByRole("link", { name: "Cycles" }).click();
+  await page.getByLabel("Label").fill("Pilot");
+  await page.getByRole("button", { name: "Create draft cycle" }).click();
+  await page.getByRole("button", { name: "Open Pilot" }).click();
+  await expect(page.getByRole("row", { name: /Pilot/ })).toContainText("Open");
+  await page.getByRole("link", { name: "Outbox" }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: contact.email }).filter({ hasText: "Survey open" })).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 30_000 });
+
+  await page.getByRole("link", { name: "Cycles" }).click();
+  await page.getByRole("link", { name: "Pilot" }).click();
+  await expect(page.getByTestId("response-rates")).toContainText("0 of 2 people asked have answered");
+
+  // The partner answers half, reloads, and finishes.
+  await partner.reload();
+  await partner.getByRole("link", { name: /Answer the Pilot survey for Litware Alliance/ }).click();
+  await answerPillar(partner, "Agree");
+  await partner.getByRole("button", { name: "Next", exact: true }).click();
+  await answerPillar(partner, "Strongly agree");
+  await expect(saveStatus(partner)).toHaveText("All changes saved");
+  await partner.reload();
+  await expect(partner.getByTestId("answered-count")).toHaveText("8 of 16 answered");
+  await expect(partner.getByTestId("survey-step")).toHaveText(/^Pillar 2 of 4/);
+  await partner.getByRole("button", { name: "Next", exact: true }).click();
+  await answerPillar(partner, "Disagree");
+  await partner.getByRole("button", { name: "Next", exact: true }).click();
+  await answerPillar(partner, "Agree");
+  await partner.getByRole("button", { name: "Review answers", exact: true }).click();
+  await partner.getByRole("button", { name: "Submit answers" }).click();
+  await expect(partner.getByRole("status").filter({ hasText: "are submitted" })).toBeVisible();
+
+  // The rate moves while the cycle is open.
+  await page.reload();
+  await expect(page.getByTestId("response-rates")).toContainText("1 of 2 people asked have answered");
+
+  // Closing the cycle; the scorecard shows what Litware said: trust 75, commitment 100,
+  // coordination 25, communication 75 -> health (75 + 100 + 25 + 75) / 4 = 68.75 -> 69.
+  await page.getByRole("button", { name: "Close Pilot" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Close cycle" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Closed");
+  await page.getByRole("link", { name: "Litware Alliance" }).click();
+  await expect(page.getByTestId("health-index")).toHaveText("69");
+  await expect(page.getByTestId("response-counts")).toHaveText("0 from your side, 1 from Litware");
+  await expect(page.getByText("Pilot (in progress)")).toHaveCount(0);
+  await partnerContext.close();
+});
