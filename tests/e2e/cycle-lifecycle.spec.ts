@@ -4,7 +4,7 @@
 // moves, the cycle closes and the scorecard shows the result. (The app runs its background
 // jobs every 2 seconds in these tests.)
 import { expect, test, type Page } from "@playwright/test";
-import { saveStatus } from "./helpers";
+import { navigate, saveStatus, signUpWorkspace } from "./helpers";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Morgan Litware", email: `morgan-${stamp}@adventure.test`, password: "adventure-password-1" };
@@ -19,22 +19,15 @@ async function answerPillar(page: Page, answer: string) {
 
 test("a cycle runs from invitation to scorecard", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByLabel("Workspace name").fill("Adventure Works Partners");
-  await page.getByLabel("Workspace address").fill(slug);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${slug}/portfolio$`));
+  await signUpWorkspace(page, owner, { name: "Adventure Works Partners", slug });
 
   // This test runs its own cycle by hand: the schedule is switched off in the settings.
-  await page.getByRole("link", { name: "Settings" }).click();
+  await navigate(page, slug, "Settings", "admin/settings");
   await page.getByLabel("Run cycles on a schedule").uncheck();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 
-  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  await navigate(page, slug, "Partners", "admin/partners");
   await page.getByRole("button", { name: "Add partner organisation" }).click();
   await page.getByRole("dialog").getByLabel("Name").fill("Litware");
   await page.getByRole("dialog").getByRole("button", { name: "Add organisation" }).click();
@@ -47,12 +40,12 @@ test("a cycle runs from invitation to scorecard", async ({ page, browser }) => {
   await expect(page.getByRole("link", { name: "Litware Alliance" })).toBeVisible();
 
   // The invitation, followed from the outbox rather than the copy-link box.
-  await page.getByRole("link", { name: "Members" }).click();
+  await navigate(page, slug, "Members", "admin/members");
   await page.getByLabel("Email", { exact: true }).fill(contact.email);
   await page.getByRole("radio", { name: /Partner contact/ }).check();
   await page.getByLabel("Partner organisation", { exact: true }).selectOption({ label: "Litware" });
   await page.getByRole("button", { name: "Create invitation" }).click();
-  await page.getByRole("link", { name: "Outbox" }).click();
+  await navigate(page, slug, "Outbox", "admin/outbox");
   const invitation = page.getByRole("row").filter({ hasText: contact.email }).filter({ hasText: "Invitation" });
   await invitation.locator("summary").click();
   const link = await invitation.getByRole("link", { name: /\/invite\// }).getAttribute("href");
@@ -68,20 +61,20 @@ test("a cycle runs from invitation to scorecard", async ({ page, browser }) => {
   await expect(partner.getByRole("heading", { name: "No surveys for you right now" })).toBeVisible();
 
   // The owner opens a cycle; its notices reach the outbox.
-  await page.getByRole("link", { name: "Cycles" }).click();
+  await navigate(page, slug, "Cycles", "cycles");
   await page.getByLabel("Label").fill("Pilot");
   await page.getByRole("button", { name: "Create draft cycle" }).click();
   await page.getByRole("button", { name: "Open Pilot" }).click();
   await expect(page.getByRole("row", { name: /Pilot/ })).toContainText("Open");
-  await page.getByRole("link", { name: "Outbox" }).click();
+  await navigate(page, slug, "Outbox", "admin/outbox");
   await expect(async () => {
-    await page.reload();
+    await page.goto(`/w/${slug}/admin/outbox`);
     await expect(page.getByRole("row").filter({ hasText: contact.email }).filter({ hasText: "Survey open" })).toBeVisible({
       timeout: 1000,
     });
   }).toPass({ timeout: 30_000 });
 
-  await page.getByRole("link", { name: "Cycles" }).click();
+  await navigate(page, slug, "Cycles", "cycles");
   await page.getByRole("link", { name: "Pilot" }).click();
   await expect(page.getByTestId("response-rates")).toContainText("0 of 2 people asked have answered");
 

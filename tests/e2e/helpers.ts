@@ -77,3 +77,28 @@ export async function expectAnswers(page: Page, answers: string[]) {
     await expect(groups.nth(i).getByRole("radio", { name: answer, exact: true })).toBeChecked();
   }
 }
+
+// Signs up a new person with a new workspace, and waits for its (empty) portfolio.
+export async function signUpWorkspace(
+  page: Page,
+  who: { name: string; email: string; password: string },
+  workspace: { name: string; slug: string },
+) {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(who.name);
+  await page.getByLabel("Work email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByLabel("Workspace name").fill(workspace.name);
+  await page.getByLabel("Workspace address").fill(workspace.slug);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/portfolio$`));
+}
+
+// Follows a link of the workspace navigation and waits until its page is there: a click made
+// while the page is still refreshing after a change can otherwise be lost.
+export async function navigate(page: Page, slug: string, name: string, path: string) {
+  await expect(async () => {
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/w/${slug}/${path}$`), { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}

@@ -1,7 +1,7 @@
 // A new program from nothing, in a real browser: sign up a workspace, add a partner and its
 // partnership, invite a partner contact who joins through the link, and run a cycle.
 import { expect, test, type Page } from "@playwright/test";
-import { alerts } from "./helpers";
+import { alerts, navigate, signUpWorkspace } from "./helpers";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Riley Owner", email: `riley-${stamp}@contoso.test`, password: "contoso-password-1" };
@@ -13,23 +13,16 @@ async function dialog(page: Page, open: string) {
 }
 
 test("a new workspace is set up and a partner contact joins through an invitation", async ({ page, browser }) => {
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByLabel("Workspace name").fill("Contoso Partners");
-  await page.getByLabel("Workspace address").fill(slug);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${slug}/portfolio$`));
+  await signUpWorkspace(page, owner, { name: "Contoso Partners", slug });
   await expect(page.getByRole("heading", { name: "No partnerships yet" })).toBeVisible();
 
   // The default framework is there: four pillars of four statements.
-  await page.getByRole("link", { name: "Framework" }).click();
+  await navigate(page, slug, "Framework", "framework");
   for (const pillar of ["Trust", "Commitment", "Coordination", "Communication"]) {
     await expect(page.getByRole("heading", { level: 2, name: pillar, exact: true })).toBeVisible();
   }
 
-  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  await navigate(page, slug, "Partners", "admin/partners");
   let form = await dialog(page, "Add partner organisation");
   await form.getByLabel("Name").fill("Fabrikam");
   await form.getByRole("button", { name: /Add|Save|Create/ }).click();
@@ -42,7 +35,7 @@ test("a new workspace is set up and a partner contact joins through an invitatio
   await form.getByRole("button", { name: "Create partnership" }).click();
   await expect(page.getByRole("link", { name: "Fabrikam Co-Sell" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Members" }).click();
+  await navigate(page, slug, "Members", "admin/members");
   await page.getByLabel("Email", { exact: true }).fill(`dana-${stamp}@fabrikam.test`);
   await page.getByRole("radio", { name: /Partner contact/ }).check();
   await page.getByLabel("Partner organisation", { exact: true }).selectOption({ label: "Fabrikam" });
@@ -50,7 +43,7 @@ test("a new workspace is set up and a partner contact joins through an invitatio
   const link = await page.locator("input[readonly]").first().inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
 
-  await page.getByRole("link", { name: "Cycles" }).click();
+  await navigate(page, slug, "Cycles", "cycles");
   await page.getByLabel("Label").fill("Kick-off");
   await page.getByRole("button", { name: "Create draft cycle" }).click();
   await page.getByRole("button", { name: "Open Kick-off" }).click();
