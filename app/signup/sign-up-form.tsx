@@ -1,6 +1,5 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
@@ -11,6 +10,7 @@ import { fieldError } from "../_lib/field-error";
 import { SLUG_PATTERN, SLUG_RULE, WorkspaceFields } from "../workspaces/workspace-fields";
 
 import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
+import { focusFirstInvalid, signInAndOpen } from "../_lib/auth-forms";
 
 type Field = "name" | "email" | "password" | "workspaceName" | "slug";
 
@@ -41,11 +41,7 @@ export function SignUpForm() {
     const found = validate(values);
     setErrors(found);
     setProblem(null);
-    const first = Object.keys(found)[0];
-    if (first) {
-      (formEl.elements.namedItem(first) as HTMLElement | null)?.focus();
-      return;
-    }
+    if (focusFirstInvalid(formEl, found)) return;
     let created: { slug: string; email: string };
     try {
       created = await signUp.mutateAsync(values);
@@ -54,12 +50,7 @@ export function SignUpForm() {
       return;
     }
     setSigningIn(true);
-    const result = await signIn("credentials", { email: created.email, password: values.password, redirect: false });
-    if (result?.ok && !result.error) {
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, so every server component reads the new session.
-      window.location.assign(`/w/${created.slug}`);
-      return;
-    }
+    if (await signInAndOpen(created.email, values.password, created.slug)) return;
     setSigningIn(false);
     setProblem(
       <>

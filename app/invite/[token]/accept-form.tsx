@@ -1,6 +1,5 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
@@ -10,6 +9,7 @@ import { TextField } from "../../_components/field";
 import { fieldError } from "../../_lib/field-error";
 
 import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
+import { focusFirstInvalid, signInAndOpen } from "../../_lib/auth-forms";
 
 export function AcceptForm({
   token,
@@ -40,11 +40,7 @@ export function AcceptForm({
     else if (!hasAccount && password.length < MIN_PASSWORD) found.password = `Use at least ${MIN_PASSWORD} characters.`;
     setErrors(found);
     setProblem(null);
-    const first = Object.keys(found)[0];
-    if (first) {
-      (formEl.elements.namedItem(first) as HTMLElement | null)?.focus();
-      return;
-    }
+    if (focusFirstInvalid(formEl, found)) return;
 
     let joined: { email: string; workspaceSlug: string };
     try {
@@ -54,12 +50,7 @@ export function AcceptForm({
       return;
     }
     setSigningIn(true);
-    const result = await signIn("credentials", { email: joined.email, password, redirect: false });
-    if (result?.ok && !result.error) {
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, so every server component reads the new session.
-      window.location.assign(`/w/${joined.workspaceSlug}`);
-      return;
-    }
+    if (await signInAndOpen(joined.email, password, joined.workspaceSlug)) return;
     setSigningIn(false);
     setProblem(
       <>
