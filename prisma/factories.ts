@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { CycleStatus, Prisma, PrismaClient, Role, Side, Tier, Phase } from "../server/db/generated/client";
 import { hashPassword } from "../server/password";
-import { syncDefaultParticipants } from "../server/services/participants";
+import { newCycle } from "../server/services/cycle-lifecycle";
 import { responsePillarScore } from "../server/services/scoring";
 import { createWorkspace } from "../server/services/workspaces";
 
@@ -105,24 +105,19 @@ export async function createCycle(
   workspaceId: string,
   opts: { label?: string; opensAt?: Date; closesAt?: Date; status?: CycleStatus } = {},
 ) {
-  const version = await db.frameworkVersion.findFirstOrThrow({ where: { workspaceId }, orderBy: { version: "desc" } });
   const opensAt = opts.opensAt ?? new Date(Date.now() - 7 * 86_400_000);
   const closesAt = opts.closesAt ?? new Date(opensAt.getTime() + 21 * 86_400_000);
   const status = opts.status ?? "OPEN";
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId,
-      label: opts.label ?? unique("Cycle"),
-      opensAt,
-      closesAt,
-      status,
-      openedAt: status === "DRAFT" ? null : opensAt,
-      closedAt: status === "CLOSED" ? closesAt : null,
-      frameworkVersionId: version.id,
-    },
+  // As the app makes them: the people asked are the defaults at the time the cycle is made.
+  const cycle = await newCycle(db, workspaceId, {
+    label: opts.label ?? unique("Cycle"),
+    opensAt,
+    closesAt,
+    status,
+    openedAt: status === "DRAFT" ? null : opensAt,
+    closedAt: status === "CLOSED" ? closesAt : null,
   });
-  // As the app does: the people asked are the defaults at the time the cycle is made.
-  await syncDefaultParticipants(db, workspaceId, cycle.id);
+  if (!cycle) throw new Error("The workspace has no framework version to run a cycle with.");
   return cycle;
 }
 

@@ -57,7 +57,7 @@ const frameworkEditInput = z
 
 export const frameworkRouter = router({
   current: workspaceProcedure.query(async ({ ctx }) => {
-    const latest = await latestFrameworkVersion(ctx.db);
+    const latest = await latestFrameworkVersion(ctx.db, ctx.workspace.id);
     return latest ? loadFramework(ctx.db, latest.id) : null;
   }),
   versions: hostProcedure.query(({ ctx }) => listFrameworkVersions(ctx.db)),

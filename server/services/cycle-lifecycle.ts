@@ -2,10 +2,27 @@
 // is an atomic status change, so when several job runs (or an admin and a job) race, exactly
 // one of them performs it and the others see it done.
 import type { Prisma, PrismaClient } from "../db/generated/client";
-import type { TenantDb } from "../db/tenant";
+import type { TenantDb, TenantTx } from "../db/tenant";
+import { latestFrameworkVersion } from "./framework";
 import { syncDefaultParticipants } from "./participants";
 
-type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb;
+type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
+
+// Makes a cycle on the workspace's current framework version, with its default participants, so
+// the list of people asked exists from the start and can be adjusted before it opens. The one
+// way cycles are made: by admins, by the schedule, and by the test and demo factories. Null when
+// the workspace has no framework.
+export async function newCycle(
+  db: AnyDb,
+  workspaceId: string,
+  data: Omit<Prisma.CycleUncheckedCreateInput, "workspaceId" | "frameworkVersionId">,
+) {
+  const version = await latestFrameworkVersion(db, workspaceId);
+  if (!version) return null;
+  const cycle = await db.cycle.create({ data: { ...data, workspaceId, frameworkVersionId: version.id } });
+  await syncDefaultParticipants(db, workspaceId, cycle.id);
+  return cycle;
+}
 
 // Opens a draft (freezing the current framework version into it) or reopens a closed cycle.
 // True when this call opened it.
@@ -14,7 +31,7 @@ export async function openCycle(db: AnyDb, workspaceId: string, cycleId: string,
   if (!cycle || cycle.status === "OPEN") return false;
   let claimed: number;
   if (cycle.status === "DRAFT") {
-    const latest = await db.frameworkVersion.findFirst({ where: { workspaceId }, orderBy: { version: "desc" }, select: { id: true } });
+    const latest = await latestFrameworkVersion(db, workspaceId);
     ({ count: claimed } = await db.cycle.updateMany({
       where: { id: cycleId, workspaceId, status: "DRAFT" },
       data: { status: "OPEN", openedAt: now, frameworkVersionId: latest?.id ?? cycle.frameworkVersionId },

@@ -2,9 +2,7 @@
 // (schedule.ts) does the same on the workspace's cadence, through the same lifecycle steps.
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, conflict, isUniqueViolation, notFound } from "./errors";
-import { closeCycle, openCycle } from "./cycle-lifecycle";
-import { latestFrameworkVersion } from "./framework";
-import { syncDefaultParticipants } from "./participants";
+import { closeCycle, newCycle, openCycle } from "./cycle-lifecycle";
 import { responseRates } from "./response-rates";
 import { visiblePartnerships } from "./visibility";
 
@@ -37,27 +35,17 @@ export async function cycleDetail(ctx: WorkspaceCtx, cycleId: string) {
 
 export async function createCycle(ctx: WorkspaceCtx, input: { label: string; opensAt: Date; closesAt: Date }) {
   if (input.closesAt <= input.opensAt) throw badRequest("The close date must be after the open date.");
-  const version = await latestFrameworkVersion(ctx.db);
-  if (!version) throw badRequest("This workspace has no framework yet.");
+  let cycle;
   try {
-    return await ctx.db.$transaction(async (tx) => {
-      const cycle = await tx.cycle.create({
-        data: {
-          workspaceId: ctx.workspace.id,
-          label: input.label,
-          opensAt: input.opensAt,
-          closesAt: input.closesAt,
-          frameworkVersionId: version.id,
-        },
-      });
-      // The list of people asked exists from the start, so it can be adjusted before opening.
-      await syncDefaultParticipants(tx, ctx.workspace.id, cycle.id);
-      return cycle;
-    });
+    cycle = await ctx.db.$transaction((tx) =>
+      newCycle(tx, ctx.workspace.id, { label: input.label, opensAt: input.opensAt, closesAt: input.closesAt }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A cycle labelled "${input.label}" already exists.`);
     throw error;
   }
+  if (!cycle) throw badRequest("This workspace has no framework yet.");
+  return cycle;
 }
 
 export async function setCycleStatus(ctx: WorkspaceCtx, cycleId: string, status: "OPEN" | "CLOSED", now = new Date()) {

@@ -1,14 +1,14 @@
 // The shared four-pillar framework and its versions. A version is never edited in place: cycles
 // point at the version they ran with, so past scores stay as they were.
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TenantDb, TenantTx } from "../db/tenant";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, conflict, isUniqueViolation } from "./errors";
 
 // Also called while a workspace is being created, inside a plain transaction, so these take
 // any client and name the workspace explicitly.
-type AnyDb = TenantDb | TenantTx | Prisma.TransactionClient;
+type AnyDb = PrismaClient | TenantDb | TenantTx | Prisma.TransactionClient;
 
 export const AGREEMENT_SCALE = [
   { value: 1, label: "Strongly disagree" },
@@ -107,8 +107,8 @@ export async function createFrameworkVersion(tdb: AnyDb, workspaceId: string, te
   return version;
 }
 
-export async function latestFrameworkVersion(tdb: TenantDb | TenantTx) {
-  return tdb.frameworkVersion.findFirst({ orderBy: { version: "desc" } });
+export async function latestFrameworkVersion(db: AnyDb, workspaceId: string) {
+  return db.frameworkVersion.findFirst({ where: { workspaceId }, orderBy: { version: "desc" } });
 }
 
 // A version with its pillars and statements in order, as the survey and framework pages show it.
@@ -230,7 +230,7 @@ export async function editFramework(ctx: WorkspaceCtx, edit: FrameworkEdit, base
   const workspaceId = ctx.workspace.id;
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const head = await latestFrameworkVersion(tx);
+      const head = await latestFrameworkVersion(tx, workspaceId);
       const latest = head ? await loadFramework(tx, head.id) : null;
       if (!latest) throw badRequest("This workspace has no framework yet.");
       if (baseVersion !== undefined && baseVersion !== latest.version) {

@@ -4,10 +4,9 @@
 // app instances: creation through the unique (workspace, label) key, opening and closing through
 // atomic status changes, reminders through ReminderSent's primary key.
 import type { PrismaClient } from "../db/generated/client";
-import { closeCycle, openCycle } from "./cycle-lifecycle";
+import { closeCycle, newCycle, openCycle } from "./cycle-lifecycle";
 import { isUniqueViolation } from "./errors";
 import { periodOf, windowOf } from "./periods";
-import { syncDefaultParticipants } from "./participants";
 import { sendDueReminders } from "./reminders";
 
 export interface ScheduleResult {
@@ -27,14 +26,9 @@ async function createCurrentCycle(
   // A window that has already ended is not worth creating; the next period's will come.
   if (closesAt <= now) return null;
   if (await db.cycle.findUnique({ where: { workspaceId_label: { workspaceId: workspace.id, label: period.label } } })) return null;
-  const version = await db.frameworkVersion.findFirst({ where: { workspaceId: workspace.id }, orderBy: { version: "desc" } });
-  if (!version) return null;
   try {
-    const cycle = await db.cycle.create({
-      data: { workspaceId: workspace.id, label: period.label, opensAt, closesAt, frameworkVersionId: version.id, scheduled: true },
-    });
-    await syncDefaultParticipants(db, workspace.id, cycle.id);
-    return cycle.label;
+    const cycle = await newCycle(db, workspace.id, { label: period.label, opensAt, closesAt, scheduled: true });
+    return cycle?.label ?? null;
   } catch (error) {
     // Another run created it first.
     if (isUniqueViolation(error)) return null;
