@@ -1,7 +1,8 @@
 // Display helpers shared by pages: numbers, dates, bands and enum labels.
-export type Band = "HEALTHY" | "WATCH" | "AT_RISK";
+import type { Band } from "~/server/services/scoring";
 
-export const BAND_LABEL: Record<Band, string> = { HEALTHY: "Healthy", WATCH: "Watch", AT_RISK: "At risk" };
+// The bands and their names are the scoring rules' own (pure code, safe in the browser).
+export { BAND_LABEL, type Band } from "~/server/services/scoring";
 export const BAND_COLOR: Record<Band, string> = { HEALTHY: "#15803d", WATCH: "#b45309", AT_RISK: "#b91c1c" };
 export const BAND_BADGE: Record<Band, string> = {
   HEALTHY: "bg-green-50 text-green-800 ring-green-600/30",
