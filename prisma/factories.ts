@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { CycleStatus, Prisma, PrismaClient, Role, Side, Tier, Phase } from "../server/db/generated/client";
 import { hashPassword } from "../server/password";
+import { refreshCycleAggregates } from "../server/services/aggregates";
 import { newCycle } from "../server/services/cycle-lifecycle";
 import { responsePillarScore } from "../server/services/scoring";
 import { createWorkspace } from "../server/services/workspaces";
@@ -181,5 +182,9 @@ export async function createResponses(db: Db, workspaceId: string, specs: Respon
   await db.answer.createMany({ data: answers });
   await db.responsePillarScore.createMany({ data: scores });
   if (comments.length) await db.pillarComment.createMany({ data: comments });
+  const touched = new Map(
+    rows.map((r) => [`${r.partnershipId}:${r.cycleId}`, { workspaceId, partnershipId: r.partnershipId, cycleId: r.cycleId }]),
+  );
+  for (const key of touched.values()) await refreshCycleAggregates(db, key);
   return rows.map((r) => r.id);
 }

@@ -1,8 +1,8 @@
-// Loads the stored per-response pillar scores and turns them into per-cycle partnership scores
-// through the pure rules in scoring.ts. Shared by the scorecard and the portfolio.
+// Loads the stored per-cycle aggregates (see aggregates.ts) of open and closed cycles. Shared by
+// the scorecard and the portfolio.
 import type { Prisma } from "../db/generated/client";
 import type { TenantDb } from "../db/tenant";
-import { scoreCycle, type CycleScore, type PillarDef, type ResponseScores } from "./scoring";
+import type { CycleScore, PillarDef } from "./scoring";
 
 export interface ScoredCycle {
   id: string;
@@ -35,31 +35,35 @@ export async function loadCycleScores(
   cycles: ScoredCycle[],
   partnerships: Prisma.PartnershipWhereInput,
 ): Promise<ScoreTable> {
-  const keyOf = new Map(cycles.flatMap((c) => c.pillars.map((p) => [p.id, p.key] as const)));
-  const responses = await db.response.findMany({
-    where: { cycleId: { in: cycles.map((c) => c.id) }, partnership: partnerships },
-    select: { partnershipId: true, cycleId: true, side: true, pillarScores: { select: { pillarId: true, score: true } } },
-  });
-
-  const grouped = new Map<string, Map<string, ResponseScores[]>>();
-  for (const r of responses) {
-    const byCycle = grouped.get(r.partnershipId) ?? new Map<string, ResponseScores[]>();
-    grouped.set(r.partnershipId, byCycle);
-    const list = byCycle.get(r.cycleId) ?? [];
-    byCycle.set(r.cycleId, list);
-    const scores: Record<string, number | null> = {};
-    for (const s of r.pillarScores) scores[keyOf.get(s.pillarId) ?? s.pillarId] = s.score;
-    list.push({ side: r.side, scores });
+  const where = { cycleId: { in: cycles.map((c) => c.id) }, partnership: partnerships };
+  const [totals, pillarRows] = await Promise.all([
+    db.partnershipCycleScore.findMany({
+      where,
+      select: { partnershipId: true, cycleId: true, health: true, hostResponses: true, partnerResponses: true },
+    }),
+    db.pillarCycleScore.findMany({
+      where,
+      select: { partnershipId: true, cycleId: true, pillarKey: true, host: true, partner: true, combined: true },
+    }),
+  ]);
+  const pillarsOf = new Map<string, CycleScore["pillars"]>();
+  for (const p of pillarRows) {
+    const id = `${p.partnershipId}:${p.cycleId}`;
+    const list = pillarsOf.get(id) ?? [];
+    pillarsOf.set(id, list);
+    list.push({ key: p.pillarKey, host: p.host, partner: p.partner, combined: p.combined });
   }
+  const order = new Map(cycles.map((c) => [c.id, new Map(c.pillars.map((p, i) => [p.key, i]))]));
 
   const table: ScoreTable = new Map();
-  for (const [partnershipId, byCycle] of grouped) {
-    const scored = new Map<string, CycleScore>();
-    for (const cycle of cycles) {
-      const list = byCycle.get(cycle.id);
-      if (list) scored.set(cycle.id, scoreCycle(cycle.pillars, list));
-    }
-    table.set(partnershipId, scored);
+  for (const t of totals) {
+    const byCycle = table.get(t.partnershipId) ?? new Map<string, CycleScore>();
+    table.set(t.partnershipId, byCycle);
+    const position = order.get(t.cycleId)!;
+    const pillars = (pillarsOf.get(`${t.partnershipId}:${t.cycleId}`) ?? []).sort(
+      (a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0),
+    );
+    byCycle.set(t.cycleId, { pillars, health: t.health, responses: { HOST: t.hostResponses, PARTNER: t.partnerResponses } });
   }
   return table;
 }

@@ -133,7 +133,10 @@ export interface CycleScore {
 }
 
 // A partnership's scores in one cycle, from its submitted responses.
-export function scoreCycle(pillars: readonly PillarDef[], responses: readonly ResponseScores[]): CycleScore {
+export function scoreCycle<P extends Pick<PillarDef, "key" | "weight">>(
+  pillars: readonly P[],
+  responses: readonly ResponseScores[],
+): CycleScore {
   const bySide = (side: Side) => responses.filter((r) => r.side === side);
   const host = bySide("HOST");
   const partner = bySide("PARTNER");
@@ -149,4 +152,17 @@ export function scoreCycle(pillars: readonly PillarDef[], responses: readonly Re
     health: healthIndex(pillarScores.map((s, i) => ({ score: s.combined, weight: pillars[i]!.weight }))),
     responses: { HOST: host.length, PARTNER: partner.length },
   };
+}
+
+// One statement's score on one side: the mean of the answered values as 0-100, with how many
+// answered and how many said "Don't know". The same mapping as a response's pillar score.
+export interface StatementScore {
+  score: number | null;
+  answered: number;
+  dontKnow: number;
+}
+
+export function statementScore(values: readonly AnswerValue[]): StatementScore {
+  const answered = values.filter((v): v is number => v !== null);
+  return { score: responsePillarScore(answered), answered: answered.length, dontKnow: values.length - answered.length };
 }

@@ -2,6 +2,7 @@
 // partnership is the cycle's participant list (participants.ts).
 import { z } from "zod";
 import type { WorkspaceCtx } from "../trpc/procedures";
+import { lockCycleAggregates, refreshCycleAggregates } from "./aggregates";
 import { badRequest, forbidden, isUniqueViolation, notFound } from "./errors";
 import { loadFramework } from "./framework";
 import { isParticipant } from "./participants";
@@ -178,6 +179,8 @@ export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
   const key = { workspaceId, cycleId: cycle.id, partnershipId: input.partnershipId, memberId: ctx.member.id };
   const write = () =>
     ctx.db.$transaction(async (tx) => {
+      const aggregateKey = { workspaceId, cycleId: cycle.id, partnershipId: input.partnershipId };
+      await lockCycleAggregates(tx, aggregateKey);
       const existing = await tx.response.findUnique({ where: { workspaceId_cycleId_partnershipId_memberId: key } });
       const response = existing
         ? await tx.response.update({ where: { id: existing.id }, data: { side } })
@@ -193,6 +196,7 @@ export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
       }
       // The submitted answers supersede the draft; a tab still editing it is told on its next save.
       await tx.responseDraft.deleteMany({ where: { cycleId: key.cycleId, partnershipId: key.partnershipId, memberId: key.memberId } });
+      await refreshCycleAggregates(tx, aggregateKey);
       return { responseId, updated: existing !== null };
     });
 
