@@ -2,20 +2,33 @@
 // 7 days later, and 2 days before it closes. Each goes out at most once per person and cycle:
 // the ReminderSent row and the email are written in one transaction, and the row's primary key
 // turns a second attempt (another job run, another instance) into a no-op.
-import type { Cycle, PrismaClient } from "../db/generated/client";
+import type { Cycle, PrismaClient, ReminderKind } from "../db/generated/client";
 import { enqueueEmail } from "./email/outbox";
 import { reminderEmail, surveyOpenEmail } from "./email/templates";
 import { isUniqueViolation } from "./errors";
 import { dueReminder, REMINDER_ORDER } from "./periods";
 
-// Who still owes answers in this cycle, with the partnerships they owe.
-async function pendingPeople(db: PrismaClient, cycle: Cycle) {
+// Who still owes answers in this cycle and has neither had this reminder (or a later one) nor
+// muted them, with the partnerships they owe. The job runs every minute on every open cycle, so
+// the filter runs in the database: once everyone has had the current reminder, this reads
+// nothing, however large the program.
+async function pendingPeople(db: PrismaClient, cycle: Cycle, later: ReminderKind[]) {
   const participants = await db.cycleParticipant.findMany({
-    where: { workspaceId: cycle.workspaceId, cycleId: cycle.id, excluded: false, member: { removedAt: null } },
+    where: {
+      workspaceId: cycle.workspaceId,
+      cycleId: cycle.id,
+      excluded: false,
+      member: {
+        removedAt: null,
+        remindersSent: { none: { cycleId: cycle.id, kind: { in: later } } },
+        reminderMutes: { none: { cycleId: cycle.id } },
+      },
+    },
     include: { member: { include: { user: { select: { name: true, email: true } } } }, partnership: { select: { name: true } } },
   });
+  if (participants.length === 0) return new Map<string, { name: string; email: string; partnerships: string[] }>();
   const answered = await db.response.findMany({
-    where: { workspaceId: cycle.workspaceId, cycleId: cycle.id },
+    where: { workspaceId: cycle.workspaceId, cycleId: cycle.id, memberId: { in: [...new Set(participants.map((p) => p.memberId))] } },
     select: { memberId: true, partnershipId: true },
   });
   const done = new Set(answered.map((r) => `${r.memberId}:${r.partnershipId}`));
@@ -33,21 +46,12 @@ export async function sendDueReminders(db: PrismaClient, cycle: Cycle, now: Date
   const kind = dueReminder(cycle, now);
   if (!kind) return 0;
   const later = REMINDER_ORDER.slice(REMINDER_ORDER.indexOf(kind));
-  const [workspace, people, sent, muted] = await Promise.all([
-    db.workspace.findUniqueOrThrow({ where: { id: cycle.workspaceId }, select: { name: true, slug: true } }),
-    pendingPeople(db, cycle),
-    // This reminder, or a later one, already went to them: nothing more now.
-    db.reminderSent.findMany({
-      where: { workspaceId: cycle.workspaceId, cycleId: cycle.id, kind: { in: later } },
-      select: { memberId: true },
-    }),
-    db.reminderMute.findMany({ where: { workspaceId: cycle.workspaceId, cycleId: cycle.id }, select: { memberId: true } }),
-  ]);
-  const skip = new Set([...sent, ...muted].map((r) => r.memberId));
+  const people = await pendingPeople(db, cycle, later);
+  if (people.size === 0) return 0;
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: cycle.workspaceId }, select: { name: true, slug: true } });
 
   let count = 0;
   for (const [memberId, person] of people) {
-    if (skip.has(memberId)) continue;
     const details = {
       workspaceName: workspace.name,
       workspaceSlug: workspace.slug,
