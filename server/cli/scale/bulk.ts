@@ -12,12 +12,18 @@ export type ColumnTypes<T> = { [K in keyof T & string]-?: string };
 
 const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
 
+// Arrays travel as arrays of these; anything else (enums, timestamps) as text, cast per row,
+// because PGlite's driver only serialises arrays of the built-in types.
+const WIRE_TYPES = new Set(["text", "int", "float8"]);
+
 export async function bulkInsert<T extends object>(db: Executor, table: string, types: ColumnTypes<T>, rows: readonly T[]) {
   if (rows.length === 0) return;
   const names = Object.keys(types) as (keyof T & string)[];
+  const wire = (n: keyof T & string) => (WIRE_TYPES.has(types[n]) ? types[n] : "text");
   const sql =
     `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(", ")}) ` +
-    `SELECT * FROM unnest(${names.map((n, i) => `$${i + 1}::${types[n]}[]`).join(", ")})`;
+    `SELECT ${names.map((n, i) => `c${i}::${types[n]}`).join(", ")} ` +
+    `FROM unnest(${names.map((n, i) => `$${i + 1}::${wire(n)}[]`).join(", ")}) AS t(${names.map((_, i) => `c${i}`).join(", ")})`;
   await db.$executeRawUnsafe(sql, ...names.map((n) => rows.map((r) => cell(r[n]))));
 }
 

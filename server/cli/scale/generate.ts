@@ -379,6 +379,11 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
   await writing;
   progress.done();
 
+  // Fresh planner statistics, so the first queries after a bulk load do not plan for empty tables.
+  progress.phase("Analyzing tables", 1);
+  await db.$executeRawUnsafe("ANALYZE");
+  progress.done();
+
   await db.workspace.update({ where: { id: ws }, data: { name } });
   return {
     workspaceId: ws,
