@@ -75,7 +75,9 @@ describe("seed:scale", () => {
     expect(responses.length).toBe(summary.responses);
     expect(await d.answer.count({ where: { workspaceId: ws } })).toBe(summary.answers);
     const participantKeys = new Set(
-      (await d.cycleParticipant.findMany({ where: { workspaceId: ws } })).map((p) => `${p.cycleId}:${p.partnershipId}:${p.memberId}:${p.side}`),
+      (await d.cycleParticipant.findMany({ where: { workspaceId: ws } })).map(
+        (p) => `${p.cycleId}:${p.partnershipId}:${p.memberId}:${p.side}`,
+      ),
     );
     for (const r of responses) expect(participantKeys.has(`${r.cycleId}:${r.partnershipId}:${r.memberId}:${r.side}`)).toBe(true);
 

@@ -37,7 +37,9 @@ export function toJson(results: Partial<Record<DatabaseName, DatabaseResult>>) {
   for (const db of ["postgres", "pglite"] as const) {
     const r = results[db];
     if (!r) continue;
-    out[db] = Object.fromEntries(PROCEDURES.map((p) => [p, { p50Ms: r.timings[p].p50Ms, p95Ms: r.timings[p].p95Ms, floorMs: r.timings[p].floorMs }]));
+    out[db] = Object.fromEntries(
+      PROCEDURES.map((p) => [p, { p50Ms: r.timings[p].p50Ms, p95Ms: r.timings[p].p95Ms, floorMs: r.timings[p].floorMs }]),
+    );
   }
   return JSON.stringify(out);
 }
@@ -52,7 +54,16 @@ export function toTable(results: Partial<Record<DatabaseName, DatabaseResult>>) 
       const t = r.timings[p];
       const v = verdict(p, t);
       const result = db === "postgres" ? (v.pass ? "pass" : `FAIL: ${v.reasons.join("; ")}`) : "(information)";
-      rows.push([LABEL[db], p, t.p50Ms.toFixed(1), t.p95Ms.toFixed(1), t.floorMs.toFixed(1), `${(t.p95Ms / t.floorMs).toFixed(1)}x`, targetText(p), result]);
+      rows.push([
+        LABEL[db],
+        p,
+        t.p50Ms.toFixed(1),
+        t.p95Ms.toFixed(1),
+        t.floorMs.toFixed(1),
+        `${(t.p95Ms / t.floorMs).toFixed(1)}x`,
+        targetText(p),
+        result,
+      ]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

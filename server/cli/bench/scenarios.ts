@@ -39,7 +39,11 @@ export async function loadWorld(db: PrismaClient, slug: string): Promise<BenchWo
       select: { userId: true },
     }),
     db.partnership.findMany({ where: { workspaceId, phase: { not: "EXITED" } }, orderBy: { id: "asc" }, select: { id: true } }),
-    db.cycle.findMany({ where: { workspaceId, status: { in: ["OPEN", "CLOSED"] } }, orderBy: { opensAt: "asc" }, select: { id: true, status: true } }),
+    db.cycle.findMany({
+      where: { workspaceId, status: { in: ["OPEN", "CLOSED"] } },
+      orderBy: { opensAt: "asc" },
+      select: { id: true, status: true },
+    }),
   ]);
   const open = cycles.findLast((c) => c.status === "OPEN");
   if (!executive || !manager || partnerships.length === 0) throw new BenchError(`"${slug}" lacks an executive, a manager or partnerships.`);
@@ -164,6 +168,7 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
   const fresh = participants.filter((p) => !answered.has(`${p.partnershipId}:${p.memberId}`));
   const created: { partnershipId: string; memberId: string }[] = [];
   let resubmitted = 0;
+  let createdCount = 0;
   let last: OpenResponse = stored[0]!;
 
   const resubmit = (r: OpenResponse) =>
@@ -254,13 +259,20 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
       }
       const p = fresh.splice(Math.floor(random() * fresh.length), 1)[0]!;
       created.push({ partnershipId: p.partnershipId, memberId: p.memberId });
+      createdCount++;
       const answers = statements.map((s) => ({ statementId: s.id, value: random.chance(0.04) ? null : random.int(2, 5) }));
       submit = () =>
-        callerFor(db, p.member.userId).response.submit({ workspaceSlug: world.slug, cycleId, partnershipId: p.partnershipId, answers, comments: [] });
+        callerFor(db, p.member.userId).response.submit({
+          workspaceSlug: world.slug,
+          cycleId,
+          partnershipId: p.partnershipId,
+          answers,
+          comments: [],
+        });
     },
     procedure: () => submit(),
     floor: () => nextFloor(),
-    mix: () => ({ created: created.length, resubmitted }),
+    mix: () => ({ created: createdCount, resubmitted }),
     async restore() {
       for (const c of created) {
         await db.$transaction(async (tx) => {

@@ -7,7 +7,9 @@ import { driverForPglite, openSqlDriver } from "../../db/sql-driver";
 
 export function describeTarget() {
   const target = configuredTarget();
-  return target.databaseUrl ? `PostgreSQL (${new URL(target.databaseUrl).host}${new URL(target.databaseUrl).pathname})` : `PGlite at ${target.pgliteDataDir}`;
+  return target.databaseUrl
+    ? `PostgreSQL (${new URL(target.databaseUrl).host}${new URL(target.databaseUrl).pathname})`
+    : `PGlite at ${target.pgliteDataDir}`;
 }
 
 export async function openMigratedDb() {

@@ -227,7 +227,9 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
     });
     const contacts = rand.int(RESPONDENTS.min, RESPONDENTS.max);
     contactsOf.push(
-      Array.from({ length: contacts }, (_, c) => addPerson(`org${i}-contact${c}`, `contact${c + 1}@org${i + 1}.${domain}`, "PARTNER", orgId)),
+      Array.from({ length: contacts }, (_, c) =>
+        addPerson(`org${i}-contact${c}`, `contact${c + 1}@org${i + 1}.${domain}`, "PARTNER", orgId),
+      ),
     );
   }
 
@@ -324,7 +326,9 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
   for (const [k, cycle] of cycles.entries()) {
     const outside = planned.filter((p) => k < p.start || k >= p.end).map((p) => p.id);
     for (let i = 0; i < outside.length; i += 10_000) {
-      await db.cycleParticipant.deleteMany({ where: { workspaceId: ws, cycleId: cycle.id, partnershipId: { in: outside.slice(i, i + 10_000) } } });
+      await db.cycleParticipant.deleteMany({
+        where: { workspaceId: ws, cycleId: cycle.id, partnershipId: { in: outside.slice(i, i + 10_000) } },
+      });
     }
   }
   const exited = planned.filter((p) => p.phase === "EXITED").map((p) => p.id);
@@ -451,7 +455,16 @@ function buildResponses(chunk: PlannedPartnership[], ctx: BuildContext) {
           if (!r.chance(rate)) continue;
           const responseId = ctx.responseId(p.index, k, memberId);
           const submittedAt = new Date(cycle.opensAt.getTime() + r() * (windowEnd - cycle.opensAt.getTime()));
-          responses.push({ id: responseId, workspaceId, cycleId: cycle.id, partnershipId: p.id, memberId, side, submittedAt, updatedAt: submittedAt });
+          responses.push({
+            id: responseId,
+            workspaceId,
+            cycleId: cycle.id,
+            partnershipId: p.id,
+            memberId,
+            side,
+            submittedAt,
+            updatedAt: submittedAt,
+          });
           const given = new Map<string, number | null>();
           const lean = ctx.leniency.get(memberId) ?? 0;
           for (const [pi, pillar] of pillars.entries()) {
@@ -459,7 +472,11 @@ function buildResponses(chunk: PlannedPartnership[], ctx: BuildContext) {
             const values = pillar.statements.map((s, si) => {
               const value = r.chance(side === "PARTNER" ? 0.05 : 0.03)
                 ? null
-                : clamp(Math.round(1 + (health + pillarOffset[pi]! + statementOffset[pi]![si]! + sideBias + lean + r.normal(0, 9)) / 25), 1, 5);
+                : clamp(
+                    Math.round(1 + (health + pillarOffset[pi]! + statementOffset[pi]![si]! + sideBias + lean + r.normal(0, 9)) / 25),
+                    1,
+                    5,
+                  );
               given.set(s.id, value);
               answers.push({ workspaceId, responseId, statementId: s.id, value });
               return value;

@@ -32,7 +32,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
       if (!force && now - lastDraw < 100) return;
       const filled = Math.round((percent() / 100) * WIDTH);
       const bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
-      stream.write(`\r\x1b[2K${label} [${bar}] ${String(percent()).padStart(3)}% ${count.toLocaleString("en-US")}/${total.toLocaleString("en-US")} ${elapsed()}`);
+      stream.write(
+        `\r\x1b[2K${label} [${bar}] ${String(percent()).padStart(3)}% ${count.toLocaleString("en-US")}/${total.toLocaleString("en-US")} ${elapsed()}`,
+      );
       drawn = true;
     } else {
       if (!force && now - lastDraw < LINE_EVERY_MS) return;
