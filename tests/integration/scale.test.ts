@@ -1,17 +1,33 @@
 // The scale generator on a tiny size: the structure it promises, stored figures that match the
 // raw answers by the scoring rules, determinism for a seed, and refusing to overwrite.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { computeCycleAggregates } from "../../server/services/aggregates";
 import { responsePillarScore } from "../../server/services/scoring";
 import { parseScaleArgs } from "../../server/cli/seed-scale";
 import { UsageError } from "../../server/cli/scale/args";
-import { RESPONDENTS, ScaleError, generateScaleWorkspace, scaleWorkspaceState } from "../../server/cli/scale/generate";
+import {
+  RESPONDENTS,
+  ScaleError,
+  deleteScaleWorkspace,
+  generateScaleWorkspace,
+  scaleWorkspaceState,
+} from "../../server/cli/scale/generate";
 import { db } from "./helpers";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const tiny = (slug: string, replace = false) => ({ slug, partnerships: 4, cycles: 3, seed: 7, now: NOW, replace });
-const newSlug = () => `scale-test-${randomUUID().slice(0, 8)}`;
+// Generated workspaces are removed afterwards, so a run against a shared PostgreSQL database
+// (say the benchmark's) leaves nothing behind.
+const made: string[] = [];
+const newSlug = () => {
+  const slug = `scale-test-${randomUUID().slice(0, 8)}`;
+  made.push(slug);
+  return slug;
+};
+afterAll(async () => {
+  for (const slug of made) await deleteScaleWorkspace(db(), slug);
+});
 
 async function answersOf(workspaceId: string) {
   const rows = await db().answer.findMany({
