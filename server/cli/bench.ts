@@ -85,6 +85,8 @@ async function benchDatabase(name: DatabaseName, target: DatabaseTarget, args: B
   const { db, sql, close } = await openDatabase(target);
   try {
     const state = await scaleWorkspaceState(db, args.slug);
+    if (state === "foreign")
+      throw new BenchError(`${label}: "${args.slug}" exists but was not made by the scale generator; remove it first.`);
     if (state !== "complete") {
       log(
         `${label}: ${state === "missing" ? "creating" : "re-creating the unfinished"} benchmark workspace "${args.slug}" ` +

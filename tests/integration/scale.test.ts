@@ -13,6 +13,7 @@ import {
   generateScaleWorkspace,
   scaleWorkspaceState,
 } from "../../server/cli/scale/generate";
+import { createWorkspaceWithOwner } from "../../prisma/factories";
 import { db } from "./helpers";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -177,6 +178,17 @@ describe("seed:scale", () => {
     expect(await db().workspace.count({ where: { slug } })).toBe(1);
     expect({ ...second, workspaceId: "", seconds: 0 }).toEqual({ ...first, workspaceId: "", seconds: 0 });
     expect(await answersOf(second.workspaceId)).toEqual(before);
+  });
+
+  it("never deletes a workspace it did not make, even with --replace", async () => {
+    const slug = newSlug();
+    const { workspace } = await createWorkspaceWithOwner(db(), { slug });
+    const refusal = await generateScaleWorkspace(db(), tiny(slug, true)).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ScaleError);
+    expect((refusal as Error).message).toMatch(/not made by the scale generator/);
+    expect(await db().workspace.findUnique({ where: { id: workspace.id } })).not.toBeNull();
+    await db().workspace.delete({ where: { id: workspace.id } });
+    made.splice(made.indexOf(slug), 1);
   });
 
   it("checks its arguments", () => {

@@ -63,11 +63,18 @@ export class ScaleError extends Error {
   }
 }
 
-export type ScaleState = "missing" | "incomplete" | "complete";
+// "foreign": a workspace of that address that this generator did not make (its owner is not the
+// generated one), which it never deletes.
+export type ScaleState = "missing" | "foreign" | "incomplete" | "complete";
 
 export async function scaleWorkspaceState(db: PrismaClient, slug: string): Promise<ScaleState> {
-  const ws = await db.workspace.findUnique({ where: { slug }, select: { name: true } });
+  const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (!ws) return "missing";
+  const owner = await db.member.findFirst({
+    where: { workspaceId: ws.id, role: "OWNER", user: { email: `owner@${scaleEmailDomain(slug)}` } },
+    select: { id: true },
+  });
+  if (!owner) return "foreign";
   return ws.name.endsWith(INCOMPLETE) ? "incomplete" : "complete";
 }
 
@@ -75,6 +82,9 @@ export async function scaleWorkspaceState(db: PrismaClient, slug: string): Promi
 // faster than letting millions of rows cascade one parent at a time. Then the generated people
 // who belong to no workspace any more.
 export async function deleteScaleWorkspace(db: PrismaClient, slug: string, progress: Progress = silentProgress) {
+  if ((await scaleWorkspaceState(db, slug)) === "foreign") {
+    throw new ScaleError(`The workspace "${slug}" was not made by the scale generator, so it will not delete it.`);
+  }
   const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
   const steps: ((where: { workspaceId: string }) => Promise<unknown>)[] = [
     (w) => db.statementCycleScore.deleteMany({ where: w }),
@@ -163,6 +173,11 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
   const rand = streamFor(seed, "structure");
 
   const state = await scaleWorkspaceState(db, slug);
+  if (state === "foreign") {
+    throw new ScaleError(
+      `The workspace "${slug}" was not made by the scale generator, so it will not touch it. Choose another --workspace.`,
+    );
+  }
   if (state !== "missing" && !options.replace) {
     throw new ScaleError(
       `A workspace with the address "${slug}" already exists${state === "incomplete" ? " (from a run that did not finish)" : ""}. ` +
@@ -211,10 +226,15 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
   // organisation that already has one (a different kind of partnership).
   const orgCount = Math.max(1, N - Math.floor(N * 0.1));
   const combos = ORG_FIRST.length * ORG_SECOND.length;
+  const nameOrder = rand.sample(
+    Array.from({ length: combos }, (_, i) => i),
+    combos,
+  );
   const orgs: Prisma.PartnerOrgCreateManyInput[] = [];
   const contactsOf: string[][] = [];
   for (let i = 0; i < orgCount; i++) {
-    const base = `${ORG_FIRST[i % ORG_FIRST.length]} ${ORG_SECOND[Math.floor(i / ORG_FIRST.length) % ORG_SECOND.length]}`;
+    const combo = nameOrder[i % combos]!;
+    const base = `${ORG_FIRST[combo % ORG_FIRST.length]} ${ORG_SECOND[Math.floor(combo / ORG_FIRST.length)]}`;
     const orgName = i < combos ? base : `${base} ${Math.floor(i / combos) + 1}`;
     const orgId = id("org", i);
     orgs.push({
