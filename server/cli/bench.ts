@@ -20,7 +20,8 @@ const DEFAULT_PGLITE_DIR = ".data/bench/pglite";
 
 const USAGE = `Usage: npm run bench -- [--json] [--partnerships N] [--cycles M] [--runs R] [--warmup W] [--seed N] [--pglite-dir DIR]
 
-  --json             print one JSON object on stdout instead of the table
+  --json             print one JSON object on stdout instead of the table (with npm run -s, so npm
+                     prints nothing else there)
   --partnerships N   size of the benchmark workspace (default ${SCALE_DEFAULTS.partnerships})
   --cycles M         its cycles (default ${SCALE_DEFAULTS.cycles})
   --runs R           timed calls per procedure (default 40), after --warmup W untimed ones (default 5)
