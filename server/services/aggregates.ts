@@ -100,18 +100,11 @@ async function replaceAggregates(db: AnyDb, key: AggregateKey, agg: CycleAggrega
 }
 
 // Recomputes one partnership's cycle from its stored answers. Call inside the transaction that
-// changed them, after lockCycleAggregates.
-export async function refreshCycleAggregates(db: AnyDb, key: AggregateKey) {
+// changed them, after lockCycleAggregates. The submit path passes the cycle's framework it has
+// already loaded, which saves the round trips on the path people wait for.
+export async function refreshCycleAggregates(db: AnyDb, key: AggregateKey, framework?: readonly AggregateFramework[]) {
   const c = db as Prisma.TransactionClient;
-  const cycle = await c.cycle.findFirstOrThrow({
-    where: { id: key.cycleId, workspaceId: key.workspaceId },
-    select: { frameworkVersionId: true },
-  });
-  const pillars = await c.pillar.findMany({
-    where: { workspaceId: key.workspaceId, versionId: cycle.frameworkVersionId },
-    orderBy: { position: "asc" },
-    select: { id: true, key: true, weight: true, statements: { orderBy: { position: "asc" }, select: { id: true } } },
-  });
+  const pillars = framework ?? (await cycleFramework(c, key));
   const responses = await c.response.findMany({
     where: { workspaceId: key.workspaceId, partnershipId: key.partnershipId, cycleId: key.cycleId },
     select: { side: true, answers: { select: { statementId: true, value: true } } },
@@ -122,4 +115,16 @@ export async function refreshCycleAggregates(db: AnyDb, key: AggregateKey) {
   );
   await replaceAggregates(db, key, agg);
   return agg;
+}
+
+async function cycleFramework(c: Prisma.TransactionClient, key: AggregateKey) {
+  const cycle = await c.cycle.findFirstOrThrow({
+    where: { id: key.cycleId, workspaceId: key.workspaceId },
+    select: { frameworkVersionId: true },
+  });
+  return c.pillar.findMany({
+    where: { workspaceId: key.workspaceId, versionId: cycle.frameworkVersionId },
+    orderBy: { position: "asc" },
+    select: { id: true, key: true, weight: true, statements: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
 }

@@ -41,14 +41,18 @@ export async function owedSurveys(ctx: WorkspaceCtx) {
 
 // The cycle and partnership a member answers for, or a clear refusal.
 export async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
-  const partnership = await ctx.db.partnership.findFirst({
-    where: { AND: [{ id: partnershipId }, visiblePartnerships(ctx)] },
-    include: { partnerOrg: { select: { name: true } } },
-  });
+  // Read together (each is one indexed lookup), then checked in order, so the refusal is the
+  // same as if they were read one by one.
+  const [partnership, cycle, participant] = await Promise.all([
+    ctx.db.partnership.findFirst({
+      where: { AND: [{ id: partnershipId }, visiblePartnerships(ctx)] },
+      include: { partnerOrg: { select: { name: true } } },
+    }),
+    ctx.db.cycle.findUnique({ where: { id: cycleId } }),
+    isParticipant(ctx.db, { workspaceId: ctx.workspace.id, cycleId, partnershipId, memberId: ctx.member.id }),
+  ]);
   if (!partnership) throw notFound("Partnership");
-  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
   if (!cycle) throw notFound("Cycle");
-  const participant = await isParticipant(ctx.db, { workspaceId: ctx.workspace.id, cycleId, partnershipId, memberId: ctx.member.id });
   if (!participant) throw forbidden(`You are not asked to answer the ${cycle.label} survey about ${partnership.name}.`);
   return { partnership, cycle, side: participant.side };
 }
@@ -186,9 +190,11 @@ export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
         ? await tx.response.update({ where: { id: existing.id }, data: { side } })
         : await tx.response.create({ data: { ...key, side } });
       const responseId = response.id;
-      await tx.answer.deleteMany({ where: { responseId } });
-      await tx.responsePillarScore.deleteMany({ where: { responseId } });
-      await tx.pillarComment.deleteMany({ where: { responseId } });
+      if (existing) {
+        await tx.answer.deleteMany({ where: { responseId } });
+        await tx.responsePillarScore.deleteMany({ where: { responseId } });
+        await tx.pillarComment.deleteMany({ where: { responseId } });
+      }
       await tx.answer.createMany({ data: [...given].map(([statementId, value]) => ({ workspaceId, responseId, statementId, value })) });
       await tx.responsePillarScore.createMany({ data: scores.map((s) => ({ workspaceId, responseId, ...s })) });
       if (comments.length) {
@@ -196,7 +202,7 @@ export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
       }
       // The submitted answers supersede the draft; a tab still editing it is told on its next save.
       await tx.responseDraft.deleteMany({ where: { cycleId: key.cycleId, partnershipId: key.partnershipId, memberId: key.memberId } });
-      await refreshCycleAggregates(tx, aggregateKey);
+      await refreshCycleAggregates(tx, aggregateKey, pillars);
       return { responseId, updated: existing !== null };
     });
 

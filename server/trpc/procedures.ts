@@ -26,20 +26,25 @@ export const workspaceSlug = z
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "3-40 lowercase letters, digits or hyphens");
 
-export const workspaceProcedure = authedProcedure
-  .input(z.object({ workspaceSlug: z.string().max(64) }))
-  .use(async ({ ctx, input, next }) => {
-    const member = await ctx.db.member.findFirst({
-      where: { userId: ctx.user.id, removedAt: null, workspace: { slug: input.workspaceSlug } },
-      include: { workspace: true },
-    });
-    // Not a member and no such workspace answer alike: nothing reveals that a workspace exists.
-    if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
-    const { workspace, ...membership } = member;
-    return next({
-      ctx: { ...ctx, db: forWorkspace(ctx.db, workspace.id), workspace, member: membership, role: member.role },
-    });
+// One query resolves the person, the membership and the workspace together: every page load
+// goes through here, several times, so it is the app's hottest path.
+export const workspaceProcedure = baseProcedure.input(z.object({ workspaceSlug: z.string().max(64) })).use(async ({ ctx, input, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  const member = await ctx.db.member.findFirst({
+    where: { userId: ctx.userId, removedAt: null, workspace: { slug: input.workspaceSlug } },
+    include: { workspace: true, user: { select: { id: true, email: true, name: true } } },
   });
+  if (!member) {
+    const exists = await ctx.db.user.count({ where: { id: ctx.userId } });
+    if (!exists) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists." });
+    // Not a member and no such workspace answer alike: nothing reveals that a workspace exists.
+    throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
+  }
+  const { workspace, user, ...membership } = member;
+  return next({
+    ctx: { ...ctx, user, db: forWorkspace(ctx.db, workspace.id), workspace, member: membership, role: member.role },
+  });
+});
 
 export const HOST_ROLES: readonly Role[] = ["OWNER", "ADMIN", "MANAGER", "EXECUTIVE"];
 export const MANAGER_ROLES: readonly Role[] = ["OWNER", "ADMIN", "MANAGER"];
