@@ -18,7 +18,7 @@ import { BenchError, loadWorld, portfolioScenario, scorecardScenario, submitScen
 
 const DEFAULT_PGLITE_DIR = ".data/bench/pglite";
 
-const USAGE = `Usage: npm run bench -- [--json] [--partnerships N] [--cycles M] [--runs R] [--warmup W] [--seed N] [--pglite-dir DIR]
+const USAGE = `Usage: npm run bench -- [--json] [--partnerships N] [--cycles M] [--runs R] [--warmup W] [--seed N] [--pglite-dir DIR] [--only pglite|postgres]
 
   --json             print one JSON object on stdout instead of the table (with npm run -s, so npm
                      prints nothing else there)
@@ -27,13 +27,14 @@ const USAGE = `Usage: npm run bench -- [--json] [--partnerships N] [--cycles M] 
   --runs R           timed calls per procedure (default 40), after --warmup W untimed ones (default 5)
   --seed N           the generator's seed (default ${SCALE_DEFAULTS.seed})
   --pglite-dir DIR   PGlite data directory for the benchmark (default ${DEFAULT_PGLITE_DIR})
+  --only DATABASE    just one of the two (pglite, or postgres with DATABASE_URL set)
 
 The workspace bench-<N>x<M> is generated first where it is missing (once; minutes at the default size).
 PGlite always; PostgreSQL too when DATABASE_URL is set.`;
 
 export function parseBenchArgs(argv: readonly string[]) {
   const { values, switches } = parseFlags(argv, {
-    values: ["partnerships", "cycles", "runs", "warmup", "seed", "pglite-dir"],
+    values: ["partnerships", "cycles", "runs", "warmup", "seed", "pglite-dir", "only"],
     switches: ["json", "help"],
   });
   const partnerships = intFlag(values, "partnerships", SCALE_DEFAULTS.partnerships, 1, SCALE_LIMITS.partnerships);
@@ -41,8 +42,12 @@ export function parseBenchArgs(argv: readonly string[]) {
   const pgliteDir = values.get("pglite-dir") ?? DEFAULT_PGLITE_DIR;
   if (pgliteDir.startsWith("memory://"))
     throw new UsageError("--pglite-dir must be a directory: the benchmark workspace is kept between runs.");
+  const only = values.get("only");
+  if (only !== undefined && only !== "pglite" && only !== "postgres") throw new UsageError("--only takes pglite or postgres.");
+  if (only === "postgres" && !env.DATABASE_URL) throw new UsageError("--only postgres needs DATABASE_URL set to a PostgreSQL server.");
   return {
     help: switches.has("help"),
+    only: only as DatabaseName | undefined,
     json: switches.has("json"),
     partnerships,
     cycles,
@@ -133,8 +138,9 @@ async function main() {
     return;
   }
   const results: Partial<Record<DatabaseName, DatabaseResult>> = {};
-  results.pglite = await benchDatabase("pglite", { pgliteDataDir: args.pgliteDir }, args);
-  if (env.DATABASE_URL) results.postgres = await benchDatabase("postgres", { databaseUrl: env.DATABASE_URL, pgliteDataDir: "" }, args);
+  if (args.only !== "postgres") results.pglite = await benchDatabase("pglite", { pgliteDataDir: args.pgliteDir }, args);
+  if (env.DATABASE_URL && args.only !== "pglite")
+    results.postgres = await benchDatabase("postgres", { databaseUrl: env.DATABASE_URL, pgliteDataDir: "" }, args);
 
   if (args.json) {
     console.log(toJson(results));
@@ -143,7 +149,7 @@ async function main() {
   const where = env.DATABASE_URL
     ? `PGlite (${args.pgliteDir}) and PostgreSQL (${new URL(env.DATABASE_URL).host})`
     : `PGlite (${args.pgliteDir})`;
-  const mix = results.postgres?.submitMix ?? results.pglite.submitMix;
+  const mix = (results.postgres ?? results.pglite)!.submitMix;
   console.log(
     [
       `Benchmark: workspace ${args.slug} (${args.partnerships.toLocaleString("en-US")} partnerships x ${args.cycles} cycles, seed ${args.seed}) on ${where}`,
