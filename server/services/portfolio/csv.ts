@@ -2,7 +2,20 @@
 // Pure, so the route handler streams it and tests read it without a server.
 import type { ExportBatch } from "./schema";
 
-export const CSV_HEADER = ["partnership", "partner", "tier", "phase", "owner", "region", "industry", "cycle", "pillar", "side", "score", "responses"];
+export const CSV_HEADER = [
+  "partnership",
+  "partner",
+  "tier",
+  "phase",
+  "owner",
+  "region",
+  "industry",
+  "cycle",
+  "pillar",
+  "side",
+  "score",
+  "responses",
+];
 
 // Quoted when needed (RFC 4180), and never read as a formula by a spreadsheet: a cell starting
 // with = + - @ (or a tab or carriage return) gets a leading apostrophe.

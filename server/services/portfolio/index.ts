@@ -7,6 +7,7 @@ import { pageOf, pillarCells, resolveSort, sortRows } from "./heatmap";
 import { atRisk, gapText, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {
   ACTIVE,
+  isFiltered,
   loadFilterOptions,
   loadHealthMatrix,
   loadOrgNames,
@@ -35,10 +36,11 @@ export function pillarColumns(cycles: { pillars: { key: string; name: string }[]
 export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): Promise<Portfolio> {
   const filters = filtersSchema.parse(input);
   const where = partnershipWhere(filters);
+  const narrowing = isFiltered(filters) ? where : null;
   const [cycles, partnerships, matrix, options, active] = await Promise.all([
     loadScoredCycles(ctx.db),
     loadPartnerships(ctx.db, where),
-    loadHealthMatrix(ctx.db, where),
+    loadHealthMatrix(ctx.db, narrowing),
     loadFilterOptions(ctx.db),
     ctx.db.partnership.count({ where: ACTIVE }),
   ]);
@@ -57,7 +59,7 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   ]);
   const rated = rateCycle(cycles);
   const [pillars, asked] = await Promise.all([
-    loadPillarPairs(ctx.db, pairs),
+    loadPillarPairs(ctx.db, pairs, narrowing),
     rated ? loadParticipantCounts(ctx.db, rated.id, where) : Promise.resolve(new Map<string, number>()),
   ]);
 

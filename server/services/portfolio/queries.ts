@@ -10,6 +10,8 @@ export const ACTIVE: Prisma.PartnershipWhereInput = { phase: { not: "EXITED" } }
 
 // The filters the database applies. The band is the partnership's current band, worked out
 // from its scores by the scoring rules, so it is applied after loading (see rows.ts).
+export const isFiltered = (f: PortfolioFilters) => Boolean(f.tier || f.phase || f.owner || f.region || f.industry);
+
 export function partnershipWhere(f: PortfolioFilters): Prisma.PartnershipWhereInput {
   const org: Prisma.PartnerOrgWhereInput = {};
   if (f.region) org.region = f.region;
@@ -41,9 +43,11 @@ export interface HealthCell {
 export type HealthMatrix = Map<string, Map<string, HealthCell>>;
 
 // Only cycles that can carry scores have rows (a response makes them), so no cycle filter.
-export async function loadHealthMatrix(db: TenantDb, where: Prisma.PartnershipWhereInput): Promise<HealthMatrix> {
+// Without a filter the join with Partnership costs more than the few rows of exited
+// partnerships it would drop (callers look rows up by the partnerships they loaded).
+export async function loadHealthMatrix(db: TenantDb, where: Prisma.PartnershipWhereInput | null): Promise<HealthMatrix> {
   const rows = await db.partnershipCycleScore.findMany({
-    where: { partnership: where },
+    where: where ? { partnership: where } : {},
     select: { partnershipId: true, cycleId: true, health: true, hostResponses: true, partnerResponses: true },
   });
   const matrix: HealthMatrix = new Map();
@@ -65,20 +69,38 @@ export interface PillarCell {
 export type PillarTable = Map<string, Map<string, PillarCell>>;
 export const pairKey = (partnershipId: string, cycleId: string) => `${partnershipId}:${cycleId}`;
 
-// Pillar rows of chosen (partnership, cycle) pairs, one query: the pairs are grouped by cycle.
-export async function loadPillarPairs(db: TenantDb, pairs: { partnershipId: string; cycleId: string }[]): Promise<PillarTable> {
+// Pillar rows of chosen (partnership, cycle) pairs, one query per cycle. A cycle wanted for
+// many partnerships is read whole (through the filter) rather than through a long list of ids.
+const LONG_LIST = 200;
+
+export async function loadPillarPairs(
+  db: TenantDb,
+  pairs: { partnershipId: string; cycleId: string }[],
+  where: Prisma.PartnershipWhereInput | null,
+): Promise<PillarTable> {
   const byCycle = new Map<string, Set<string>>();
   for (const p of pairs) {
     let ids = byCycle.get(p.cycleId);
     if (!ids) byCycle.set(p.cycleId, (ids = new Set()));
     ids.add(p.partnershipId);
   }
-  if (byCycle.size === 0) return new Map();
-  const rows = await db.pillarCycleScore.findMany({
-    where: { OR: [...byCycle].map(([cycleId, ids]) => ({ cycleId, partnershipId: { in: [...ids] } })) },
-    select: { partnershipId: true, cycleId: true, pillarKey: true, host: true, partner: true, combined: true },
-  });
-  return tabulate(rows);
+  const table: PillarTable = new Map();
+  await Promise.all(
+    [...byCycle].map(async ([cycleId, ids]) => {
+      const rows = await db.pillarCycleScore.findMany({
+        where: ids.size > LONG_LIST ? { cycleId, ...(where ? { partnership: where } : {}) } : { cycleId, partnershipId: { in: [...ids] } },
+        select: { partnershipId: true, pillarKey: true, host: true, partner: true, combined: true },
+      });
+      for (const r of rows) {
+        if (!ids.has(r.partnershipId)) continue;
+        const key = pairKey(r.partnershipId, cycleId);
+        let pillars = table.get(key);
+        if (!pillars) table.set(key, (pillars = new Map()));
+        pillars.set(r.pillarKey, { host: r.host, partner: r.partner, combined: r.combined });
+      }
+    }),
+  );
+  return table;
 }
 
 // Every cycle's pillar rows of a few partnerships (a page of the heatmap, a batch of the export).
