@@ -40,9 +40,9 @@ export function FilterBar({ fields, keep, clearHref }: { fields: FilterField[]; 
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="grid grid-cols-2 items-end gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {fields.map((f) => (
-          <div key={f.name} className="min-w-36 flex-1 sm:flex-none">
+          <div key={f.name}>
             <label htmlFor={`filter-${f.name}`} className="block text-xs font-medium text-slate-600">
               {f.label}
             </label>
@@ -62,6 +62,8 @@ export function FilterBar({ fields, keep, clearHref }: { fields: FilterField[]; 
             </select>
           </div>
         ))}
+      </div>
+      <div className="mt-3 flex items-center gap-4 empty:hidden">
         {hydrated ? null : (
           <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
             Apply
