@@ -296,11 +296,11 @@ describe("portfolio access", () => {
   it("is refused to partner contacts, who learn nothing of other partners", async () => {
     const { w } = await portfolioWorld();
     for (const call of [
-      overview(w.contactA.api, w.slug),
-      overview(w.contactA.api, w.slug, { region: "Americas" }),
-      w.contactA.api.portfolio.export({ workspaceSlug: w.slug }),
+      () => overview(w.contactA.api, w.slug),
+      () => overview(w.contactA.api, w.slug, { region: "Americas" }),
+      () => w.contactA.api.portfolio.export({ workspaceSlug: w.slug }),
     ]) {
-      const error = await expectTrpcError(call, "FORBIDDEN", /^Only the workspace's own members can see this\.$/);
+      const error = await expectTrpcError(call(), "FORBIDDEN", /^Only the workspace's own members can see this\.$/);
       expect(error.message).not.toContain(w.orgB.name);
     }
     await expectTrpcError(callerFor(null).portfolio.export({ workspaceSlug: w.slug }), "UNAUTHORIZED");

@@ -6,7 +6,7 @@ import type { WorkspaceCtx } from "../../trpc/procedures";
 import { loadScoredCycles } from "../cycle-scores";
 import { badRequest } from "../errors";
 import { round1, visibleSides } from "../scoring";
-import { loadHealthMatrix, loadPillarHistory, pairKey, partnershipWhere } from "./queries";
+import { loadHealthOf, loadPillarHistory, pairKey, partnershipWhere } from "./queries";
 import { standings } from "./rows";
 import { filtersSchema, type ExportBatch, type PortfolioFilters } from "./schema";
 
@@ -33,8 +33,6 @@ export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & {
         name: true,
         tier: true,
         phase: true,
-        ownerMemberId: true,
-        partnerOrgId: true,
         partnerOrg: { select: { name: true, region: true, industry: true } },
         owner: { select: { user: { select: { name: true } } } },
       },
@@ -44,7 +42,7 @@ export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & {
   const page = batch.slice(0, EXPORT_BATCH);
   const ids = page.map((p) => p.id);
   const [matrix, history] = await Promise.all([
-    loadHealthMatrix(ctx.db, { id: { in: ids } }),
+    loadHealthOf(ctx.db, ids),
     loadPillarHistory(
       ctx.db,
       ids,

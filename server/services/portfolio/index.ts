@@ -7,10 +7,9 @@ import { pageOf, pillarCells, resolveSort, sortRows } from "./heatmap";
 import { atRisk, gapText, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {
   ACTIVE,
-  isFiltered,
   loadFilterOptions,
   loadHealthMatrix,
-  loadOrgNames,
+  loadDetails,
   loadParticipantCounts,
   loadPartnerships,
   loadPillarHistory,
@@ -36,13 +35,19 @@ export function pillarColumns(cycles: { pillars: { key: string; name: string }[]
 export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): Promise<Portfolio> {
   const filters = filtersSchema.parse(input);
   const where = partnershipWhere(filters);
-  const narrowing = isFiltered(filters) ? where : null;
-  const [cycles, partnerships, matrix, options, active] = await Promise.all([
-    loadScoredCycles(ctx.db),
+  const cyclesLoaded = loadScoredCycles(ctx.db);
+  // Response rates need only the cycle list, so they load alongside the rest.
+  const askedLoaded = cyclesLoaded.then((cycles) => {
+    const rated = rateCycle(cycles);
+    return rated ? loadParticipantCounts(ctx.db, rated.id, where) : new Map<string, number>();
+  });
+  const [cycles, partnerships, matrix, options, active, asked] = await Promise.all([
+    cyclesLoaded,
     loadPartnerships(ctx.db, where),
-    loadHealthMatrix(ctx.db, narrowing),
+    loadHealthMatrix(ctx.db, ctx.workspace.id),
     loadFilterOptions(ctx.db),
     ctx.db.partnership.count({ where: ACTIVE }),
+    askedLoaded,
   ]);
   const pillarKeys = pillarColumns(cycles);
   const sort = resolveSort(input.sort, input.dir, pillarKeys);
@@ -58,10 +63,9 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
     ...(byPillar && r.current >= 0 && r.current !== r.sidesCycle ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : []),
   ]);
   const rated = rateCycle(cycles);
-  const [pillars, asked] = await Promise.all([
-    loadPillarPairs(ctx.db, pairs, narrowing),
-    rated ? loadParticipantCounts(ctx.db, rated.id, where) : Promise.resolve(new Map<string, number>()),
-  ]);
+  const scored = new Map<string, number>();
+  for (const byCycle of matrix.values()) for (const cycleId of byCycle.keys()) scored.set(cycleId, (scored.get(cycleId) ?? 0) + 1);
+  const pillars = await loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0);
 
   const currentPillar = (r: Standing, key: string) =>
     r.current < 0 ? null : (pillars.get(pairKey(r.id, cycles[r.current]!.id))?.get(key)?.combined ?? null);
@@ -83,8 +87,8 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
     ...shownGaps.map((g) => g.id),
     ...shownRates.map((r) => r.id),
   ]);
-  const [orgNames, history] = await Promise.all([
-    loadOrgNames(ctx.db, [...new Set([...shownIds].map((id) => byId.get(id)!.partnerOrgId))]),
+  const [details, history] = await Promise.all([
+    loadDetails(ctx.db, [...shownIds]),
     loadPillarHistory(
       ctx.db,
       pageRows.filter((r) => r.current >= 0).map((r) => r.id),
@@ -92,7 +96,7 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
     ),
   ]);
   const ownerNames = new Map(options.owners.map((o) => [o.id, o.name]));
-  const partnerName = (id: string) => orgNames.get(byId.get(id)!.partnerOrgId) ?? "";
+  const partnerName = (id: string) => details.get(id)!.partnerName;
   const withPartner = <T extends { id: string }>(item: T) => ({ ...item, partnerName: partnerName(item.id) });
 
   return {
@@ -102,19 +106,22 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
     pillarKeys,
     sort,
     page,
-    rows: pageRows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      partnerName: partnerName(r.id),
-      tier: r.tier,
-      phase: r.phase,
-      ownerName: r.ownerMemberId ? (ownerNames.get(r.ownerMemberId) ?? null) : null,
-      cycleLabel: r.current >= 0 ? cycles[r.current]!.label : null,
-      health: round1(r.health),
-      band: r.band,
-      change: round1(r.change),
-      ...pillarCells(r, cycles, history, pillarKeys),
-    })),
+    rows: pageRows.map((r) => {
+      const d = details.get(r.id)!;
+      return {
+        id: r.id,
+        name: r.name,
+        partnerName: d.partnerName,
+        tier: d.tier,
+        phase: d.phase,
+        ownerName: d.ownerMemberId ? (ownerNames.get(d.ownerMemberId) ?? null) : null,
+        cycleLabel: r.current >= 0 ? cycles[r.current]!.label : null,
+        health: round1(r.health),
+        band: r.band,
+        change: round1(r.change),
+        ...pillarCells(r, cycles, history, pillarKeys),
+      };
+    }),
     insights: {
       moversUp: { items: moved.up.items.map(withPartner), total: moved.up.total },
       moversDown: { items: moved.down.items.map(withPartner), total: moved.down.total },

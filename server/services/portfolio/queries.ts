@@ -1,7 +1,7 @@
 // The portfolio's reads. Each one is narrow on purpose: at 2,000 partnerships x 12 cycles the
 // portfolio reads one small row per partnership and cycle, and pillar rows only for the cycles
 // it shows, never the whole pillar table.
-import type { Prisma } from "../../db/generated/client";
+import { Prisma } from "../../db/generated/client";
 import type { TenantDb } from "../../db/tenant";
 import type { PortfolioFilters } from "./schema";
 
@@ -10,8 +10,6 @@ export const ACTIVE: Prisma.PartnershipWhereInput = { phase: { not: "EXITED" } }
 
 // The filters the database applies. The band is the partnership's current band, worked out
 // from its scores by the scoring rules, so it is applied after loading (see rows.ts).
-export const isFiltered = (f: PortfolioFilters) => Boolean(f.tier || f.phase || f.owner || f.region || f.industry);
-
 export function partnershipWhere(f: PortfolioFilters): Prisma.PartnershipWhereInput {
   const org: Prisma.PartnerOrgWhereInput = {};
   if (f.region) org.region = f.region;
@@ -26,11 +24,19 @@ export function partnershipWhere(f: PortfolioFilters): Prisma.PartnershipWhereIn
 
 export type PartnershipLite = Awaited<ReturnType<typeof loadPartnerships>>[number];
 
+// Only what sorting needs; the rest is read for the rows shown (loadDetails).
 export function loadPartnerships(db: TenantDb, where: Prisma.PartnershipWhereInput) {
-  return db.partnership.findMany({
-    where,
-    select: { id: true, name: true, tier: true, phase: true, ownerMemberId: true, partnerOrgId: true },
-  });
+  return db.partnership.findMany({ where, select: { id: true, name: true } });
+}
+
+export async function loadDetails(db: TenantDb, ids: string[]) {
+  const rows = ids.length
+    ? await db.partnership.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, tier: true, phase: true, ownerMemberId: true, partnerOrg: { select: { name: true } } },
+      })
+    : [];
+  return new Map(rows.map((r) => [r.id, { tier: r.tier, phase: r.phase, ownerMemberId: r.ownerMemberId, partnerName: r.partnerOrg.name }]));
 }
 
 export interface HealthCell {
@@ -42,19 +48,33 @@ export interface HealthCell {
 // partnershipId -> cycleId -> the cycle's stored health and response counts.
 export type HealthMatrix = Map<string, Map<string, HealthCell>>;
 
-// Only cycles that can carry scores have rows (a response makes them), so no cycle filter.
-// Without a filter the join with Partnership costs more than the few rows of exited
-// partnerships it would drop (callers look rows up by the partnerships they loaded).
-export async function loadHealthMatrix(db: TenantDb, where: Prisma.PartnershipWhereInput | null): Promise<HealthMatrix> {
+// Every stored health and response count of the workspace, one narrow row per partnership and
+// cycle (only cycles that can carry scores have rows). Read as plain SQL: at 2,000 partnerships x
+// 12 cycles, Prisma's row mapping costs twice the query itself. The workspace is the resolved
+// membership's (ctx.workspace.id), never the client's; callers look rows up by the partnerships
+// they loaded through the scoped client, which applies the filter.
+export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promise<HealthMatrix> {
+  const rows = await db.$queryRaw<{ partnershipId: string; cycleId: string; health: number | null; host: number; partner: number }[]>`
+    SELECT "partnershipId", "cycleId", health, "hostResponses" AS host, "partnerResponses" AS partner
+    FROM "PartnershipCycleScore" WHERE "workspaceId" = ${workspaceId}`;
+  return toMatrix(rows);
+}
+
+// The same for a few partnerships (a batch of the export), through the scoped client.
+export async function loadHealthOf(db: TenantDb, partnershipIds: string[]): Promise<HealthMatrix> {
   const rows = await db.partnershipCycleScore.findMany({
-    where: where ? { partnership: where } : {},
+    where: { partnershipId: { in: partnershipIds } },
     select: { partnershipId: true, cycleId: true, health: true, hostResponses: true, partnerResponses: true },
   });
+  return toMatrix(rows.map((r) => ({ ...r, host: r.hostResponses, partner: r.partnerResponses })));
+}
+
+function toMatrix(rows: { partnershipId: string; cycleId: string; health: number | null; host: number; partner: number }[]) {
   const matrix: HealthMatrix = new Map();
   for (const r of rows) {
     let byCycle = matrix.get(r.partnershipId);
     if (!byCycle) matrix.set(r.partnershipId, (byCycle = new Map()));
-    byCycle.set(r.cycleId, { health: r.health, host: r.hostResponses, partner: r.partnerResponses });
+    byCycle.set(r.cycleId, { health: r.health, host: r.host, partner: r.partner });
   }
   return matrix;
 }
@@ -69,14 +89,15 @@ export interface PillarCell {
 export type PillarTable = Map<string, Map<string, PillarCell>>;
 export const pairKey = (partnershipId: string, cycleId: string) => `${partnershipId}:${cycleId}`;
 
-// Pillar rows of chosen (partnership, cycle) pairs, one query per cycle. A cycle wanted for
-// many partnerships is read whole (through the filter) rather than through a long list of ids.
-const LONG_LIST = 200;
-
+// Pillar rows of chosen (partnership, cycle) pairs, one statement per cycle, in parallel. A cycle
+// wanted for a good share of its partnerships is read whole (its index), the rest by their ids
+// (the primary key); either costs a few milliseconds where one join over all pairs would hash the
+// whole table. Plain SQL for the reason above, scoped the same way.
 export async function loadPillarPairs(
   db: TenantDb,
+  workspaceId: string,
   pairs: { partnershipId: string; cycleId: string }[],
-  where: Prisma.PartnershipWhereInput | null,
+  scoredIn: (cycleId: string) => number,
 ): Promise<PillarTable> {
   const byCycle = new Map<string, Set<string>>();
   for (const p of pairs) {
@@ -84,24 +105,20 @@ export async function loadPillarPairs(
     if (!ids) byCycle.set(p.cycleId, (ids = new Set()));
     ids.add(p.partnershipId);
   }
-  const table: PillarTable = new Map();
-  await Promise.all(
-    [...byCycle].map(async ([cycleId, ids]) => {
-      const rows = await db.pillarCycleScore.findMany({
-        where: ids.size > LONG_LIST ? { cycleId, ...(where ? { partnership: where } : {}) } : { cycleId, partnershipId: { in: [...ids] } },
-        select: { partnershipId: true, pillarKey: true, host: true, partner: true, combined: true },
-      });
-      for (const r of rows) {
-        if (!ids.has(r.partnershipId)) continue;
-        const key = pairKey(r.partnershipId, cycleId);
-        let pillars = table.get(key);
-        if (!pillars) table.set(key, (pillars = new Map()));
-        pillars.set(r.pillarKey, { host: r.host, partner: r.partner, combined: r.combined });
-      }
-    }),
+  const reads = [...byCycle].map(([cycleId, ids]) =>
+    ids.size * 4 >= scoredIn(cycleId)
+      ? db.$queryRaw<PillarRow[]>`
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+          WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId}`
+      : db.$queryRaw<PillarRow[]>`
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+          WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND "partnershipId" = ANY(${[...ids]}::text[])`,
   );
-  return table;
+  const rows = (await Promise.all(reads)).flat();
+  return tabulate(rows.filter((r) => byCycle.get(r.cycleId)!.has(r.partnershipId)));
 }
+
+type PillarRow = { partnershipId: string; cycleId: string; pillarKey: string } & PillarCell;
 
 // Every cycle's pillar rows of a few partnerships (a page of the heatmap, a batch of the export).
 export async function loadPillarHistory(db: TenantDb, partnershipIds: string[], cycleIds: string[]): Promise<PillarTable> {
@@ -113,7 +130,7 @@ export async function loadPillarHistory(db: TenantDb, partnershipIds: string[], 
   return tabulate(rows);
 }
 
-function tabulate(rows: ({ partnershipId: string; cycleId: string; pillarKey: string } & PillarCell)[]): PillarTable {
+function tabulate(rows: PillarRow[]): PillarTable {
   const table: PillarTable = new Map();
   for (const r of rows) {
     const key = pairKey(r.partnershipId, r.cycleId);
@@ -156,10 +173,4 @@ export async function loadParticipantCounts(db: TenantDb, cycleId: string, where
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [g.partnershipId, g._count._all]));
-}
-
-export async function loadOrgNames(db: TenantDb, orgIds: string[]) {
-  if (orgIds.length === 0) return new Map<string, string>();
-  const orgs = await db.partnerOrg.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } });
-  return new Map(orgs.map((o) => [o.id, o.name]));
 }
