@@ -39,7 +39,7 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   // Response rates need only the cycle list, so they load alongside the rest.
   const askedLoaded = cyclesLoaded.then((cycles) => {
     const rated = rateCycle(cycles);
-    return rated ? loadParticipantCounts(ctx.db, rated.id, where) : new Map<string, number>();
+    return rated ? loadParticipantCounts(ctx.db, ctx.workspace.id, rated.id) : new Map<string, number>();
   });
   const [cycles, partnerships, matrix, options, active, asked] = await Promise.all([
     cyclesLoaded,

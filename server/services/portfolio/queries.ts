@@ -165,12 +165,12 @@ export async function loadFilterOptions(db: TenantDb) {
   };
 }
 
-// People asked (not taken off the list) per partnership in one cycle.
-export async function loadParticipantCounts(db: TenantDb, cycleId: string, where: Prisma.PartnershipWhereInput) {
-  const groups = await db.cycleParticipant.groupBy({
-    by: ["partnershipId"],
-    where: { cycleId, excluded: false, partnership: where },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((g) => [g.partnershipId, g._count._all]));
+// People asked (not taken off the list) per partnership in one cycle, for every partnership of
+// the workspace (callers look up the ones they loaded); plain SQL like the health matrix.
+export async function loadParticipantCounts(db: TenantDb, workspaceId: string, cycleId: string) {
+  const groups = await db.$queryRaw<{ partnershipId: string; asked: number }[]>`
+    SELECT "partnershipId", count(*)::int AS asked FROM "CycleParticipant"
+    WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND NOT excluded
+    GROUP BY "partnershipId"`;
+  return new Map(groups.map((g) => [g.partnershipId, g.asked]));
 }
