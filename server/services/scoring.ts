@@ -166,3 +166,34 @@ export function statementScore(values: readonly AnswerValue[]): StatementScore {
   const answered = values.filter((v): v is number => v !== null);
   return { score: responsePillarScore(answered), answered: answered.length, dontKnow: values.length - answered.length };
 }
+
+// The spread of a set of scores. Quantiles interpolate linearly between the two nearest ranks
+// (the method of spreadsheets' QUARTILE.INC and numpy's default), so the median of an even
+// count is the mean of the middle two and every quantile of a single score is that score.
+function quantileOfSorted(sorted: readonly number[], p: number): number {
+  const rank = (sorted.length - 1) * p;
+  const below = Math.floor(rank);
+  const above = Math.ceil(rank);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (rank - below);
+}
+
+const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+
+export function quantile(values: readonly number[], p: number): number | null {
+  if (!(p >= 0 && p <= 1)) throw new RangeError("A quantile lies between 0 and 1.");
+  return values.length === 0 ? null : quantileOfSorted(ascending(values), p);
+}
+
+export const median = (values: readonly number[]): number | null => quantile(values, 0.5);
+
+export interface Quartiles {
+  q1: number;
+  median: number;
+  q3: number;
+}
+
+export function quartiles(values: readonly number[]): Quartiles | null {
+  if (values.length === 0) return null;
+  const sorted = ascending(values);
+  return { q1: quantileOfSorted(sorted, 0.25), median: quantileOfSorted(sorted, 0.5), q3: quantileOfSorted(sorted, 0.75) };
+}

@@ -60,15 +60,15 @@ test("the manager sees the new response on that partnership's scorecard", async 
   await signOut(page);
 });
 
-test("the executive sees the portfolio chart", async ({ page }) => {
+test("the executive sees the portfolio heatmap", async ({ page }) => {
   await signIn(page, "exec@northwind.test");
   await expect(page).toHaveURL(/\/w\/northwind\/portfolio$/);
-  const chart = page.getByRole("figure", { name: "Current health index by partnership" });
-  await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(12);
-  await expect(page.getByRole("figure", { name: /Partnerships by band and average health/ })).toBeVisible();
+  const heatmap = page.getByRole("table", { name: "Partnership heatmap" });
+  await expect(heatmap.locator("tbody tr")).toHaveCount(12);
+  await expect(page.getByRole("figure", { name: /Partnerships by band in each cycle/ })).toBeVisible();
   // Read-only: no workspace setup in the navigation, and no surveys to answer.
   await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Members" })).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Surveys" })).toHaveCount(0);
-  await chart.locator(".recharts-bar-rectangle").first().click();
+  await heatmap.locator("tbody tr").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/w\/northwind\/partnerships\/[^/]+$/);
 });

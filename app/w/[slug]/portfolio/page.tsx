@@ -1,26 +1,51 @@
+import { TRPCError } from "@trpc/server";
 import Link from "next/link";
-import { BandBadge } from "../../../_components/band-badge";
+import { ACTIVE_PHASES, TIERS } from "~/server/services/portfolio/schema";
 import { Button } from "../../../_components/button";
 import { Card, EmptyState, PageHeader } from "../../../_components/card";
-import { PortfolioHealthChart } from "../../../_components/charts/portfolio-health-chart";
-import { PortfolioTrendChart } from "../../../_components/charts/portfolio-trend-chart";
+import { PortfolioBandsChart } from "../../../_components/charts/portfolio-bands-chart";
+import { PortfolioSpreadChart } from "../../../_components/charts/portfolio-spread-chart";
 import { Stat } from "../../../_components/stat";
-import { Table } from "../../../_components/table";
 import { call } from "../../../_lib/call";
-import { change, changeClass, score, titleCase } from "../../../_lib/format";
+import { BAND_LABEL, change, changeClass, score, titleCase, type Band } from "../../../_lib/format";
+import { FilterBar } from "./filter-bar";
+import { Heatmap, Pager } from "./heatmap";
+import { Insights } from "./insights";
+import { exportHref, isFiltered, readView, toInput, viewHref, type View } from "./view";
 
 export const metadata = { title: "Portfolio" };
 export const dynamic = "force-dynamic";
 
-export default async function PortfolioPage({ params }: { params: Promise<{ slug: string }> }) {
+type Api = Parameters<Parameters<typeof call>[0]>[0];
+
+// An old link may sort by a pillar the framework no longer has: show the default order instead.
+async function load(api: Api, slug: string, view: View) {
+  try {
+    return { view, portfolio: await api.portfolio.overview(toInput(slug, view)) };
+  } catch (error) {
+    if (!(error instanceof TRPCError && error.code === "BAD_REQUEST" && view.sort)) throw error;
+    const plain: View = { ...view, sort: undefined, dir: undefined };
+    return { view: plain, portfolio: await api.portfolio.overview(toInput(slug, plain)) };
+  }
+}
+
+const BANDS: Band[] = ["HEALTHY", "WATCH", "AT_RISK"];
+
+export default async function PortfolioPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
-  const [portfolio, workspace] = await call((api) =>
-    Promise.all([api.portfolio.overview({ workspaceSlug: slug }), api.workspace.current({ workspaceSlug: slug })]),
+  const [{ view, portfolio }, workspace] = await call(async (api) =>
+    Promise.all([load(api, slug, readView(await searchParams)), api.workspace.current({ workspaceSlug: slug })]),
   );
   const isAdmin = workspace.role === "OWNER" || workspace.role === "ADMIN";
-  const { summary, rows } = portfolio;
+  const { summary, filters } = portfolio;
 
-  if (rows.length === 0) {
+  if (summary.active === 0) {
     return (
       <>
         <PageHeader title="Portfolio" />
@@ -42,83 +67,148 @@ export default async function PortfolioPage({ params }: { params: Promise<{ slug
     );
   }
 
-  const scored = rows.filter((r) => r.health !== null).length;
+  const filtered = isFiltered(view);
+  const keep = Object.fromEntries((["sort", "dir", "size"] as const).flatMap((k) => (view[k] !== undefined ? [[k, String(view[k])]] : [])));
+  const bandHrefs = Object.fromEntries(BANDS.map((b) => [b, viewHref(slug, view, { band: b })])) as Record<Band, string>;
+  const fields = [
+    { name: "tier", label: "Tier", value: view.tier ?? "", options: TIERS.map((t) => ({ value: t, label: titleCase(t) })) },
+    { name: "phase", label: "Phase", value: view.phase ?? "", options: ACTIVE_PHASES.map((p) => ({ value: p, label: titleCase(p) })) },
+    {
+      name: "owner",
+      label: "Owner",
+      value: view.owner ?? "",
+      options: filters.options.owners.map((o) => ({ value: o.id, label: o.name })),
+    },
+    { name: "region", label: "Region", value: view.region ?? "", options: filters.options.regions.map((r) => ({ value: r, label: r })) },
+    {
+      name: "industry",
+      label: "Industry",
+      value: view.industry ?? "",
+      options: filters.options.industries.map((r) => ({ value: r, label: r })),
+    },
+    {
+      name: "band",
+      label: "Band",
+      value: view.band ?? "",
+      options: [...BANDS.map((b) => ({ value: b, label: BAND_LABEL[b] })), { value: "NONE", label: "No score yet" }],
+    },
+  ];
+
   return (
     <>
       <PageHeader
         title="Portfolio"
-        description="Every partnership's current health, and where the program is heading. Select a partnership to open its scorecard."
+        description="Where every partnership stands, how the program has moved, and which partnerships need attention. Select a partnership to open its scorecard."
+        action={
+          <Button variant="secondary" asChild>
+            <a href={exportHref(slug, view)}>Download CSV</a>
+          </Button>
+        }
       />
-      <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Stat label="Partnerships" value={summary.partnerships} detail={`${scored} with scores`} />
+      <div className="mb-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <FilterBar
+          fields={fields}
+          keep={keep}
+          clearHref={
+            filtered
+              ? viewHref(slug, view, {
+                  tier: undefined,
+                  phase: undefined,
+                  owner: undefined,
+                  region: undefined,
+                  industry: undefined,
+                  band: undefined,
+                })
+              : null
+          }
+        />
+      </div>
+
+      <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-6">
+        <Stat
+          label="Partnerships"
+          value={summary.partnerships.toLocaleString("en")}
+          detail={
+            filtered ? `of ${summary.active.toLocaleString("en")} active · ${summary.scored} scored` : `${summary.scored} with scores`
+          }
+        />
         <Stat
           label="Average health"
           value={score(summary.average)}
           detail={<span className={changeClass(summary.change)}>{change(summary.change)} (mean change)</span>}
         />
-        <Stat label="Healthy" value={<span className="text-green-700">{summary.bands.HEALTHY}</span>} detail="75–100" />
-        <Stat label="Watch" value={<span className="text-amber-700">{summary.bands.WATCH}</span>} detail="60–74" />
-        <Stat label="At risk" value={<span className="text-red-700">{summary.bands.AT_RISK}</span>} detail="0–59" />
+        <Stat
+          label="Median health"
+          value={score(summary.median)}
+          detail={summary.q1 === null ? "no scores yet" : `middle half ${score(summary.q1)}–${score(summary.q3)}`}
+        />
+        {BANDS.map((b) => (
+          <Stat
+            key={b}
+            label={BAND_LABEL[b]}
+            value={
+              <Link
+                href={bandHrefs[b]}
+                className={`${b === "HEALTHY" ? "text-green-700" : b === "WATCH" ? "text-amber-700" : "text-red-700"} hover:underline`}
+              >
+                {summary.bands[b]}
+              </Link>
+            }
+            detail={b === "HEALTHY" ? "75–100" : b === "WATCH" ? "60–74" : "0–59"}
+          />
+        ))}
       </dl>
 
-      {scored === 0 ? (
-        <EmptyState title="No survey results yet">
-          Scores appear here once people have answered a survey cycle.{" "}
-          {isAdmin ? (
-            <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/cycles`}>
-              Open a cycle
-            </Link>
-          ) : null}
+      {summary.partnerships === 0 ? (
+        <EmptyState title="No partnerships match these filters">
+          <Link className="font-medium text-brand-700 hover:underline" href={viewHref(slug, {}, {})}>
+            Clear filters
+          </Link>{" "}
+          to see the whole portfolio.
         </EmptyState>
       ) : (
-        <div className="grid gap-6 xl:grid-cols-2">
-          <Card title="Health by partnership" description="Current health index, coloured by band.">
-            <PortfolioHealthChart slug={slug} rows={rows} />
-          </Card>
-          <Card title="Portfolio over time" description="Partnerships per band in each cycle, and the average health index.">
-            <PortfolioTrendChart series={portfolio.series} />
-          </Card>
-        </div>
-      )}
-
-      <Card title="All partnerships" className="mt-6">
-        <Table
-          caption="Partnerships with their current health, band, change and pillar scores"
-          bleed={false}
-          columns={[
-            { label: "Partnership" },
-            { label: "Tier" },
-            { label: "Owner" },
-            { label: "Health", align: "right" },
-            { label: "Band" },
-            { label: "Change" },
-            ...portfolio.pillarKeys.map((p) => ({ label: p.name, align: "right" as const })),
-          ]}
-        >
-          {rows.map((r) => (
-            <tr key={r.id} className="hover:bg-slate-50">
-              <th scope="row" className="font-medium">
-                <Link href={`/w/${slug}/partnerships/${r.id}`} className="text-brand-700 hover:underline">
-                  {r.name}
+        <>
+          {summary.scored === 0 ? (
+            <EmptyState title="No survey results yet">
+              Scores appear here once people have answered a survey cycle.{" "}
+              {isAdmin ? (
+                <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/cycles`}>
+                  Open a cycle
                 </Link>
-                <span className="block text-xs font-normal text-slate-500">{r.partnerName}</span>
-              </th>
-              <td>{titleCase(r.tier)}</td>
-              <td>{r.ownerName ?? "–"}</td>
-              <td className="text-right font-semibold tabular-nums text-slate-900">{score(r.health)}</td>
-              <td>
-                <BandBadge band={r.band} />
-              </td>
-              <td className={`tabular-nums ${changeClass(r.change)}`}>{r.health === null ? "–" : change(r.change)}</td>
-              {portfolio.pillarKeys.map((p) => (
-                <td key={p.key} className="text-right tabular-nums">
-                  {score(r.pillars[p.key])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </Table>
-      </Card>
+              ) : null}
+            </EmptyState>
+          ) : (
+            <div className="grid gap-6 xl:grid-cols-2">
+              <Card title="Bands over time" description="Partnerships in each band per cycle. Select a band to list its partnerships.">
+                <PortfolioBandsChart
+                  series={portfolio.series}
+                  hrefs={bandHrefs}
+                  now={{ HEALTHY: summary.bands.HEALTHY, WATCH: summary.bands.WATCH, AT_RISK: summary.bands.AT_RISK }}
+                />
+              </Card>
+              <Card
+                title="Spread across cycles"
+                description="Median health index, the middle half of partnerships (shaded) and the average (dashed)."
+              >
+                <PortfolioSpreadChart series={portfolio.series} />
+              </Card>
+            </div>
+          )}
+
+          <div className="mt-6">
+            <Insights slug={slug} view={view} insights={portfolio.insights} />
+          </div>
+
+          <Card
+            className="mt-6"
+            title="Partnerships by pillar"
+            description="Current scores, coloured by band, with the change since each partnership's previous score. Select a row to open its scorecard."
+          >
+            <Heatmap slug={slug} view={view} portfolio={portfolio} />
+            <Pager slug={slug} view={view} page={portfolio.page} />
+          </Card>
+        </>
+      )}
     </>
   );
 }

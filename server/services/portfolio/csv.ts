@@ -1,0 +1,51 @@
+// The export as CSV text: one row per partnership, cycle, pillar (and the health index) and side.
+// Pure, so the route handler streams it and tests read it without a server.
+import type { ExportBatch } from "./schema";
+
+export const CSV_HEADER = [
+  "partnership",
+  "partner",
+  "tier",
+  "phase",
+  "owner",
+  "region",
+  "industry",
+  "cycle",
+  "pillar",
+  "side",
+  "score",
+  "responses",
+];
+
+// Quoted when needed (RFC 4180), and never read as a formula by a spreadsheet: a cell starting
+// with = + - @ (or a tab or carriage return) gets a leading apostrophe.
+export function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(",") + "\r\n";
+// STRATEGIC -> Strategic, RENEWAL_REVIEW -> Renewal review: the words the app shows.
+const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
+const fixed1 = (v: number | null) => (v === null ? null : v.toFixed(1));
+
+export const csvHeader = () => line(CSV_HEADER);
+
+export function csvRows(batch: ExportBatch): string {
+  let out = "";
+  for (const p of batch.partnerships) {
+    const about = [p.name, p.partner, label(p.tier), label(p.phase), p.owner, p.region, p.industry];
+    for (const c of p.cycles) {
+      const total = c.responses.host + c.responses.partner;
+      out += line([...about, c.label, "Health index", "combined", fixed1(c.health), total]);
+      for (const pillar of c.pillars) {
+        out += line([...about, c.label, pillar.name, "combined", fixed1(pillar.combined), total]);
+        if (c.hostVisible) out += line([...about, c.label, pillar.name, "host", fixed1(pillar.host), c.responses.host]);
+        if (c.partnerVisible) out += line([...about, c.label, pillar.name, "partner", fixed1(pillar.partner), c.responses.partner]);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+// The whole portfolio at once, for the current filter: the program's spread now and per cycle,
+// one page of the heatmap, and the lists of partnerships that need attention.
+import type { WorkspaceCtx } from "../../trpc/procedures";
+import { loadScoredCycles } from "../cycle-scores";
+import { round1 } from "../scoring";
+import { pageOf, pillarCells, resolveSort, sortRows } from "./heatmap";
+import { atRisk, gapText, gaps, lowResponseRates, movers, rateCycle } from "./insights";
+import {
+  ACTIVE,
+  loadFilterOptions,
+  loadHealthMatrix,
+  loadDetails,
+  loadParticipantCounts,
+  loadPartnerships,
+  loadPillarHistory,
+  loadPillarPairs,
+  pairKey,
+  partnershipWhere,
+} from "./queries";
+import { standings, type Standing } from "./rows";
+import { filtersSchema, INSIGHT_EXPANDED, INSIGHT_PREVIEW, type OverviewInput, type Portfolio } from "./schema";
+import { cycleSeries, summaryOf } from "./spread";
+
+export { exportBatch } from "./export";
+export { exportInput, exportOutput, overviewInput, portfolioOutput, type Portfolio } from "./schema";
+
+// Columns for every pillar a shown score has: the newest framework's first, then pillars an
+// edit removed, which partnerships scored only in older cycles still carry.
+export function pillarColumns(cycles: { pillars: { key: string; name: string }[] }[]) {
+  const keys = new Map<string, string>();
+  for (const c of [...cycles].reverse()) for (const p of c.pillars) if (!keys.has(p.key)) keys.set(p.key, p.name);
+  return [...keys].map(([key, name]) => ({ key, name }));
+}
+
+export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): Promise<Portfolio> {
+  const filters = filtersSchema.parse(input);
+  const where = partnershipWhere(filters);
+  const cyclesLoaded = loadScoredCycles(ctx.db);
+  // Response rates need only the cycle list, so they load alongside the rest.
+  const askedLoaded = cyclesLoaded.then((cycles) => {
+    const rated = rateCycle(cycles);
+    return rated ? loadParticipantCounts(ctx.db, ctx.workspace.id, rated.id) : new Map<string, number>();
+  });
+  const [cycles, partnerships, matrix, options, active, asked] = await Promise.all([
+    cyclesLoaded,
+    loadPartnerships(ctx.db, where),
+    loadHealthMatrix(ctx.db, ctx.workspace.id),
+    loadFilterOptions(ctx.db),
+    ctx.db.partnership.count({ where: ACTIVE }),
+    askedLoaded,
+  ]);
+  const pillarKeys = pillarColumns(cycles);
+  const sort = resolveSort(input.sort, input.dir, pillarKeys);
+  const privacy = { threshold: ctx.workspace.confidentialityThreshold, attributed: ctx.workspace.surveyMode === "ATTRIBUTED" };
+  const all = standings(partnerships, cycles, matrix, privacy);
+  const rows = filters.band ? all.filter((r) => (r.band ?? "NONE") === filters.band) : all;
+
+  // Pillar rows of the current filter's partnerships, only where a figure needs them: the cycle
+  // whose sides may be shown (gaps), and the current cycle when sorting by a pillar.
+  const byPillar = sort.column.startsWith("pillar:");
+  const pairs = rows.flatMap((r) => [
+    ...(r.sidesCycle >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.sidesCycle]!.id }] : []),
+    ...(byPillar && r.current >= 0 && r.current !== r.sidesCycle ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : []),
+  ]);
+  const rated = rateCycle(cycles);
+  const scored = new Map<string, number>();
+  for (const byCycle of matrix.values()) for (const cycleId of byCycle.keys()) scored.set(cycleId, (scored.get(cycleId) ?? 0) + 1);
+  const pillars = await loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0);
+
+  const currentPillar = (r: Standing, key: string) =>
+    r.current < 0 ? null : (pillars.get(pairKey(r.id, cycles[r.current]!.id))?.get(key)?.combined ?? null);
+  const sorted = sortRows(rows, sort, currentPillar);
+  const { items: pageRows, page } = pageOf(sorted, input.page, input.pageSize);
+
+  const moved = movers(rows, INSIGHT_PREVIEW);
+  const risky = atRisk(rows, INSIGHT_PREVIEW);
+  const gapFindings = gaps(rows, cycles, pillars);
+  const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
+  const lowRates = rated ? lowResponseRates(rows, rated.id, asked, matrix) : [];
+  const shownRates = lowRates.slice(0, input.expand === "responses" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
+
+  // Names of partner organisations and owners only for what is shown.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const shownIds = new Set([
+    ...pageRows.map((r) => r.id),
+    ...[moved.up, moved.down, risky].flatMap((l) => l.items.map((i) => i.id)),
+    ...shownGaps.map((g) => g.id),
+    ...shownRates.map((r) => r.id),
+  ]);
+  const [details, history] = await Promise.all([
+    loadDetails(ctx.db, [...shownIds]),
+    loadPillarHistory(
+      ctx.db,
+      pageRows.filter((r) => r.current >= 0).map((r) => r.id),
+      cycles.map((c) => c.id),
+    ),
+  ]);
+  const ownerNames = new Map(options.owners.map((o) => [o.id, o.name]));
+  const partnerName = (id: string) => details.get(id)!.partnerName;
+  const withPartner = <T extends { id: string }>(item: T) => ({ ...item, partnerName: partnerName(item.id) });
+
+  return {
+    filters: { applied: filters, options },
+    summary: summaryOf(rows, active),
+    series: cycleSeries(cycles, rows),
+    pillarKeys,
+    sort,
+    page,
+    rows: pageRows.map((r) => {
+      const d = details.get(r.id)!;
+      return {
+        id: r.id,
+        name: r.name,
+        partnerName: d.partnerName,
+        tier: d.tier,
+        phase: d.phase,
+        ownerName: d.ownerMemberId ? (ownerNames.get(d.ownerMemberId) ?? null) : null,
+        cycleLabel: r.current >= 0 ? cycles[r.current]!.label : null,
+        health: round1(r.health),
+        band: r.band,
+        change: round1(r.change),
+        ...pillarCells(r, cycles, history, pillarKeys),
+      };
+    }),
+    insights: {
+      moversUp: { items: moved.up.items.map(withPartner), total: moved.up.total },
+      moversDown: { items: moved.down.items.map(withPartner), total: moved.down.total },
+      atRisk: { items: risky.items.map(withPartner), total: risky.total },
+      gaps: {
+        items: shownGaps.map((g) => {
+          const item = withPartner({ ...g, name: byId.get(g.id)!.name, gap: round1(g.gap)! });
+          return { ...item, text: gapText(g, item.partnerName) };
+        }),
+        total: gapFindings.length,
+      },
+      responseRates: {
+        cycleLabel: rated?.label ?? null,
+        cycleOpen: rated?.status === "OPEN",
+        items: shownRates.map(withPartner),
+        total: lowRates.length,
+      },
+    },
+  };
+}

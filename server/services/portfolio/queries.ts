@@ -1,0 +1,176 @@
+// The portfolio's reads. Each one is narrow on purpose: at 2,000 partnerships x 12 cycles the
+// portfolio reads one small row per partnership and cycle, and pillar rows only for the cycles
+// it shows, never the whole pillar table.
+import { Prisma } from "../../db/generated/client";
+import type { TenantDb } from "../../db/tenant";
+import type { PortfolioFilters } from "./schema";
+
+// Exited partnerships leave the active portfolio; their history stays on their scorecards.
+export const ACTIVE: Prisma.PartnershipWhereInput = { phase: { not: "EXITED" } };
+
+// The filters the database applies. The band is the partnership's current band, worked out
+// from its scores by the scoring rules, so it is applied after loading (see rows.ts).
+export function partnershipWhere(f: PortfolioFilters): Prisma.PartnershipWhereInput {
+  const org: Prisma.PartnerOrgWhereInput = {};
+  if (f.region) org.region = f.region;
+  if (f.industry) org.industry = f.industry;
+  return {
+    phase: f.phase ?? ACTIVE.phase,
+    ...(f.tier ? { tier: f.tier } : {}),
+    ...(f.owner ? { ownerMemberId: f.owner } : {}),
+    ...(f.region || f.industry ? { partnerOrg: org } : {}),
+  };
+}
+
+export type PartnershipLite = Awaited<ReturnType<typeof loadPartnerships>>[number];
+
+// Only what sorting needs; the rest is read for the rows shown (loadDetails).
+export function loadPartnerships(db: TenantDb, where: Prisma.PartnershipWhereInput) {
+  return db.partnership.findMany({ where, select: { id: true, name: true } });
+}
+
+export async function loadDetails(db: TenantDb, ids: string[]) {
+  const rows = ids.length
+    ? await db.partnership.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, tier: true, phase: true, ownerMemberId: true, partnerOrg: { select: { name: true } } },
+      })
+    : [];
+  return new Map(rows.map((r) => [r.id, { tier: r.tier, phase: r.phase, ownerMemberId: r.ownerMemberId, partnerName: r.partnerOrg.name }]));
+}
+
+export interface HealthCell {
+  health: number | null;
+  host: number;
+  partner: number;
+}
+
+// partnershipId -> cycleId -> the cycle's stored health and response counts.
+export type HealthMatrix = Map<string, Map<string, HealthCell>>;
+
+// Every stored health and response count of the workspace, one narrow row per partnership and
+// cycle (only cycles that can carry scores have rows). Read as plain SQL: at 2,000 partnerships x
+// 12 cycles, Prisma's row mapping costs twice the query itself. The workspace is the resolved
+// membership's (ctx.workspace.id), never the client's; callers look rows up by the partnerships
+// they loaded through the scoped client, which applies the filter.
+export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promise<HealthMatrix> {
+  const rows = await db.$queryRaw<{ partnershipId: string; cycleId: string; health: number | null; host: number; partner: number }[]>`
+    SELECT "partnershipId", "cycleId", health, "hostResponses" AS host, "partnerResponses" AS partner
+    FROM "PartnershipCycleScore" WHERE "workspaceId" = ${workspaceId}`;
+  return toMatrix(rows);
+}
+
+// The same for a few partnerships (a batch of the export), through the scoped client.
+export async function loadHealthOf(db: TenantDb, partnershipIds: string[]): Promise<HealthMatrix> {
+  const rows = await db.partnershipCycleScore.findMany({
+    where: { partnershipId: { in: partnershipIds } },
+    select: { partnershipId: true, cycleId: true, health: true, hostResponses: true, partnerResponses: true },
+  });
+  return toMatrix(rows.map((r) => ({ ...r, host: r.hostResponses, partner: r.partnerResponses })));
+}
+
+function toMatrix(rows: { partnershipId: string; cycleId: string; health: number | null; host: number; partner: number }[]) {
+  const matrix: HealthMatrix = new Map();
+  for (const r of rows) {
+    let byCycle = matrix.get(r.partnershipId);
+    if (!byCycle) matrix.set(r.partnershipId, (byCycle = new Map()));
+    byCycle.set(r.cycleId, { health: r.health, host: r.host, partner: r.partner });
+  }
+  return matrix;
+}
+
+export interface PillarCell {
+  host: number | null;
+  partner: number | null;
+  combined: number | null;
+}
+
+// `${partnershipId}:${cycleId}` -> pillar key -> scores.
+export type PillarTable = Map<string, Map<string, PillarCell>>;
+export const pairKey = (partnershipId: string, cycleId: string) => `${partnershipId}:${cycleId}`;
+
+// Pillar rows of chosen (partnership, cycle) pairs, one statement per cycle, in parallel. A cycle
+// wanted for a good share of its partnerships is read whole (its index), the rest by their ids
+// (the primary key); either costs a few milliseconds where one join over all pairs would hash the
+// whole table. Plain SQL for the reason above, scoped the same way.
+export async function loadPillarPairs(
+  db: TenantDb,
+  workspaceId: string,
+  pairs: { partnershipId: string; cycleId: string }[],
+  scoredIn: (cycleId: string) => number,
+): Promise<PillarTable> {
+  const byCycle = new Map<string, Set<string>>();
+  for (const p of pairs) {
+    let ids = byCycle.get(p.cycleId);
+    if (!ids) byCycle.set(p.cycleId, (ids = new Set()));
+    ids.add(p.partnershipId);
+  }
+  const reads = [...byCycle].map(([cycleId, ids]) =>
+    ids.size * 4 >= scoredIn(cycleId)
+      ? db.$queryRaw<PillarRow[]>`
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+          WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId}`
+      : db.$queryRaw<PillarRow[]>`
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+          WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND "partnershipId" = ANY(${[...ids]}::text[])`,
+  );
+  const rows = (await Promise.all(reads)).flat();
+  return tabulate(rows.filter((r) => byCycle.get(r.cycleId)!.has(r.partnershipId)));
+}
+
+type PillarRow = { partnershipId: string; cycleId: string; pillarKey: string } & PillarCell;
+
+// Every cycle's pillar rows of a few partnerships (a page of the heatmap, a batch of the export).
+export async function loadPillarHistory(db: TenantDb, partnershipIds: string[], cycleIds: string[]): Promise<PillarTable> {
+  if (partnershipIds.length === 0) return new Map();
+  const rows = await db.pillarCycleScore.findMany({
+    where: { partnershipId: { in: partnershipIds }, cycleId: { in: cycleIds } },
+    select: { partnershipId: true, cycleId: true, pillarKey: true, host: true, partner: true, combined: true },
+  });
+  return tabulate(rows);
+}
+
+function tabulate(rows: PillarRow[]): PillarTable {
+  const table: PillarTable = new Map();
+  for (const r of rows) {
+    const key = pairKey(r.partnershipId, r.cycleId);
+    let pillars = table.get(key);
+    if (!pillars) table.set(key, (pillars = new Map()));
+    pillars.set(r.pillarKey, { host: r.host, partner: r.partner, combined: r.combined });
+  }
+  return table;
+}
+
+// The choices the filter bar offers: owners, regions and industries of active partnerships.
+export async function loadFilterOptions(db: TenantDb) {
+  const [owners, regions, industries] = await Promise.all([
+    db.member.findMany({ where: { owns: { some: ACTIVE } }, select: { id: true, user: { select: { name: true } } } }),
+    db.partnerOrg.findMany({
+      where: { region: { not: null }, partnerships: { some: ACTIVE } },
+      distinct: ["region"],
+      select: { region: true },
+      orderBy: { region: "asc" },
+    }),
+    db.partnerOrg.findMany({
+      where: { industry: { not: null }, partnerships: { some: ACTIVE } },
+      distinct: ["industry"],
+      select: { industry: true },
+      orderBy: { industry: "asc" },
+    }),
+  ]);
+  return {
+    owners: owners.map((m) => ({ id: m.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    regions: regions.map((r) => r.region!).filter((r) => r.trim() !== ""),
+    industries: industries.map((r) => r.industry!).filter((r) => r.trim() !== ""),
+  };
+}
+
+// People asked (not taken off the list) per partnership in one cycle, for every partnership of
+// the workspace (callers look up the ones they loaded); plain SQL like the health matrix.
+export async function loadParticipantCounts(db: TenantDb, workspaceId: string, cycleId: string) {
+  const groups = await db.$queryRaw<{ partnershipId: string; asked: number }[]>`
+    SELECT "partnershipId", count(*)::int AS asked FROM "CycleParticipant"
+    WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND NOT excluded
+    GROUP BY "partnershipId"`;
+  return new Map(groups.map((g) => [g.partnershipId, g.asked]));
+}
