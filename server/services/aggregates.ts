@@ -3,7 +3,7 @@
 // Every view reads these rows; nothing recomputes from raw answers on a page view.
 import type { Prisma, PrismaClient, Side } from "../db/generated/client";
 import type { TenantDb, TenantTx } from "../db/tenant";
-import { responsePillarScore, scoreCycle, statementScore } from "./scoring";
+import { largestGap, responsePillarScore, scoreCycle, statementScore } from "./scoring";
 
 // Also used by the factories and the scale generator with a plain client, so the workspace is
 // named explicitly in every query.
@@ -26,6 +26,9 @@ export interface CycleAggregates {
   health: number | null;
   hostResponses: number;
   partnerResponses: number;
+  gap: number | null;
+  gapPillarKey: string | null;
+  gapHigher: Side | null;
   pillars: { pillarId: string; pillarKey: string; host: number | null; partner: number | null; combined: number | null }[];
   statements: { statementId: string; side: Side; score: number | null; answered: number; dontKnow: number }[];
 }
@@ -48,10 +51,14 @@ export function computeCycleAggregates(pillars: readonly AggregateFramework[], r
       }
     }
   }
+  const gap = largestGap(cycle.pillars);
   return {
     health: cycle.health,
     hostResponses: cycle.responses.HOST,
     partnerResponses: cycle.responses.PARTNER,
+    gap: gap?.gap ?? null,
+    gapPillarKey: gap?.key ?? null,
+    gapHigher: gap?.higher ?? null,
     pillars: cycle.pillars.map((s, i) => ({
       pillarId: pillars[i]!.id,
       pillarKey: s.key,
@@ -72,7 +79,15 @@ export interface AggregateKey {
 // Rows for bulk writes (the factories and the scale generator write many cycles at once).
 export function aggregateRows(key: AggregateKey, agg: CycleAggregates) {
   return {
-    cycle: { ...key, health: agg.health, hostResponses: agg.hostResponses, partnerResponses: agg.partnerResponses },
+    cycle: {
+      ...key,
+      health: agg.health,
+      hostResponses: agg.hostResponses,
+      partnerResponses: agg.partnerResponses,
+      gap: agg.gap,
+      gapPillarKey: agg.gapPillarKey,
+      gapHigher: agg.gapHigher,
+    },
     pillars: agg.pillars.map((p) => ({ ...key, ...p })),
     statements: agg.statements.map((s) => ({ ...key, ...s })),
   };

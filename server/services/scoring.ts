@@ -78,10 +78,12 @@ export interface Gap {
   higher: Side | null;
 }
 
+export const isGapFlagged = (gap: number) => gap >= GAP_THRESHOLD;
+
 export function perceptionGap({ host, partner }: SideScores): Gap | null {
   if (host === null || partner === null) return null;
   const gap = Math.abs(host - partner);
-  return { gap, flagged: gap >= GAP_THRESHOLD, higher: host === partner ? null : host > partner ? "HOST" : "PARTNER" };
+  return { gap, flagged: isGapFlagged(gap), higher: host === partner ? null : host > partner ? "HOST" : "PARTNER" };
 }
 
 // Confidential mode: a side's own numbers and comments show only at or above the threshold of
@@ -133,6 +135,17 @@ export interface CycleScore {
 }
 
 // A partnership's scores in one cycle, from its submitted responses.
+// The pillar with the largest perception gap (the first in framework order on a tie), or null
+// when no pillar has both sides' scores.
+export function largestGap(pillars: readonly { key: string; host: number | null; partner: number | null }[]) {
+  let best: (Gap & { key: string }) | null = null;
+  for (const p of pillars) {
+    const gap = perceptionGap(p);
+    if (gap && (best === null || gap.gap > best.gap)) best = { ...gap, key: p.key };
+  }
+  return best;
+}
+
 export function scoreCycle<P extends Pick<PillarDef, "key" | "weight">>(
   pillars: readonly P[],
   responses: readonly ResponseScores[],

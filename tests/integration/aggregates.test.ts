@@ -140,12 +140,15 @@ describe("the migration's backfill", () => {
     const fromApp = await snapshot();
     expect(fromApp.cycles).toHaveLength(1);
     expect(fromApp.pillars.find((p) => p.pillarKey === "trust")!.combined).toBeNull();
+    expect(fromApp.cycles[0]!.gapPillarKey).not.toBeNull();
 
     await client.statementCycleScore.deleteMany();
     await client.pillarCycleScore.deleteMany();
     await client.partnershipCycleScore.deleteMany();
-    const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, "20261123040000_cycle_score_aggregates", "migration.sql"), "utf8");
-    await pglite.exec(migration.slice(migration.indexOf("-- Backfill")));
+    for (const name of ["20261123040000_cycle_score_aggregates", "20261123050000_stored_largest_gap"]) {
+      const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      await pglite.exec(migration.slice(migration.indexOf("-- Backfill")));
+    }
     const fromMigration = await snapshot();
 
     const close = (a: unknown) => JSON.parse(JSON.stringify(a), (_k, v) => (typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v));

@@ -1,7 +1,7 @@
 // The aggregates stored per partnership and cycle, on hand-computed cases.
 import { describe, expect, it } from "vitest";
 import { computeCycleAggregates } from "../../server/services/aggregates";
-import { statementScore } from "../../server/services/scoring";
+import { largestGap, statementScore } from "../../server/services/scoring";
 
 describe("statementScore", () => {
   it("maps the mean of answered values to 0-100 and counts Don't know apart", () => {
@@ -66,5 +66,18 @@ describe("computeCycleAggregates", () => {
     expect(agg.health).toBeNull();
     expect(agg.statements.every((s) => s.side === "PARTNER")).toBe(true);
     expect(agg.pillars.every((p) => p.combined === null)).toBe(true);
+  });
+});
+
+describe("largestGap", () => {
+  it("picks the largest |host - partner|, the first pillar on a tie, and skips one-sided pillars", () => {
+    const gap = largestGap([
+      { key: "trust", host: 80, partner: 50 }, // 30, host higher
+      { key: "ops", host: 40, partner: 70 }, // 30, partner higher: a tie, trust stays
+      { key: "comms", host: 90, partner: null },
+    ]);
+    expect(gap).toEqual({ key: "trust", gap: 30, flagged: true, higher: "HOST" });
+    expect(largestGap([{ key: "comms", host: 90, partner: null }])).toBeNull();
+    expect(largestGap([{ key: "x", host: 60, partner: 60.5 }])).toEqual({ key: "x", gap: 0.5, flagged: false, higher: "PARTNER" });
   });
 });

@@ -49,6 +49,9 @@ export const COLUMNS = {
     health: "float8",
     hostResponses: "int",
     partnerResponses: "int",
+    gap: "float8",
+    gapPillarKey: "text",
+    gapHigher: '"Side"',
     updatedAt: "timestamp(3)",
   },
   PillarCycleScore: {

@@ -55,17 +55,14 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   const all = standings(partnerships, cycles, matrix, privacy);
   const rows = filters.band ? all.filter((r) => (r.band ?? "NONE") === filters.band) : all;
 
-  // Pillar rows of the current filter's partnerships, only where a figure needs them: the cycle
-  // whose sides may be shown (gaps), and the current cycle when sorting by a pillar.
+  // Pillar rows of the current filter's partnerships only when sorting by a pillar (the current
+  // cycle's); gaps come from the stored largest gap per cycle, in the matrix.
   const byPillar = sort.column.startsWith("pillar:");
-  const pairs = rows.flatMap((r) => [
-    ...(r.sidesCycle >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.sidesCycle]!.id }] : []),
-    ...(byPillar && r.current >= 0 && r.current !== r.sidesCycle ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : []),
-  ]);
+  const pairs = byPillar ? rows.flatMap((r) => (r.current >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : [])) : [];
   const rated = rateCycle(cycles);
   const scored = new Map<string, number>();
   for (const byCycle of matrix.values()) for (const cycleId of byCycle.keys()) scored.set(cycleId, (scored.get(cycleId) ?? 0) + 1);
-  const pillars = await loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0);
+  const pillars = pairs.length ? await loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0) : new Map();
 
   const currentPillar = (r: Standing, key: string) =>
     r.current < 0 ? null : (pillars.get(pairKey(r.id, cycles[r.current]!.id))?.get(key)?.combined ?? null);
@@ -74,7 +71,7 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
 
   const moved = movers(rows, INSIGHT_PREVIEW);
   const risky = atRisk(rows, INSIGHT_PREVIEW);
-  const gapFindings = gaps(rows, cycles, pillars);
+  const gapFindings = gaps(rows, cycles, matrix);
   const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
   const lowRates = rated ? lowResponseRates(rows, rated.id, asked, matrix) : [];
   const shownRates = lowRates.slice(0, input.expand === "responses" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);

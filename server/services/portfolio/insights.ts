@@ -1,8 +1,8 @@
 // The lists beside the heatmap: who moved most, who is at risk, where the two sides disagree,
 // and where too few people have answered. Each is sorted most urgent first.
 import type { ScoredCycle } from "../cycle-scores";
-import { perceptionGap, round1 } from "../scoring";
-import { pairKey, type HealthMatrix, type PillarTable } from "./queries";
+import { isGapFlagged, round1 } from "../scoring";
+import type { HealthMatrix } from "./queries";
 import type { Standing } from "./rows";
 
 const capped = <T>(items: T[], cap: number) => ({ items: items.slice(0, cap), total: items.length });
@@ -31,21 +31,16 @@ export interface GapFinding {
 }
 
 // Each partnership's largest flagged gap, from the latest cycle where both sides may be shown
-// (the cycle the scorecard's two-sided view uses).
-export function gaps(rows: Standing[], cycles: ScoredCycle[], pillars: PillarTable): GapFinding[] {
+// (the cycle the scorecard's two-sided view uses), as stored with the cycle's aggregates.
+export function gaps(rows: Standing[], cycles: ScoredCycle[], matrix: HealthMatrix): GapFinding[] {
   const found: GapFinding[] = [];
   for (const r of rows) {
     if (r.sidesCycle < 0) continue;
     const cycle = cycles[r.sidesCycle]!;
-    const scores = pillars.get(pairKey(r.id, cycle.id));
-    let best: GapFinding | null = null;
-    for (const p of cycle.pillars) {
-      const s = scores?.get(p.key);
-      const gap = s ? perceptionGap({ host: s.host, partner: s.partner }) : null;
-      if (!gap?.flagged || gap.higher === null || (best && best.gap >= gap.gap)) continue;
-      best = { id: r.id, pillar: p.name, gap: gap.gap, higher: gap.higher, cycleLabel: cycle.label };
-    }
-    if (best) found.push(best);
+    const cell = matrix.get(r.id)?.get(cycle.id);
+    if (!cell || cell.gap === null || cell.gapHigher === null || !isGapFlagged(cell.gap)) continue;
+    const pillar = cycle.pillars.find((p) => p.key === cell.gapPillarKey)?.name ?? cell.gapPillarKey!;
+    found.push({ id: r.id, pillar, gap: cell.gap, higher: cell.gapHigher, cycleLabel: cycle.label });
   }
   return found.sort((a, b) => b.gap - a.gap);
 }

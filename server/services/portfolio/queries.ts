@@ -43,6 +43,10 @@ export interface HealthCell {
   health: number | null;
   host: number;
   partner: number;
+  // The cycle's largest perception gap as stored (see PartnershipCycleScore).
+  gap: number | null;
+  gapPillarKey: string | null;
+  gapHigher: "HOST" | "PARTNER" | null;
 }
 
 // partnershipId -> cycleId -> the cycle's stored health and response counts.
@@ -54,8 +58,9 @@ export type HealthMatrix = Map<string, Map<string, HealthCell>>;
 // membership's (ctx.workspace.id), never the client's; callers look rows up by the partnerships
 // they loaded through the scoped client, which applies the filter.
 export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promise<HealthMatrix> {
-  const rows = await db.$queryRaw<{ partnershipId: string; cycleId: string; health: number | null; host: number; partner: number }[]>`
-    SELECT "partnershipId", "cycleId", health, "hostResponses" AS host, "partnerResponses" AS partner
+  const rows = await db.$queryRaw<MatrixRow[]>`
+    SELECT "partnershipId", "cycleId", health, "hostResponses" AS host, "partnerResponses" AS partner,
+           gap, "gapPillarKey", "gapHigher"::text AS "gapHigher"
     FROM "PartnershipCycleScore" WHERE "workspaceId" = ${workspaceId}`;
   return toMatrix(rows);
 }
@@ -64,17 +69,35 @@ export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promi
 export async function loadHealthOf(db: TenantDb, partnershipIds: string[]): Promise<HealthMatrix> {
   const rows = await db.partnershipCycleScore.findMany({
     where: { partnershipId: { in: partnershipIds } },
-    select: { partnershipId: true, cycleId: true, health: true, hostResponses: true, partnerResponses: true },
+    select: {
+      partnershipId: true,
+      cycleId: true,
+      health: true,
+      hostResponses: true,
+      partnerResponses: true,
+      gap: true,
+      gapPillarKey: true,
+      gapHigher: true,
+    },
   });
   return toMatrix(rows.map((r) => ({ ...r, host: r.hostResponses, partner: r.partnerResponses })));
 }
 
-function toMatrix(rows: { partnershipId: string; cycleId: string; health: number | null; host: number; partner: number }[]) {
+type MatrixRow = { partnershipId: string; cycleId: string } & HealthCell;
+
+function toMatrix(rows: MatrixRow[]) {
   const matrix: HealthMatrix = new Map();
   for (const r of rows) {
     let byCycle = matrix.get(r.partnershipId);
     if (!byCycle) matrix.set(r.partnershipId, (byCycle = new Map()));
-    byCycle.set(r.cycleId, { health: r.health, host: r.host, partner: r.partner });
+    byCycle.set(r.cycleId, {
+      health: r.health,
+      host: r.host,
+      partner: r.partner,
+      gap: r.gap,
+      gapPillarKey: r.gapPillarKey,
+      gapHigher: r.gapHigher,
+    });
   }
   return matrix;
 }
