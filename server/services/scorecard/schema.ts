@@ -62,7 +62,9 @@ export const statementsSchema = z.object({
   hostVisible: z.boolean(),
   partnerVisible: z.boolean(),
   notes: z.array(z.string()),
-  pillars: z.array(z.object({ key: z.string(), name: z.string(), score, statements: z.array(statementRowSchema) })),
+  pillars: z.array(
+    z.object({ key: z.string(), name: z.string(), score, band: bandSchema.nullable(), statements: z.array(statementRowSchema) }),
+  ),
 });
 
 export const scorecardOutput = z.object({

@@ -3,7 +3,7 @@
 import type { Side } from "../../db/generated/client";
 import type { TenantDb } from "../../db/tenant";
 import type { ScoredCycle } from "../cycle-scores";
-import { combinedScore, round1, type CycleScore } from "../scoring";
+import { band, combinedScore, round1, type CycleScore } from "../scoring";
 import type { StatementRow } from "./schema";
 
 export interface StatementDef {
@@ -102,7 +102,13 @@ export function buildStatements(input: {
         };
       });
     markPulls(statements);
-    return { key: pillar.key, name: pillar.name, score: round1(pillarScore), statements };
+    return {
+      key: pillar.key,
+      name: pillar.name,
+      score: round1(pillarScore),
+      band: pillarScore === null ? null : band(pillarScore),
+      statements,
+    };
   });
 }
 
