@@ -61,6 +61,9 @@ function byKey(cycle: ScoredCycle, defs: readonly StatementDef[], rows: readonly
   return map;
 }
 
+// A difference of float means that should be zero can come out as -0.0000001; shown as 0, not -0.
+const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : round1(a - b)! + 0);
+
 const combinedOf = (f: SideFigures | undefined) =>
   f ? combinedScore({ host: f.host?.score ?? null, partner: f.partner?.score ?? null }) : null;
 
@@ -94,8 +97,8 @@ export function buildStatements(input: {
           host: visible.host ? round1(f?.host?.score ?? null) : null,
           partner: visible.partner ? round1(f?.partner?.score ?? null) : null,
           combined: round1(combined),
-          change: combined !== null && previousCombined !== null ? round1(combined - previousCombined) : null,
-          vsPillar: combined !== null && pillarScore !== null ? round1(combined - pillarScore) : null,
+          change: difference(combined, previousCombined),
+          vsPillar: difference(combined, pillarScore),
           dontKnow: { host: visible.host ? hostDk : null, partner: visible.partner ? partnerDk : null, total: hostDk + partnerDk },
           answered: (f?.host?.answered ?? 0) + (f?.partner?.answered ?? 0),
           pull: null,
