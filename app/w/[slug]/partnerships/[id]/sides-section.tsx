@@ -78,7 +78,7 @@ export function SidesSection({ card }: { card: Scorecard }) {
                   {p.gap === null ? (
                     "–"
                   ) : p.gapFlagged ? (
-                    <span className="font-semibold text-amber-800">{Math.round(p.gap)} ⚑ gap</span>
+                    <span className="whitespace-nowrap font-semibold text-amber-800">{Math.round(p.gap)} ⚑ gap</span>
                   ) : (
                     Math.round(p.gap)
                   )}
