@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { badRequest, conflict, isUniqueViolation, notFound } from "../services/errors";
 import { syncCurrentCycles } from "../services/participants";
-import { buildScorecard, scorecardOutput } from "../services/scorecard";
+import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
 import { visiblePartnerships } from "../services/visibility";
 import { adminProcedure, MANAGER_ROLES, workspaceProcedure } from "../trpc/procedures";
 import type { WorkspaceCtx } from "../trpc/procedures";
@@ -55,6 +55,12 @@ export const partnershipRouter = router({
     .input(z.object({ partnershipId: z.string().min(1) }))
     .output(scorecardOutput)
     .query(({ ctx, input }) => buildScorecard(ctx, input.partnershipId)),
+
+  // Older comments of a scorecard, a few cycles per page (the scorecard carries the first page).
+  scorecardComments: workspaceProcedure
+    .input(z.object({ partnershipId: z.string().min(1), offset: z.number().int().min(0).max(10_000) }))
+    .output(commentsPageSchema.nullable())
+    .query(({ ctx, input }) => buildScorecardComments(ctx, input.partnershipId, input.offset)),
 
   create: adminProcedure
     .input(z.object({ ...fields, partnerOrgId: z.string().min(1, "choose a partner organisation") }))

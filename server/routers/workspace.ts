@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../password";
 import { normaliseEmail } from "../services/authenticate";
 import { conflict } from "../services/errors";
-import { createWorkspace, myWorkspaces } from "../services/workspaces";
+import { createWorkspace, myWorkspaces, updatePartnerSharing } from "../services/workspaces";
 import { adminProcedure, authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -65,6 +65,14 @@ export const workspaceRouter = router({
       cycleOpenDay: ctx.workspace.cycleOpenDay,
       cycleLengthDays: ctx.workspace.cycleLengthDays,
       autoSchedule: ctx.workspace.autoSchedule,
+      // What partner contacts see of their scorecards; no secret, partners are told it too.
+      partnerSharing: {
+        partnerSeesScores: ctx.workspace.partnerSeesScores,
+        partnerSeesTrends: ctx.workspace.partnerSeesTrends,
+        partnerSeesComments: ctx.workspace.partnerSeesComments,
+        partnerSeesSides: ctx.workspace.partnerSeesSides,
+        partnerSeesStatements: ctx.workspace.partnerSeesStatements,
+      },
     };
   }),
 
@@ -87,4 +95,27 @@ export const workspaceRouter = router({
         data: { cadence, cycleOpenDay, cycleLengthDays, autoSchedule, confidentialityThreshold, surveyMode },
       });
     }),
+
+  // What partner contacts see of their own partnerships' scorecards. Every field is required, so
+  // a partial or mistyped save changes nothing.
+  updatePartnerSharing: adminProcedure
+    .input(
+      z.strictObject({
+        workspaceSlug: z.string().max(64),
+        partnerSeesScores: z.boolean(),
+        partnerSeesTrends: z.boolean(),
+        partnerSeesComments: z.boolean(),
+        partnerSeesSides: z.boolean(),
+        partnerSeesStatements: z.boolean(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      updatePartnerSharing(ctx.db, ctx.workspace.id, {
+        partnerSeesScores: input.partnerSeesScores,
+        partnerSeesTrends: input.partnerSeesTrends,
+        partnerSeesComments: input.partnerSeesComments,
+        partnerSeesSides: input.partnerSeesSides,
+        partnerSeesStatements: input.partnerSeesStatements,
+      }),
+    ),
 });

@@ -10,6 +10,7 @@ export interface ScoredCycle {
   status: "DRAFT" | "OPEN" | "CLOSED";
   opensAt: Date;
   closesAt: Date;
+  frameworkVersionId: string;
   pillars: (PillarDef & { id: string })[];
 }
 
@@ -30,13 +31,11 @@ export async function loadScoredCycles(db: TenantDb): Promise<ScoredCycle[]> {
 // partnershipId -> cycleId -> score.
 export type ScoreTable = Map<string, Map<string, CycleScore>>;
 
-export async function loadCycleScores(
-  db: TenantDb,
-  cycles: ScoredCycle[],
-  partnerships: Prisma.PartnershipWhereInput,
-): Promise<ScoreTable> {
-  const where = { cycleId: { in: cycles.map((c) => c.id) }, partnership: partnerships };
-  const [totals, pillarRows] = await Promise.all([
+type ScoreRowsWhere = Prisma.PartnershipCycleScoreWhereInput & Prisma.PillarCycleScoreWhereInput;
+
+// The raw aggregate rows matching `where`: one total per partnership and cycle, one row per pillar.
+export async function fetchScoreRows(db: TenantDb, where: ScoreRowsWhere) {
+  const [totals, pillars] = await Promise.all([
     db.partnershipCycleScore.findMany({
       where,
       select: { partnershipId: true, cycleId: true, health: true, hostResponses: true, partnerResponses: true },
@@ -46,8 +45,14 @@ export async function loadCycleScores(
       select: { partnershipId: true, cycleId: true, pillarKey: true, host: true, partner: true, combined: true },
     }),
   ]);
+  return { totals, pillars };
+}
+
+// The rows as a table, pillars in each cycle's framework order. Rows of cycles not in `cycles`
+// (a draft cannot have any, but a caller may pass a subset) are left out.
+export function toScoreTable(cycles: readonly ScoredCycle[], rows: Awaited<ReturnType<typeof fetchScoreRows>>): ScoreTable {
   const pillarsOf = new Map<string, CycleScore["pillars"]>();
-  for (const p of pillarRows) {
+  for (const p of rows.pillars) {
     const id = `${p.partnershipId}:${p.cycleId}`;
     const list = pillarsOf.get(id) ?? [];
     pillarsOf.set(id, list);
@@ -56,14 +61,23 @@ export async function loadCycleScores(
   const order = new Map(cycles.map((c) => [c.id, new Map(c.pillars.map((p, i) => [p.key, i]))]));
 
   const table: ScoreTable = new Map();
-  for (const t of totals) {
+  for (const t of rows.totals) {
+    const position = order.get(t.cycleId);
+    if (!position) continue;
     const byCycle = table.get(t.partnershipId) ?? new Map<string, CycleScore>();
     table.set(t.partnershipId, byCycle);
-    const position = order.get(t.cycleId)!;
     const pillars = (pillarsOf.get(`${t.partnershipId}:${t.cycleId}`) ?? []).sort(
       (a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0),
     );
     byCycle.set(t.cycleId, { pillars, health: t.health, responses: { HOST: t.hostResponses, PARTNER: t.partnerResponses } });
   }
   return table;
+}
+
+export async function loadCycleScores(
+  db: TenantDb,
+  cycles: ScoredCycle[],
+  partnerships: Prisma.PartnershipWhereInput,
+): Promise<ScoreTable> {
+  return toScoreTable(cycles, await fetchScoreRows(db, { cycleId: { in: cycles.map((c) => c.id) }, partnership: partnerships }));
 }

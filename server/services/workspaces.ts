@@ -1,5 +1,6 @@
 // Creating a workspace: the workspace, its first OWNER and the default framework, together.
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import type { TenantDb } from "../db/tenant";
 import { conflict, isUniqueViolation } from "./errors";
 import { createFrameworkVersion } from "./framework";
 
@@ -38,4 +39,29 @@ export async function myWorkspaces(db: PrismaClient, userId: string) {
     role: m.role,
     partnerOrgName: m.partnerOrg?.name ?? null,
   }));
+}
+
+// What partner contacts see of their own partnerships' scorecards (server/services/scorecard
+// enforces it). Never individual answers, whatever is chosen here.
+export interface PartnerSharingSettings {
+  partnerSeesScores: boolean;
+  partnerSeesTrends: boolean;
+  partnerSeesComments: boolean;
+  partnerSeesSides: boolean;
+  partnerSeesStatements: boolean;
+}
+
+export async function updatePartnerSharing(db: PrismaClient | TenantDb, workspaceId: string, settings: PartnerSharingSettings) {
+  const updated = await db.workspace.update({
+    where: { id: workspaceId },
+    data: settings,
+    select: {
+      partnerSeesScores: true,
+      partnerSeesTrends: true,
+      partnerSeesComments: true,
+      partnerSeesSides: true,
+      partnerSeesStatements: true,
+    },
+  });
+  return updated;
 }

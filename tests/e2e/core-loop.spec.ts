@@ -54,7 +54,7 @@ test("the manager sees the new response on that partnership's scorecard", async 
   await expect(page.getByTestId("sides-title")).toHaveText(`Your team and Globex, ${currentQuarterLabel()}`);
   await expect(page.getByTestId("sides-communication")).not.toContainText("hidden");
   await expect(page.getByRole("list", { name: "Perception gaps" })).toContainText(
-    /Globex rates Communication \d+ points lower than your team does/,
+    /Globex rates Communication \d+ points lower than you do/,
   );
   await expect(page.getByRole("figure", { name: /Pillar scores and health index/ }).locator(".recharts-line")).toHaveCount(5);
   await signOut(page);

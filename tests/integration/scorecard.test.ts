@@ -82,18 +82,22 @@ async function scoredWorld() {
     memberId: string,
     side: "HOST" | "PARTNER",
     answers: ResponseSpec["answers"],
+    comments?: Record<string, string>,
   ): ResponseSpec => ({
     cycleId,
     partnershipId,
     memberId,
     side,
     answers,
+    comments,
   });
   await createResponses(d, ws, [
-    ...hosts.map((m) => spec(q1.id, A, m, "HOST", 4)),
+    ...hosts.map((m, i) => spec(q1.id, A, m, "HOST", 4, i === 0 ? { trust: "Q1: they kept every promise." } : undefined)),
     ...partnersA.map((m) => spec(q1.id, A, m, "PARTNER", 3)),
 
-    spec(q3.id, A, hosts[0]!, "HOST", answersByPillar({ trust: 5, commitment: 4, coordination: 4, communication: 3 })),
+    spec(q3.id, A, hosts[0]!, "HOST", answersByPillar({ trust: 5, commitment: 4, coordination: 4, communication: 3 }), {
+      trust: "Q3: still reliable.",
+    }),
     spec(q3.id, A, hosts[1]!, "HOST", answersByPillar({ trust: 5, commitment: 4, coordination: 3, communication: 3 })),
     spec(
       q3.id,
@@ -102,14 +106,17 @@ async function scoredWorld() {
       "HOST",
       answersByPillar({ trust: 4, commitment: 4, coordination: 5, communication: 3 }, { "trust.mistakes": null }),
     ),
-    spec(q3.id, A, partnersA[0]!, "PARTNER", answersByPillar({ trust: 2, commitment: 4, coordination: 4, communication: 4 })),
+    spec(q3.id, A, partnersA[0]!, "PARTNER", answersByPillar({ trust: 2, commitment: 4, coordination: 4, communication: 4 }), {
+      trust: "Q3: promises slip.",
+      communication: "Q3: updates arrive late.",
+    }),
     spec(q3.id, A, partnersA[1]!, "PARTNER", answersByPillar({ trust: 2, commitment: 4, coordination: 4, communication: 3 })),
     spec(q3.id, A, partnersA[2]!, "PARTNER", answersByPillar({ trust: 2, commitment: 5, coordination: 4, communication: 3 })),
 
     ...hosts.map((m) => spec(q3.id, B, m, "HOST", answersByPillar(all(3)))),
-    ...partnersB.map((m) => spec(q3.id, B, m, "PARTNER", answersByPillar(all(2)))),
+    ...partnersB.map((m) => spec(q3.id, B, m, "PARTNER", answersByPillar(all(2)), { trust: "B partner: only two of us answered." })),
   ]);
-  return { w, q1, q2, q3 };
+  return { w, q1, q2, q3, hosts, partnersA };
 }
 
 const NO_SCORE = { health: null, trust: null, commitment: null, coordination: null, communication: null };
@@ -141,6 +148,8 @@ describe("partnership.scorecard", () => {
         gap: 66.7,
         gapFlagged: true,
         higher: "HOST",
+        // 91.67 - 25 = 66.67 -> 67 points
+        gapSentence: `${w.orgA.name} rates Trust 67 points lower than you do.`,
       },
       {
         key: "commitment",
@@ -153,6 +162,7 @@ describe("partnership.scorecard", () => {
         gap: 8.3,
         gapFlagged: false,
         higher: "PARTNER",
+        gapSentence: null,
       },
       {
         key: "coordination",
@@ -165,6 +175,7 @@ describe("partnership.scorecard", () => {
         gap: 0,
         gapFlagged: false,
         higher: null,
+        gapSentence: null,
       },
       {
         key: "communication",
@@ -177,6 +188,7 @@ describe("partnership.scorecard", () => {
         gap: 8.3,
         gapFlagged: false,
         higher: "PARTNER",
+        gapSentence: null,
       },
     ]);
   });
@@ -299,6 +311,210 @@ describe("partnership.scorecard", () => {
     expect(card.current).toBeNull();
     expect(card.pillars).toEqual([]);
     expect(card.series).toEqual([{ label: w.cycle.label, ...NO_SCORE }]);
+  });
+});
+
+// The expectations below are worked out from the raw answers with the test's own arithmetic
+// (no function of the app's scoring), following DESIGN.md: 1-5 -> (mean - 1) / 4 * 100,
+// "Don't know" left out, each side's mean, the two sides averaged.
+const toPct = (values: (number | null)[]) => {
+  const answered = values.filter((v): v is number => v !== null);
+  return ((answered.reduce((a, b) => a + b, 0) / answered.length - 1) / 4) * 100;
+};
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+// 2020-Q3 on partnership A, per person and pillar (every statement of the pillar answered so),
+// except h3's "trust.mistakes", a "Don't know".
+const Q3_HOST = [
+  { trust: 5, commitment: 4, coordination: 4, communication: 3 },
+  { trust: 5, commitment: 4, coordination: 3, communication: 3 },
+  { trust: 4, commitment: 4, coordination: 5, communication: 3 },
+];
+const Q3_PARTNER = [
+  { trust: 2, commitment: 4, coordination: 4, communication: 4 },
+  { trust: 2, commitment: 4, coordination: 4, communication: 3 },
+  { trust: 2, commitment: 5, coordination: 4, communication: 3 },
+];
+const valueOf = (person: PillarValues, key: string, dontKnow: boolean): number | null =>
+  dontKnow ? null : person[key.split(".")[0] as PillarKey];
+
+describe("partnership.scorecard: statements, response rate and comments", () => {
+  it("breaks each pillar down by statement, per side, with the change since the previous scored cycle", async () => {
+    const { w } = await scoredWorld();
+    const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
+    const st = card.statements!;
+    expect(st).toMatchObject({ cycleLabel: "2020-Q3", previousCycleLabel: "2020-Q1", hostVisible: true, partnerVisible: true, notes: [] });
+    expect(st.pillars.map((p) => p.key)).toEqual(["trust", "commitment", "coordination", "communication"]);
+
+    for (const pillar of DEFAULT_FRAMEWORK) {
+      const shown = st.pillars.find((p) => p.key === pillar.key)!;
+      // The pillar's combined score: each response's pillar mean, each side's mean, then the two sides.
+      const sideMean = (people: PillarValues[]) =>
+        people.map((p) => toPct([p[pillar.key as PillarKey]])).reduce((a, b) => a + b, 0) / people.length;
+      const hostPillar = pillar.key === "trust" ? (toPct([5, 5, 5, 5]) + toPct([5, 5, 5, 5]) + toPct([4, 4, 4])) / 3 : sideMean(Q3_HOST);
+      const pillarCombined = (hostPillar + sideMean(Q3_PARTNER)) / 2;
+      expect(shown.score).toBe(r1(pillarCombined));
+      expect(shown.statements.map((x) => x.key)).toEqual(pillar.statements.map((x) => x.key));
+
+      for (const statement of pillar.statements) {
+        const row = shown.statements.find((x) => x.key === statement.key)!;
+        const hostValues = Q3_HOST.map((p, i) => valueOf(p, statement.key, i === 2 && statement.key === "trust.mistakes"));
+        const partnerValues = Q3_PARTNER.map((p) => valueOf(p, statement.key, false));
+        const host = toPct(hostValues);
+        const partner = toPct(partnerValues);
+        const combined = (host + partner) / 2;
+        // 2020-Q1: every host answered 4 (75), every partner 3 (50).
+        const previous = (75 + 50) / 2;
+        const dontKnow = hostValues.filter((v) => v === null).length;
+        expect(row).toMatchObject({
+          text: statement.text,
+          host: r1(host),
+          partner: r1(partner),
+          combined: r1(combined),
+          change: r1(combined - previous),
+          vsPillar: r1(combined - pillarCombined),
+          dontKnow: { host: dontKnow, partner: 0, total: dontKnow },
+          answered: 6 - dontKnow,
+        });
+      }
+    }
+
+    // By hand: Trust's "mistakes" is host (5 + 5) / 2 = 5 -> 100, partner 25, combined 62.5 against
+    // the pillar's 58.33: it lifts Trust; the other three sit exactly on the pillar score.
+    const trust = st.pillars[0]!.statements;
+    expect(trust.find((x) => x.key === "trust.mistakes")).toMatchObject({
+      host: 100,
+      partner: 25,
+      combined: 62.5,
+      vsPillar: 4.2,
+      change: 0,
+      pull: "UP",
+    });
+    expect(trust.filter((x) => x.pull === "DOWN")).toEqual([]);
+    expect(trust.find((x) => x.key === "trust.promises")).toMatchObject({ host: 91.7, combined: 58.3, change: -4.2, vsPillar: 0 });
+    // Every statement of Commitment is the same: none pulls.
+    expect(st.pillars[1]!.statements.every((x) => x.pull === null && x.combined === 79.2 && x.change === 16.7)).toBe(true);
+  });
+
+  it("shows only the combined statement scores while a side is below the threshold", async () => {
+    const { w } = await scoredWorld();
+    const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipB.id });
+    const st = card.statements!;
+    expect(st).toMatchObject({ hostVisible: false, partnerVisible: false, previousCycleLabel: null });
+    expect(st.notes).toHaveLength(1);
+    for (const pillar of st.pillars) {
+      for (const row of pillar.statements) {
+        // Host all 3 (50), partner all 2 (25): combined 37.5, no earlier cycle.
+        expect(row).toMatchObject({ host: null, partner: null, combined: 37.5, change: null, vsPillar: 0, pull: null });
+        expect(row.dontKnow).toEqual({ host: null, partner: null, total: 0 });
+      }
+    }
+  });
+
+  it("counts each side's response rate among the cycle's participants, leaving out those taken off the list", async () => {
+    const { w, q3, hosts, partnersA } = await scoredWorld();
+    const d = db();
+    const ws = w.workspace.id;
+    const silent = await addMember(d, ws, { role: "PARTNER", partnerOrgId: w.orgA.id });
+    const removed = await addMember(d, ws, { role: "PARTNER", partnerOrgId: w.orgA.id });
+    const key = { workspaceId: ws, cycleId: q3.id, partnershipId: w.partnershipA.id };
+    await d.cycleParticipant.deleteMany({ where: key });
+    await d.cycleParticipant.createMany({
+      data: [
+        // Host: all three answered, plus the executive who did not: 3 of 4.
+        ...hosts.map((memberId) => ({ ...key, memberId, side: "HOST" as const })),
+        { ...key, memberId: w.executive.member.id, side: "HOST" as const },
+        // Partner: two of the three who answered are on the list, one who did not: 2 of 3.
+        ...partnersA.slice(0, 2).map((memberId) => ({ ...key, memberId, side: "PARTNER" as const })),
+        { ...key, memberId: silent.member.id, side: "PARTNER" as const },
+        { ...key, memberId: removed.member.id, side: "PARTNER" as const, excluded: true },
+      ],
+    });
+    const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
+    expect(card.responseRate).toEqual({
+      cycleLabel: "2020-Q3",
+      host: { asked: 4, answered: 3, percent: 75 },
+      partner: { asked: 3, answered: 2, percent: 67 },
+    });
+  });
+
+  it("groups comments by pillar, newest cycle first, each with its side and cycle and no names", async () => {
+    const { w } = await scoredWorld();
+    const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
+    expect(card.comments).toEqual({
+      cycleLabels: ["2020-Q3", "2020-Q1"],
+      withheld: [],
+      nextOffset: null,
+      pillars: [
+        {
+          key: "trust",
+          name: "Trust",
+          comments: [
+            { cycleLabel: "2020-Q3", side: "HOST", sideLabel: "Your team", author: null, text: "Q3: still reliable." },
+            { cycleLabel: "2020-Q3", side: "PARTNER", sideLabel: w.orgA.name, author: null, text: "Q3: promises slip." },
+            { cycleLabel: "2020-Q1", side: "HOST", sideLabel: "Your team", author: null, text: "Q1: they kept every promise." },
+          ],
+        },
+        {
+          key: "communication",
+          name: "Communication",
+          comments: [{ cycleLabel: "2020-Q3", side: "PARTNER", sideLabel: w.orgA.name, author: null, text: "Q3: updates arrive late." }],
+        },
+      ],
+    });
+  });
+
+  it("withholds a side's comments below the threshold and says why", async () => {
+    const { w } = await scoredWorld();
+    const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipB.id });
+    expect(card.comments!.pillars).toEqual([]);
+    expect(card.comments!.withheld).toEqual([
+      `Comments from ${w.orgB.name} in 2020-Q3 are withheld: 2 responses, fewer than the 3 needed to keep their authors anonymous.`,
+    ]);
+  });
+
+  it("pages older comments three cycles at a time", async () => {
+    const w = await buildWorld();
+    const d = db();
+    const ws = w.workspace.id;
+    const cycles = [];
+    for (let i = 1; i <= 5; i++) {
+      cycles.push(
+        await createCycle(d, ws, {
+          label: `2019-M${i}`,
+          status: "CLOSED",
+          opensAt: new Date(Date.UTC(2019, i, 1)),
+          closesAt: new Date(Date.UTC(2019, i, 20)),
+        }),
+      );
+    }
+    await createResponses(
+      d,
+      ws,
+      cycles.map((c) => ({
+        cycleId: c.id,
+        partnershipId: w.partnershipA.id,
+        memberId: w.manager.member.id,
+        side: "HOST" as const,
+        answers: 4,
+        comments: { trust: `About ${c.label}` },
+      })),
+    );
+    // Attributed mode shows one response's comments, with the author's name.
+    await d.workspace.update({ where: { id: ws }, data: { surveyMode: "ATTRIBUTED" } });
+    await d.user.update({ where: { id: w.manager.user.id }, data: { name: "Morgan Writer" } });
+    const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
+    expect(card.comments!.cycleLabels).toEqual(["2019-M5", "2019-M4", "2019-M3"]);
+    expect(card.comments!.pillars[0]!.comments.map((c) => [c.text, c.author])).toEqual([
+      ["About 2019-M5", "Morgan Writer"],
+      ["About 2019-M4", "Morgan Writer"],
+      ["About 2019-M3", "Morgan Writer"],
+    ]);
+    expect(card.comments!.nextOffset).toBe(3);
+    const older = await w.manager.api.partnership.scorecardComments({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id, offset: 3 });
+    expect(older!.cycleLabels).toEqual(["2019-M2", "2019-M1"]);
+    expect(older!.pillars[0]!.comments.map((c) => c.text)).toEqual(["About 2019-M2", "About 2019-M1"]);
+    expect(older!.nextOffset).toBeNull();
   });
 });
 

@@ -1,26 +1,47 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { bandAreas, SIDE_COLORS } from "./bands";
 
 interface Props {
   data: { name: string; host: number | null; partner: number | null }[];
-  partnerName: string;
+  hostLabel: string;
+  partnerLabel: string;
+  fixed?: { width: number; height: number };
 }
 
-// Host against partner score per pillar, side by side.
-export function SideComparisonChart({ data, partnerName }: Props) {
+// Host against partner score per pillar: a pair of bars per pillar over the health bands.
+export function SideComparisonChart({ data, hostLabel, partnerLabel, fixed }: Props) {
+  const chart = (
+    <BarChart
+      data={data}
+      layout="vertical"
+      barGap={2}
+      margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
+      {...(fixed ? { width: fixed.width, height: fixed.height } : {})}
+    >
+      {bandAreas("x")}
+      <CartesianGrid stroke="#e2e8f0" horizontal={false} />
+      <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 60, 75, 100]} tick={{ fontSize: 12 }} />
+      <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} />
+      {fixed ? null : <Tooltip formatter={(v) => (typeof v === "number" ? Math.round(v) : "hidden")} />}
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => (item.dataKey === "host" ? 0 : 1)} />
+      <Bar dataKey="host" name={hostLabel} fill={SIDE_COLORS.host} isAnimationActive={false} />
+      <Bar dataKey="partner" name={partnerLabel} fill={SIDE_COLORS.partner} isAnimationActive={false} />
+    </BarChart>
+  );
   return (
-    <figure aria-label={`Your team's and ${partnerName}'s scores per pillar`} className="h-64 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? Math.round(v) : "hidden")} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="host" name="Your team" fill="#2f5bd3" isAnimationActive={false} />
-          <Bar dataKey="partner" name={partnerName} fill="#f59e0b" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+    <figure
+      aria-label={`${hostLabel} and ${partnerLabel}: scores per pillar`}
+      className={fixed ? undefined : "h-72 w-full"}
+      style={fixed ? { width: fixed.width, height: fixed.height } : undefined}
+    >
+      {fixed ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height="100%">
+          {chart}
+        </ResponsiveContainer>
+      )}
     </figure>
   );
 }

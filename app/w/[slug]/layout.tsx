@@ -18,7 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const nav = navItems(workspace.slug, workspace.role);
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
           <Link href={`/w/${workspace.slug}`} className="flex items-center gap-2">
             <span className="flex h-8 w-8 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
@@ -35,8 +35,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           />
         </div>
       </header>
-      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row">
-        <aside className="md:w-52 md:shrink-0">
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row print:block print:max-w-none print:p-0">
+        <aside className="md:w-52 md:shrink-0 print:hidden">
           <Nav main={nav.main} admin={nav.admin} />
         </aside>
         <main id="main" className="min-w-0 flex-1">

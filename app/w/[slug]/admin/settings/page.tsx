@@ -1,6 +1,7 @@
 import { PageHeader } from "../../../../_components/card";
 import { adminCall } from "../_lib/admin-call";
 import { SettingsForm } from "./settings-form";
+import { SharingForm } from "./sharing-form";
 
 export const metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { workspace } = await adminCall(slug, async () => null);
   return (
     <>
-      <PageHeader title="Settings" description={`How ${workspace.name} runs its surveys.`} />
+      <PageHeader title="Settings" description={`How ${workspace.name} runs its surveys, and what partner contacts see of the results.`} />
       <SettingsForm
         slug={slug}
         initial={{
@@ -22,6 +23,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           surveyMode: workspace.surveyMode,
         }}
       />
+      <div className="mt-8">
+        <SharingForm slug={slug} initial={workspace.partnerSharing} />
+      </div>
     </>
   );
 }

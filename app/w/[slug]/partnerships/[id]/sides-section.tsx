@@ -5,25 +5,30 @@ import { SideComparisonChart } from "../../../../_components/charts/side-compari
 import { score } from "../../../../_lib/format";
 import type { Scorecard } from "~/server/services/scorecard";
 
+// "Your team and Globex" / "Northwind Alliances and your team".
+export const sidesName = (card: Scorecard) => {
+  const lower = (label: string) => (label === "Your team" ? "your team" : label);
+  return `${card.viewer.hostLabel} and ${lower(card.viewer.partnerLabel)}`;
+};
+
 // Host against partner per pillar, with perception gaps flagged and said in words.
 export function SidesSection({ card }: { card: Scorecard }) {
-  const partner = card.partnership.partnerName;
-  const gapSentence = (p: Scorecard["pillars"][number]) => {
-    const points = Math.round(p.gap ?? 0);
-    return p.higher === "HOST"
-      ? `${partner} rates ${p.name} ${points} points lower than your team does.`
-      : `${partner} rates ${p.name} ${points} points higher than your team does.`;
-  };
-  const flagged = card.pillars.filter((p) => p.gapFlagged);
+  const { hostLabel, partnerLabel } = card.viewer;
+  const flagged = card.pillars.filter((p) => p.gapSentence);
   return (
     <Card
-      title={
-        <span data-testid="sides-title">
-          Your team and {partner}
-          {card.sides.cycleLabel ? `, ${card.sides.cycleLabel}` : ""}
-        </span>
+      title="Host and partner"
+      description={
+        <>
+          <span data-testid="sides-title" className="font-medium text-slate-700">
+            {sidesName(card)}
+            {card.sides.cycleLabel ? `, ${card.sides.cycleLabel}` : ""}
+          </span>
+          <span className="block">
+            Each side&apos;s score per pillar. Gaps of 20 points or more are flagged: the two sides see the partnership differently.
+          </span>
+        </>
       }
-      description="Each side's score per pillar. Gaps of 20 points or more are flagged: the two sides see the partnership differently."
     >
       {card.sides.notes.map((note) => (
         <Alert key={note} tone="info" className="mb-3">
@@ -34,14 +39,20 @@ export function SidesSection({ card }: { card: Scorecard }) {
         <ul className="mb-4 space-y-1" aria-label="Perception gaps">
           {flagged.map((p) => (
             <li key={p.key} className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-              <strong>Perception gap:</strong> {gapSentence(p)}
+              <strong>Perception gap:</strong> {p.gapSentence}
             </li>
           ))}
         </ul>
+      ) : card.sides.hostVisible && card.sides.partnerVisible ? (
+        <p className="mb-4 text-sm text-slate-600">No perception gap: the two sides are within 20 points of each other on every pillar.</p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         {card.sides.hostVisible || card.sides.partnerVisible ? (
-          <SideComparisonChart partnerName={partner} data={card.pillars.map((p) => ({ name: p.name, host: p.host, partner: p.partner }))} />
+          <SideComparisonChart
+            hostLabel={hostLabel}
+            partnerLabel={partnerLabel}
+            data={card.pillars.map((p) => ({ name: p.name, host: p.host, partner: p.partner }))}
+          />
         ) : (
           <p className="self-center text-center text-sm text-slate-500">No side can be shown separately yet.</p>
         )}
@@ -51,8 +62,8 @@ export function SidesSection({ card }: { card: Scorecard }) {
             bleed={false}
             columns={[
               { label: "Pillar" },
-              { label: "Your team", align: "right" },
-              { label: partner, align: "right" },
+              { label: hostLabel, align: "right" },
+              { label: partnerLabel, align: "right" },
               { label: "Gap", align: "right" },
             ]}
           >
@@ -67,7 +78,7 @@ export function SidesSection({ card }: { card: Scorecard }) {
                   {p.gap === null ? (
                     "–"
                   ) : p.gapFlagged ? (
-                    <span className="font-semibold text-amber-800">{Math.round(p.gap)} ⚑ gap</span>
+                    <span className="whitespace-nowrap font-semibold text-amber-800">{Math.round(p.gap)} ⚑ gap</span>
                   ) : (
                     Math.round(p.gap)
                   )}
