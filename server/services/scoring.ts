@@ -183,14 +183,15 @@ export function statementScore(values: readonly AnswerValue[]): StatementScore {
 // The spread of a set of scores. Quantiles interpolate linearly between the two nearest ranks
 // (the method of spreadsheets' QUARTILE.INC and numpy's default), so the median of an even
 // count is the mean of the middle two and every quantile of a single score is that score.
-function quantileOfSorted(sorted: readonly number[], p: number): number {
+function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
   const rank = (sorted.length - 1) * p;
   const below = Math.floor(rank);
   const above = Math.ceil(rank);
   return sorted[below]! + (sorted[above]! - sorted[below]!) * (rank - below);
 }
 
-const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+// A typed array sorts numbers natively, several times faster than a comparator on thousands.
+const ascending = (values: readonly number[]) => Float64Array.from(values).sort();
 
 export function quantile(values: readonly number[], p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError("A quantile lies between 0 and 1.");

@@ -67,8 +67,12 @@ export async function loadWorld(db: PrismaClient, slug: string): Promise<BenchWo
 export function portfolioScenario(db: PrismaClient, sql: SqlDriver, world: BenchWorld): Scenario {
   const api = callerFor(db, world.executiveUserId);
   const newest = world.scoredCycleIds.slice(-2);
+  const page = world.partnershipIds.slice(0, 50);
   return {
     procedure: () => api.portfolio.overview({ workspaceSlug: world.slug }),
+    // What the portfolio reads, as plain rows: the partnerships, every stored health, response
+    // count and largest gap, the people asked in the open cycle, and the pillar rows of one page
+    // of the heatmap (its current and previous cycles).
     async floor() {
       const ws = world.workspaceId;
       await sql.query(
@@ -76,13 +80,19 @@ export function portfolioScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         [ws],
       );
       await sql.query(
-        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses" FROM "PartnershipCycleScore" WHERE "workspaceId" = $1`,
+        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", gap, "gapPillarKey", "gapHigher"
+         FROM "PartnershipCycleScore" WHERE "workspaceId" = $1`,
         [ws],
       );
       await sql.query(
+        `SELECT "partnershipId", count(*) FROM "CycleParticipant" WHERE "workspaceId" = $1 AND "cycleId" = $2 AND NOT excluded
+         GROUP BY "partnershipId"`,
+        [ws, world.openCycleId],
+      );
+      await sql.query(
         `SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
-         WHERE "workspaceId" = $1 AND "cycleId" = ANY($2)`,
-        [ws, newest],
+         WHERE "workspaceId" = $1 AND "cycleId" = ANY($2) AND "partnershipId" = ANY($3)`,
+        [ws, newest, page],
       );
     },
   };
@@ -99,12 +109,42 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
       current = random.pick(world.partnershipIds);
       return api.partnership.scorecard({ workspaceSlug: world.slug, partnershipId: current });
     },
+    // What the scorecard shows, as plain rows: the partnership, the cycles and their pillars, its
+    // stored health, pillar and statement figures (statements of the two newest cycles), the
+    // comments of the three newest cycles, and the people asked and answering in the newest.
     async floor() {
-      const params = [world.workspaceId, current, world.scoredCycleIds];
+      const ws = world.workspaceId;
+      const params = [ws, current, world.scoredCycleIds];
       const where = `WHERE "workspaceId" = $1 AND "partnershipId" = $2 AND "cycleId" = ANY($3)`;
+      await sql.query(
+        `SELECT p.id, p.name, p.tier, p.phase, p."renewalDate", o.name FROM "Partnership" p
+         JOIN "PartnerOrg" o ON o."workspaceId" = p."workspaceId" AND o.id = p."partnerOrgId" WHERE p."workspaceId" = $1 AND p.id = $2`,
+        [ws, current],
+      );
+      await sql.query(
+        `SELECT c.id, c.label, c.status, p.key, p.name, p.weight FROM "Cycle" c
+         JOIN "Pillar" p ON p."workspaceId" = c."workspaceId" AND p."versionId" = c."frameworkVersionId"
+         WHERE c."workspaceId" = $1 AND c.status <> 'DRAFT'`,
+        [ws],
+      );
       await sql.query(`SELECT "cycleId", health, "hostResponses", "partnerResponses" FROM "PartnershipCycleScore" ${where}`, params);
       await sql.query(`SELECT "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore" ${where}`, params);
-      await sql.query(`SELECT "cycleId", "statementId", side, score, answered, "dontKnow" FROM "StatementCycleScore" ${where}`, params);
+      await sql.query(`SELECT "cycleId", "statementId", side, score, answered, "dontKnow" FROM "StatementCycleScore" ${where}`, [
+        ws,
+        current,
+        world.scoredCycleIds.slice(-2),
+      ]);
+      await sql.query(
+        `SELECT r."cycleId", r.side, c."pillarId", c.text FROM "PillarComment" c
+         JOIN "Response" r ON r."workspaceId" = c."workspaceId" AND r.id = c."responseId"
+         WHERE r."workspaceId" = $1 AND r."partnershipId" = $2 AND r."cycleId" = ANY($3)`,
+        [ws, current, world.scoredCycleIds.slice(-3)],
+      );
+      await sql.query(`SELECT side, count(*) FROM "CycleParticipant" ${where} AND NOT excluded GROUP BY side`, [
+        ws,
+        current,
+        world.scoredCycleIds.slice(-1),
+      ]);
     },
   };
 }

@@ -86,10 +86,12 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   ]);
   const [details, history] = await Promise.all([
     loadDetails(ctx.db, [...shownIds]),
+    // A pillar's change is against the partnership's previous scored cycle, so only that cycle
+    // and the current one are read for the rows shown.
     loadPillarHistory(
       ctx.db,
       pageRows.filter((r) => r.current >= 0).map((r) => r.id),
-      cycles.map((c) => c.id),
+      [...new Set(pageRows.flatMap((r) => [r.current, r.previous].filter((i) => i >= 0).map((i) => cycles[i]!.id)))],
     ),
   ]);
   const ownerNames = new Map(options.owners.map((o) => [o.id, o.name]));

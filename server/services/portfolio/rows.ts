@@ -9,6 +9,7 @@ export interface Standing extends PartnershipLite {
   // Health per cycle, oldest first (null where there is no score).
   healths: (number | null)[];
   current: number; // index of the current cycle, -1 without any score
+  previous: number; // index of the scored cycle before the current one, -1 if none
   health: number | null;
   band: Band | null;
   change: number | null;
@@ -31,6 +32,7 @@ export function standings(
     const byCycle = matrix.get(p.id);
     const healths = cycles.map((c) => byCycle?.get(c.id)?.health ?? null);
     const current = healths.findLastIndex((h) => h !== null);
+    const previous = current > 0 ? healths.findLastIndex((h, i) => i < current && h !== null) : -1;
     const health = current >= 0 ? healths[current]! : null;
     let sidesCycle = -1;
     for (let i = current; i >= 0; i--) {
@@ -46,6 +48,7 @@ export function standings(
       ...p,
       healths,
       current,
+      previous,
       health,
       band: health === null ? null : band(health),
       change: current >= 0 ? trend(healths.slice(0, current + 1)) : null,
