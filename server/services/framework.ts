@@ -76,10 +76,16 @@ export const DEFAULT_FRAMEWORK: FrameworkTemplate[] = [
 ];
 
 // Creates the next framework version from a template (the default one for a new workspace).
-export async function createFrameworkVersion(tdb: AnyDb, workspaceId: string, template = DEFAULT_FRAMEWORK) {
-  const latest = await tdb.frameworkVersion.findFirst({ where: { workspaceId }, orderBy: { version: "desc" }, select: { version: true } });
+// An edit names the number it expects to create (the version it was checked against, plus one):
+// were the latest read again here, a save committed in between would be silently built upon,
+// where the unique version number should refuse it.
+export async function createFrameworkVersion(tdb: AnyDb, workspaceId: string, template = DEFAULT_FRAMEWORK, number?: number) {
+  const latest =
+    number === undefined
+      ? await tdb.frameworkVersion.findFirst({ where: { workspaceId }, orderBy: { version: "desc" }, select: { version: true } })
+      : null;
   const version = await tdb.frameworkVersion.create({
-    data: { workspaceId, version: (latest?.version ?? 0) + 1 },
+    data: { workspaceId, version: number ?? (latest?.version ?? 0) + 1 },
   });
   for (const [position, pillar] of template.entries()) {
     const created = await tdb.pillar.create({
@@ -242,7 +248,7 @@ export async function editFramework(ctx: WorkspaceCtx, edit: FrameworkEdit, base
       const template = await resolveEdit(tx, latest, edit);
       if (!template) throw badRequest("Nothing changed.");
 
-      const version = await createFrameworkVersion(tx, workspaceId, template);
+      const version = await createFrameworkVersion(tx, workspaceId, template, latest.version + 1);
       // A draft with responses would be corrupt data; keeping its version keeps its answers valid.
       const moved = await tx.cycle.updateManyAndReturn({
         where: { status: "DRAFT", responses: { none: {} } },

@@ -252,6 +252,9 @@ describe("framework.update", () => {
 
 describe("framework.update refusals write nothing", () => {
   async function refused(w: World, attempt: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
+    // The attempt may fail before the snapshot below is read; observe it now so that is not an
+    // unhandled rejection. Awaiting it later still sees the failure.
+    attempt.catch(() => {});
     const cycles = await db().cycle.findMany({ where: { workspaceId: w.workspace.id }, select: { id: true, frameworkVersionId: true } });
     await expectTrpcError(attempt, code, message);
     expect(await versionCount(w)).toBe(1);
