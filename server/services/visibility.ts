@@ -1,7 +1,7 @@
 // Which partnerships a member may see. A partner contact sees only their own organisation's
 // partnerships and must never learn that other partner organisations exist, so every lookup of
 // a partnership goes through here and an invisible one answers NOT_FOUND like a missing one.
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { notFound } from "./errors";
 
@@ -10,6 +10,13 @@ type Viewer = Pick<WorkspaceCtx, "member">;
 export function visiblePartnerships({ member }: Viewer): Prisma.PartnershipWhereInput {
   if (member.role === "PARTNER") return { partnerOrgId: member.partnerOrgId ?? "__none__" };
   return {};
+}
+
+// The same rule for the few reads written in SQL: a condition on a partnership's partnerOrgId
+// column (named by the caller, e.g. `p."partnerOrgId"`).
+export function visiblePartnershipSql({ member }: Viewer, partnerOrgColumn: string): Prisma.Sql {
+  if (member.role === "PARTNER") return Prisma.sql`${Prisma.raw(partnerOrgColumn)} = ${member.partnerOrgId ?? "__none__"}`;
+  return Prisma.sql`TRUE`;
 }
 
 export async function findVisiblePartnership(ctx: Pick<WorkspaceCtx, "db" | "member">, id: string) {

@@ -1,7 +1,6 @@
 // Comments grouped by pillar, newest cycle first, a few cycles per page. A side's comments of a
 // cycle show only when that side reached the workspace's threshold of responses there (in
 // attributed mode always, with the author's name); confidential comments never carry names.
-import type { TenantDb } from "../../db/tenant";
 import type { ScoredCycle } from "../cycle-scores";
 import { sideVisible, type CycleScore, type Side } from "../scoring";
 import type { CommentsPage } from "./schema";
@@ -18,35 +17,39 @@ export interface CommentRules {
   labels: Record<Side, string>;
 }
 
+export interface CommentResponse {
+  id: string;
+  cycleId: string;
+  side: Side;
+  submittedAt: Date;
+  comments: { pillarId: string; text: string }[];
+  // The author's name, read only in attributed mode.
+  author: string | null;
+}
+
+// One page of comments from the partnership's responses (any cycles; this picks the page's).
 // `scored` is the partnership's cycles that have responses, newest first.
-export async function loadCommentsPage(
-  db: TenantDb,
-  partnershipId: string,
+export function commentsPage(
+  all: readonly CommentResponse[],
   scored: readonly { cycle: ScoredCycle; score: CycleScore }[],
   offset: number,
   rules: CommentRules,
-): Promise<CommentsPage> {
+): CommentsPage {
   const page = scored.slice(offset, offset + COMMENT_CYCLES_PER_PAGE);
-  const pairs: { cycleId: string; side: Side }[] = [];
+  const shown = new Set<string>();
   const withheld: string[] = [];
   for (const { cycle, score } of page) {
     for (const side of ["HOST", "PARTNER"] as const) {
       const n = score.responses[side];
       if (n === 0) continue;
-      if (sideVisible(n, rules.threshold, rules.attributed)) pairs.push({ cycleId: cycle.id, side });
+      if (sideVisible(n, rules.threshold, rules.attributed)) shown.add(`${cycle.id}:${side}`);
       else withheld.push(withheldNote(rules.labels[side], cycle.label, n, rules.threshold));
     }
   }
-
-  const responses = pairs.length
-    ? await db.response.findMany({
-        where: { partnershipId, OR: pairs, comments: { some: {} } },
-        select: { cycleId: true, side: true, memberId: true, submittedAt: true, comments: { select: { pillarId: true, text: true } } },
-        orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
-        take: MAX_RESPONSES_PER_PAGE,
-      })
-    : [];
-  const names = rules.attributed && responses.length ? await authorNames(db, [...new Set(responses.map((r) => r.memberId))]) : null;
+  const responses = all
+    .filter((r) => r.comments.length > 0 && shown.has(`${r.cycleId}:${r.side}`))
+    .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || (a.id < b.id ? -1 : 1))
+    .slice(0, MAX_RESPONSES_PER_PAGE);
 
   // Pillars by id across the page's framework versions, shown in the newest cycle's order.
   const pillarOf = new Map<string, { key: string; name: string }>();
@@ -74,7 +77,7 @@ export async function loadCommentsPage(
         cycleLabel: labelOf.get(r.cycleId)!,
         side: r.side,
         sideLabel: rules.labels[r.side],
-        author: names?.get(r.memberId) ?? null,
+        author: rules.attributed ? r.author : null,
         text: c.text,
       });
     }
@@ -85,9 +88,4 @@ export async function loadCommentsPage(
     withheld,
     nextOffset: offset + COMMENT_CYCLES_PER_PAGE < scored.length ? offset + COMMENT_CYCLES_PER_PAGE : null,
   };
-}
-
-async function authorNames(db: TenantDb, memberIds: string[]) {
-  const members = await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, user: { select: { name: true } } } });
-  return new Map(members.map((m) => [m.id, m.user.name]));
 }

@@ -1,36 +1,28 @@
 // One partnership's scorecard, shaped so the page and its charts draw it without computing.
-// Reads only this partnership's stored aggregates (all cycles), its statement rows of the two
-// cycles the breakdown compares, one page of comments and the current cycle's participants, in
-// two rounds of parallel queries. What a partner contact may see is cut here, on the server.
-import { fetchScoreRows, loadScoredCycles, toScoreTable, type ScoredCycle } from "../cycle-scores";
+// Reads only this partnership's stored figures, participants and responses, in one round (see
+// load.ts). What a partner contact may see is cut here, on the server.
+import type { ScoredCycle } from "../cycle-scores";
 import { BAND_LABEL, band, perceptionGap, round1, trend, visibleSides, type CycleScore } from "../scoring";
-import { findVisiblePartnership } from "../visibility";
-import { loadCommentsPage } from "./comments";
-import { loadResponseRate } from "./response-rate";
+import { commentsPage } from "./comments";
+import { loadScorecard } from "./load";
+import { responseRate as rateOf } from "./response-rate";
 import type { Scorecard } from "./schema";
 import { partnerSharing, sharingFor, type ScorecardCtx } from "./sharing";
 import { chooseSidesCycle } from "./sides";
-import { buildStatements, loadStatementRows } from "./statements";
+import { buildStatements } from "./statements";
 import { gapSentence, sharingNote, sideLabels, trendSummary, type Perspective } from "./words";
 
 export { scorecardOutput, commentsPageSchema, type Scorecard, type CommentsPage } from "./schema";
 export type { ScorecardCtx } from "./sharing";
 
-async function loadPartnershipScores(ctx: ScorecardCtx, partnershipId: string) {
-  // The aggregate rows are read alongside the visibility check; nothing of them is used (or
-  // returned) unless the viewer may see the partnership.
-  const [partnership, cycles, rows] = await Promise.all([
-    findVisiblePartnership(ctx, partnershipId),
-    loadScoredCycles(ctx.db),
-    fetchScoreRows(ctx.db, { partnershipId }),
-  ]);
-  const scores = toScoreTable(cycles, rows).get(partnership.id) ?? new Map<string, CycleScore>();
+async function loadPartnershipScores(ctx: ScorecardCtx, partnershipId: string, commentCycles?: "all") {
+  const loaded = await loadScorecard(ctx, partnershipId, commentCycles);
   const perspective: Perspective = {
     partner: ctx.role === "PARTNER",
-    partnerName: partnership.partnerOrg.name,
+    partnerName: loaded.partnership.partnerOrg.name,
     workspaceName: ctx.workspace.name,
   };
-  return { partnership, cycles, scores, perspective };
+  return { ...loaded, perspective };
 }
 
 // The partnership's cycles that have responses, newest first.
@@ -38,7 +30,10 @@ const respondedCycles = (cycles: readonly ScoredCycle[], scores: Map<string, Cyc
   cycles.flatMap((cycle) => (scores.has(cycle.id) ? [{ cycle, score: scores.get(cycle.id)! }] : [])).reverse();
 
 export async function buildScorecard(ctx: ScorecardCtx, partnershipId: string): Promise<Scorecard> {
-  const { partnership, cycles, scores, perspective } = await loadPartnershipScores(ctx, partnershipId);
+  const { partnership, cycles, scores, perspective, statementDefs, statementRows, participants, responses } = await loadPartnershipScores(
+    ctx,
+    partnershipId,
+  );
   const at = (cycleId: string): CycleScore | undefined => scores.get(cycleId);
   const sees = sharingFor(ctx);
   const labels = sideLabels(perspective);
@@ -93,11 +88,10 @@ export async function buildScorecard(ctx: ScorecardCtx, partnershipId: string): 
     });
   const change = (pick: (s: CycleScore) => number | null) => (sees.trends ? round1(trend(history(pick))) : null);
 
-  const [statementRows, rate, comments] = await Promise.all([
-    sees.statements ? loadStatementRows(ctx.db, partnership.id, previous ? [cycle, previous] : [cycle]) : null,
-    loadResponseRate(ctx.db, partnership.id, cycle.id),
-    sees.comments ? loadCommentsPage(ctx.db, partnership.id, respondedCycles(cycles, scores), 0, { threshold, attributed, labels }) : null,
-  ]);
+  const compared = new Set([cycle.id, previous?.id]);
+  const statementFigures = sees.statements ? { defs: statementDefs, rows: statementRows.filter((r) => compared.has(r.cycleId)) } : null;
+  const rate = rateOf(participants, responses, cycle.id);
+  const comments = sees.comments ? commentsPage(responses, respondedCycles(cycles, scores), 0, { threshold, attributed, labels }) : null;
   const ownSide = perspective.partner ? "PARTNER" : "HOST";
   const responseRate = {
     cycleLabel: cycle.label,
@@ -153,7 +147,7 @@ export async function buildScorecard(ctx: ScorecardCtx, partnershipId: string): 
       notes: sides.notes,
     },
     trendSummary: sees.trends ? trendSummary(series, seriesKeys, healthChange) : null,
-    statements: statementRows
+    statements: statementFigures
       ? {
           cycleLabel: cycle.label,
           previousCycleLabel: sees.trends ? (previous?.label ?? null) : null,
@@ -170,7 +164,7 @@ export async function buildScorecard(ctx: ScorecardCtx, partnershipId: string): 
             cycle,
             previous,
             score: current,
-            ...statementRows,
+            ...statementFigures,
             visible: statementSides,
             trends: sees.trends,
           }),
@@ -183,9 +177,9 @@ export async function buildScorecard(ctx: ScorecardCtx, partnershipId: string): 
 
 // An older page of comments ("show older"), under the same rules as the scorecard's first page.
 export async function buildScorecardComments(ctx: ScorecardCtx, partnershipId: string, offset: number) {
-  const { cycles, scores, perspective, partnership } = await loadPartnershipScores(ctx, partnershipId);
+  const { cycles, scores, perspective, responses } = await loadPartnershipScores(ctx, partnershipId, "all");
   if (!sharingFor(ctx).comments) return null;
-  return loadCommentsPage(ctx.db, partnership.id, respondedCycles(cycles, scores), offset, {
+  return commentsPage(responses, respondedCycles(cycles, scores), offset, {
     threshold: ctx.workspace.confidentialityThreshold,
     attributed: ctx.workspace.surveyMode === "ATTRIBUTED",
     labels: sideLabels(perspective),

@@ -1,7 +1,6 @@
 // The statement breakdown: which statements move each pillar, per side where confidentiality
 // allows, from the stored StatementCycleScore rows of the current and the previous scored cycle.
 import type { Side } from "../../db/generated/client";
-import type { TenantDb } from "../../db/tenant";
 import type { ScoredCycle } from "../cycle-scores";
 import { band, combinedScore, round1, type CycleScore } from "../scoring";
 import type { StatementRow } from "./schema";
@@ -22,22 +21,6 @@ export interface StatementScoreRow {
   score: number | null;
   answered: number;
   dontKnow: number;
-}
-
-// Two queries, whatever the framework's size: the statements of the versions the two cycles ran
-// with, and this partnership's rows of those two cycles.
-export async function loadStatementRows(db: TenantDb, partnershipId: string, cycles: readonly ScoredCycle[]) {
-  const [defs, rows] = await Promise.all([
-    db.statement.findMany({
-      where: { versionId: { in: [...new Set(cycles.map((c) => c.frameworkVersionId))] } },
-      select: { id: true, key: true, text: true, pillarId: true, position: true, versionId: true },
-    }),
-    db.statementCycleScore.findMany({
-      where: { partnershipId, cycleId: { in: cycles.map((c) => c.id) } },
-      select: { cycleId: true, statementId: true, side: true, score: true, answered: true, dontKnow: true },
-    }),
-  ]);
-  return { defs: defs as StatementDef[], rows: rows as StatementScoreRow[] };
 }
 
 interface SideFigures {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "CycleParticipant_workspaceId_partnershipId_idx" ON "CycleParticipant"("workspaceId", "partnershipId");
+
