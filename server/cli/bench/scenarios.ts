@@ -110,8 +110,9 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
       return api.partnership.scorecard({ workspaceSlug: world.slug, partnershipId: current });
     },
     // What the scorecard shows, as plain rows: the partnership, the cycles and their pillars, its
-    // stored health, pillar and statement figures (statements of the two newest cycles), the
-    // comments of the three newest cycles, and the people asked and answering in the newest.
+    // stored health, pillar and statement figures (statements of the two newest cycles, with
+    // their wording), the comments of the three newest cycles, and the people asked and answering
+    // in the newest.
     async floor() {
       const ws = world.workspaceId;
       const params = [ws, current, world.scoredCycleIds];
@@ -140,6 +141,12 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
          WHERE r."workspaceId" = $1 AND r."partnershipId" = $2 AND r."cycleId" = ANY($3)`,
         [ws, current, world.scoredCycleIds.slice(-3)],
       );
+      await sql.query(
+        `SELECT s.id, s.key, s.text, s."pillarId" FROM "Statement" s
+         WHERE s."workspaceId" = $1 AND s."versionId" IN (SELECT "frameworkVersionId" FROM "Cycle" WHERE "workspaceId" = $1 AND status <> 'DRAFT')`,
+        [ws],
+      );
+      await sql.query(`SELECT "memberId", side FROM "Response" ${where}`, [ws, current, world.scoredCycleIds.slice(-1)]);
       await sql.query(`SELECT side, count(*) FROM "CycleParticipant" ${where} AND NOT excluded GROUP BY side`, [
         ws,
         current,

@@ -47,10 +47,15 @@ const scoredCycles = (ws: string, partnershipId: string, condition: Prisma.Sql, 
   ORDER BY c."opensAt" DESC LIMIT ${limit}`;
 
 // Statements are read for the two cycles the breakdown compares (the newest two with a health
-// index); comments for the first page's cycles, or all of them for "show older".
+// index), participants for the newest of those, responses and comments for the first page's
+// cycles (all of them for "show older").
 function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number | "all") {
   const ws = ctx.workspace.id;
   const attributed = ctx.workspace.surveyMode === "ATTRIBUTED";
+  // The card's current cycle (the newest with a health index: response rate), and the cycles of
+  // the first page of comments.
+  const current = scoredCycles(ws, partnershipId, Prisma.sql`AND t.health IS NOT NULL`, 1);
+  const commentPage = scoredCycles(ws, partnershipId, Prisma.empty, commentCycles === "all" ? 0 : commentCycles);
   const versions = Prisma.sql`SELECT "frameworkVersionId" FROM "Cycle" WHERE "workspaceId" = ${ws} AND status IN ('OPEN', 'CLOSED')`;
   return ctx.db.$queryRaw<Gathered[]>`
     SELECT
@@ -81,17 +86,19 @@ function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number 
          FROM "StatementCycleScore" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId}
           AND x."cycleId" IN (${scoredCycles(ws, partnershipId, Prisma.sql`AND t.health IS NOT NULL`, 2)})) AS "statementScores",
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'memberId', x."memberId", 'side', x.side))
-         FROM "CycleParticipant" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId} AND NOT x.excluded) AS participants,
+         FROM "CycleParticipant" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId} AND NOT x.excluded
+          AND x."cycleId" IN (${current})) AS participants,
       (SELECT json_agg(json_build_object('id', r.id, 'cycleId', r."cycleId", 'side', r.side, 'memberId', r."memberId",
                                          'submittedAt', r."submittedAt",
                                          -- Names only where the workspace runs attributed surveys; never read otherwise.
                                          'author', CASE WHEN ${attributed}::boolean THEN (SELECT u.name FROM "Member" m JOIN "User" u ON u.id = m."userId"
                                                                                  WHERE m."workspaceId" = r."workspaceId" AND m.id = r."memberId") END))
-         FROM "Response" r WHERE r."workspaceId" = ${ws} AND r."partnershipId" = ${partnershipId}) AS responses,
+         FROM "Response" r WHERE r."workspaceId" = ${ws} AND r."partnershipId" = ${partnershipId}
+         ${commentCycles === "all" ? Prisma.empty : Prisma.sql`AND (r."cycleId" IN (${current}) OR r."cycleId" IN (${commentPage}))`}) AS responses,
       (SELECT json_agg(json_build_object('responseId', c."responseId", 'pillarId', c."pillarId", 'text', c.text))
          FROM "PillarComment" c JOIN "Response" r ON r."workspaceId" = c."workspaceId" AND r.id = c."responseId"
          WHERE r."workspaceId" = ${ws} AND r."partnershipId" = ${partnershipId}
-           ${commentCycles === "all" ? Prisma.empty : Prisma.sql`AND r."cycleId" IN (${scoredCycles(ws, partnershipId, Prisma.empty, commentCycles)})`}) AS comments`;
+           ${commentCycles === "all" ? Prisma.empty : Prisma.sql`AND r."cycleId" IN (${commentPage})`}) AS comments`;
 }
 
 export async function loadScorecard(ctx: ScorecardCtx, partnershipId: string, commentCycles: number | "all" = COMMENT_CYCLES_PER_PAGE) {
