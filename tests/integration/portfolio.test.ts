@@ -174,7 +174,7 @@ describe("portfolio.overview figures", () => {
           gap: 75,
           higher: "HOST",
           cycleLabel: "2020-Q2",
-          text: `${w.orgA.name} rates Communication 75 points lower than your team does`,
+          text: `${w.orgA.name} rates Communication 75 points lower than you do.`,
         },
       ],
       total: 1,
@@ -193,8 +193,8 @@ describe("portfolio.overview figures", () => {
     const { insights } = await overview(w.executive.api, w.slug);
     // Bravo's Q2: host 25 against partner 50, the partner side higher.
     expect(insights.gaps.items.map((g) => [g.name, g.pillar, g.gap, g.text])).toEqual([
-      ["Alpha", "Communication", 75, `${w.orgA.name} rates Communication 75 points lower than your team does`],
-      ["Bravo", "Trust", 25, `${w.orgB.name} rates Trust 25 points higher than your team does`],
+      ["Alpha", "Communication", 75, `${w.orgA.name} rates Communication 75 points lower than you do.`],
+      ["Bravo", "Trust", 25, `${w.orgB.name} rates Trust 25 points higher than you do.`],
     ]);
   });
 });

@@ -4,7 +4,8 @@ import type { WorkspaceCtx } from "../../trpc/procedures";
 import { loadScoredCycles } from "../cycle-scores";
 import { round1 } from "../scoring";
 import { pageOf, pillarCells, resolveSort, sortRows } from "./heatmap";
-import { atRisk, gapText, gaps, lowResponseRates, movers, rateCycle } from "./insights";
+import { gapSentence } from "../scorecard/words";
+import { atRisk, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {
   ACTIVE,
   loadFilterOptions,
@@ -128,7 +129,9 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
       gaps: {
         items: shownGaps.map((g) => {
           const item = withPartner({ ...g, name: byId.get(g.id)!.name, gap: round1(g.gap)! });
-          return { ...item, text: gapText(g, item.partnerName) };
+          // In the scorecard's words, so both say the same thing about the same gap.
+          const reader = { partner: false, partnerName: item.partnerName, workspaceName: ctx.workspace.name };
+          return { ...item, text: gapSentence(reader, g.pillar, g.gap, g.higher) };
         }),
         total: gapFindings.length,
       },

@@ -45,10 +45,6 @@ export function gaps(rows: Standing[], cycles: ScoredCycle[], matrix: HealthMatr
   return found.sort((a, b) => b.gap - a.gap);
 }
 
-// In words, as the scorecard says it: "Globex rates Communication 28 points lower than your team does".
-export const gapText = (g: GapFinding, partnerName: string) =>
-  `${partnerName} rates ${g.pillar} ${Math.round(g.gap)} points ${g.higher === "HOST" ? "lower" : "higher"} than your team does`;
-
 // The cycle whose response rates matter: the latest open one, or else the latest.
 export function rateCycle(cycles: ScoredCycle[]) {
   return cycles.findLast((c) => c.status === "OPEN") ?? cycles.at(-1) ?? null;
