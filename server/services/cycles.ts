@@ -3,8 +3,8 @@
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, conflict, isUniqueViolation, notFound } from "./errors";
 import { closeCycle, newCycle, openCycle } from "./cycle-lifecycle";
-import { responseRates } from "./response-rates";
-import { visiblePartnerships } from "./visibility";
+import { cycleRates, rate, responseRates } from "./response-rates";
+import { visiblePartnerships, visiblePartnershipSql } from "./visibility";
 
 export async function listCycles(ctx: WorkspaceCtx) {
   const cycles = await ctx.db.cycle.findMany({
@@ -16,12 +16,12 @@ export async function listCycles(ctx: WorkspaceCtx) {
       _count: { select: { responses: { where: { partnership: visiblePartnerships(ctx) } } } },
     },
   });
-  const rates = await Promise.all(cycles.map((c) => responseRates(ctx.db, c.id, visiblePartnerships(ctx))));
-  return cycles.map(({ _count, frameworkVersion, ...c }, i) => ({
+  const rates = await cycleRates(ctx.db, ctx.workspace.id, visiblePartnershipSql(ctx, 'pt."partnerOrgId"'));
+  return cycles.map(({ _count, frameworkVersion, ...c }) => ({
     ...c,
     frameworkVersion: frameworkVersion.version,
     responses: _count.responses,
-    rate: rates[i]!.total,
+    rate: rates.get(c.id) ?? rate(0, 0),
   }));
 }
 

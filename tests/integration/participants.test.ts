@@ -164,5 +164,12 @@ describe("response rates", () => {
     expect((await rates()).partner).toEqual({ asked: 2, answered: 1, percent: 50 });
     // Partner contacts do not see the program's rates.
     await expectTrpcError(w.contactA.api.cycle.get({ workspaceSlug: w.slug, cycleId: w.cycle.id }), "FORBIDDEN");
+
+    // The cycle list shows the same total, counted in one statement; a partner contact's list
+    // counts only their own organisation's partnership (A: its owner and contactA, both answered).
+    const listed = (api: typeof w.manager.api) =>
+      api.cycle.list({ workspaceSlug: w.slug }).then((l) => l.find((c) => c.id === w.cycle.id)!.rate);
+    expect(await listed(w.manager.api)).toEqual((await rates()).total);
+    expect(await listed(w.contactA.api)).toEqual({ asked: 2, answered: 2, percent: 100 });
   });
 });
