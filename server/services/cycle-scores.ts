@@ -1,6 +1,5 @@
-// Loads the stored per-cycle aggregates (see aggregates.ts) of open and closed cycles. Shared by
-// the scorecard and the portfolio.
-import type { Prisma } from "../db/generated/client";
+// The workspace's scored cycles (open and closed) with their framework's pillars, and the stored
+// per-cycle aggregates (see aggregates.ts) shaped as a table. Shared by the scorecard and the portfolio.
 import type { TenantDb } from "../db/tenant";
 import type { CycleScore, PillarDef } from "./scoring";
 
@@ -31,26 +30,23 @@ export async function loadScoredCycles(db: TenantDb): Promise<ScoredCycle[]> {
 // partnershipId -> cycleId -> score.
 export type ScoreTable = Map<string, Map<string, CycleScore>>;
 
-type ScoreRowsWhere = Prisma.PartnershipCycleScoreWhereInput & Prisma.PillarCycleScoreWhereInput;
-
-// The raw aggregate rows matching `where`: one total per partnership and cycle, one row per pillar.
-export async function fetchScoreRows(db: TenantDb, where: ScoreRowsWhere) {
-  const [totals, pillars] = await Promise.all([
-    db.partnershipCycleScore.findMany({
-      where,
-      select: { partnershipId: true, cycleId: true, health: true, hostResponses: true, partnerResponses: true },
-    }),
-    db.pillarCycleScore.findMany({
-      where,
-      select: { partnershipId: true, cycleId: true, pillarKey: true, host: true, partner: true, combined: true },
-    }),
-  ]);
-  return { totals, pillars };
+// The stored aggregate rows of some partnerships: one total per partnership and cycle, one row
+// per pillar.
+export interface ScoreRows {
+  totals: { partnershipId: string; cycleId: string; health: number | null; hostResponses: number; partnerResponses: number }[];
+  pillars: {
+    partnershipId: string;
+    cycleId: string;
+    pillarKey: string;
+    host: number | null;
+    partner: number | null;
+    combined: number | null;
+  }[];
 }
 
 // The rows as a table, pillars in each cycle's framework order. Rows of cycles not in `cycles`
 // (a draft cannot have any, but a caller may pass a subset) are left out.
-export function toScoreTable(cycles: readonly ScoredCycle[], rows: Awaited<ReturnType<typeof fetchScoreRows>>): ScoreTable {
+export function toScoreTable(cycles: readonly ScoredCycle[], rows: ScoreRows): ScoreTable {
   const pillarsOf = new Map<string, CycleScore["pillars"]>();
   for (const p of rows.pillars) {
     const id = `${p.partnershipId}:${p.cycleId}`;
@@ -72,12 +68,4 @@ export function toScoreTable(cycles: readonly ScoredCycle[], rows: Awaited<Retur
     byCycle.set(t.cycleId, { pillars, health: t.health, responses: { HOST: t.hostResponses, PARTNER: t.partnerResponses } });
   }
   return table;
-}
-
-export async function loadCycleScores(
-  db: TenantDb,
-  cycles: ScoredCycle[],
-  partnerships: Prisma.PartnershipWhereInput,
-): Promise<ScoreTable> {
-  return toScoreTable(cycles, await fetchScoreRows(db, { cycleId: { in: cycles.map((c) => c.id) }, partnership: partnerships }));
 }

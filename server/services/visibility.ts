@@ -3,7 +3,6 @@
 // a partnership goes through here and an invisible one answers NOT_FOUND like a missing one.
 import { Prisma } from "../db/generated/client";
 import type { WorkspaceCtx } from "../trpc/procedures";
-import { notFound } from "./errors";
 
 type Viewer = Pick<WorkspaceCtx, "member">;
 
@@ -17,13 +16,4 @@ export function visiblePartnerships({ member }: Viewer): Prisma.PartnershipWhere
 export function visiblePartnershipSql({ member }: Viewer, partnerOrgColumn: string): Prisma.Sql {
   if (member.role === "PARTNER") return Prisma.sql`${Prisma.raw(partnerOrgColumn)} = ${member.partnerOrgId ?? "__none__"}`;
   return Prisma.sql`TRUE`;
-}
-
-export async function findVisiblePartnership(ctx: Pick<WorkspaceCtx, "db" | "member">, id: string) {
-  const partnership = await ctx.db.partnership.findFirst({
-    where: { AND: [{ id }, visiblePartnerships(ctx)] },
-    include: { partnerOrg: true, owner: { include: { user: { select: { name: true } } } } },
-  });
-  if (!partnership) throw notFound("Partnership");
-  return partnership;
 }
