@@ -1,25 +1,19 @@
 // Of the people asked about this partnership in a cycle (its participants, less those taken off
-// the list), how many of each side answered: the same rule as server/services/response-rates.ts,
-// read for one partnership only.
+// the list), how many of each side answered: the rule of server/services/response-rates.ts, for
+// one partnership from the rows the scorecard already read.
+import { rate, type Rate } from "../response-rates";
 import type { Side } from "../scoring";
-
-export interface SideRate {
-  asked: number;
-  answered: number;
-  percent: number | null;
-}
 
 export function responseRate(
   participants: readonly { cycleId: string; memberId: string; side: Side }[],
   responses: readonly { cycleId: string; memberId: string }[],
   cycleId: string,
-): Record<Side, SideRate> {
+): Record<Side, Rate> {
   const answered = new Set(responses.filter((r) => r.cycleId === cycleId).map((r) => r.memberId));
   const asked = participants.filter((p) => p.cycleId === cycleId);
-  const rate = (side: Side): SideRate => {
-    const ofSide = asked.filter((p) => p.side === side);
-    const n = ofSide.filter((p) => answered.has(p.memberId)).length;
-    return { asked: ofSide.length, answered: n, percent: ofSide.length ? Math.round((n / ofSide.length) * 100) : null };
+  const ofSide = (side: Side) => {
+    const people = asked.filter((p) => p.side === side);
+    return rate(people.length, people.filter((p) => answered.has(p.memberId)).length);
   };
-  return { HOST: rate("HOST"), PARTNER: rate("PARTNER") };
+  return { HOST: ofSide("HOST"), PARTNER: ofSide("PARTNER") };
 }
