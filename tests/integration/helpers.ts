@@ -45,6 +45,19 @@ export async function buildWorld() {
   };
 }
 
+// A closed cycle for a past quarter ("2020-Q3"), open for the quarter's first month, so tests
+// can lay out a partnership's history in order.
+export function closedQuarter(workspaceId: string, label: string) {
+  const [, year, quarter] = /^(\d{4})-Q([1-4])$/.exec(label)!;
+  const month = (Number(quarter) - 1) * 3;
+  return createCycle(getDb(), workspaceId, {
+    label,
+    status: "CLOSED",
+    opensAt: new Date(Date.UTC(Number(year), month, 1)),
+    closesAt: new Date(Date.UTC(Number(year), month + 1, 0)),
+  });
+}
+
 // Every statement of a cycle's framework answered with `value` (or per statement via a function).
 export async function fullAnswers(cycleId: string, value: number | null | ((key: string) => number | null) = 4) {
   const d = getDb();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle, createResponses, type ResponseSpec } from "../../prisma/factories";
 import { DEFAULT_FRAMEWORK } from "../../server/services/framework";
-import { buildWorld, db } from "./helpers";
+import { buildWorld, closedQuarter, db } from "./helpers";
 
 type PillarKey = "trust" | "commitment" | "coordination" | "communication";
 type PillarValues = Record<PillarKey, number>;
@@ -50,24 +50,9 @@ async function scoredWorld() {
   const w = await buildWorld();
   const d = db();
   const ws = w.workspace.id;
-  const q1 = await createCycle(d, ws, {
-    label: "2020-Q1",
-    status: "CLOSED",
-    opensAt: new Date("2020-01-01"),
-    closesAt: new Date("2020-01-31"),
-  });
-  const q2 = await createCycle(d, ws, {
-    label: "2020-Q2",
-    status: "CLOSED",
-    opensAt: new Date("2020-04-01"),
-    closesAt: new Date("2020-04-30"),
-  });
-  const q3 = await createCycle(d, ws, {
-    label: "2020-Q3",
-    status: "CLOSED",
-    opensAt: new Date("2020-07-01"),
-    closesAt: new Date("2020-07-31"),
-  });
+  const q1 = await closedQuarter(ws, "2020-Q1");
+  const q2 = await closedQuarter(ws, "2020-Q2");
+  const q3 = await closedQuarter(ws, "2020-Q3");
 
   const hosts = [w.owner.member.id, w.admin.member.id, w.manager.member.id];
   const partnersA = [w.contactA.member.id];

@@ -3,9 +3,9 @@
 // everything, comments follow the threshold, names never appear in confidential mode, and only
 // admins can change the setting.
 import { describe, expect, it } from "vitest";
-import { addMember, createCycle, createResponses, type ResponseSpec } from "../../prisma/factories";
+import { addMember, createResponses, type ResponseSpec } from "../../prisma/factories";
 import type { Scorecard } from "../../server/services/scorecard";
-import { buildWorld, db, expectTrpcError } from "./helpers";
+import { buildWorld, closedQuarter, db, expectTrpcError } from "./helpers";
 
 type Toggles = {
   partnerSeesScores: boolean;
@@ -30,18 +30,8 @@ async function sharedWorld() {
   const d = db();
   const ws = w.workspace.id;
   await d.workspace.update({ where: { id: ws }, data: { name: "Northwind Test" } });
-  const q1 = await createCycle(d, ws, {
-    label: "2020-Q1",
-    status: "CLOSED",
-    opensAt: new Date("2020-01-01"),
-    closesAt: new Date("2020-01-31"),
-  });
-  const q2 = await createCycle(d, ws, {
-    label: "2020-Q2",
-    status: "CLOSED",
-    opensAt: new Date("2020-04-01"),
-    closesAt: new Date("2020-04-30"),
-  });
+  const q1 = await closedQuarter(ws, "2020-Q1");
+  const q2 = await closedQuarter(ws, "2020-Q2");
   const hosts = [w.owner.member.id, w.admin.member.id, w.manager.member.id];
   const partners = [w.contactA.member.id];
   for (let i = 0; i < 2; i++) {
