@@ -21,8 +21,17 @@ function stamp(data: unknown, workspaceId: string): unknown {
   return { ...row, workspaceId };
 }
 
-export function forWorkspace(db: PrismaClient, workspaceId: string) {
-  return db.$extends({
+// The scoped client has the plain client's shape: a query-only extension changes no types, and
+// typing it as what it is keeps TypeScript from comparing two 40-model client types at every call
+// site (which overflowed its stack once the schema grew). The brand keeps an unscoped client from
+// being passed where a scoped one is required.
+declare const scoped: unique symbol;
+export type TenantDb = PrismaClient & { readonly [scoped]: true };
+// What a scoped interactive transaction hands its callback.
+export type TenantTx = Prisma.TransactionClient;
+
+export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
+  const extended = db.$extends({
     name: "workspace-scope",
     query: {
       $allModels: {
@@ -56,8 +65,5 @@ export function forWorkspace(db: PrismaClient, workspaceId: string) {
       },
     },
   });
+  return extended as unknown as TenantDb;
 }
-
-export type TenantDb = ReturnType<typeof forWorkspace>;
-// What a scoped interactive transaction hands its callback.
-export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { EmailKind } from "../db/generated/enums";
 import { listOutbox } from "../services/email/outbox";
 import { adminProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
-export const emailKindSchema = z.enum(["INVITATION", "SURVEY_OPEN", "REMINDER"]);
+export const emailKindSchema = z.enum(EmailKind);
 
 export const outboxRouter = router({
   list: adminProcedure

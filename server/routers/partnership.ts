@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateOnly } from "./inputs";
 import { badRequest, conflict, isUniqueViolation, notFound } from "../services/errors";
 import { syncCurrentCycles } from "../services/participants";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
@@ -9,12 +10,6 @@ import { router } from "../trpc/init";
 
 const tier = z.enum(["STRATEGIC", "CORE", "EMERGING"]);
 const phase = z.enum(["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWAL_REVIEW", "RENEWED", "EXITED"]);
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "use the format YYYY-MM-DD")
-  .transform((v) => new Date(`${v}T00:00:00.000Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), "not a real date");
-
 const fields = {
   name: z.string().trim().min(1, "please name the partnership").max(120),
   ownerMemberId: z.string().min(1).nullish(),

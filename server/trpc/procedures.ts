@@ -46,7 +46,8 @@ async function findMembership(db: PrismaClient, userId: string, slug: string): P
            w."cycleOpenDay" AS "w_cycleOpenDay", w."cycleLengthDays" AS "w_cycleLengthDays", w."autoSchedule" AS "w_autoSchedule",
            w."partnerSeesScores" AS "w_partnerSeesScores", w."partnerSeesTrends" AS "w_partnerSeesTrends",
            w."partnerSeesComments" AS "w_partnerSeesComments", w."partnerSeesSides" AS "w_partnerSeesSides",
-           w."partnerSeesStatements" AS "w_partnerSeesStatements", w."createdAt" AS "w_createdAt"
+           w."partnerSeesStatements" AS "w_partnerSeesStatements",
+           w."renewalReviewDays" AS "w_renewalReviewDays", w."createdAt" AS "w_createdAt"
     FROM "Member" m
     JOIN "Workspace" w ON w.id = m."workspaceId"
     JOIN "User" u ON u.id = m."userId"
@@ -78,6 +79,7 @@ async function findMembership(db: PrismaClient, userId: string, slug: string): P
       partnerSeesComments: r.w_partnerSeesComments as boolean,
       partnerSeesSides: r.w_partnerSeesSides as boolean,
       partnerSeesStatements: r.w_partnerSeesStatements as boolean,
+      renewalReviewDays: r.w_renewalReviewDays as number,
       createdAt: r.w_createdAt,
     } satisfies Record<keyof Workspace, unknown>,
   };

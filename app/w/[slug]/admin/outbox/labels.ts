@@ -1,7 +1,14 @@
 // Words and formats of the outbox page.
-export type EmailKind = "INVITATION" | "SURVEY_OPEN" | "REMINDER";
+export type EmailKind = "INVITATION" | "SURVEY_OPEN" | "REMINDER" | "ACTION_REMINDER" | "RETRO_SUMMARY" | "ALERT";
 
-export const KIND_LABEL: Record<EmailKind, string> = { INVITATION: "Invitation", SURVEY_OPEN: "Survey open", REMINDER: "Reminder" };
+export const KIND_LABEL: Record<EmailKind, string> = {
+  INVITATION: "Invitation",
+  SURVEY_OPEN: "Survey open",
+  REMINDER: "Survey reminder",
+  ACTION_REMINDER: "Action reminder",
+  RETRO_SUMMARY: "Retro summary",
+  ALERT: "Alert",
+};
 export const KINDS = Object.keys(KIND_LABEL) as EmailKind[];
 export const isKind = (v: unknown): v is EmailKind => typeof v === "string" && v in KIND_LABEL;
 

@@ -1,0 +1,52 @@
+// Making an action and keeping its history: the one write path for actions made by hand and for
+// those a retro makes from its top "Start doing" items, so both start their history alike.
+import type { ActionStatus, Prisma } from "../../db/generated/client";
+import type { TenantDb, TenantTx } from "../../db/tenant";
+
+type Db = TenantDb | TenantTx;
+
+export interface NewAction {
+  partnershipId: string;
+  title: string;
+  notes?: string;
+  pillarKey?: string | null;
+  ownerMemberId?: string | null;
+  dueDate?: Date | null;
+  cycleId?: string | null;
+  retroId?: string | null;
+  retroItemId?: string | null;
+}
+
+// Each changed field as [before, after]; what an ActionEvent stores.
+export type ActionChanges = Record<string, [unknown, unknown]>;
+
+export async function createAction(db: Db, workspaceId: string, actorId: string, a: NewAction) {
+  const action = await db.action.create({
+    data: {
+      workspaceId,
+      partnershipId: a.partnershipId,
+      title: a.title,
+      notes: a.notes ?? "",
+      pillarKey: a.pillarKey ?? null,
+      ownerMemberId: a.ownerMemberId ?? null,
+      dueDate: a.dueDate ?? null,
+      cycleId: a.cycleId ?? null,
+      retroId: a.retroId ?? null,
+      retroItemId: a.retroItemId ?? null,
+      createdById: actorId,
+    },
+  });
+  const created: ActionChanges = { title: [null, a.title] };
+  if (a.ownerMemberId) created.owner = [null, a.ownerMemberId];
+  if (a.dueDate) created.dueDate = [null, a.dueDate.toISOString().slice(0, 10)];
+  if (a.pillarKey) created.pillar = [null, a.pillarKey];
+  await recordActionEvent(db, workspaceId, action.id, actorId, created);
+  return action;
+}
+
+export async function recordActionEvent(db: Db, workspaceId: string, actionId: string, actorId: string, changes: ActionChanges) {
+  await db.actionEvent.create({ data: { workspaceId, actionId, memberId: actorId, changes: changes as Prisma.InputJsonValue } });
+}
+
+// Done and dropped actions are finished: not overdue, not reminded.
+export const FINISHED: readonly ActionStatus[] = ["DONE", "DROPPED"];
