@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateOnly } from "./inputs";
 import { badRequest, conflict, isUniqueViolation, notFound } from "../services/errors";
 import { syncCurrentCycles } from "../services/participants";
+import { workAccess } from "../services/participation";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
 import { visiblePartnerships } from "../services/visibility";
 import { adminProcedure, MANAGER_ROLES, workspaceProcedure } from "../trpc/procedures";
@@ -50,6 +51,11 @@ export const partnershipRouter = router({
     .input(z.object({ partnershipId: z.string().min(1) }))
     .output(scorecardOutput)
     .query(({ ctx, input }) => buildScorecard(ctx, input.partnershipId)),
+
+  // Which of the partnership's working pages (retro, actions, goals, renewal) this person may open.
+  workAccess: workspaceProcedure
+    .input(z.object({ partnershipId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => workAccess(ctx, input.partnershipId)),
 
   // Older comments of a scorecard, a few cycles per page (the scorecard carries the first page).
   scorecardComments: workspaceProcedure

@@ -7,6 +7,7 @@
 // neither owns nor works on a partnership sees its scorecard but not its working papers. A
 // partner contact never reaches another organisation's partnership: it answers NOT_FOUND, as if
 // it did not exist. An archived (exited) partnership is read-only until restored.
+import { TRPCError } from "@trpc/server";
 import type { Phase, Prisma, Role, Side } from "../db/generated/client";
 import type { WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, forbidden, notFound } from "./errors";
@@ -139,4 +140,26 @@ export async function checkPartnershipPerson(ctx: WorkspaceCtx, work: WorkContex
     throw badRequest(side === "HOST" ? "Choose someone from your own organisation." : "Choose a contact of the partner organisation.");
   }
   return person;
+}
+
+// What a person may open of a partnership's work, for its tab bar: never throws for a
+// partnership they can see, so the scorecard still shows to a manager who does not work on it.
+export async function workAccess(ctx: WorkspaceCtx, partnershipId: string) {
+  try {
+    const work = await partnershipForWork(ctx, partnershipId, "read");
+    return {
+      work: true,
+      // The renewal review is the host's own deliberation, never shown to the partner.
+      renewal: ctx.member.role !== "PARTNER",
+      archived: work.partnership.archivedAt !== null,
+      canWrite: work.viewer.canWrite,
+      canFacilitate: work.viewer.canFacilitate,
+    };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+      const p = await ctx.db.partnership.findFirst({ where: { id: partnershipId }, select: { archivedAt: true } });
+      return { work: false, renewal: false, archived: p?.archivedAt != null, canWrite: false, canFacilitate: false };
+    }
+    throw error;
+  }
 }
