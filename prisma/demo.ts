@@ -1,7 +1,7 @@
 // The demo workspace: Northwind Alliances, 12 partners, six closed quarters and one open, with
 // answers that tell stories (improving, declining, one large perception gap). Deterministic, so
 // screenshots and tests see the same figures on every machine. Built from the shared factories.
-import type { Phase, PrismaClient, Tier } from "../server/db/generated/client";
+import type { Member, Partnership, Phase, PrismaClient, Tier } from "../server/db/generated/client";
 import {
   addMember,
   createCycle,
@@ -13,6 +13,7 @@ import {
   type Db,
   type ResponseSpec,
 } from "./factories";
+import { seedRhythm } from "./demo-rhythm";
 
 export const DEMO_SLUG = "northwind";
 export const DEMO_PASSWORD = "northwind-demo";
@@ -234,6 +235,7 @@ function rng(seed: number) {
   };
 }
 
+const day = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 function quarterOf(date: Date, back: number) {
@@ -277,7 +279,7 @@ async function seedDemoIn(db: Db, now: Date) {
     colleagues.push((await addMember(db, ws, { role: "MANAGER", user: person(email, name) })).member);
   }
 
-  const partnerships = [];
+  const partnerships: { profile: Profile; partnership: Partnership; contacts: Member[]; host: Member[] }[] = [];
   for (const [i, profile] of PROFILES.entries()) {
     const org = await createPartnerOrg(db, ws, {
       name: profile.org,
@@ -300,8 +302,12 @@ async function seedDemoIn(db: Db, now: Date) {
       name: profile.partnership,
       tier: profile.tier,
       phase: profile.phase,
-      // Renewals spread over the next one to eighteen months.
-      renewalDate: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1 + ((i * 7) % 18), 15)),
+      // Renewals spread over the next three to eighteen months, beyond the 60-day review window;
+      // Acme's falls inside it, and its review is open.
+      renewalDate:
+        profile.phase === "RENEWAL_REVIEW"
+          ? day(new Date(now.getTime() + 40 * 86_400_000))
+          : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 3 + ((i * 7) % 16), 15)),
       teamMemberIds: team.map((m) => m.id),
     });
     partnerships.push({ profile, partnership, contacts, host: [managers[profile.owner]!, ...team] });
@@ -355,5 +361,32 @@ async function seedDemoIn(db: Db, now: Date) {
     }
   }
   await createResponses(db, ws, specs, framework);
+
+  const find = (name: string) => partnerships.find((p) => p.profile.partnership === name)!;
+  const as = (m: { id: string }, side: "HOST" | "PARTNER") => ({ id: m.id, side });
+  const [globex, initech, acme, tyrell] = [
+    find("Globex Cloud Resale"),
+    find("Initech Co-Sell"),
+    find("Acme Robotics OEM"),
+    find("Tyrell Analytics Embedded"),
+  ];
+  await seedRhythm(db, {
+    workspaceId: ws,
+    now,
+    cycles,
+    globex: {
+      partnershipId: globex.partnership.id,
+      owner: as(globex.host[0]!, "HOST"),
+      team: globex.host.slice(1).map((m) => as(m, "HOST")),
+      contacts: globex.contacts.map((m) => as(m, "PARTNER")),
+    },
+    initech: {
+      partnershipId: initech.partnership.id,
+      owner: as(initech.host[0]!, "HOST"),
+      contacts: initech.contacts.map((m) => as(m, "PARTNER")),
+    },
+    acme: { partnershipId: acme.partnership.id, renewalDate: acme.partnership.renewalDate! },
+    tyrell: { partnershipId: tyrell.partnership.id, owner: as(tyrell.host[0]!, "HOST"), renewalDate: tyrell.partnership.renewalDate! },
+  });
   return { workspace, owner, responses: specs.length };
 }
