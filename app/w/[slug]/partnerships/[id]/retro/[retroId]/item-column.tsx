@@ -10,16 +10,21 @@ import { ItemCard } from "./item-card";
 import { LIST_HINT } from "./labels";
 import { useRefresh, type ListView } from "./use-retro";
 
+// The textarea is left uncontrolled and read on submit, so text typed before the page finished
+// loading is not lost to hydration.
 function AddItemForm({ slug, retroId, list }: { slug: string; retroId: string; list: ListView }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const id = useId();
-  const [text, setText] = useState("");
-  const add = useMutation(trpc.retro.addItem.mutationOptions({ onSuccess: () => setText(""), onSettled: () => refresh() }));
+  const [empty, setEmpty] = useState(false);
+  const add = useMutation(trpc.retro.addItem.mutationOptions({ onSettled: () => refresh() }));
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    add.mutate({ workspaceSlug: slug, retroId, list: list.list, text });
+    const form = event.currentTarget;
+    const text = String(new FormData(form).get("text") ?? "");
+    setEmpty(!text.trim());
+    if (text.trim()) add.mutate({ workspaceSlug: slug, retroId, list: list.list, text }, { onSuccess: () => form.reset() });
   }
 
   return (
@@ -29,19 +34,20 @@ function AddItemForm({ slug, retroId, list }: { slug: string; retroId: string; l
       </label>
       <textarea
         id={id}
+        name="text"
         rows={2}
         maxLength={500}
-        value={text}
-        onChange={(e) => {
+        onChange={() => {
           add.reset();
-          setText(e.target.value);
+          setEmpty(false);
         }}
         className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
       />
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" size="sm" disabled={add.isPending || !text.trim()}>
+        <Button type="submit" size="sm" disabled={add.isPending}>
           {add.isPending ? "Adding…" : "Add item"}
         </Button>
+        {empty ? <Alert tone="error">Write the item first.</Alert> : null}
         {add.error ? <Alert tone="error">{errorMessage(add.error)}</Alert> : null}
       </div>
     </form>

@@ -26,7 +26,7 @@ export function RetroBoard({ slug, initial }: { slug: string; initial: RetroView
     <>
       <PageHeader
         title={`Retro ${retro.cycleLabel}`}
-        description={`${retro.partnershipName}: ${sides.HOST} and ${sides.PARTNER}, facilitated by ${retro.facilitatorName}. ${view.attendance.host} from ${sides.HOST} and ${view.attendance.partner} from ${sides.PARTNER} taking part so far.`}
+        description={`${retro.partnershipName}: ${sides.HOST} and ${sides.PARTNER}, facilitated by ${retro.facilitatorName}. ${view.attendance.host} from ${sides.HOST} and ${view.attendance.partner} from ${sides.PARTNER} ${phase === "CLOSED" ? "took part" : "taking part so far"}.`}
         action={
           <Button asChild size="sm" variant="secondary">
             <Link href={base}>All retros</Link>
