@@ -9,6 +9,7 @@ import { partnerOrgRouter } from "../routers/partner-org";
 import { partnershipRouter } from "../routers/partnership";
 import { portfolioRouter } from "../routers/portfolio";
 import { responseRouter } from "../routers/response";
+import { retroRouter } from "../routers/retro";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -26,6 +27,7 @@ export const appRouter = router({
   response: responseRouter,
   portfolio: portfolioRouter,
   outbox: outboxRouter,
+  retro: retroRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,157 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { Alert } from "../../../../../../_components/alert";
+import { Button } from "../../../../../../_components/button";
+import { Card } from "../../../../../../_components/card";
+import { SelectField, TextField } from "../../../../../../_components/field";
+import { date, isoDay } from "../../../../../../_lib/format";
+import { Dialog, DialogActions } from "../../../../admin/_components/dialog";
+import { useRefresh, type ActionView, type RetroView } from "./use-retro";
+
+// Today in the person's own time zone, the earliest by-when date to offer.
+const today = () => {
+  const now = new Date();
+  return isoDay(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
+};
+
+function pillarOptions(view: RetroView) {
+  return [{ value: "", label: "No particular pillar" }, ...view.pillars.map((p) => ({ value: p.key, label: p.name }))];
+}
+
+function VolunteerForm({ slug, view, action }: { slug: string; view: RetroView; action: ActionView }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [dueDate, setDueDate] = useState("");
+  const [pillarKey, setPillarKey] = useState("");
+  const take = useMutation(trpc.retro.volunteer.mutationOptions({ onSettled: () => refresh() }));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    take.mutate({ workspaceSlug: slug, actionId: action.id, dueDate, pillarKey: pillarKey || null });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end" noValidate>
+      <TextField label="By when" type="date" min={today()} required value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+      <SelectField label="Pillar" value={pillarKey} onChange={(e) => setPillarKey(e.target.value)} options={pillarOptions(view)} />
+      <Button type="submit" disabled={take.isPending || !dueDate}>
+        {take.isPending ? "Taking it…" : "Volunteer"}
+      </Button>
+      {take.error ? (
+        <Alert tone="error" className="sm:col-span-3">
+          {errorMessage(take.error)}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+// The facilitator names an owner from either side, for an action nobody took or to hand it over.
+function AssignDialog({ slug, view, action }: { slug: string; view: RetroView; action: ActionView }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [memberId, setMemberId] = useState(action.ownerMemberId ?? "");
+  const [dueDate, setDueDate] = useState(action.dueDate ? isoDay(action.dueDate) : "");
+  const [pillarKey, setPillarKey] = useState(action.pillarKey ?? "");
+  const [version, setVersion] = useState(action.version);
+  const assign = useMutation(trpc.retro.assign.mutationOptions({ onSuccess: () => setOpen(false), onSettled: () => refresh() }));
+
+  function onOpenChange(next: boolean) {
+    if (assign.isPending) return;
+    assign.reset();
+    if (next) {
+      setMemberId(action.ownerMemberId ?? "");
+      setDueDate(action.dueDate ? isoDay(action.dueDate) : "");
+      setPillarKey(action.pillarKey ?? "");
+      setVersion(action.version);
+    }
+    setOpen(next);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    assign.mutate({ workspaceSlug: slug, actionId: action.id, memberId, dueDate, pillarKey: pillarKey || null, version });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={
+        <Button size="sm" variant="secondary" aria-label={`Assign ${action.title}`}>
+          {action.ownerMemberId ? "Reassign" : "Assign"}
+        </Button>
+      }
+      title="Assign an owner"
+      description={action.title}
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <SelectField
+          label="Owner"
+          value={memberId}
+          onChange={(e) => setMemberId(e.target.value)}
+          options={[
+            { value: "", label: "Choose someone" },
+            ...view.people.map((p) => ({ value: p.memberId, label: `${p.name} (${p.side})` })),
+          ]}
+        />
+        <TextField label="By when" type="date" min={today()} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+        <SelectField label="Pillar" value={pillarKey} onChange={(e) => setPillarKey(e.target.value)} options={pillarOptions(view)} />
+        <Alert tone="error">{assign.error ? errorMessage(assign.error) : null}</Alert>
+        <DialogActions label="Assign" pendingLabel="Assigning…" pending={assign.isPending} disabled={!memberId || !dueDate} />
+      </form>
+    </Dialog>
+  );
+}
+
+function ActionRow({ slug, view, action }: { slug: string; view: RetroView; action: ActionView }) {
+  const headingId = useId();
+  const assigning = view.retro.phase === "ASSIGNING";
+  return (
+    <li>
+      <article aria-labelledby={headingId} className="rounded-md p-3 ring-1 ring-inset ring-slate-200">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h3 id={headingId} className="text-sm font-semibold text-slate-900">
+            {action.title}
+          </h3>
+          {view.viewer.canFacilitate && assigning ? <AssignDialog slug={slug} view={view} action={action} /> : null}
+        </div>
+        <p className="mt-1 text-sm text-slate-700" data-testid="action-owner">
+          {action.ownerName ? (
+            <>
+              Owner: <strong>{action.mine ? `You (${action.ownerName})` : action.ownerName}</strong>, {action.ownerSide} · by{" "}
+              {date(action.dueDate)}
+              {action.pillarName ? ` · ${action.pillarName}` : ""}
+            </>
+          ) : (
+            "No owner yet."
+          )}
+        </p>
+        {action.canVolunteer ? <VolunteerForm slug={slug} view={view} action={action} /> : null}
+      </article>
+    </li>
+  );
+}
+
+// The actions the top Start doing items became, each waiting for (or showing) its owner.
+export function Assignments({ slug, view }: { slug: string; view: RetroView }) {
+  return (
+    <Card
+      title="Actions"
+      description="Each top Start doing item is an action. One person, from either side, owns each one and sets its by-when date."
+    >
+      {view.actions.length ? (
+        <ul className="space-y-3">
+          {view.actions.map((a) => (
+            <ActionRow key={a.id} slug={slug} view={view} action={a} />
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">No Start doing item received a vote, so this retro has no actions.</p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,102 @@
+// The facilitator moves the retro one step on: gathering -> voting -> proposing -> voting on Start
+// doing -> assigning -> closed, never skipping or going back. Each step names the version the
+// facilitator's page showed, so a click on a stale page (a second tab, a double click) is refused
+// instead of skipping a step. Steps take the retro's exclusive lock, so votes and items in flight
+// either land before the step or are refused after it.
+import type { Prisma } from "../../db/generated/client";
+import type { TenantTx } from "../../db/tenant";
+import type { WorkspaceCtx } from "../../trpc/procedures";
+import { createAction } from "../actions/record";
+import { enqueueEmail } from "../email/outbox";
+import { retroSummaryEmail } from "../email/retro-summary";
+import { badRequest, conflict } from "../errors";
+import { partnershipPeople, type WorkContext } from "../participation";
+import { attend, lockRetro, retroForWork } from "./access";
+import { topItems } from "./ranking";
+import { loadSummary } from "./reads";
+import { nextPhase, PHASE_LABEL, type RetroPhase } from "./rules";
+
+type Retro = Awaited<ReturnType<typeof retroForWork>>["retro"];
+
+// Each top "Start doing" item becomes an action, without an owner until someone volunteers.
+async function createActionsFromTopItems(tx: TenantTx, ctx: WorkspaceCtx, retro: Retro) {
+  const items = await tx.retroItem.findMany({
+    where: { retroId: retro.id, list: "START_DOING" },
+    select: { id: true, text: true, createdAt: true, _count: { select: { votes: true } } },
+  });
+  const top = topItems(items.map((i) => ({ ...i, votes: i._count.votes })));
+  for (const item of top) {
+    await createAction(tx, ctx.workspace.id, ctx.member.id, {
+      partnershipId: retro.partnershipId,
+      title: item.text,
+      cycleId: retro.cycleId,
+      retroId: retro.id,
+      retroItemId: item.id,
+    });
+  }
+}
+
+async function checkActionsComplete(tx: TenantTx, retroId: string) {
+  const open = await tx.action.findMany({
+    where: { retroId, OR: [{ ownerMemberId: null }, { dueDate: null }] },
+    select: { title: true },
+  });
+  if (open.length) {
+    const titles = open.map((a) => `"${a.title}"`).join(", ");
+    throw badRequest(`Every action needs an owner and a by-when date before the retro closes. Still open: ${titles}.`);
+  }
+}
+
+// One email per person: everyone who took part, and everyone on the partnership who did not.
+async function emailSummary(
+  tx: TenantTx,
+  ctx: WorkspaceCtx,
+  work: WorkContext,
+  retro: Retro,
+  closedAt: Date,
+  people: { memberId: string; email: string }[],
+) {
+  const summary = await loadSummary(tx, ctx, work, { ...retro, closedAt });
+  const attendees = await tx.retroAttendee.findMany({
+    where: { retroId: retro.id, member: { removedAt: null } },
+    select: { memberId: true, member: { select: { user: { select: { email: true } } } } },
+  });
+  const to = new Map<string, string>();
+  for (const a of attendees) to.set(a.memberId, a.member.user.email);
+  for (const p of people) to.set(p.memberId, p.email);
+  const email = retroSummaryEmail({ summary, path: `/w/${ctx.workspace.slug}/partnerships/${retro.partnershipId}/retro/${retro.id}` });
+  for (const address of new Set(to.values())) {
+    await enqueueEmail(tx, { workspaceId: ctx.workspace.id, kind: "RETRO_SUMMARY", to: address, ...email });
+  }
+}
+
+export async function advanceRetro(ctx: WorkspaceCtx, input: { retroId: string; version: number }) {
+  const { retro, work } = await retroForWork(ctx, input.retroId, "facilitate");
+  // Read before the transaction (it reads through the scoped client); used only when closing.
+  const people = retro.phase === "ASSIGNING" ? await partnershipPeople(ctx, work.partnership) : [];
+  return ctx.db.$transaction(async (tx) => {
+    const locked = await lockRetro(tx, ctx.workspace.id, retro.id, "update");
+    if (locked.version !== input.version) {
+      throw conflict(`Someone moved this retro on a moment ago; it is now at: ${PHASE_LABEL[locked.phase]}. Reload to see where it is.`);
+    }
+    const to = nextPhase(locked.phase);
+    if (!to) throw badRequest("This retro is closed.");
+    const now = new Date();
+    const stamps: Partial<Record<RetroPhase, Prisma.RetroUpdateInput>> = {
+      VOTING: { revealedAt: now },
+      PROPOSING: { votingClosedAt: now },
+      ASSIGNING: { startVotingClosedAt: now },
+      CLOSED: { closedAt: now },
+    };
+    if (to === "START_VOTING" && (await tx.retroItem.count({ where: { retroId: retro.id, list: "START_DOING" } })) === 0) {
+      throw badRequest("Nobody has proposed a Start doing item yet. Add at least one before voting on them.");
+    }
+    if (to === "ASSIGNING") await createActionsFromTopItems(tx, ctx, retro);
+    if (to === "CLOSED") await checkActionsComplete(tx, retro.id);
+    await tx.retro.update({ where: { id: retro.id }, data: { phase: to, version: { increment: 1 }, ...stamps[to] } });
+    // Whoever runs a step takes part, even without adding or voting.
+    await attend(tx, ctx, retro.id, work);
+    if (to === "CLOSED") await emailSummary(tx, ctx, work, retro, now, people);
+    return { phase: to, version: locked.version + 1 };
+  });
+}

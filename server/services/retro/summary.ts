@@ -1,0 +1,101 @@
+// The closed retro's summary, and its Markdown and CSV forms. Pure: the page, the export and the
+// email all show what these functions make of the same input.
+import { topItems } from "./ranking";
+import { LIST_LABEL, RETRO_LISTS, type RetroList } from "./rules";
+
+type Side = "HOST" | "PARTNER";
+
+export interface SummaryInput {
+  partnershipName: string;
+  // What each side is called: the workspace's name and the partner organisation's.
+  sideNames: Record<Side, string>;
+  cycleLabel: string;
+  groundRules: string;
+  facilitatorName: string;
+  closedAt: Date | null;
+  items: { id: string; list: RetroList; text: string; createdAt: Date; votes: number }[];
+  actions: { title: string; ownerName: string | null; ownerSide: Side | null; dueDate: Date | null; pillarName: string | null }[];
+  attendees: { name: string; side: Side }[];
+}
+
+export interface RetroSummary {
+  partnershipName: string;
+  cycleLabel: string;
+  groundRules: string;
+  facilitatorName: string;
+  closedAt: Date | null;
+  lists: { list: RetroList; label: string; top: { text: string; votes: number }[] }[];
+  actions: { title: string; owner: string | null; side: string | null; dueDate: string | null; pillar: string | null }[];
+  attendees: { name: string; side: string }[];
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function buildSummary(input: SummaryInput): RetroSummary {
+  return {
+    partnershipName: input.partnershipName,
+    cycleLabel: input.cycleLabel,
+    groundRules: input.groundRules,
+    facilitatorName: input.facilitatorName,
+    closedAt: input.closedAt,
+    lists: RETRO_LISTS.map((list) => ({
+      list,
+      label: LIST_LABEL[list],
+      top: topItems(input.items.filter((i) => i.list === list)).map((i) => ({ text: i.text, votes: i.votes })),
+    })),
+    actions: input.actions.map((a) => ({
+      title: a.title,
+      owner: a.ownerName,
+      side: a.ownerSide ? input.sideNames[a.ownerSide] : null,
+      dueDate: a.dueDate ? isoDay(a.dueDate) : null,
+      pillar: a.pillarName,
+    })),
+    // Host first, then the partner's people, each by name.
+    attendees: [...input.attendees]
+      .sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name) : a.side === "HOST" ? -1 : 1))
+      .map((a) => ({ name: a.name, side: input.sideNames[a.side] })),
+  };
+}
+
+const votes = (n: number) => `${n} ${n === 1 ? "vote" : "votes"}`;
+
+// One line per action, as the email and the Markdown export phrase it.
+export function actionLine(a: RetroSummary["actions"][number]): string {
+  const owner = a.owner ? `${a.owner}${a.side ? ` (${a.side})` : ""}` : "no owner";
+  return `${a.title}: ${owner}, by ${a.dueDate ?? "no date"}${a.pillar ? `, for ${a.pillar}` : ""}`;
+}
+
+export function summaryMarkdown(s: RetroSummary): string {
+  const out: string[] = [`# Retrospective: ${s.partnershipName}, ${s.cycleLabel}`, ""];
+  out.push(`Facilitated by ${s.facilitatorName}${s.closedAt ? `, closed on ${isoDay(s.closedAt)}` : ""}.`, "");
+  for (const l of s.lists) {
+    out.push(`## ${l.label}`, "");
+    if (l.top.length === 0) out.push("No item received a vote.");
+    l.top.forEach((t, i) => out.push(`${i + 1}. ${t.text} (${votes(t.votes)})`));
+    out.push("");
+  }
+  out.push("## Actions", "");
+  if (s.actions.length === 0) out.push("No actions.");
+  for (const a of s.actions) out.push(`- ${actionLine(a)}`);
+  out.push("", "## Who took part", "");
+  for (const a of s.attendees) out.push(`- ${a.name} (${a.side})`);
+  out.push("", "## Ground rules", "", s.groundRules, "");
+  return out.join("\n");
+}
+
+// Values starting with a formula character are prefixed with a quote, so a spreadsheet shows
+// what someone typed instead of running it.
+function csvCell(value: string | number | null): string {
+  let v = value === null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+// One table for the whole summary: a section column says what each row is.
+export function summaryCsv(s: RetroSummary): string {
+  const rows: (string | number | null)[][] = [["section", "rank", "text", "votes", "owner", "side", "by_when", "pillar"]];
+  for (const l of s.lists) l.top.forEach((t, i) => rows.push([l.label, i + 1, t.text, t.votes, null, null, null, null]));
+  for (const a of s.actions) rows.push(["Action", null, a.title, null, a.owner, a.side, a.dueDate, a.pillar]);
+  for (const a of s.attendees) rows.push(["Took part", null, null, null, a.name, a.side, null, null]);
+  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
