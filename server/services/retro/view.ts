@@ -3,6 +3,7 @@
 // server); vote totals once a list's voting has closed; authors by name in attributed workspaces
 // and by side otherwise (the same rule as survey comments).
 import { TRPCError } from "@trpc/server";
+import type { RetroPhase } from "./rules";
 import type { WorkspaceCtx } from "../../trpc/procedures";
 import { badRequest } from "../errors";
 import { partnershipForWork, partnershipPeople } from "../participation";
@@ -226,13 +227,17 @@ export async function listRetros(ctx: WorkspaceCtx, partnershipId: string) {
 export async function retroLinksFor(
   ctx: WorkspaceCtx,
   partnershipId: string,
-): Promise<{ cycleId: string; retroId: string; phase: string }[]> {
+): Promise<{ cycleId: string; cycleLabel: string; retroId: string; phase: RetroPhase }[]> {
   try {
     await partnershipForWork(ctx, partnershipId, "read");
   } catch (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") return [];
     throw error;
   }
-  const retros = await ctx.db.retro.findMany({ where: { partnershipId }, select: { id: true, cycleId: true, phase: true } });
-  return retros.map((r) => ({ cycleId: r.cycleId, retroId: r.id, phase: r.phase }));
+  const retros = await ctx.db.retro.findMany({
+    where: { partnershipId },
+    select: { id: true, cycleId: true, phase: true, cycle: { select: { label: true } } },
+    orderBy: { cycle: { opensAt: "desc" } },
+  });
+  return retros.map((r) => ({ cycleId: r.cycleId, cycleLabel: r.cycle.label, retroId: r.id, phase: r.phase }));
 }
