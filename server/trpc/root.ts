@@ -1,6 +1,8 @@
 // The root router: one sub-router per domain noun.
+import { actionRouter } from "../routers/action";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
+import { goalRouter } from "../routers/goal";
 import { invitationRouter } from "../routers/invitation";
 import { memberRouter } from "../routers/member";
 import { outboxRouter } from "../routers/outbox";
@@ -26,6 +28,8 @@ export const appRouter = router({
   response: responseRouter,
   portfolio: portfolioRouter,
   outbox: outboxRouter,
+  action: actionRouter,
+  goal: goalRouter,
 });
 
 export type AppRouter = typeof appRouter;
