@@ -31,7 +31,12 @@ describe("goalSchedule", () => {
   });
 
   it("is behind when the latest progress is more than 10 points below the expected", () => {
-    expect(goalSchedule(goal(42), day(65))).toEqual({ expected: 65, behind: true, pastDue: false, reason: "42% done, 65% expected by now" });
+    expect(goalSchedule(goal(42), day(65))).toEqual({
+      expected: 65,
+      behind: true,
+      pastDue: false,
+      reason: "42% done, 65% expected by now",
+    });
   });
 
   it("allows up to 10 points of slack", () => {

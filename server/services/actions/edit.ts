@@ -133,7 +133,10 @@ export async function updateAction(ctx: WorkspaceCtx, input: { actionId: string;
   return ctx.db.$transaction(async (tx) => {
     // The version in the condition makes the check and the write one step: of two changes based
     // on the same version, the second finds no row and changes nothing.
-    const { count } = await tx.action.updateMany({ where: { id: action.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    const { count } = await tx.action.updateMany({
+      where: { id: action.id, version: input.version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (count === 0) throw conflict(STALE_ACTION);
     await recordActionEvent(tx, ctx.workspace.id, action.id, ctx.member.id, changes);
     return { id: action.id, version: input.version + 1, changed: Object.keys(changes) };

@@ -32,7 +32,8 @@ interface OwnerRow {
   user: { name: string };
 }
 
-const ownerOf = (o: OwnerRow | null) => (o ? { memberId: o.id, name: o.user.name, side: sideOf(o.role), removed: o.removedAt !== null } : null);
+const ownerOf = (o: OwnerRow | null) =>
+  o ? { memberId: o.id, name: o.user.name, side: sideOf(o.role), removed: o.removedAt !== null } : null;
 
 type Row = Prisma.ActionGetPayload<{ include: { owner: typeof ownerSelect } }>;
 
@@ -88,7 +89,12 @@ export async function listActions(ctx: WorkspaceCtx, partnershipId: string, filt
     work.viewer.canWrite ? currentPillars(ctx.db, ctx.workspace.id) : Promise.resolve([]),
   ]);
   return {
-    partnership: { id: work.partnership.id, name: work.partnership.name, partnerName: work.partnership.partnerName, archived: work.partnership.archivedAt !== null },
+    partnership: {
+      id: work.partnership.id,
+      name: work.partnership.name,
+      partnerName: work.partnership.partnerName,
+      archived: work.partnership.archivedAt !== null,
+    },
     viewer: { memberId: ctx.member.id, canWrite: work.viewer.canWrite },
     filter,
     counts,
@@ -135,7 +141,12 @@ export async function actionDetail(ctx: WorkspaceCtx, actionId: string, now = ne
     pillars.push({ key: row.pillarKey, name: names.get(row.pillarKey) ?? row.pillarKey });
   }
   return {
-    partnership: { id: work.partnership.id, name: work.partnership.name, partnerName: work.partnership.partnerName, archived: work.partnership.archivedAt !== null },
+    partnership: {
+      id: work.partnership.id,
+      name: work.partnership.name,
+      partnerName: work.partnership.partnerName,
+      archived: work.partnership.archivedAt !== null,
+    },
     action: { ...shape(row, names, now), createdBy: memberNames.get(row.createdById) ?? "a former member", createdAt: row.createdAt },
     history: events.map((e) => ({
       id: e.id,

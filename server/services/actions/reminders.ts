@@ -77,7 +77,9 @@ export async function runActionReminders(db: PrismaClient, now: Date, workspaceI
     const due = shortDay.format(c.dueDate);
     try {
       await db.$transaction(async (tx) => {
-        await tx.actionReminderSent.create({ data: { workspaceId: c.workspaceId, actionId: c.id, kind: c.kind, dueDate: c.dueDate, sentAt: now } });
+        await tx.actionReminderSent.create({
+          data: { workspaceId: c.workspaceId, actionId: c.id, kind: c.kind, dueDate: c.dueDate, sentAt: now },
+        });
         await enqueueEmail(tx, { workspaceId: c.workspaceId, kind: "ACTION_REMINDER", to: c.ownerEmail, ...email });
         // skipDuplicates: a notification for this very event already there is not an error.
         await tx.notification.createMany({

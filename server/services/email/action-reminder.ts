@@ -32,9 +32,7 @@ export function actionReminderEmail(input: ActionReminderInput): Email {
   const due = dayFormat.format(input.dueDate);
   const soon = input.kind === "DUE_SOON";
   return {
-    subject: soon
-      ? `Reminder: "${input.title}" is due ${when(input.dueDate, input.today)}`
-      : `Overdue: "${input.title}" was due on ${due}`,
+    subject: soon ? `Reminder: "${input.title}" is due ${when(input.dueDate, input.today)}` : `Overdue: "${input.title}" was due on ${due}`,
     link,
     text: [
       `Hello ${input.recipientName},`,

@@ -80,7 +80,11 @@ export async function goalForWork(ctx: WorkspaceCtx, goalId: string, need: Need)
   }
 }
 
-export function mayEditGoal(ctx: WorkspaceCtx, work: WorkContext, goal: Pick<Goal, "hostOwnerId" | "partnerOwnerId" | "createdById">): boolean {
+export function mayEditGoal(
+  ctx: WorkspaceCtx,
+  work: WorkContext,
+  goal: Pick<Goal, "hostOwnerId" | "partnerOwnerId" | "createdById">,
+): boolean {
   if (!work.viewer.canWrite) return false;
   const me = ctx.member.id;
   return (
@@ -97,7 +101,9 @@ export async function updateGoal(ctx: WorkspaceCtx, input: { goalId: string; ver
   const { goal, work } = await goalForWork(ctx, input.goalId, "write");
   if (goal.version !== input.version) throw conflict(STALE_GOAL);
   if (!mayEditGoal(ctx, work, goal)) {
-    throw forbidden("Only the goal's owners, the person who made it, the partnership's owner or an admin can change it. You can check it in.");
+    throw forbidden(
+      "Only the goal's owners, the person who made it, the partnership's owner or an admin can change it. You can check it in.",
+    );
   }
   const { edit } = input;
   checkDates(edit.startDate ?? goal.startDate, edit.dueDate ?? goal.dueDate);

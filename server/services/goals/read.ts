@@ -48,7 +48,13 @@ export async function listGoals(ctx: WorkspaceCtx, partnershipId: string, now = 
         hostOwner: named(g.hostOwner),
         partnerOwner: named(g.partnerOwner),
         schedule: goalSchedule({ ...g, progress: latest?.progress ?? null }, now),
-        latest: latest && { cycleLabel: latest.cycle.label, progress: latest.progress, note: latest.note, by: latest.member.user.name, at: latest.updatedAt },
+        latest: latest && {
+          cycleLabel: latest.cycle.label,
+          progress: latest.progress,
+          note: latest.note,
+          by: latest.member.user.name,
+          at: latest.updatedAt,
+        },
         // This cycle's check-in, which a new check-in changes (with its version).
         current: current && { progress: current.progress, note: current.note, version: current.version },
         checkIns: g.checkIns.map((c) => ({
@@ -66,7 +72,12 @@ export async function listGoals(ctx: WorkspaceCtx, partnershipId: string, now = 
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 
   return {
-    partnership: { id: work.partnership.id, name: work.partnership.name, partnerName: work.partnership.partnerName, archived: work.partnership.archivedAt !== null },
+    partnership: {
+      id: work.partnership.id,
+      name: work.partnership.name,
+      partnerName: work.partnership.partnerName,
+      archived: work.partnership.archivedAt !== null,
+    },
     viewer: { memberId: ctx.member.id, side: work.viewer.side, canWrite: work.viewer.canWrite },
     checkInCycle: cycle ? { id: cycle.id, label: cycle.label, open: cycle.status === "OPEN" } : null,
     goals: rows,
