@@ -57,6 +57,7 @@ describe("making actions", () => {
     expect(one.history[0]!.by).toBe(w.manager.user.name);
     expect(one.history[0]!.changes).toContainEqual({ field: "owner", before: null, after: w.contactA.user.name });
     expect(one.history[0]!.changes).toContainEqual({ field: "pillar", before: null, after: "Trust" });
+    expect(one.history[0]!.changes.map((c) => c.field)).toEqual(["title", "owner", "dueDate", "pillar"]);
 
     const two = await w.manager.api.action.get({ workspaceSlug: w.slug, actionId: byContact.id });
     expect(two.action.owner).toMatchObject({ memberId: w.manager.member.id, side: "HOST" });

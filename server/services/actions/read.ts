@@ -105,6 +105,9 @@ export async function listActions(ctx: WorkspaceCtx, partnershipId: string, filt
   };
 }
 
+const FIELD_ORDER = ["title", "owner", "dueDate", "pillar", "status", "notes"];
+const fieldRank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+
 // One history event as people read it: names for owners and pillars, days for dates.
 function describeChanges(changes: ActionChanges, people: Map<string, string>, pillars: Map<string, string>) {
   const show = (field: string, v: unknown): string | null => {
@@ -113,7 +116,10 @@ function describeChanges(changes: ActionChanges, people: Map<string, string>, pi
     if (field === "pillar") return pillars.get(String(v)) ?? String(v);
     return String(v);
   };
-  return Object.entries(changes).map(([field, [before, after]]) => ({ field, before: show(field, before), after: show(field, after) }));
+  // In a fixed order: the database may not keep the keys in the order they were written.
+  return Object.entries(changes)
+    .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
+    .map(([field, [before, after]]) => ({ field, before: show(field, before), after: show(field, after) }));
 }
 
 export async function actionDetail(ctx: WorkspaceCtx, actionId: string, now = new Date()) {
