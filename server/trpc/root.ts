@@ -1,6 +1,8 @@
 // The root router: one sub-router per domain noun.
+import { actionRouter } from "../routers/action";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
+import { goalRouter } from "../routers/goal";
 import { invitationRouter } from "../routers/invitation";
 import { memberRouter } from "../routers/member";
 import { outboxRouter } from "../routers/outbox";
@@ -28,6 +30,8 @@ export const appRouter = router({
   portfolio: portfolioRouter,
   outbox: outboxRouter,
   retro: retroRouter,
+  action: actionRouter,
+  goal: goalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,7 @@ export function navItems(slug: string, role: Role): { main: NavItem[]; admin: Na
     main: [
       ...(host ? [{ href: `${base}/portfolio`, label: "Portfolio" }] : []),
       { href: `${base}/partnerships`, label: host ? "Partnerships" : "Our partnership" },
+      ...(answers ? [{ href: `${base}/actions`, label: "My actions" }] : []),
       ...(answers ? [{ href: `${base}/surveys`, label: "Surveys" }] : []),
       ...(host ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
       ...(host ? [{ href: `${base}/framework`, label: "Framework" }] : []),

@@ -1,0 +1,97 @@
+import clsx from "clsx";
+import Link from "next/link";
+import { Card, EmptyState, PageHeader } from "../../../_components/card";
+import { Table } from "../../../_components/table";
+import { call } from "../../../_lib/call";
+import { date } from "../../../_lib/format";
+import { ActionStatusBadge, OverdueBadge } from "./_components/action-badges";
+
+export const metadata = { title: "My actions" };
+export const dynamic = "force-dynamic";
+
+export default async function MyActionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ status?: string | string[] }>;
+}) {
+  const { slug } = await params;
+  const filter = (await searchParams).status === "all" ? "all" : "open";
+  const data = await call((api) => api.action.mine({ workspaceSlug: slug, filter }));
+  const { counts } = data;
+  const base = `/w/${slug}/actions`;
+
+  return (
+    <>
+      <PageHeader
+        title="My actions"
+        description="The actions you own across your partnerships, overdue first, then by date. Archived partnerships are left out."
+      />
+      <Card
+        title={filter === "open" ? "Open" : "All"}
+        description={
+          <>
+            {counts.open} open · {counts.overdue} overdue · {counts.dueThisWeek} due in the next 7 days · {counts.done} done
+          </>
+        }
+      >
+        <nav aria-label="Filter actions" className="mb-4 flex flex-wrap gap-2">
+          {(["open", "all"] as const).map((f) => (
+            <Link
+              key={f}
+              href={f === "open" ? base : `${base}?status=all`}
+              aria-current={f === filter ? "page" : undefined}
+              className={clsx(
+                "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
+                f === filter ? "bg-brand-600 text-white ring-brand-600" : "text-slate-700 ring-slate-300 hover:bg-slate-50",
+              )}
+            >
+              {f === "open" ? "Open and in progress" : "All, including done and dropped"}
+            </Link>
+          ))}
+        </nav>
+        {data.actions.length === 0 ? (
+          <EmptyState title={filter === "open" ? "Nothing on your list" : "You own no actions yet"}>
+            When you take on an action of a partnership, in a retro or on its actions page, it appears here.
+          </EmptyState>
+        ) : (
+          <Table
+            caption="My actions"
+            columns={[{ label: "Action" }, { label: "Partnership" }, { label: "By when" }, { label: "Status" }, { label: "Pillar" }]}
+          >
+            {data.actions.map((a) => (
+              <tr key={a.id} className={clsx("align-top", a.overdue && "bg-red-50/50")}>
+                <td>
+                  <Link
+                    href={`/w/${slug}/partnerships/${a.partnershipId}/actions/${a.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {a.title}
+                  </Link>
+                </td>
+                <td>
+                  <Link href={`/w/${slug}/partnerships/${a.partnershipId}/actions`} className="hover:underline">
+                    {a.partnershipName}
+                  </Link>
+                </td>
+                <td className="whitespace-nowrap">
+                  <span className={clsx(a.overdue && "font-medium text-red-800")}>{date(a.dueDate)}</span>
+                  {a.overdue ? (
+                    <span className="ml-2">
+                      <OverdueBadge />
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <ActionStatusBadge status={a.status} />
+                </td>
+                <td>{a.pillarName ?? "–"}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

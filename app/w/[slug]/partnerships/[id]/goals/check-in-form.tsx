@@ -1,0 +1,107 @@
+"use client";
+// A goal's check-in for the cycle: the first one of the cycle creates it, a later one changes it,
+// based on the version this person saw. If someone else checked in first, the page reloads with
+// their check-in and this person's unsaved numbers stay in view.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { Alert } from "../../../../../_components/alert";
+import { Button } from "../../../../../_components/button";
+import { TextField } from "../../../../../_components/field";
+import { fieldError } from "../../../../../_lib/field-error";
+import { TextAreaField } from "../../../actions/_components/textarea-field";
+
+interface Props {
+  slug: string;
+  goalId: string;
+  goalTitle: string;
+  cycle: { id: string; label: string };
+  current: { progress: number; note: string; version: number } | null;
+}
+
+export function CheckInForm({ slug, goalId, goalTitle, cycle, current }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const [lost, setLost] = useState<{ progress: number; note: string } | null>(null);
+  const checkIn = useMutation(
+    trpc.goal.checkIn.mutationOptions({
+      onSuccess: () => {
+        setSaved(true);
+        router.refresh();
+      },
+      onError: (error, input) => {
+        if (error.data?.code === "CONFLICT") {
+          setLost({ progress: input.progress, note: input.note ?? "" });
+          router.refresh();
+        }
+      },
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const raw = String(form.get("progress") ?? "").trim();
+    setSaved(false);
+    setLost(null);
+    checkIn.mutate({
+      workspaceSlug: slug,
+      goalId,
+      cycleId: cycle.id,
+      progress: raw === "" ? Number.NaN : Number(raw),
+      note: String(form.get("note") ?? ""),
+      ...(current ? { version: current.version } : {}),
+    });
+  }
+
+  return (
+    <form
+      key={current?.version ?? 0}
+      onSubmit={onSubmit}
+      className="space-y-3"
+      noValidate
+      aria-label={`Check in “${goalTitle}” for ${cycle.label}`}
+    >
+      <Alert tone="error">
+        {checkIn.error ? (
+          <>
+            {errorMessage(checkIn.error)}
+            {lost ? (
+              <span className="mt-1 block">
+                Not saved from you: {lost.progress}%{lost.note ? `, “${lost.note}”` : ""}.
+              </span>
+            ) : null}
+          </>
+        ) : null}
+      </Alert>
+      <Alert tone="success">{saved && !checkIn.isPending ? `Checked in for ${cycle.label}.` : null}</Alert>
+      <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
+        <TextField
+          label="Progress (%)"
+          name="progress"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          step={1}
+          required
+          defaultValue={current?.progress ?? ""}
+          error={fieldError(checkIn.error, "progress")}
+        />
+        <TextAreaField
+          label="Note"
+          name="note"
+          rows={2}
+          maxLength={2000}
+          defaultValue={current?.note ?? ""}
+          error={fieldError(checkIn.error, "note")}
+        />
+      </div>
+      <Button type="submit" size="sm" disabled={checkIn.isPending}>
+        {checkIn.isPending ? "Saving…" : current ? `Update the ${cycle.label} check-in` : `Check in for ${cycle.label}`}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,164 @@
+// Making goals, changing them, and checking them in.
+//
+// Any participant who may write (either side, and workspace admins) can make a goal and check
+// one in. What a goal is (its title, measure, target, dates, owners and status) is changed by its
+// owners, the person who made it, the partnership's owner and workspace owners/admins. Changes
+// and second check-ins are based on the version the person saw; an older one gets CONFLICT and
+// changes nothing.
+import { TRPCError } from "@trpc/server";
+import type { Goal, GoalStatus, Prisma } from "../../db/generated/client";
+import type { WorkspaceCtx } from "../../trpc/procedures";
+import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from "../errors";
+import { checkPartnershipPerson, partnershipForWork, type Need, type WorkContext } from "../participation";
+import { todayUtc } from "../actions/overdue";
+import { checkInCycle } from "./cycle";
+
+export const STALE_GOAL = "Someone else changed this goal a moment ago; reload to see their change, then make yours again.";
+
+export interface NewGoal {
+  partnershipId: string;
+  title: string;
+  measure: string;
+  target: string;
+  startDate?: Date;
+  dueDate: Date;
+  hostOwnerId?: string | null;
+  partnerOwnerId?: string | null;
+}
+
+export interface GoalEdit {
+  title?: string;
+  measure?: string;
+  target?: string;
+  startDate?: Date;
+  dueDate?: Date;
+  hostOwnerId?: string | null;
+  partnerOwnerId?: string | null;
+  status?: GoalStatus;
+}
+
+async function checkOwners(ctx: WorkspaceCtx, work: WorkContext, owners: { hostOwnerId?: string | null; partnerOwnerId?: string | null }) {
+  if (owners.hostOwnerId) await checkPartnershipPerson(ctx, work, owners.hostOwnerId, "HOST");
+  if (owners.partnerOwnerId) await checkPartnershipPerson(ctx, work, owners.partnerOwnerId, "PARTNER");
+}
+
+function checkDates(startDate: Date, dueDate: Date) {
+  if (dueDate <= startDate) throw badRequest("The due date must be after the start date.");
+}
+
+export async function createGoal(ctx: WorkspaceCtx, input: NewGoal, now = new Date()) {
+  const work = await partnershipForWork(ctx, input.partnershipId, "write");
+  const startDate = input.startDate ?? todayUtc(now);
+  checkDates(startDate, input.dueDate);
+  await checkOwners(ctx, work, input);
+  const goal = await ctx.db.goal.create({
+    data: {
+      workspaceId: ctx.workspace.id,
+      partnershipId: work.partnership.id,
+      title: input.title,
+      measure: input.measure,
+      target: input.target,
+      startDate,
+      dueDate: input.dueDate,
+      hostOwnerId: input.hostOwnerId ?? null,
+      partnerOwnerId: input.partnerOwnerId ?? null,
+      createdById: ctx.member.id,
+    },
+  });
+  return { id: goal.id, version: goal.version };
+}
+
+export async function goalForWork(ctx: WorkspaceCtx, goalId: string, need: Need) {
+  const goal = await ctx.db.goal.findUnique({ where: { id: goalId } });
+  if (!goal) throw notFound("Goal");
+  try {
+    return { goal, work: await partnershipForWork(ctx, goal.partnershipId, need) };
+  } catch (error) {
+    // Someone who may not see the partnership may not learn that the goal exists either.
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") throw notFound("Goal");
+    throw error;
+  }
+}
+
+export function mayEditGoal(
+  ctx: WorkspaceCtx,
+  work: WorkContext,
+  goal: Pick<Goal, "hostOwnerId" | "partnerOwnerId" | "createdById">,
+): boolean {
+  if (!work.viewer.canWrite) return false;
+  const me = ctx.member.id;
+  return (
+    ctx.member.role === "OWNER" ||
+    ctx.member.role === "ADMIN" ||
+    work.partnership.ownerMemberId === me ||
+    goal.createdById === me ||
+    goal.hostOwnerId === me ||
+    goal.partnerOwnerId === me
+  );
+}
+
+export async function updateGoal(ctx: WorkspaceCtx, input: { goalId: string; version: number; edit: GoalEdit }) {
+  const { goal, work } = await goalForWork(ctx, input.goalId, "write");
+  if (goal.version !== input.version) throw conflict(STALE_GOAL);
+  if (!mayEditGoal(ctx, work, goal)) {
+    throw forbidden(
+      "Only the goal's owners, the person who made it, the partnership's owner or an admin can change it. You can check it in.",
+    );
+  }
+  const { edit } = input;
+  checkDates(edit.startDate ?? goal.startDate, edit.dueDate ?? goal.dueDate);
+  await checkOwners(ctx, work, {
+    hostOwnerId: edit.hostOwnerId !== goal.hostOwnerId ? edit.hostOwnerId : undefined,
+    partnerOwnerId: edit.partnerOwnerId !== goal.partnerOwnerId ? edit.partnerOwnerId : undefined,
+  });
+  const data: Prisma.GoalUpdateManyMutationInput = {};
+  for (const key of ["title", "measure", "target", "startDate", "dueDate", "status"] as const) {
+    if (edit[key] !== undefined) Object.assign(data, { [key]: edit[key] });
+  }
+  const owners: Prisma.GoalUncheckedUpdateManyInput = {};
+  if (edit.hostOwnerId !== undefined) owners.hostOwnerId = edit.hostOwnerId;
+  if (edit.partnerOwnerId !== undefined) owners.partnerOwnerId = edit.partnerOwnerId;
+  const { count } = await ctx.db.goal.updateMany({
+    where: { id: goal.id, version: input.version },
+    data: { ...data, ...owners, version: { increment: 1 } },
+  });
+  if (count === 0) throw conflict(STALE_GOAL);
+  return { id: goal.id, version: input.version + 1 };
+}
+
+export interface CheckInInput {
+  goalId: string;
+  cycleId?: string | null;
+  progress: number;
+  note: string;
+  // The version of this cycle's check-in the person saw; absent when they saw none.
+  version?: number;
+}
+
+export async function checkInGoal(ctx: WorkspaceCtx, input: CheckInInput) {
+  const { goal } = await goalForWork(ctx, input.goalId, "write");
+  if (goal.status !== "ACTIVE") throw badRequest("Only an active goal takes check-ins. Set it back to active first.");
+  const cycle = await checkInCycle(ctx, input.cycleId);
+  if (!cycle) throw badRequest("There is no survey cycle to check in for yet. Goals are checked in once per cycle.");
+  const stale = `Someone else checked in this goal for ${cycle.label} a moment ago; reload to see their check-in, then change it if needed.`;
+  const values = { progress: input.progress, note: input.note, memberId: ctx.member.id };
+
+  if (input.version !== undefined) {
+    // A second check-in in the cycle changes the first, if it is still the one the person saw.
+    const { count } = await ctx.db.goalCheckIn.updateMany({
+      where: { goalId: goal.id, cycleId: cycle.id, version: input.version },
+      data: { ...values, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict(stale);
+    return { goalId: goal.id, cycleId: cycle.id, cycleLabel: cycle.label, version: input.version + 1, updated: true };
+  }
+  try {
+    await ctx.db.goalCheckIn.create({ data: { workspaceId: ctx.workspace.id, goalId: goal.id, cycleId: cycle.id, ...values } });
+  } catch (error) {
+    // The cycle has a check-in already (someone else's, or one made in another tab): the primary
+    // key refuses a second row, and the person is told rather than overwriting it unseen.
+    if (isUniqueViolation(error)) throw conflict(stale);
+    throw error;
+  }
+  return { goalId: goal.id, cycleId: cycle.id, cycleLabel: cycle.label, version: 1, updated: false };
+}

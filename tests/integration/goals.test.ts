@@ -1,0 +1,288 @@
+// Joint goals on the real database through the tRPC caller: owners per side, check-ins once per
+// cycle, version-guarded changes, the behind-schedule lists, and each role's access.
+import { describe, expect, it } from "vitest";
+import { addMember, createCycle } from "../../prisma/factories";
+import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+
+const DAY = 86_400_000;
+const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+
+async function world() {
+  const w = await buildWorld();
+  const outsider = await addMember(db(), w.workspace.id, { role: "MANAGER" });
+  // A second contact of organisation A, who owns nothing.
+  const colleague = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
+  return {
+    ...w,
+    outsider: { ...outsider, api: callerFor(outsider.user.id) },
+    colleague: { ...colleague, api: callerFor(colleague.user.id) },
+  };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const newGoal = (w: World, over: Record<string, unknown> = {}) => ({
+  workspaceSlug: w.slug,
+  partnershipId: w.partnershipA.id,
+  title: "Grow joint pipeline",
+  measure: "Qualified joint opportunities",
+  target: "40 per quarter",
+  dueDate: ymd(90),
+  hostOwnerId: w.manager.member.id,
+  partnerOwnerId: w.contactA.member.id,
+  ...over,
+});
+
+const list = (w: World, api = w.manager.api, partnershipId = w.partnershipA.id) => api.goal.list({ workspaceSlug: w.slug, partnershipId });
+
+describe("making goals", () => {
+  it("takes an owner on each side, from whichever side makes it, starting today by default", async () => {
+    const w = await world();
+    const a = await w.manager.api.goal.create(newGoal(w));
+    await w.contactA.api.goal.create(newGoal(w, { title: "Certify five engineers", startDate: ymd(-10), dueDate: ymd(80) }));
+
+    const { goals } = await list(w, w.contactA.api);
+    const made = goals.find((g) => g.id === a.id)!;
+    expect(made).toMatchObject({
+      title: "Grow joint pipeline",
+      measure: "Qualified joint opportunities",
+      target: "40 per quarter",
+      status: "ACTIVE",
+      version: 1,
+      startDate: new Date(`${ymd(0)}T00:00:00Z`),
+      dueDate: new Date(`${ymd(90)}T00:00:00Z`),
+      hostOwner: { memberId: w.manager.member.id, name: w.manager.user.name },
+      partnerOwner: { memberId: w.contactA.member.id, name: w.contactA.user.name },
+      latest: null,
+    });
+    expect(goals.map((g) => g.title).sort()).toEqual(["Certify five engineers", "Grow joint pipeline"]);
+  });
+
+  it("refuses an owner on the wrong side or from outside, and a due date before the start", async () => {
+    const w = await world();
+    await expectTrpcError(
+      w.manager.api.goal.create(newGoal(w, { hostOwnerId: w.contactA.member.id })),
+      "BAD_REQUEST",
+      /your own organisation/,
+    );
+    await expectTrpcError(
+      w.manager.api.goal.create(newGoal(w, { partnerOwnerId: w.manager.member.id })),
+      "BAD_REQUEST",
+      /contact of the partner organisation/,
+    );
+    await expectTrpcError(w.manager.api.goal.create(newGoal(w, { partnerOwnerId: w.contactB.member.id })), "BAD_REQUEST");
+    await expectTrpcError(w.manager.api.goal.create(newGoal(w, { hostOwnerId: w.outsider.member.id })), "BAD_REQUEST");
+    await expectTrpcError(w.manager.api.goal.create(newGoal(w, { startDate: ymd(10), dueDate: ymd(5) })), "BAD_REQUEST", /after the start/);
+    await expectTrpcError(w.manager.api.goal.create(newGoal(w, { measure: "" })), "BAD_REQUEST");
+    expect(await db().goal.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+  });
+});
+
+describe("check-ins", () => {
+  it("keeps one check-in per goal and cycle: a second one updates it", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    const checkIn = (api: World["manager"]["api"], extra: Record<string, unknown>) =>
+      api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 30, note: "First deals registered.", ...extra });
+
+    expect(await checkIn(w.contactA.api, {})).toMatchObject({ cycleId: w.cycle.id, version: 1, updated: false });
+    let g = (await list(w)).goals[0]!;
+    expect(g.current).toEqual({ progress: 30, note: "First deals registered.", version: 1 });
+    expect(g.latest).toMatchObject({ cycleLabel: w.cycle.label, progress: 30, by: w.contactA.user.name });
+
+    expect(await checkIn(w.manager.api, { progress: 45, note: "Two more.", version: 1 })).toMatchObject({ version: 2, updated: true });
+    g = (await list(w)).goals[0]!;
+    expect(g.current).toEqual({ progress: 45, note: "Two more.", version: 2 });
+    expect(g.checkIns).toHaveLength(1);
+    expect(await db().goalCheckIn.count({ where: { goalId: goal.id } })).toBe(1);
+
+    // One made without seeing the existing check-in, or from an older version, is refused.
+    await expectTrpcError(checkIn(w.contactA.api, { progress: 50 }), "CONFLICT", /checked in this goal for .* a moment ago/);
+    await expectTrpcError(checkIn(w.contactA.api, { progress: 50, version: 1 }), "CONFLICT");
+    expect(await db().goalCheckIn.findFirstOrThrow({ where: { goalId: goal.id } })).toMatchObject({ progress: 45, version: 2 });
+
+    await expectTrpcError(checkIn(w.contactA.api, { progress: 101, version: 2 }), "BAD_REQUEST");
+    await expectTrpcError(checkIn(w.contactA.api, { progress: 12.5, version: 2 }), "BAD_REQUEST");
+  });
+
+  it("makes one row when two people check in for the first time at once", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    const results = await Promise.allSettled([
+      w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 20, note: "" }),
+      w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 25, note: "" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["CONFLICT"]);
+    expect(await db().goalCheckIn.count({ where: { goalId: goal.id } })).toBe(1);
+  });
+
+  it("checks in for the latest cycle once none is open, keeps cycles apart, and refuses a draft cycle", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" });
+    await db().cycle.update({ where: { id: w.cycle.id }, data: { status: "CLOSED" } });
+    const next = await createCycle(db(), w.workspace.id, { status: "CLOSED", opensAt: new Date(Date.now() + DAY) });
+    expect(await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 25, note: "" })).toMatchObject({
+      cycleId: next.id,
+      version: 1,
+    });
+    const g = (await list(w)).goals[0]!;
+    expect(g.checkIns.map((c) => [c.cycleLabel, c.progress])).toEqual([
+      [next.label, 25],
+      [w.cycle.label, 10],
+    ]);
+    expect(g.latest).toMatchObject({ progress: 25 });
+
+    const draft = await createCycle(db(), w.workspace.id, { status: "DRAFT", opensAt: new Date(Date.now() + 30 * DAY) });
+    await expectTrpcError(
+      w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, cycleId: draft.id, progress: 30, note: "" }),
+      "BAD_REQUEST",
+      /not opened yet/,
+    );
+  });
+
+  it("takes no check-in for a goal that is no longer active", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    await w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, status: "ACHIEVED" });
+    await expectTrpcError(
+      w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 100, note: "" }),
+      "BAD_REQUEST",
+      /active/,
+    );
+  });
+});
+
+describe("changing goals", () => {
+  it("lets the goal's owners and maker change it, based on the version they saw", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    await w.contactA.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, target: "50 per quarter" });
+    await expectTrpcError(
+      w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, target: "30 per quarter" }),
+      "CONFLICT",
+      /Someone else changed this goal/,
+    );
+    await expectTrpcError(
+      w.colleague.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 2, status: "DROPPED" }),
+      "FORBIDDEN",
+    );
+    await expectTrpcError(
+      w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 2, partnerOwnerId: w.manager.member.id }),
+      "BAD_REQUEST",
+    );
+    await w.manager.api.goal.update({
+      workspaceSlug: w.slug,
+      goalId: goal.id,
+      version: 2,
+      partnerOwnerId: w.colleague.member.id,
+      status: "MISSED",
+    });
+    expect(await db().goal.findUniqueOrThrow({ where: { id: goal.id } })).toMatchObject({
+      target: "50 per quarter",
+      partnerOwnerId: w.colleague.member.id,
+      status: "MISSED",
+      version: 3,
+    });
+    // The colleague who does not own it may still check it in, once it is active again.
+    await w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 3, status: "ACTIVE" });
+    await w.colleague.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 5, note: "" });
+  });
+});
+
+describe("behind schedule", () => {
+  it("lists the active goals behind schedule with the reason, per partnership and across the viewer's partnerships", async () => {
+    const w = await world();
+    // Long spans, so the hours already passed today never move a rounded percentage.
+    const mk = async (title: string, startDate: string, dueDate: string, progress: number | null, over: Record<string, unknown> = {}) => {
+      const g = await w.manager.api.goal.create(newGoal(w, { title, startDate, dueDate, ...over }));
+      if (progress !== null) await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: g.id, progress, note: "" });
+      return g;
+    };
+    await mk("Slow", ymd(-500), ymd(500), 20);
+    await mk("On track", ymd(-500), ymd(500), 45);
+    await mk("Fresh", ymd(0), ymd(100), null);
+    await mk("Silent", ymd(-400), ymd(600), null);
+    await mk("Overdue", ymd(-100), ymd(-1), 90);
+    const achieved = await mk("Achieved late", ymd(-100), ymd(-1), 100);
+    await w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: achieved.id, version: 1, status: "ACHIEVED" });
+    await mk("Other partnership", ymd(-500), ymd(550), 0, { partnershipId: w.partnershipB.id, partnerOwnerId: w.contactB.member.id });
+
+    const a = await list(w);
+    const overdueReason = `Past its due date (${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${ymd(-1)}T00:00:00Z`))}) at 90%`;
+    expect(a.behind.map((b) => [b.title, b.reason])).toEqual([
+      ["Overdue", overdueReason],
+      ["Slow", "20% done, 50% expected by now"],
+      ["Silent", "No check-in yet, 40% of its time has passed"],
+    ]);
+    expect(a.goals.find((g) => g.title === "On track")!.schedule).toMatchObject({ behind: false, expected: 50 });
+
+    const all = await w.manager.api.goal.behind({ workspaceSlug: w.slug });
+    expect(all.map((b) => [b.title, b.partnershipName])).toEqual([
+      ["Overdue", w.partnershipA.name],
+      ["Slow", w.partnershipA.name],
+      ["Other partnership", w.partnershipB.name],
+      ["Silent", w.partnershipA.name],
+    ]);
+    expect(all.find((b) => b.title === "Slow")).toMatchObject({ progress: 20, expected: 50, reason: "20% done, 50% expected by now" });
+    expect((await w.executive.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title)).toHaveLength(4);
+    expect((await w.contactA.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title).sort()).toEqual(["Overdue", "Silent", "Slow"]);
+    expect((await w.contactB.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title)).toEqual(["Other partnership"]);
+    expect(await w.outsider.api.goal.behind({ workspaceSlug: w.slug })).toEqual([]);
+
+    // An archived partnership's goals are history, not on the dashboard.
+    await db().partnership.update({ where: { id: w.partnershipB.id }, data: { archivedAt: new Date() } });
+    expect((await w.manager.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title)).not.toContain("Other partnership");
+  });
+});
+
+describe("access", () => {
+  it("lets the executive read but not write", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    const seen = await list(w, w.executive.api);
+    expect(seen.viewer.canWrite).toBe(false);
+    expect(seen.goals[0]!.canEdit).toBe(false);
+    await expectTrpcError(w.executive.api.goal.create(newGoal(w)), "FORBIDDEN");
+    await expectTrpcError(w.executive.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }), "FORBIDDEN");
+    await expectTrpcError(
+      w.executive.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, status: "DROPPED" }),
+      "FORBIDDEN",
+    );
+  });
+
+  it("answers NOT_FOUND to another organisation's contact and FORBIDDEN to a manager who does not work on it", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    await expectTrpcError(list(w, w.contactB.api), "NOT_FOUND");
+    await expectTrpcError(
+      w.contactB.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }),
+      "NOT_FOUND",
+      /^Goal not found/,
+    );
+    await expectTrpcError(w.contactB.api.goal.create(newGoal(w, { hostOwnerId: null, partnerOwnerId: null })), "NOT_FOUND");
+    await expectTrpcError(list(w, w.outsider.api), "FORBIDDEN");
+    await expectTrpcError(w.outsider.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }), "FORBIDDEN");
+    expect(await db().goalCheckIn.count({ where: { goalId: goal.id } })).toBe(0);
+  });
+
+  it("keeps an archived partnership's goals readable and unchangeable", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    await db().partnership.update({ where: { id: w.partnershipA.id }, data: { archivedAt: new Date() } });
+    const seen = await list(w);
+    expect(seen.partnership.archived).toBe(true);
+    expect(seen.goals).toHaveLength(1);
+    await expectTrpcError(w.manager.api.goal.create(newGoal(w)), "BAD_REQUEST", /archived/);
+    await expectTrpcError(
+      w.admin.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }),
+      "BAD_REQUEST",
+      /archived/,
+    );
+    await expectTrpcError(
+      w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, status: "DROPPED" }),
+      "BAD_REQUEST",
+      /archived/,
+    );
+  });
+});
