@@ -4,6 +4,7 @@ import { badRequest, conflict, isUniqueViolation, notFound } from "../services/e
 import { syncCurrentCycles } from "../services/participants";
 import { workAccess } from "../services/participation";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
+import { buildScorecardWork } from "../services/scorecard/work";
 import { visiblePartnerships } from "../services/visibility";
 import { adminProcedure, MANAGER_ROLES, workspaceProcedure } from "../trpc/procedures";
 import type { WorkspaceCtx } from "../trpc/procedures";
@@ -51,6 +52,12 @@ export const partnershipRouter = router({
     .input(z.object({ partnershipId: z.string().min(1) }))
     .output(scorecardOutput)
     .query(({ ctx, input }) => buildScorecard(ctx, input.partnershipId)),
+
+  // The partnership's work beside its scores (retros, open actions, actions done per pillar);
+  // null for a reader who does not work on it. Apart from the scorecard, which it does not slow.
+  scorecardWork: workspaceProcedure
+    .input(z.object({ partnershipId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => buildScorecardWork(ctx, input.partnershipId)),
 
   // Which of the partnership's working pages (retro, actions, goals, renewal) this person may open.
   workAccess: workspaceProcedure

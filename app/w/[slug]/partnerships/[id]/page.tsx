@@ -10,13 +10,19 @@ import { HealthSection } from "./health-section";
 import { ResponseRateSection } from "./response-rate-section";
 import { SidesSection } from "./sides-section";
 import { StatementsSection } from "./statements-section";
+import { WorkSection } from "./work-section";
 
 export const metadata = { title: "Scorecard" };
 export const dynamic = "force-dynamic";
 
 export default async function ScorecardPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const card = await call((api) => api.partnership.scorecard({ workspaceSlug: slug, partnershipId: id }));
+  const [card, work] = await call((api) =>
+    Promise.all([
+      api.partnership.scorecard({ workspaceSlug: slug, partnershipId: id }),
+      api.partnership.scorecardWork({ workspaceSlug: slug, partnershipId: id }),
+    ]),
+  );
   const { partnership: p, current, viewer } = card;
 
   return (
@@ -44,9 +50,12 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
         </Alert>
       ) : null}
       {!card.cycle ? (
-        <EmptyState title="No scores yet">
-          This partnership&apos;s scorecard fills in once people from either side have answered a survey cycle.
-        </EmptyState>
+        <div className="space-y-6">
+          <EmptyState title="No scores yet">
+            This partnership&apos;s scorecard fills in once people from either side have answered a survey cycle.
+          </EmptyState>
+          {work ? <WorkSection slug={slug} card={card} work={work} /> : null}
+        </div>
       ) : (
         <div className="space-y-6">
           {current ? (
@@ -64,6 +73,8 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
               <PillarTrendChart series={card.series} keys={card.seriesKeys} summary={card.trendSummary} />
             </Card>
           ) : null}
+
+          {work ? <WorkSection slug={slug} card={card} work={work} /> : null}
 
           {current && card.sides.shown ? <SidesSection card={card} /> : null}
 

@@ -1,0 +1,38 @@
+// The partnership's work beside its scores: each cycle's retro, the actions still open, and the
+// actions done for each pillar since the previous scored cycle, which the page sets beside that
+// pillar's change so both sides can see whether what they did worked. Null for a reader who may
+// see the scorecard but not the partnership's working papers (a manager who does not work on it).
+import { actionsDoneByPillar, openActionsFor } from "../actions/scorecard";
+import { workAccess } from "../participation";
+import { retroLinksFor } from "../retro";
+import type { WorkspaceCtx } from "../../trpc/procedures";
+
+export async function buildScorecardWork(ctx: WorkspaceCtx, partnershipId: string, now = new Date()) {
+  const access = await workAccess(ctx, partnershipId);
+  if (!access.work) return null;
+  // The two latest cycles with a health score: the change the scorecard shows is between them.
+  const scored = await ctx.db.partnershipCycleScore.findMany({
+    where: { partnershipId, health: { not: null } },
+    select: { cycle: { select: { label: true, closesAt: true, status: true } } },
+    orderBy: { cycle: { opensAt: "desc" } },
+    take: 2,
+  });
+  const [current, previous] = scored.map((s) => s.cycle);
+  // Done after the previous cycle closed and by the time the current one closed (or now, while
+  // it is open): what could have moved this cycle's answers.
+  const until = current && current.status !== "OPEN" && current.closesAt < now ? current.closesAt : now;
+  const [retros, open, done] = await Promise.all([
+    retroLinksFor(ctx, partnershipId),
+    openActionsFor(ctx, partnershipId),
+    current ? actionsDoneByPillar(ctx, partnershipId, previous?.closesAt ?? null, until) : Promise.resolve([]),
+  ]);
+  return {
+    cycleLabel: current?.label ?? null,
+    sinceLabel: previous?.label ?? null,
+    retros,
+    openActions: open,
+    doneByPillar: done,
+  };
+}
+
+export type ScorecardWork = NonNullable<Awaited<ReturnType<typeof buildScorecardWork>>>;
