@@ -4,7 +4,7 @@
 // Other spec files change the demo's answers (a Globex response, among others), so nothing here
 // depends on a score; the sharing setting this file changes goes back to the defaults afterwards.
 import { expect, test, type Page } from "@playwright/test";
-import { openScorecard, signIn, signOut } from "./helpers";
+import { openOwnScorecard, openScorecard, signIn, signOut } from "./helpers";
 
 // The demo's partnerships (prisma/demo.ts): the strategic tier, and what a Globex contact must
 // never see a trace of (the other organisations' names, which also start their partnerships').
@@ -174,19 +174,6 @@ async function setSharing(page: Page, shares: Partial<Record<Part, boolean>>) {
   await signOut(page);
 }
 
-async function openOwnScorecard(page: Page) {
-  await signIn(page, "partner@globex.test");
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Our partnership", exact: true }).click();
-  // A contact with one partnership goes straight to its scorecard; with more, they pick it.
-  const title = page.getByRole("heading", { level: 1 });
-  await expect(title).toHaveText(/^(Globex Cloud Resale|Our partnerships)$/);
-  if ((await title.textContent()) !== "Globex Cloud Resale") {
-    await page.getByRole("main").getByRole("link", { name: "Globex Cloud Resale", exact: true }).click();
-    await expect(title).toHaveText("Globex Cloud Resale");
-  }
-  await expect(page).toHaveURL(/\/w\/northwind\/partnerships\/[^/]+$/);
-}
-
 async function expectNothingOfOtherPartners(page: Page) {
   const text = (await page.locator("body").innerText()) ?? "";
   for (const name of OTHER_PARTNERS) expect(text, `"${name}" on a Globex contact's page`).not.toContain(name);
@@ -227,6 +214,7 @@ test("a partner contact's scorecard shows only what the sharing setting allows",
   await signOut(page);
 
   // The default: combined scores, trends and comments; not each side's scores, not statements.
+  await signIn(page, "partner@globex.test");
   await openOwnScorecard(page);
   let s = sections(page);
   await expect(page.getByTestId("sharing-note")).toHaveText(
@@ -255,6 +243,7 @@ test("a partner contact's scorecard shows only what the sharing setting allows",
   // Comments off; each side's scores and the statements on.
   sharingChanged = true;
   await setSharing(page, { Comments: false, "Each side's scores and the gaps": true, "Statement breakdown": true });
+  await signIn(page, "partner@globex.test");
   await openOwnScorecard(page);
   s = sections(page);
   await expect(s.comments).toHaveCount(0);
@@ -270,6 +259,7 @@ test("a partner contact's scorecard shows only what the sharing setting allows",
 
   // No scores at all: the contact is told so, and sees neither figures nor the parts built on them.
   await setSharing(page, { "Combined scores": false });
+  await signIn(page, "partner@globex.test");
   await openOwnScorecard(page);
   s = sections(page);
   await expect(page.getByTestId("sharing-note")).toHaveText(

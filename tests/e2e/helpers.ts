@@ -69,6 +69,19 @@ export async function openScorecard(page: Page, partnershipName: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(partnershipName);
 }
 
+// The Globex contact's own scorecard, signed in: a contact with one partnership goes straight to
+// its scorecard from "Our partnership"; with more, they pick it.
+export async function openOwnScorecard(page: Page, partnershipName = "Globex Cloud Resale") {
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Our partnership", exact: true }).click();
+  const title = page.getByRole("heading", { level: 1 });
+  await expect(title).toHaveText(new RegExp(`^(${partnershipName}|Our partnerships)$`));
+  if ((await title.textContent()) !== partnershipName) {
+    await page.getByRole("main").getByRole("link", { name: partnershipName, exact: true }).click();
+    await expect(title).toHaveText(partnershipName);
+  }
+  await expect(page).toHaveURL(/\/w\/northwind\/partnerships\/[^/]+$/);
+}
+
 // The radio group of each statement on the pillar page on screen, checked as given.
 export async function expectAnswers(page: Page, answers: string[]) {
   const groups = page.getByRole("radiogroup");

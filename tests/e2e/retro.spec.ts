@@ -4,14 +4,15 @@
 // which both then find on the partnership's scorecard. The demo leaves this quarter's retro for
 // Globex unopened (prisma/demo-rhythm.ts); the earlier quarters' retros are closed.
 import { expect, test, type Page } from "@playwright/test";
-import { currentQuarterLabel, openScorecard, signIn } from "./helpers";
+import { currentQuarterLabel, openOwnScorecard, openScorecard, signIn } from "./helpers";
 
 const GLOBEX = "Globex Cloud Resale";
 
 const retroPhase = (page: Page) => page.getByTestId("retro-phase");
 
-async function openRetroTab(page: Page) {
-  await openScorecard(page, GLOBEX);
+async function openRetroTab(page: Page, as: "host" | "partner") {
+  if (as === "partner") await openOwnScorecard(page, GLOBEX);
+  else await openScorecard(page, GLOBEX);
   await page.getByRole("navigation", { name: "Partnership" }).getByRole("link", { name: "Retro" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Retro");
 }
@@ -42,14 +43,14 @@ test("a manager and a partner contact run a retro together through to actions on
 
     // The owner opens this quarter's retro with its ground rules.
     await signIn(manager, "manager@northwind.test");
-    await openRetroTab(manager);
+    await openRetroTab(manager, "host");
     await manager.getByLabel("Ground rules").fill("Be candid, be kind, and talk about the work, not the people.");
     await manager.getByRole("button", { name: `Open the retro for ${quarter}` }).click();
     await expect(retroPhase(manager)).toHaveText(/Gathering items/);
 
     // The Globex contact joins from their side.
     await signIn(partner, "partner@globex.test");
-    await openRetroTab(partner);
+    await openRetroTab(partner, "partner");
     await partner.getByRole("link", { name: `Retro ${quarter}` }).click();
     await expect(retroPhase(partner)).toHaveText(/Gathering items/);
     await expect(partner.getByText("Be candid, be kind")).toBeVisible();
@@ -91,6 +92,8 @@ test("a manager and a partner contact run a retro together through to actions on
     await vote(partner, "Shared escalation contacts");
     await vote(partner, "Monthly joint roadmap call");
     await vote(manager, "Monthly joint roadmap call");
+    // Only items with a vote become actions.
+    await vote(manager, "Quarterly customer story");
     await advance(manager, partner, "Close voting on Start doing", /Assigning actions/);
 
     // Each top "Start doing" item is an action now; someone from either side takes each one.
@@ -111,8 +114,9 @@ test("a manager and a partner contact run a retro together through to actions on
     await expect(agreed.getByRole("row").filter({ hasText: "Monthly joint roadmap call" })).toContainText("Morgan Reyes");
 
     // Both see the actions, with owners and dates, on the scorecard.
+    await openScorecard(manager, GLOBEX);
+    await openOwnScorecard(partner, GLOBEX);
     for (const page of [manager, partner]) {
-      await openScorecard(page, GLOBEX);
       const actions = page.getByRole("region", { name: "Open actions" });
       await expect(actions.getByText("Shared escalation contacts")).toBeVisible();
       await expect(actions.getByText("Monthly joint roadmap call")).toBeVisible();
