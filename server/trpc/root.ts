@@ -2,7 +2,9 @@
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
 import { invitationRouter } from "../routers/invitation";
+import { lifecycleRouter } from "../routers/lifecycle";
 import { memberRouter } from "../routers/member";
+import { notificationRouter } from "../routers/notification";
 import { outboxRouter } from "../routers/outbox";
 import { participantRouter } from "../routers/participant";
 import { partnerOrgRouter } from "../routers/partner-org";
@@ -26,6 +28,8 @@ export const appRouter = router({
   response: responseRouter,
   portfolio: portfolioRouter,
   outbox: outboxRouter,
+  lifecycle: lifecycleRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;
