@@ -73,7 +73,14 @@ function latestGaps(ctx: WorkspaceCtx, history: ScoreHistory) {
   };
 }
 
-export async function renewalPage(ctx: WorkspaceCtx & { workspace: { renewalReviewDays: number } }, partnershipId: string) {
+const DAY_MS = 24 * 60 * 60 * 1000;
+const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
+export async function renewalPage(
+  ctx: WorkspaceCtx & { workspace: { renewalReviewDays: number } },
+  partnershipId: string,
+  now = new Date(),
+) {
   const work = await lifecycleWork(ctx, partnershipId, "read");
   const p = work.partnership;
   const [owner, reviews, changes, actions, goals, history] = await Promise.all([
@@ -144,7 +151,13 @@ export async function renewalPage(ctx: WorkspaceCtx & { workspace: { renewalRevi
     },
     reviewDays: ctx.workspace.renewalReviewDays,
     reviewOpensAt: p.renewalDate ? reviewOpensAt(p.renewalDate, ctx.workspace.renewalReviewDays) : null,
-    openReview: open ? review(open) : null,
+    openReview: open
+      ? {
+          ...review(open),
+          // The earliest next renewal date a decision accepts: after today and after the renewal under review.
+          earliestNext: new Date(Math.max(startOfDay(now).getTime(), open.renewalDate.getTime()) + DAY_MS),
+        }
+      : null,
     pastReviews: reviews.filter((r) => r.decision !== null).map(review),
     phaseChanges: changes.map((c) => ({
       id: c.id,
