@@ -41,35 +41,38 @@ export async function scoreHistory(ctx: WorkspaceCtx, partnershipId: string) {
 
 export type ScoreHistory = Awaited<ReturnType<typeof scoreHistory>>;
 
-// The latest scored cycle's gaps, only when both sides' own numbers may be shown.
+// The perception gaps of the latest cycle where both sides' own numbers may be shown (as the
+// scorecard's two-sided view does): while the current cycle fills up, the last full picture is
+// more use to a renewal decision than a blank.
 function latestGaps(ctx: WorkspaceCtx, history: ScoreHistory) {
   const latest = history.at(-1);
   if (!latest) return null;
   const threshold = ctx.workspace.confidentialityThreshold;
   const attributed = ctx.workspace.surveyMode === "ATTRIBUTED";
-  const sides = visibleSides({ HOST: latest.responses.host, PARTNER: latest.responses.partner }, threshold, attributed, true);
-  const visible = sides.host && sides.partner;
+  const bothVisible = (h: ScoreHistory[number]) => {
+    const sides = visibleSides({ HOST: h.responses.host, PARTNER: h.responses.partner }, threshold, attributed, true);
+    return sides.host && sides.partner;
+  };
+  const full = history.findLast(bothVisible);
+  const short = attributed
+    ? `Each side's scores, and so the gaps, show once both sides have answered in ${latest.cycleLabel}.`
+    : `Each side's own scores, and so the gaps, show once both sides have at least ${threshold} responses in ${latest.cycleLabel} (your team ${latest.responses.host}, the partner ${latest.responses.partner}).`;
+  if (!full) return { cycleLabel: latest.cycleLabel, visible: false, note: short, pillars: [] };
   return {
-    cycleLabel: latest.cycleLabel,
-    visible,
-    note: visible
-      ? null
-      : attributed
-        ? `Each side's scores show once both sides have answered in ${latest.cycleLabel}.`
-        : `Each side's own scores, and so the gaps, show once both sides have at least ${threshold} responses in ${latest.cycleLabel} (your team ${latest.responses.host}, the partner ${latest.responses.partner}).`,
-    pillars: visible
-      ? latest.pillars.map((p) => {
-          const gap = perceptionGap(p);
-          return {
-            key: p.key,
-            name: p.name,
-            host: round1(p.host),
-            partner: round1(p.partner),
-            gap: gap ? round1(gap.gap) : null,
-            flagged: gap?.flagged ?? false,
-          };
-        })
-      : [],
+    cycleLabel: full.cycleLabel,
+    visible: true,
+    note: full === latest ? null : `${short} These are ${full.cycleLabel}'s, the latest cycle where both sides can be shown.`,
+    pillars: full.pillars.map((p) => {
+      const gap = perceptionGap(p);
+      return {
+        key: p.key,
+        name: p.name,
+        host: round1(p.host),
+        partner: round1(p.partner),
+        gap: gap ? round1(gap.gap) : null,
+        flagged: gap?.flagged ?? false,
+      };
+    }),
   };
 }
 

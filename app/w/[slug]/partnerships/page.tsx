@@ -7,10 +7,11 @@ import { date, titleCase } from "../../../_lib/format";
 import type { RouterOutputs } from "~/server/trpc/types";
 
 export const metadata = { title: "Partnerships" };
+export const dynamic = "force-dynamic";
 
 type Partnership = RouterOutputs["partnership"]["list"][number];
 
-function PartnershipList({ slug, partnerships, host, bare }: { slug: string; partnerships: Partnership[]; host: boolean; bare?: boolean }) {
+function PartnershipList({ slug, partnerships, bare }: { slug: string; partnerships: Partnership[]; bare?: boolean }) {
   const list = (
     <ul className="divide-y divide-slate-100">
       {partnerships.map((p) => (
@@ -24,22 +25,13 @@ function PartnershipList({ slug, partnerships, host, bare }: { slug: string; par
               {p.ownerName ? ` · owner ${p.ownerName}` : ""}
             </p>
           </div>
-          <div className="flex items-center gap-3 text-xs text-slate-500">
-            {p.archivedAt ? null : <span>Renewal {date(p.renewalDate)}</span>}
-            {host ? (
-              <Link href={`/w/${slug}/partnerships/${p.id}/renewal`} className="font-medium text-brand-700 hover:underline">
-                {p.archivedAt ? "History and restore" : "Renewal"}
-                <span className="sr-only"> of {p.name}</span>
-              </Link>
-            ) : null}
-          </div>
+          {p.archivedAt ? null : <p className="text-xs text-slate-500">Renewal {date(p.renewalDate)}</p>}
         </li>
       ))}
     </ul>
   );
   return bare ? list : <Card>{list}</Card>;
 }
-export const dynamic = "force-dynamic";
 
 export default async function PartnershipsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -86,13 +78,13 @@ export default async function PartnershipsPage({ params }: { params: Promise<{ s
         </EmptyState>
       ) : (
         <div className="space-y-6">
-          {live.length ? <PartnershipList slug={slug} partnerships={live} host={!partner} /> : null}
+          {live.length ? <PartnershipList slug={slug} partnerships={live} /> : null}
           {archived.length ? (
             <Card
               title={`Archived (${archived.length})`}
               description="Partnerships that have exited: out of the portfolio and read-only, with their history kept."
             >
-              <PartnershipList slug={slug} partnerships={archived} host={!partner} bare />
+              <PartnershipList slug={slug} partnerships={archived} bare />
             </Card>
           ) : null}
         </div>

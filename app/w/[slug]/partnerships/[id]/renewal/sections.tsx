@@ -48,6 +48,7 @@ export function Gaps({ gaps }: { gaps: Review["gaps"] }) {
         <p className="text-sm text-slate-600">{gaps.note}</p>
       ) : (
         <>
+          {gaps.note ? <p className="mb-2 text-sm text-slate-600">{gaps.note}</p> : null}
           <p className="mb-3 text-sm text-slate-600">
             {flagged.length === 0
               ? "No pillar differs by 20 points or more."
