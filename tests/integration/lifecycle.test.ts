@@ -117,6 +117,16 @@ describe("the renewal review job", () => {
     expect(await openDueRenewalReviews(db(), new Date(RENEWAL.getTime() - DAY), [w.workspace.id])).toEqual([]);
     expect(await reviews(w.partnershipB.id)).toHaveLength(0);
     expect(await reviews(w.partnershipA.id)).toHaveLength(1);
+    expect(await w.manager.api.lifecycle.review({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id })).toMatchObject({
+      currentDateReviewed: "EXIT",
+      reviewDue: false,
+      openReview: null,
+    });
+    await expectTrpcError(
+      w.manager.api.lifecycle.openReview({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id }),
+      "BAD_REQUEST",
+      /already reviewed \(Exit\)/,
+    );
   });
 });
 

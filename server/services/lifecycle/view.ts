@@ -126,6 +126,7 @@ export async function renewalPage(
     nextRenewalDate: r.nextRenewalDate,
   });
   const open = reviews.find((r) => r.decision === null);
+  const opensAt = p.renewalDate ? reviewOpensAt(p.renewalDate, ctx.workspace.renewalReviewDays) : null;
   const action = (a: (typeof actions)[number]) => ({
     id: a.id,
     title: a.title,
@@ -153,7 +154,13 @@ export async function renewalPage(
         (ADMIN_ROLES.includes(ctx.member.role) || p.ownerMemberId === ctx.member.id),
     },
     reviewDays: ctx.workspace.renewalReviewDays,
-    reviewOpensAt: p.renewalDate ? reviewOpensAt(p.renewalDate, ctx.workspace.renewalReviewDays) : null,
+    reviewOpensAt: opensAt,
+    reviewDue: opensAt !== null && opensAt <= now,
+    // A decided review of the current renewal date (after an exit and a restore, say): no other
+    // review of that date opens until the partnership has a new renewal date.
+    currentDateReviewed: p.renewalDate
+      ? (reviews.find((r) => r.decision && r.renewalDate.getTime() === p.renewalDate!.getTime())?.decision ?? null)
+      : null,
     openReview: open
       ? {
           ...review(open),

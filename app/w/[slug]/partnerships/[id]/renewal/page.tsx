@@ -13,6 +13,7 @@ export const metadata = { title: "Renewal" };
 export const dynamic = "force-dynamic";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const DECISION_LABEL = { RENEW: "renew", REVISE_TERMS: "revise terms", EXIT: "exit" } as const;
 
 // The review in progress, or how and when the next one opens.
 function ReviewState({ slug, page }: { slug: string; page: Review }) {
@@ -32,14 +33,19 @@ function ReviewState({ slug, page }: { slug: string; page: Review }) {
       </Card>
     );
   }
+  const canOpen = viewer.canDecide && p.renewalDate && !page.currentDateReviewed;
   return (
     <Card title="Renewal review">
       <p className="text-sm text-slate-600">
-        {p.renewalDate && page.reviewOpensAt
-          ? `${p.name} renews on ${date(p.renewalDate)}. Its review opens on its own ${page.reviewDays} days before, on ${date(page.reviewOpensAt)}.`
-          : `${p.name} has no renewal date, so no review is due. Set one in the partnership's settings.`}
+        {!p.renewalDate || !page.reviewOpensAt
+          ? `${p.name} has no renewal date, so no review is due. An admin sets it in the partnership's settings.`
+          : page.currentDateReviewed
+            ? `The renewal on ${date(p.renewalDate)} has been reviewed (${DECISION_LABEL[page.currentDateReviewed]}). The next review opens once an admin sets the next renewal date in the partnership's settings.`
+            : page.reviewDue
+              ? `${p.name} renews on ${date(p.renewalDate)}. Its review is due and opens on its own within a minute.`
+              : `${p.name} renews on ${date(p.renewalDate)}. Its review opens on its own ${page.reviewDays} days before, on ${date(page.reviewOpensAt)}; its owner can open it earlier.`}
       </p>
-      {viewer.canDecide && p.renewalDate ? (
+      {canOpen ? (
         <div className="mt-4">
           <OpenReviewButton slug={slug} partnershipId={p.id} />
         </div>
