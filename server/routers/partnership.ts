@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { dateOnly } from "./inputs";
 import { badRequest, conflict, isUniqueViolation, notFound } from "../services/errors";
+import { requestPhaseTx } from "../services/lifecycle";
+import { PHASES, RESTING_PHASES } from "../services/lifecycle/phases";
 import { syncCurrentCycles } from "../services/participants";
-import { workAccess } from "../services/participation";
+import { ARCHIVED_MESSAGE, workAccess } from "../services/participation";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
 import { buildScorecardWork } from "../services/scorecard/work";
 import { visiblePartnerships } from "../services/visibility";
@@ -11,14 +13,16 @@ import type { WorkspaceCtx } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
 const tier = z.enum(["STRATEGIC", "CORE", "EMERGING"]);
-const phase = z.enum(["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWAL_REVIEW", "RENEWED", "EXITED"]);
 const fields = {
   name: z.string().trim().min(1, "please name the partnership").max(120),
   ownerMemberId: z.string().min(1).nullish(),
   tier,
-  phase,
+  phase: z.enum(PHASES),
   renewalDate: dateOnly.nullish(),
 };
+// A new partnership starts in a resting phase: a renewal review is opened for a renewal date,
+// and an exit archives a partnership that existed.
+const startPhase = z.enum(RESTING_PHASES, { error: "a new partnership starts as exploring, onboarding, active or renewed" });
 
 // The owner runs the partnership, so must be one of the workspace's alliance managers or admins.
 async function checkOwner(ctx: WorkspaceCtx, ownerMemberId: string | null | undefined) {
@@ -45,6 +49,7 @@ export const partnershipRouter = router({
       tier: p.tier,
       phase: p.phase,
       renewalDate: p.renewalDate,
+      archivedAt: p.archivedAt,
     }));
   }),
 
@@ -71,7 +76,7 @@ export const partnershipRouter = router({
     .query(({ ctx, input }) => buildScorecardComments(ctx, input.partnershipId, input.offset)),
 
   create: adminProcedure
-    .input(z.object({ ...fields, partnerOrgId: z.string().min(1, "choose a partner organisation") }))
+    .input(z.object({ ...fields, phase: startPhase, partnerOrgId: z.string().min(1, "choose a partner organisation") }))
     .mutation(async ({ ctx, input }) => {
       const org = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } });
       if (!org) throw notFound("Partner organisation");
@@ -96,16 +101,24 @@ export const partnershipRouter = router({
       }
     }),
 
+  // A changed phase goes through the lifecycle (services/lifecycle), in the same transaction: its
+  // history is recorded, "Renewal review" opens a review and "Exited" archives.
   update: adminProcedure.input(z.object({ ...fields, partnershipId: z.string().min(1) })).mutation(async ({ ctx, input }) => {
     const existing = await ctx.db.partnership.findUnique({ where: { id: input.partnershipId } });
     if (!existing) throw notFound("Partnership");
+    if (existing.archivedAt) throw badRequest(ARCHIVED_MESSAGE);
     // An unchanged owner stays even if no longer a manager, so other fields can still be edited.
     const ownerMemberId =
       input.ownerMemberId === existing.ownerMemberId ? existing.ownerMemberId : await checkOwner(ctx, input.ownerMemberId);
     try {
-      const updated = await ctx.db.partnership.update({
-        where: { id: existing.id },
-        data: { name: input.name, ownerMemberId, tier: input.tier, phase: input.phase, renewalDate: input.renewalDate ?? null },
+      const updated = await ctx.db.$transaction(async (tx) => {
+        const row = await tx.partnership.update({
+          where: { id: existing.id },
+          data: { name: input.name, ownerMemberId, tier: input.tier, renewalDate: input.renewalDate ?? null },
+        });
+        const reason = "Changed in the partnership's settings.";
+        await requestPhaseTx(tx, ctx.workspace, row, input.phase, ctx.member.id, reason, new Date());
+        return tx.partnership.findUniqueOrThrow({ where: { id: existing.id } });
       });
       if (updated.ownerMemberId !== existing.ownerMemberId) await syncCurrentCycles(ctx.db, ctx.workspace.id);
       return updated;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../password";
 import { normaliseEmail } from "../services/authenticate";
 import { conflict } from "../services/errors";
-import { createWorkspace, myWorkspaces, updatePartnerSharing } from "../services/workspaces";
+import { createWorkspace, myWorkspaces, updatePartnerSharing, updateRenewalReviewDays } from "../services/workspaces";
 import { adminProcedure, authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -65,6 +65,7 @@ export const workspaceRouter = router({
       cycleOpenDay: ctx.workspace.cycleOpenDay,
       cycleLengthDays: ctx.workspace.cycleLengthDays,
       autoSchedule: ctx.workspace.autoSchedule,
+      renewalReviewDays: ctx.workspace.renewalReviewDays,
       // What partner contacts see of their scorecards; no secret, partners are told it too.
       partnerSharing: {
         partnerSeesScores: ctx.workspace.partnerSeesScores,
@@ -95,6 +96,19 @@ export const workspaceRouter = router({
         data: { cadence, cycleOpenDay, cycleLengthDays, autoSchedule, confidentialityThreshold, surveyMode },
       });
     }),
+
+  // How long before a partnership's renewal date its renewal review opens (the job opens it).
+  updateRenewalSettings: adminProcedure
+    .input(
+      z.object({
+        renewalReviewDays: z
+          .number({ error: "a whole number of days" })
+          .int("a whole number of days")
+          .min(7, "at least 7 days")
+          .max(365, "at most 365 days"),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateRenewalReviewDays(ctx.db, ctx.workspace.id, input.renewalReviewDays)),
 
   // What partner contacts see of their own partnerships' scorecards. Every field is required, so
   // a partial or mistyped save changes nothing.

@@ -1,8 +1,9 @@
 // Opening and closing a cycle: one path for the admin's buttons and the schedule job. Each step
 // is an atomic status change, so when several job runs (or an admin and a job) race, exactly
-// one of them performs it and the others see it done.
+// one of them performs it and the others see it done. Closing also raises the cycle's alerts.
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TenantDb, TenantTx } from "../db/tenant";
+import { evaluateCycleAlerts } from "./alerts/evaluate";
 import { latestFrameworkVersion } from "./framework";
 import { syncDefaultParticipants } from "./participants";
 
@@ -49,11 +50,22 @@ export async function openCycle(db: AnyDb, workspaceId: string, cycleId: string,
   return true;
 }
 
-// True when this call closed it.
+// Runs fn in a transaction, or in the caller's when given one.
+function inTransaction<T>(db: AnyDb, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? (db as PrismaClient).$transaction(fn) : fn(db);
+}
+
+// True when this call closed it. The alerts of the closed cycle are written in the same
+// transaction: a cycle is never closed without them, and a failed evaluation leaves it open for
+// the next attempt.
 export async function closeCycle(db: AnyDb, workspaceId: string, cycleId: string, now: Date): Promise<boolean> {
-  const { count } = await db.cycle.updateMany({
-    where: { id: cycleId, workspaceId, status: "OPEN" },
-    data: { status: "CLOSED", closedAt: now },
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.cycle.updateMany({
+      where: { id: cycleId, workspaceId, status: "OPEN" },
+      data: { status: "CLOSED", closedAt: now },
+    });
+    if (count !== 1) return false;
+    await evaluateCycleAlerts(tx, workspaceId, cycleId);
+    return true;
   });
-  return count === 1;
 }

@@ -6,13 +6,15 @@ import type { Prisma, PrismaClient, Side } from "../db/generated/client";
 import type { TenantDb, TenantTx } from "../db/tenant";
 import { ADMIN_ROLES, type WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, forbidden, notFound } from "./errors";
+import { ARCHIVED_MESSAGE } from "./participation";
 
 type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
 
-// Active partnerships' default participants, as rows ready to insert.
+// Live partnerships' default participants, as rows ready to insert. An exited (archived)
+// partnership is asked about no more.
 async function defaultRows(db: AnyDb, workspaceId: string, cycleId: string) {
   const partnerships = await db.partnership.findMany({
-    where: { workspaceId, phase: { not: "EXITED" } },
+    where: { workspaceId, phase: { not: "EXITED" }, archivedAt: null },
     select: {
       id: true,
       partnerOrgId: true,
@@ -44,9 +46,13 @@ export async function syncDefaultParticipants(db: AnyDb, workspaceId: string, cy
   return count;
 }
 
+// Nobody answers about an archived partnership: it is read-only until restored (its list stays).
 export async function isParticipant(db: AnyDb, key: { workspaceId: string; cycleId: string; partnershipId: string; memberId: string }) {
-  const row = await db.cycleParticipant.findUnique({ where: { workspaceId_cycleId_partnershipId_memberId: key } });
-  return row !== null && !row.excluded ? row : null;
+  const row = await db.cycleParticipant.findUnique({
+    where: { workspaceId_cycleId_partnershipId_memberId: key },
+    include: { partnership: { select: { archivedAt: true } } },
+  });
+  return row === null || row.excluded || row.partnership.archivedAt !== null ? null : row;
 }
 
 // Changing the list by hand: admins for any partnership, alliance managers for the partnerships
@@ -62,6 +68,7 @@ async function assertMayEdit(ctx: WorkspaceCtx, cycleId: string, partnershipId: 
     throw forbidden(`Only ${partnership.name}'s owner or an admin can change who is asked about it.`);
   }
   if (cycle.status === "CLOSED") throw badRequest(`${cycle.label} is closed; its list of people asked can no longer change.`);
+  if (partnership.archivedAt) throw badRequest(ARCHIVED_MESSAGE);
   return { cycle, partnership };
 }
 
@@ -75,7 +82,7 @@ export async function listParticipants(ctx: WorkspaceCtx, cycleId: string) {
     }),
     ctx.db.response.findMany({ where: { cycleId }, select: { partnershipId: true, memberId: true } }),
     ctx.db.partnership.findMany({
-      where: { OR: [{ phase: { not: "EXITED" } }, { participants: { some: { cycleId } } }] },
+      where: { OR: [{ phase: { not: "EXITED" }, archivedAt: null }, { participants: { some: { cycleId } } }] },
       include: { partnerOrg: { select: { name: true } } },
       orderBy: { name: "asc" },
     }),
@@ -96,7 +103,9 @@ export async function listParticipants(ctx: WorkspaceCtx, cycleId: string) {
         name: p.name,
         partnerName: p.partnerOrg.name,
         mayEdit:
-          cycle.status !== "CLOSED" && (ADMIN_ROLES.includes(ctx.role) || (ctx.role === "MANAGER" && p.ownerMemberId === ctx.member.id)),
+          cycle.status !== "CLOSED" &&
+          p.archivedAt === null &&
+          (ADMIN_ROLES.includes(ctx.role) || (ctx.role === "MANAGER" && p.ownerMemberId === ctx.member.id)),
         participants: here
           .map((r) => ({
             memberId: r.memberId,

@@ -65,3 +65,9 @@ export async function updatePartnerSharing(db: PrismaClient | TenantDb, workspac
   });
   return updated;
 }
+
+// A partnership's renewal review opens this many days before its renewal date. Reviews already
+// open stay; the next job run opens those that the new lead time makes due.
+export async function updateRenewalReviewDays(db: PrismaClient | TenantDb, workspaceId: string, renewalReviewDays: number) {
+  return db.workspace.update({ where: { id: workspaceId }, data: { renewalReviewDays }, select: { renewalReviewDays: true } });
+}

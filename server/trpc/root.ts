@@ -4,7 +4,9 @@ import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
 import { goalRouter } from "../routers/goal";
 import { invitationRouter } from "../routers/invitation";
+import { lifecycleRouter } from "../routers/lifecycle";
 import { memberRouter } from "../routers/member";
+import { notificationRouter } from "../routers/notification";
 import { outboxRouter } from "../routers/outbox";
 import { participantRouter } from "../routers/participant";
 import { partnerOrgRouter } from "../routers/partner-org";
@@ -32,6 +34,8 @@ export const appRouter = router({
   retro: retroRouter,
   action: actionRouter,
   goal: goalRouter,
+  lifecycle: lifecycleRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,13 +4,20 @@ import { call } from "../../_lib/call";
 import { ROLE_LABEL } from "../../_lib/format";
 import { Nav } from "./nav";
 import { navItems } from "./nav-items";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 export const dynamic = "force-dynamic";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [workspace, workspaces] = await call((api) => Promise.all([api.workspace.current({ workspaceSlug: slug }), api.workspace.mine()]));
+  const [workspace, workspaces, unread] = await call((api) =>
+    Promise.all([
+      api.workspace.current({ workspaceSlug: slug }),
+      api.workspace.mine(),
+      api.notification.unreadCount({ workspaceSlug: slug }),
+    ]),
+  );
   const roleLabel =
     workspace.role === "PARTNER" && workspace.partnerOrgName
       ? `${workspace.partnerOrgName} · partner contact`
@@ -26,13 +33,16 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             </span>
             <span className="font-semibold text-slate-900">{workspace.name}</span>
           </Link>
-          <UserMenu
-            name={workspace.user.name}
-            email={workspace.user.email}
-            roleLabel={roleLabel}
-            workspaces={workspaces}
-            currentSlug={workspace.slug}
-          />
+          <div className="flex items-center gap-2">
+            <NotificationBell slug={workspace.slug} initialUnread={unread} />
+            <UserMenu
+              name={workspace.user.name}
+              email={workspace.user.email}
+              roleLabel={roleLabel}
+              workspaces={workspaces}
+              currentSlug={workspace.slug}
+            />
+          </div>
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row print:block print:max-w-none print:p-0">

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
@@ -17,6 +18,8 @@ type Phase = Partnership["phase"];
 
 const TIERS: Tier[] = ["STRATEGIC", "CORE", "EMERGING"];
 const PHASES: Phase[] = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWAL_REVIEW", "RENEWED", "EXITED"];
+// A new partnership cannot start under review (a review is of a renewal date) or exited.
+const START_PHASES = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWED"] as const satisfies Phase[];
 const options = <T extends string>(values: T[]) => values.map((v) => ({ value: v, label: titleCase(v) }));
 
 interface Option {
@@ -25,8 +28,26 @@ interface Option {
 }
 
 // Creates a partnership, or edits one when `partnership` is given. The partner organisation is
-// fixed once created: the scorecard's history belongs to that pair.
-export function PartnershipDialog({
+// fixed once created: the scorecard's history belongs to that pair. An archived (exited)
+// partnership is read-only: it offers the way to its renewal page, where it can be restored.
+export function PartnershipDialog(props: { slug: string; partnerOrgs: Option[]; owners: Option[]; partnership?: Partnership }) {
+  const p = props.partnership;
+  if (p?.archivedAt) {
+    return (
+      <Button asChild variant="secondary" size="sm">
+        <Link
+          href={`/w/${props.slug}/partnerships/${p.id}/renewal`}
+          aria-label={`${p.name} is archived: open its renewal page to restore it`}
+        >
+          Archived · restore
+        </Link>
+      </Button>
+    );
+  }
+  return <PartnershipForm {...props} />;
+}
+
+function PartnershipForm({
   slug,
   partnerOrgs,
   owners,
@@ -87,7 +108,8 @@ export function PartnershipDialog({
       setMissingOrg(true);
       return;
     }
-    create.mutate({ ...fields, partnerOrgId });
+    // The select offers only starting phases here; the server refuses any other.
+    create.mutate({ ...fields, phase: fields.phase as (typeof START_PHASES)[number], partnerOrgId });
   }
 
   return (
@@ -146,7 +168,14 @@ export function PartnershipDialog({
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField label="Tier" name="tier" defaultValue={partnership?.tier ?? "CORE"} options={options(TIERS)} />
-          <SelectField label="Phase" name="phase" defaultValue={partnership?.phase ?? "ACTIVE"} options={options(PHASES)} />
+          <SelectField
+            label="Phase"
+            name="phase"
+            defaultValue={partnership?.phase ?? "ACTIVE"}
+            options={options(partnership ? PHASES : [...START_PHASES])}
+            hint={partnership ? "Renewal review opens a review of the renewal date; Exited archives it (restorable)." : undefined}
+            error={fieldError(mutation.error, "phase")}
+          />
         </div>
         <TextField
           label="Renewal date (optional)"

@@ -1,5 +1,6 @@
 import { PageHeader } from "../../../../_components/card";
 import { adminCall } from "../_lib/admin-call";
+import { RenewalForm } from "./renewal-form";
 import { SettingsForm } from "./settings-form";
 import { SharingForm } from "./sharing-form";
 
@@ -11,7 +12,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { workspace } = await adminCall(slug, async () => null);
   return (
     <>
-      <PageHeader title="Settings" description={`How ${workspace.name} runs its surveys, and what partner contacts see of the results.`} />
+      <PageHeader
+        title="Settings"
+        description={`How ${workspace.name} runs its surveys, what partner contacts see of the results, and when renewal reviews open.`}
+      />
       <SettingsForm
         slug={slug}
         initial={{
@@ -25,6 +29,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       />
       <div className="mt-8">
         <SharingForm slug={slug} initial={workspace.partnerSharing} />
+      </div>
+      <div className="mt-8">
+        <RenewalForm slug={slug} initial={workspace.renewalReviewDays} />
       </div>
     </>
   );

@@ -1,0 +1,72 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { Alert } from "../../../../../_components/alert";
+import { Button } from "../../../../../_components/button";
+import { SelectField } from "../../../../../_components/field";
+import { fieldError } from "../../../../../_lib/field-error";
+import { titleCase } from "../../../../../_lib/format";
+import { TextArea } from "./text-area";
+
+type Phase = "EXPLORING" | "ONBOARDING" | "ACTIVE" | "RENEWED" | "EXITED";
+// "Renewal review" is reached by opening a review, and left by its decision.
+const TARGETS: Phase[] = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWED", "EXITED"];
+
+export function ChangePhaseForm({ slug, partnershipId, current }: { slug: string; partnershipId: string; current: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const options = TARGETS.filter((p) => p !== current);
+  const [phase, setPhase] = useState<Phase>(options[0]!);
+  const [reason, setReason] = useState("");
+  const change = useMutation(
+    trpc.lifecycle.changePhase.mutationOptions({
+      onSuccess: () => {
+        setReason("");
+        router.refresh();
+      },
+    }),
+  );
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    change.mutate({ workspaceSlug: slug, partnershipId, phase, reason });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-labelledby="change-phase-heading">
+      <h3 id="change-phase-heading" className="text-sm font-semibold text-slate-900">
+        Change phase
+      </h3>
+      <SelectField
+        label="New phase"
+        value={phase}
+        onChange={(e) => {
+          change.reset();
+          setPhase(e.target.value as Phase);
+        }}
+        options={options.map((p) => ({ value: p, label: titleCase(p) }))}
+        hint={
+          phase === "EXITED"
+            ? "Exiting archives the partnership: read-only and out of the portfolio, its history kept, restorable."
+            : undefined
+        }
+        className="max-w-xs"
+      />
+      <TextArea
+        label="Reason (optional)"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        maxLength={2000}
+        rows={2}
+        error={fieldError(change.error, "reason")}
+      />
+      {change.error && !fieldError(change.error, "reason") ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
+      {change.isSuccess ? <Alert tone="success">Phase changed.</Alert> : null}
+      <Button type="submit" variant={phase === "EXITED" ? "danger" : "secondary"} disabled={change.isPending}>
+        {change.isPending ? "Changing…" : phase === "EXITED" ? "Exit and archive" : "Change phase"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+// A partnership's whole history as one CSV, for the archive and for anyone leaving the app with
+// it: each cycle's health and pillar scores, its actions, goals and check-ins, its phase changes
+// and renewal decisions. One row shape for all of them, so a spreadsheet filters by the first
+// column. Combined scores only: each side's own numbers follow the confidentiality threshold on
+// the scorecard and are not repeated here.
+import type { WorkspaceCtx } from "../../trpc/procedures";
+import { csvCell } from "../portfolio/csv";
+import { BAND_LABEL, band } from "../scoring";
+import { lifecycleWork } from "./access";
+import { PHASE_LABEL } from "./phases";
+import { DECISION_LABEL, formatDay } from "./renewal";
+import { scoreHistory } from "./view";
+
+export const HISTORY_HEADER = ["record", "cycle", "date", "title", "pillar", "status", "score", "person", "details"] as const;
+export type HistoryRow = Record<(typeof HISTORY_HEADER)[number], string | number | null>;
+
+const name = { select: { user: { select: { name: true } } } } as const;
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
+const fixed1 = (v: number | null) => (v === null ? null : v.toFixed(1));
+const row = (r: Partial<HistoryRow> & Pick<HistoryRow, "record">): HistoryRow => ({
+  cycle: null,
+  date: null,
+  title: null,
+  pillar: null,
+  status: null,
+  score: null,
+  person: null,
+  details: null,
+  ...r,
+});
+
+export async function partnershipHistory(ctx: WorkspaceCtx, partnershipId: string) {
+  const { partnership: p } = await lifecycleWork(ctx, partnershipId, "read");
+  const [scores, actions, goals, changes, reviews] = await Promise.all([
+    scoreHistory(ctx, partnershipId),
+    ctx.db.action.findMany({
+      where: { partnershipId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { owner: name, cycle: { select: { label: true } } },
+    }),
+    ctx.db.goal.findMany({
+      where: { partnershipId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: {
+        hostOwner: name,
+        partnerOwner: name,
+        checkIns: { orderBy: { createdAt: "asc" }, include: { cycle: { select: { label: true } }, member: name } },
+      },
+    }),
+    ctx.db.phaseChange.findMany({ where: { partnershipId }, orderBy: [{ at: "asc" }, { id: "asc" }], include: { member: name } }),
+    ctx.db.renewalReview.findMany({
+      where: { partnershipId },
+      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+      include: { decidedBy: name },
+    }),
+  ]);
+
+  const rows: HistoryRow[] = [];
+  for (const c of scores) {
+    rows.push(
+      row({
+        record: "health",
+        cycle: c.cycleLabel,
+        date: day(c.closesAt),
+        title: "Health index",
+        status: BAND_LABEL[c.band],
+        score: fixed1(c.health),
+        details: `responses: host ${c.responses.host}, partner ${c.responses.partner}`,
+      }),
+    );
+    for (const pillar of c.pillars) {
+      if (pillar.combined === null) continue;
+      rows.push(
+        row({
+          record: "pillar score",
+          cycle: c.cycleLabel,
+          date: day(c.closesAt),
+          title: pillar.name,
+          pillar: pillar.key,
+          status: BAND_LABEL[band(pillar.combined)],
+          score: fixed1(pillar.combined),
+        }),
+      );
+    }
+  }
+  for (const a of actions) {
+    rows.push(
+      row({
+        record: "action",
+        cycle: a.cycle?.label ?? null,
+        date: day(a.dueDate),
+        title: a.title,
+        pillar: a.pillarKey,
+        status: label(a.status),
+        person: a.owner?.user.name ?? null,
+        details: a.notes || null,
+      }),
+    );
+  }
+  for (const g of goals) {
+    const owners = [g.hostOwner?.user.name, g.partnerOwner?.user.name].filter(Boolean).join(" / ");
+    rows.push(
+      row({
+        record: "goal",
+        date: day(g.dueDate),
+        title: g.title,
+        status: label(g.status),
+        person: owners || null,
+        details: `measure: ${g.measure}; target: ${g.target}; from ${day(g.startDate)}`,
+      }),
+    );
+    for (const c of g.checkIns) {
+      rows.push(
+        row({
+          record: "goal check-in",
+          cycle: c.cycle.label,
+          date: day(c.updatedAt),
+          title: g.title,
+          score: `${c.progress}%`,
+          person: c.member.user.name,
+          details: c.note || null,
+        }),
+      );
+    }
+  }
+  for (const c of changes) {
+    rows.push(
+      row({
+        record: "phase change",
+        date: day(c.at),
+        title: `${PHASE_LABEL[c.fromPhase]} → ${PHASE_LABEL[c.toPhase]}`,
+        status: PHASE_LABEL[c.toPhase],
+        person: c.member?.user.name ?? "automatic",
+        details: c.reason || null,
+      }),
+    );
+  }
+  for (const r of reviews) {
+    rows.push(
+      row({
+        record: "renewal review",
+        date: day(r.decidedAt ?? r.openedAt),
+        title: `Renewal on ${formatDay(r.renewalDate)}`,
+        status: r.decision ? DECISION_LABEL[r.decision] : "Open",
+        person: r.decidedBy?.user.name ?? null,
+        details: r.decision
+          ? [r.reasons, r.nextRenewalDate ? `next renewal ${day(r.nextRenewalDate)}` : null].filter(Boolean).join("; ")
+          : `opened ${day(r.openedAt)}`,
+      }),
+    );
+  }
+  return { partnership: { id: p.id, name: p.name, partnerName: p.partnerName, archivedAt: p.archivedAt }, rows };
+}
+
+export type PartnershipHistory = Awaited<ReturnType<typeof partnershipHistory>>;
+
+// RFC 4180 lines, spreadsheet-safe cells (see portfolio/csv.ts).
+export function historyCsv(history: Pick<PartnershipHistory, "rows">): string {
+  const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(",") + "\r\n";
+  return line([...HISTORY_HEADER]) + history.rows.map((r) => line(HISTORY_HEADER.map((k) => r[k]))).join("");
+}

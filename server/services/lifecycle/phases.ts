@@ -1,0 +1,77 @@
+// A partnership's phase, and the one write that changes it. Every change (by hand, by the
+// partnership's settings, by a renewal decision, by the renewal job, by an exit or a restore) goes
+// through `movePhase`, which changes the row only if it is still in the phase the caller saw and
+// records who moved it and why in the same transaction. Nothing is ever deleted by a phase change:
+// exiting only archives.
+import type { Phase, Prisma } from "../../db/generated/client";
+import { conflict } from "../errors";
+
+export const PHASES = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWAL_REVIEW", "RENEWED", "EXITED"] as const satisfies readonly Phase[];
+
+// What a partnership may return to when restored, or start in: not "in review" (that needs a
+// review) and not "exited" (that is archived).
+export const RESTING_PHASES = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWED"] as const satisfies readonly Phase[];
+export const isResting = (phase: Phase): phase is (typeof RESTING_PHASES)[number] => (RESTING_PHASES as readonly Phase[]).includes(phase);
+
+export const PHASE_LABEL: Record<Phase, string> = {
+  EXPLORING: "Exploring",
+  ONBOARDING: "Onboarding",
+  ACTIVE: "Active",
+  RENEWAL_REVIEW: "Renewal review",
+  RENEWED: "Renewed",
+  EXITED: "Exited",
+};
+
+export const STALE_PHASE_MESSAGE = "Someone else changed this partnership's phase a moment ago; reload to see their change.";
+
+export interface PhaseMove {
+  workspaceId: string;
+  partnershipId: string;
+  from: Phase;
+  to: Phase;
+  // Null when the renewal job moved it.
+  memberId: string | null;
+  reason: string;
+  now: Date;
+  // Whether the partnership is archived before the move (only a restore starts from archived).
+  fromArchived?: boolean;
+  // Columns that change together with the phase: archivedAt on exit and restore, renewalDate on renewal.
+  data?: { archivedAt?: Date | null; renewalDate?: Date };
+}
+
+export async function movePhase(tx: Prisma.TransactionClient, m: PhaseMove): Promise<void> {
+  const { count } = await tx.partnership.updateMany({
+    where: { workspaceId: m.workspaceId, id: m.partnershipId, phase: m.from, archivedAt: m.fromArchived ? { not: null } : null },
+    data: { phase: m.to, ...m.data },
+  });
+  if (count !== 1) throw conflict(STALE_PHASE_MESSAGE);
+  await tx.phaseChange.create({
+    data: {
+      workspaceId: m.workspaceId,
+      partnershipId: m.partnershipId,
+      fromPhase: m.from,
+      toPhase: m.to,
+      memberId: m.memberId,
+      reason: m.reason,
+      at: m.now,
+    },
+  });
+}
+
+// The phase a restored partnership returns to: the one it left when it exited, unless that was
+// a renewal review (whose decision was the exit) or nothing is recorded; then the phase it had
+// before its latest review, or Active.
+export async function phaseBeforeExit(tx: Prisma.TransactionClient, workspaceId: string, partnershipId: string): Promise<Phase> {
+  const exit = await tx.phaseChange.findFirst({
+    where: { workspaceId, partnershipId, toPhase: "EXITED" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { fromPhase: true },
+  });
+  if (exit && isResting(exit.fromPhase)) return exit.fromPhase;
+  const review = await tx.renewalReview.findFirst({
+    where: { workspaceId, partnershipId },
+    orderBy: { openedAt: "desc" },
+    select: { previousPhase: true },
+  });
+  return review && isResting(review.previousPhase) ? review.previousPhase : "ACTIVE";
+}

@@ -1,0 +1,206 @@
+// What the renewal page shows: the partnership's lifecycle state, its open and past reviews, its
+// phase history, the health history and the latest perception gaps (from the stored aggregates),
+// and its actions and goals. Read-only; hosts who may read the partnership's work see it.
+import { ADMIN_ROLES, type WorkspaceCtx } from "../../trpc/procedures";
+import { loadScoredCycles } from "../cycle-scores";
+import { FINISHED } from "../actions/record";
+import { band, perceptionGap, round1, trend, visibleSides } from "../scoring";
+import { lifecycleWork } from "./access";
+import { reviewOpensAt } from "./renewal";
+
+const memberName = { select: { user: { select: { name: true } } } } as const;
+
+export async function scoreHistory(ctx: WorkspaceCtx, partnershipId: string) {
+  const [cycles, totals, pillarRows] = await Promise.all([
+    loadScoredCycles(ctx.db),
+    ctx.db.partnershipCycleScore.findMany({ where: { partnershipId } }),
+    ctx.db.pillarCycleScore.findMany({ where: { partnershipId } }),
+  ]);
+  const byCycle = new Map(totals.map((t) => [t.cycleId, t]));
+  const scored = cycles.filter((c) => byCycle.get(c.id)?.health != null);
+  const healthSeries: number[] = [];
+  return scored.map((c) => {
+    const t = byCycle.get(c.id)!;
+    healthSeries.push(t.health!);
+    return {
+      cycleId: c.id,
+      cycleLabel: c.label,
+      open: c.status === "OPEN",
+      closesAt: c.closesAt,
+      health: round1(t.health)!,
+      band: band(t.health!),
+      change: round1(trend(healthSeries)),
+      responses: { host: t.hostResponses, partner: t.partnerResponses },
+      pillars: c.pillars.map((p) => {
+        const row = pillarRows.find((r) => r.cycleId === c.id && r.pillarKey === p.key);
+        return { key: p.key, name: p.name, host: row?.host ?? null, partner: row?.partner ?? null, combined: row?.combined ?? null };
+      }),
+    };
+  });
+}
+
+export type ScoreHistory = Awaited<ReturnType<typeof scoreHistory>>;
+
+// The perception gaps of the latest cycle where both sides' own numbers may be shown (as the
+// scorecard's two-sided view does): while the current cycle fills up, the last full picture is
+// more use to a renewal decision than a blank.
+function latestGaps(ctx: WorkspaceCtx, history: ScoreHistory) {
+  const latest = history.at(-1);
+  if (!latest) return null;
+  const threshold = ctx.workspace.confidentialityThreshold;
+  const attributed = ctx.workspace.surveyMode === "ATTRIBUTED";
+  const bothVisible = (h: ScoreHistory[number]) => {
+    const sides = visibleSides({ HOST: h.responses.host, PARTNER: h.responses.partner }, threshold, attributed, true);
+    return sides.host && sides.partner;
+  };
+  const full = history.findLast(bothVisible);
+  const short = attributed
+    ? `Each side's scores, and so the gaps, show once both sides have answered in ${latest.cycleLabel}.`
+    : `Each side's own scores, and so the gaps, show once both sides have at least ${threshold} responses in ${latest.cycleLabel} (your team ${latest.responses.host}, the partner ${latest.responses.partner}).`;
+  if (!full) return { cycleLabel: latest.cycleLabel, visible: false, note: short, pillars: [] };
+  return {
+    cycleLabel: full.cycleLabel,
+    visible: true,
+    note: full === latest ? null : `${short} These are ${full.cycleLabel}'s, the latest cycle where both sides can be shown.`,
+    pillars: full.pillars.map((p) => {
+      const gap = perceptionGap(p);
+      return {
+        key: p.key,
+        name: p.name,
+        host: round1(p.host),
+        partner: round1(p.partner),
+        gap: gap ? round1(gap.gap) : null,
+        flagged: gap?.flagged ?? false,
+      };
+    }),
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
+export async function renewalPage(
+  ctx: WorkspaceCtx & { workspace: { renewalReviewDays: number } },
+  partnershipId: string,
+  now = new Date(),
+) {
+  const work = await lifecycleWork(ctx, partnershipId, "read");
+  const p = work.partnership;
+  const [owner, reviews, changes, actions, goals, history] = await Promise.all([
+    p.ownerMemberId ? ctx.db.member.findUnique({ where: { id: p.ownerMemberId }, select: memberName.select }) : null,
+    ctx.db.renewalReview.findMany({
+      where: { partnershipId },
+      orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+      include: { openedBy: memberName, decidedBy: memberName },
+    }),
+    ctx.db.phaseChange.findMany({ where: { partnershipId }, orderBy: [{ at: "desc" }, { id: "desc" }], include: { member: memberName } }),
+    ctx.db.action.findMany({
+      where: { partnershipId },
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      select: { id: true, title: true, status: true, dueDate: true, doneAt: true, pillarKey: true, owner: memberName },
+    }),
+    ctx.db.goal.findMany({
+      where: { partnershipId },
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        measure: true,
+        target: true,
+        dueDate: true,
+        status: true,
+        checkIns: { orderBy: { updatedAt: "desc" }, take: 1, select: { progress: true, cycle: { select: { label: true } } } },
+      },
+    }),
+    scoreHistory(ctx, partnershipId),
+  ]);
+  const review = (r: (typeof reviews)[number]) => ({
+    id: r.id,
+    renewalDate: r.renewalDate,
+    openedAt: r.openedAt,
+    openedByName: r.openedBy?.user.name ?? null,
+    decision: r.decision,
+    reasons: r.reasons,
+    decidedByName: r.decidedBy?.user.name ?? null,
+    decidedAt: r.decidedAt,
+    nextRenewalDate: r.nextRenewalDate,
+  });
+  const open = reviews.find((r) => r.decision === null);
+  const opensAt = p.renewalDate ? reviewOpensAt(p.renewalDate, ctx.workspace.renewalReviewDays) : null;
+  const action = (a: (typeof actions)[number]) => ({
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    dueDate: a.dueDate,
+    doneAt: a.doneAt,
+    pillarKey: a.pillarKey,
+    ownerName: a.owner?.user.name ?? null,
+  });
+  return {
+    partnership: {
+      id: p.id,
+      name: p.name,
+      partnerName: p.partnerName,
+      phase: p.phase,
+      renewalDate: p.renewalDate,
+      archivedAt: p.archivedAt,
+      ownerName: owner?.user.name ?? null,
+    },
+    viewer: {
+      canDecide: work.viewer.canFacilitate,
+      canRestore:
+        p.archivedAt !== null &&
+        ctx.member.role !== "EXECUTIVE" &&
+        (ADMIN_ROLES.includes(ctx.member.role) || p.ownerMemberId === ctx.member.id),
+    },
+    reviewDays: ctx.workspace.renewalReviewDays,
+    reviewOpensAt: opensAt,
+    reviewDue: opensAt !== null && opensAt <= now,
+    // A decided review of the current renewal date (after an exit and a restore, say): no other
+    // review of that date opens until the partnership has a new renewal date.
+    currentDateReviewed: p.renewalDate
+      ? (reviews.find((r) => r.decision && r.renewalDate.getTime() === p.renewalDate!.getTime())?.decision ?? null)
+      : null,
+    openReview: open
+      ? {
+          ...review(open),
+          // The earliest next renewal date a decision accepts: after today and after the renewal under review.
+          earliestNext: new Date(Math.max(startOfDay(now).getTime(), open.renewalDate.getTime()) + DAY_MS),
+        }
+      : null,
+    pastReviews: reviews.filter((r) => r.decision !== null).map(review),
+    phaseChanges: changes.map((c) => ({
+      id: c.id,
+      from: c.fromPhase,
+      to: c.toPhase,
+      at: c.at,
+      memberName: c.member?.user.name ?? null,
+      reason: c.reason,
+    })),
+    health: history.map((h) => ({
+      cycleId: h.cycleId,
+      cycleLabel: h.cycleLabel,
+      open: h.open,
+      health: h.health,
+      band: h.band,
+      change: h.change,
+    })),
+    gaps: latestGaps(ctx, history),
+    actions: {
+      open: actions.filter((a) => !FINISHED.includes(a.status)).map(action),
+      done: actions.filter((a) => FINISHED.includes(a.status)).map(action),
+    },
+    goals: goals.map((g) => ({
+      id: g.id,
+      title: g.title,
+      measure: g.measure,
+      target: g.target,
+      dueDate: g.dueDate,
+      status: g.status,
+      progress: g.checkIns[0]?.progress ?? null,
+      lastCheckIn: g.checkIns[0]?.cycle.label ?? null,
+    })),
+  };
+}
+
+export type RenewalPage = Awaited<ReturnType<typeof renewalPage>>;
