@@ -13,6 +13,7 @@ import {
   type Db,
   type ResponseSpec,
 } from "./factories";
+import { evaluateCycleAlerts } from "../server/services/alerts/evaluate";
 import { seedRhythm } from "./demo-rhythm";
 
 export const DEMO_SLUG = "northwind";
@@ -388,5 +389,8 @@ async function seedDemoIn(db: Db, now: Date) {
     acme: { partnershipId: acme.partnership.id, renewalDate: acme.partnership.renewalDate! },
     tyrell: { partnershipId: tyrell.partnership.id, owner: as(tyrell.host[0]!, "HOST"), renewalDate: tyrell.partnership.renewalDate! },
   });
+  // The factories make the past quarters closed from the start, so nothing raised the alerts the
+  // last close would have: raise them now, as closing it would (owners find them under the bell).
+  await evaluateCycleAlerts(db, ws, cycles[cycles.length - 2]!.id);
   return { workspace, owner, responses: specs.length };
 }
