@@ -598,26 +598,10 @@ describe("access", () => {
   it("gives the scorecard its retro links, and none to a manager not on the partnership", async () => {
     const w = await world();
     const retroId = await open(w);
-    const { retroLinksFor } = await import("../../server/services/retro");
-    const { forWorkspace } = await import("../../server/db/tenant");
-    const ctxOf = (member: { id: string; role: "MANAGER" | "PARTNER"; partnerOrgId: string | null; userId: string }) => ({
-      db: forWorkspace(db(), w.workspace.id),
-      workspace: {
-        id: w.workspace.id,
-        slug: w.slug,
-        name: w.workspace.name,
-        surveyMode: "CONFIDENTIAL" as const,
-        confidentialityThreshold: 3,
-      },
-      member,
-      role: member.role,
-    });
-    const m = w.manager.member;
-    expect(await retroLinksFor(ctxOf({ id: m.id, role: "MANAGER", partnerOrgId: null, userId: m.userId }), w.partnershipA.id)).toEqual([
-      { cycleId: w.cycle.id, retroId, phase: "GATHERING" },
-    ]);
+    const input = { workspaceSlug: w.slug, partnershipId: w.partnershipA.id };
+    const work = await w.manager.api.partnership.scorecardWork(input);
+    expect(work?.retros).toEqual([{ cycleId: w.cycle.id, cycleLabel: w.cycle.label, retroId, phase: "GATHERING" }]);
     const outsider = await addMember(db(), w.workspace.id, { role: "MANAGER" });
-    const o = outsider.member;
-    expect(await retroLinksFor(ctxOf({ id: o.id, role: "MANAGER", partnerOrgId: null, userId: o.userId }), w.partnershipA.id)).toEqual([]);
+    expect(await callerFor(outsider.user.id).partnership.scorecardWork(input)).toBeNull();
   });
 });
