@@ -18,7 +18,9 @@ export default async function MyActionsPage({
 }) {
   const { slug } = await params;
   const filter = (await searchParams).status === "all" ? "all" : "open";
-  const data = await call((api) => api.action.mine({ workspaceSlug: slug, filter }));
+  const [data, behind] = await call((api) =>
+    Promise.all([api.action.mine({ workspaceSlug: slug, filter }), api.goal.behind({ workspaceSlug: slug })]),
+  );
   const { counts } = data;
   const base = `/w/${slug}/actions`;
 
@@ -26,7 +28,7 @@ export default async function MyActionsPage({
     <>
       <PageHeader
         title="My actions"
-        description="The actions you own across your partnerships, overdue first, then by date. Archived partnerships are left out."
+        description="The actions you own across your partnerships, overdue first, then by date, and the joint goals that are behind. Archived partnerships are left out."
       />
       <Card
         title={filter === "open" ? "Open" : "All"}
@@ -87,6 +89,33 @@ export default async function MyActionsPage({
                   <ActionStatusBadge status={a.status} />
                 </td>
                 <td>{a.pillarName ?? "–"}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+      <Card
+        className="mt-6"
+        title="Goals behind schedule"
+        description="Joint goals of your partnerships that are past their date or behind the progress their time calls for."
+      >
+        {behind.length === 0 ? (
+          <p className="text-sm text-slate-600">None: every active goal of your partnerships is on schedule.</p>
+        ) : (
+          <Table
+            caption="Goals behind schedule"
+            columns={[{ label: "Goal" }, { label: "Partnership" }, { label: "Due" }, { label: "Why" }]}
+          >
+            {behind.map((g) => (
+              <tr key={g.goalId} className="align-top">
+                <td>
+                  <Link href={`/w/${slug}/partnerships/${g.partnershipId}/goals`} className="font-medium text-brand-700 hover:underline">
+                    {g.title}
+                  </Link>
+                </td>
+                <td>{g.partnershipName}</td>
+                <td className="whitespace-nowrap">{date(g.dueDate)}</td>
+                <td>{g.reason}</td>
               </tr>
             ))}
           </Table>
