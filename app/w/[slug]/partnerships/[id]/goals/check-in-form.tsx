@@ -8,9 +8,8 @@ import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
-import { TextField } from "../../../../../_components/field";
+import { TextAreaField, TextField } from "../../../../../_components/field";
 import { fieldError } from "../../../../../_lib/field-error";
-import { TextAreaField } from "../../../actions/_components/textarea-field";
 
 interface Props {
   slug: string;

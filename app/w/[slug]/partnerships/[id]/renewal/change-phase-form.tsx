@@ -5,10 +5,9 @@ import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
-import { SelectField } from "../../../../../_components/field";
+import { SelectField, TextAreaField } from "../../../../../_components/field";
 import { fieldError } from "../../../../../_lib/field-error";
 import { titleCase } from "../../../../../_lib/format";
-import { TextArea } from "./text-area";
 
 type Phase = "EXPLORING" | "ONBOARDING" | "ACTIVE" | "RENEWED" | "EXITED";
 // "Renewal review" is reached by opening a review, and left by its decision.
@@ -54,7 +53,7 @@ export function ChangePhaseForm({ slug, partnershipId, current }: { slug: string
         }
         className="max-w-xs"
       />
-      <TextArea
+      <TextAreaField
         label="Reason (optional)"
         value={reason}
         onChange={(e) => setReason(e.target.value)}

@@ -5,9 +5,8 @@ import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
-import { TextField } from "../../../../../_components/field";
+import { TextAreaField, TextField } from "../../../../../_components/field";
 import { fieldError } from "../../../../../_lib/field-error";
-import { TextArea } from "./text-area";
 
 type Decision = "RENEW" | "REVISE_TERMS" | "EXIT";
 
@@ -93,7 +92,7 @@ export function DecisionForm({
           </p>
         ) : null}
       </fieldset>
-      <TextArea
+      <TextAreaField
         label="Reasons"
         name="reasons"
         required

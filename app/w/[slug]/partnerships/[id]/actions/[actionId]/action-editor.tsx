@@ -8,10 +8,9 @@ import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../../_components/alert";
 import { Button } from "../../../../../../_components/button";
-import { SelectField, TextField } from "../../../../../../_components/field";
+import { SelectField, TextAreaField, TextField } from "../../../../../../_components/field";
 import { fieldError } from "../../../../../../_lib/field-error";
 import { STATUS_LABEL, STATUS_OPTIONS, type ActionStatus } from "../../../../actions/_components/action-badges";
-import { TextAreaField } from "../../../../actions/_components/textarea-field";
 
 interface Editable {
   id: string;
