@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "../../../_components/card";
 import { Table } from "../../../_components/table";
 import { call } from "../../../_lib/call";
 import { date } from "../../../_lib/format";
-import { ActionStatusBadge, OverdueBadge } from "./_components/action-badges";
+import { ActionStatusBadge, ActionDue } from "./_components/action-badges";
 
 export const metadata = { title: "My actions" };
 export const dynamic = "force-dynamic";
@@ -78,12 +78,7 @@ export default async function MyActionsPage({
                   </Link>
                 </td>
                 <td className="whitespace-nowrap">
-                  <span className={clsx(a.overdue && "font-medium text-red-800")}>{date(a.dueDate)}</span>
-                  {a.overdue ? (
-                    <span className="ml-2">
-                      <OverdueBadge />
-                    </span>
-                  ) : null}
+                  <ActionDue dueDate={a.dueDate} overdue={a.overdue} />
                 </td>
                 <td>
                   <ActionStatusBadge status={a.status} />

@@ -1,6 +1,7 @@
 // How an action's status and lateness read, here and on each partnership's actions page. Lateness
 // is said in words ("Overdue"), not by colour alone.
 import clsx from "clsx";
+import { date } from "../../../../_lib/format";
 
 export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE" | "DROPPED";
 
@@ -22,6 +23,20 @@ export function ActionStatusBadge({ status }: { status: ActionStatus }) {
 
 export function OverdueBadge() {
   return <span className={clsx(badge, "bg-red-50 font-semibold text-red-800 ring-red-600/40")}>Overdue</span>;
+}
+
+// An action's by-when date, marked in words when it has passed unfinished.
+export function ActionDue({ dueDate, overdue }: { dueDate: Date | string | null; overdue: boolean }) {
+  return (
+    <>
+      <span className={clsx(overdue && "font-medium text-red-800")}>{date(dueDate)}</span>
+      {overdue ? (
+        <span className="ml-2">
+          <OverdueBadge />
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 // Which organisation an owner speaks for: the workspace's own, or the partner's.

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table } from "../../../../_components/table";
 import { change, changeClass, date } from "../../../../_lib/format";
-import { ActionStatusBadge, OverdueBadge } from "../../actions/_components/action-badges";
+import { ActionDue, ActionStatusBadge } from "../../actions/_components/action-badges";
 import { PHASE_LABEL } from "~/server/services/retro/rules";
 import type { Scorecard } from "~/server/services/scorecard";
 import type { ScorecardWork } from "~/server/services/scorecard/work";
@@ -103,7 +103,7 @@ export function WorkSection({ slug, card, work }: { slug: string; card: Scorecar
                   ) : null}
                 </td>
                 <td className="px-3 py-2 tabular-nums">
-                  {date(a.dueDate)} {a.overdue ? <OverdueBadge /> : null}
+                  <ActionDue dueDate={a.dueDate} overdue={a.overdue} />
                 </td>
                 <td className="px-3 py-2">{a.pillarKey ? (pillarName.get(a.pillarKey) ?? a.pillarKey) : "–"}</td>
                 <td className="px-3 py-2 last:pr-5">

@@ -4,8 +4,8 @@ import { Alert } from "../../../../../_components/alert";
 import { Card, EmptyState, PageHeader } from "../../../../../_components/card";
 import { Table } from "../../../../../_components/table";
 import { call } from "../../../../../_lib/call";
-import { date, isoDay } from "../../../../../_lib/format";
-import { ActionStatusBadge, OverdueBadge, sideName } from "../../../actions/_components/action-badges";
+import { isoDay } from "../../../../../_lib/format";
+import { ActionDue, ActionStatusBadge, sideName } from "../../../actions/_components/action-badges";
 import { NewActionForm } from "./new-action-form";
 
 export const metadata = { title: "Actions" };
@@ -111,12 +111,7 @@ export default async function ActionsPage({
                     )}
                   </td>
                   <td className="whitespace-nowrap">
-                    <span className={clsx(a.overdue && "font-medium text-red-800")}>{date(a.dueDate)}</span>
-                    {a.overdue ? (
-                      <span className="ml-2">
-                        <OverdueBadge />
-                      </span>
-                    ) : null}
+                    <ActionDue dueDate={a.dueDate} overdue={a.overdue} />
                   </td>
                   <td>
                     <ActionStatusBadge status={a.status} />
