@@ -1,7 +1,7 @@
 // The core loop in a real browser, in order: a partner contact answers the open survey, the
 // alliance manager sees it on the scorecard, the executive reads the portfolio.
 import { expect, test } from "@playwright/test";
-import { alerts, answerAll, currentQuarterLabel, signIn, signOut } from "./helpers";
+import { alerts, answerAll, currentQuarterLabel, navigate, signIn, signOut } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -45,7 +45,8 @@ test("the partner contact fills and submits the open survey", async ({ page }) =
 
 test("the manager sees the new response on that partnership's scorecard", async ({ page }) => {
   await signIn(page, "manager@northwind.test");
-  await page.getByRole("link", { name: "Partnerships" }).click();
+  // The portfolio links Globex too (movers, gaps): wait for the partnership list first.
+  await navigate(page, "northwind", "Partnerships", "partnerships");
   await page.getByRole("link", { name: "Globex Cloud Resale" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Globex Cloud Resale");
   // The partner's answer is the third from Globex this cycle: their side now shows, and the
