@@ -6,7 +6,7 @@ import type { Prisma, PrismaClient, Side } from "../db/generated/client";
 import type { TenantDb, TenantTx } from "../db/tenant";
 import { ADMIN_ROLES, type WorkspaceCtx } from "../trpc/procedures";
 import { badRequest, forbidden, notFound } from "./errors";
-import { ARCHIVED_MESSAGE } from "./participation";
+import { ARCHIVED_MESSAGE, sideOfRole } from "./participation";
 
 type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
 
@@ -135,7 +135,7 @@ export async function addParticipant(ctx: WorkspaceCtx, input: { cycleId: string
     throw badRequest(`Only contacts of ${partnership.name}'s partner organisation can answer for its partner side.`);
   }
   const key = { workspaceId: ctx.workspace.id, cycleId: input.cycleId, partnershipId: partnership.id, memberId: member.id };
-  const side = member.role === "PARTNER" ? "PARTNER" : "HOST";
+  const side = sideOfRole(member.role);
   await ctx.db.cycleParticipant.upsert({
     where: { workspaceId_cycleId_partnershipId_memberId: key },
     create: { ...key, side, manual: true },

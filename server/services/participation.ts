@@ -39,6 +39,10 @@ export interface WorkContext {
   };
 }
 
+// The side a member speaks for: a partner contact for the partner organisation, everyone else for
+// the workspace's own company.
+export const sideOfRole = (role: Role): Side => (role === "PARTNER" ? "PARTNER" : "HOST");
+
 export const ARCHIVED_MESSAGE = "This partnership is archived and read-only. Restore it to make changes.";
 
 export async function partnershipForWork(ctx: WorkspaceCtx, partnershipId: string, need: Need): Promise<WorkContext> {
@@ -85,7 +89,7 @@ export async function partnershipForWork(ctx: WorkspaceCtx, partnershipId: strin
       renewalDate: p.renewalDate,
       archivedAt: p.archivedAt,
     },
-    viewer: { memberId: ctx.member.id, side: role === "PARTNER" ? "PARTNER" : "HOST", canWrite, canFacilitate },
+    viewer: { memberId: ctx.member.id, side: sideOfRole(role), canWrite, canFacilitate },
   };
 }
 
@@ -119,7 +123,7 @@ export async function partnershipPeople(ctx: WorkspaceCtx, partnership: WorkCont
     select: { id: true, role: true, user: { select: { name: true, email: true } } },
   });
   return members
-    .map((m) => ({ memberId: m.id, name: m.user.name, email: m.user.email, side: (m.role === "PARTNER" ? "PARTNER" : "HOST") as Side }))
+    .map((m) => ({ memberId: m.id, name: m.user.name, email: m.user.email, side: sideOfRole(m.role) }))
     .sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name) : a.side === "HOST" ? -1 : 1));
 }
 

@@ -1,8 +1,8 @@
 // Reading actions: a partnership's list, one action with its history, and a person's own
 // actions across the partnerships whose work they see.
-import type { ActionStatus, Prisma, Role, Side } from "../../db/generated/client";
+import type { ActionStatus, Prisma, Role } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../trpc/procedures";
-import { partnershipForWork, partnershipPeople, workVisibleTo } from "../participation";
+import { partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
 import { mayEditDetails } from "./edit";
 import { actionForWork } from "./load";
 import { addDays, isOverdue, todayUtc } from "./overdue";
@@ -21,8 +21,6 @@ const STATUSES_OF: Record<ActionFilter, ActionStatus[] | null> = {
 // Enough for any partnership's history; a list that long is read by its filters.
 const LIST_LIMIT = 500;
 
-const sideOf = (role: Role): Side => (role === "PARTNER" ? "PARTNER" : "HOST");
-
 const ownerSelect = { select: { id: true, role: true, removedAt: true, user: { select: { name: true } } } } as const;
 
 interface OwnerRow {
@@ -33,7 +31,7 @@ interface OwnerRow {
 }
 
 const ownerOf = (o: OwnerRow | null) =>
-  o ? { memberId: o.id, name: o.user.name, side: sideOf(o.role), removed: o.removedAt !== null } : null;
+  o ? { memberId: o.id, name: o.user.name, side: sideOfRole(o.role), removed: o.removedAt !== null } : null;
 
 type Row = Prisma.ActionGetPayload<{ include: { owner: typeof ownerSelect } }>;
 

@@ -6,6 +6,7 @@
 // at all, so a partner contact never reads another organisation's actions through them.
 import type { Side } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../trpc/procedures";
+import { sideOfRole } from "../participation";
 import { visiblePartnerships } from "../visibility";
 import { isOverdue } from "./overdue";
 
@@ -67,7 +68,7 @@ export async function openActionsFor(ctx: WorkspaceCtx, partnershipId: string, n
     status: a.status as OpenAction["status"],
     pillarKey: a.pillarKey,
     ownerName: a.owner?.user.name ?? null,
-    ownerSide: a.owner ? (a.owner.role === "PARTNER" ? "PARTNER" : "HOST") : null,
+    ownerSide: a.owner ? sideOfRole(a.owner.role) : null,
     dueDate: a.dueDate,
     overdue: isOverdue(a, now),
   }));

@@ -1,14 +1,13 @@
 // Reading goals: a partnership's goals with their check-ins and schedule, and the goals behind
 // schedule across the partnerships whose work the viewer sees (for the dashboard).
-import type { Prisma, Role, Side } from "../../db/generated/client";
+import type { Prisma } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../trpc/procedures";
-import { partnershipForWork, partnershipPeople, workVisibleTo } from "../participation";
+import { partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
 import { defaultCheckInCycle } from "./cycle";
 import { mayEditGoal } from "./edit";
 import { goalSchedule } from "./schedule";
 
 const person = { select: { id: true, role: true, user: { select: { name: true } } } } as const;
-const sideOf = (role: Role): Side => (role === "PARTNER" ? "PARTNER" : "HOST");
 const named = (m: { id: string; user: { name: string } } | null) => (m ? { memberId: m.id, name: m.user.name } : null);
 
 const STATUS_ORDER = { ACTIVE: 0, ACHIEVED: 1, MISSED: 2, DROPPED: 3 } as const;
@@ -63,7 +62,7 @@ export async function listGoals(ctx: WorkspaceCtx, partnershipId: string, now = 
           progress: c.progress,
           note: c.note,
           by: c.member.user.name,
-          bySide: sideOf(c.member.role),
+          bySide: sideOfRole(c.member.role),
           at: c.updatedAt,
         })),
         canEdit: mayEditGoal(ctx, work, g),

@@ -3,13 +3,11 @@
 import type { Side } from "../../db/generated/client";
 import type { TenantDb, TenantTx } from "../../db/tenant";
 import type { WorkspaceCtx } from "../../trpc/procedures";
-import type { WorkContext } from "../participation";
+import { sideOfRole, type WorkContext } from "../participation";
 import { inItemOrder } from "./ranking";
 import { buildSummary, type RetroSummary } from "./summary";
 
 type Db = TenantDb | TenantTx;
-
-export const sideOfRole = (role: string): Side => (role === "PARTNER" ? "PARTNER" : "HOST");
 
 // The pillars of the framework the retro's cycle ran with, in the framework's order.
 export async function cyclePillars(db: Db, cycleId: string) {

@@ -5,11 +5,11 @@
 import type { RetroPhase } from "./rules";
 import type { WorkspaceCtx } from "../../trpc/procedures";
 import { badRequest } from "../errors";
-import { partnershipForWork, partnershipPeople } from "../participation";
+import { partnershipForWork, partnershipPeople, sideOfRole } from "../participation";
 import { retroForWork } from "./access";
 import { defaultRetroCycle } from "./open";
 import { inItemOrder, topItems } from "./ranking";
-import { cyclePillars, loadSummary, sideNames, sideOfRole } from "./reads";
+import { cyclePillars, loadSummary, sideNames } from "./reads";
 import {
   LIST_LABEL,
   listCounted,
