@@ -1,5 +1,6 @@
 // Display helpers shared by pages: numbers, dates, bands and enum labels.
 import type { Band } from "~/server/services/scoring";
+import { shortDay } from "~/server/services/dates";
 
 // The bands and their names are the scoring rules' own (pure code, safe in the browser).
 export { BAND_LABEL, type Band } from "~/server/services/scoring";
@@ -37,6 +38,5 @@ export const ROLE_LABEL: Record<string, string> = {
   PARTNER: "Partner contact",
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-export const date = (d: Date | string | null | undefined) => (d ? dateFormat.format(new Date(d)) : "–");
+export const date = (d: Date | string | null | undefined) => (d ? shortDay(d) : "–");
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -9,11 +9,10 @@ import { actionReminderEmail } from "../email/action-reminder";
 import { enqueueEmail } from "../email/outbox";
 import { isUniqueViolation } from "../errors";
 import { addDays, todayUtc } from "./overdue";
+import { shortDay } from "../dates";
 
 // How many days before the date the first reminder goes out.
 export const DUE_SOON_DAYS = 3;
-
-const shortDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 interface Candidate {
   id: string;
@@ -74,7 +73,7 @@ export async function runActionReminders(db: PrismaClient, now: Date, workspaceI
       today,
     });
     const day = c.dueDate.toISOString().slice(0, 10);
-    const due = shortDay.format(c.dueDate);
+    const due = shortDay(c.dueDate);
     try {
       await db.$transaction(async (tx) => {
         await tx.actionReminderSent.create({

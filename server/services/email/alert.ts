@@ -3,6 +3,7 @@
 import type { Alert } from "../alerts/detect";
 import { appUrl } from "./app-url";
 import type { Email } from "./templates";
+import { longDay } from "../dates";
 
 export interface NoticeText {
   title: string;
@@ -11,7 +12,6 @@ export interface NoticeText {
 
 const points = (n: number) => `${Math.round(n)} ${Math.round(n) === 1 ? "point" : "points"}`;
 const shown = (n: number) => String(Math.round(n));
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const SIGNATURE = "— Partnership Health";
 
 export interface AlertContext {
@@ -85,7 +85,7 @@ export interface RenewalNoticeInput {
 export function renewalNotice(input: RenewalNoticeInput): NoticeText {
   return {
     title: `${input.partnershipName}: renewal review open`,
-    body: `${input.partnershipName} renews on ${dayFormat.format(input.renewalDate)}. Review its health, gaps, actions and goals, and record the decision.`,
+    body: `${input.partnershipName} renews on ${longDay(input.renewalDate)}. Review its health, gaps, actions and goals, and record the decision.`,
   };
 }
 

@@ -2,6 +2,7 @@
 // only when not given `now`), so a job can build them inside its transaction and tests can read them.
 import type { ReminderKind, Role } from "../../db/generated/client";
 import { appUrl } from "./app-url";
+import { longDay } from "../dates";
 
 export interface Email {
   subject: string;
@@ -30,7 +31,6 @@ const closeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
   timeZoneName: "short",
 });
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 const lines = (...parts: (string | null)[]) => parts.filter((p) => p !== null).join("\n");
 const bullets = (items: string[]) => items.map((i) => `  - ${i}`).join("\n");
@@ -64,7 +64,7 @@ export function invitationEmail(input: InvitationEmailInput): Email {
       "To accept, open this link and choose your password (or confirm the one of your existing account):",
       link,
       "",
-      `The link works once and expires ${inDays(days)}, on ${dayFormat.format(input.expiresAt)}. If it has expired, ask ${input.inviterName} for a new one.`,
+      `The link works once and expires ${inDays(days)}, on ${longDay(input.expiresAt)}. If it has expired, ask ${input.inviterName} for a new one.`,
       "If you were not expecting this invitation, you can ignore this email.",
       "",
       SIGNATURE,

@@ -8,6 +8,7 @@
 // are never behind: they are decided.
 import type { GoalStatus } from "../../db/generated/client";
 import { todayUtc } from "../actions/overdue";
+import { shortDay } from "../dates";
 
 export const BEHIND_MARGIN = 10;
 export const FIRST_CHECK_IN_SHARE = 0.25;
@@ -29,8 +30,6 @@ export interface GoalSchedule {
   reason: string | null;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
 // The share of [start, due] that has passed, 0-1.
 export function elapsedShare(startDate: Date, dueDate: Date, now: Date): number {
   const span = dueDate.getTime() - startDate.getTime();
@@ -46,7 +45,7 @@ export function goalSchedule(goal: ScheduleInput, now: Date): GoalSchedule {
   if (goal.status !== "ACTIVE") return { expected, behind: false, pastDue, reason: null };
   if (pastDue) {
     const at = goal.progress === null ? "with no check-in" : `at ${goal.progress}%`;
-    return result(`Past its due date (${dayFormat.format(goal.dueDate)}) ${at}`);
+    return result(`Past its due date (${shortDay(goal.dueDate)}) ${at}`);
   }
   if (goal.progress === null) {
     return result(share > FIRST_CHECK_IN_SHARE ? `No check-in yet, ${expected}% of its time has passed` : null);

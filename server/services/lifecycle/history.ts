@@ -8,8 +8,9 @@ import { csvCell } from "../portfolio/csv";
 import { BAND_LABEL, band } from "../scoring";
 import { lifecycleWork } from "./access";
 import { PHASE_LABEL } from "./phases";
-import { DECISION_LABEL, formatDay } from "./renewal";
+import { DECISION_LABEL } from "./renewal";
 import { scoreHistory } from "./view";
+import { longDay } from "../dates";
 
 export const HISTORY_HEADER = ["record", "cycle", "date", "title", "pillar", "status", "score", "person", "details"] as const;
 export type HistoryRow = Record<(typeof HISTORY_HEADER)[number], string | number | null>;
@@ -141,7 +142,7 @@ export async function partnershipHistory(ctx: WorkspaceCtx, partnershipId: strin
       row({
         record: "renewal review",
         date: day(r.decidedAt ?? r.openedAt),
-        title: `Renewal on ${formatDay(r.renewalDate)}`,
+        title: `Renewal on ${longDay(r.renewalDate)}`,
         status: r.decision ? DECISION_LABEL[r.decision] : "Open",
         person: r.decidedBy?.user.name ?? null,
         details: r.decision

@@ -8,12 +8,11 @@ import { renewalEmail, renewalNotice } from "../email/alert";
 import { badRequest, conflict, isUniqueViolation } from "../errors";
 import { notifyOnce, partnershipRecipients } from "../notifications";
 import { movePhase } from "./phases";
+import { longDay } from "../dates";
 
 type Tx = Prisma.TransactionClient;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export const formatDay = (d: Date) => dayFormat.format(d);
 
 export const DECISION_LABEL: Record<RenewalDecision, string> = { RENEW: "Renew", REVISE_TERMS: "Revise terms", EXIT: "Exit" };
 
@@ -50,7 +49,7 @@ export async function openReviewTx(tx: Tx, workspace: WorkspaceRef, p: ReviewTar
   });
   if (existing?.decision) {
     throw badRequest(
-      `The renewal on ${formatDay(p.renewalDate)} was already reviewed (${DECISION_LABEL[existing.decision]}). Set the next renewal date before opening another review.`,
+      `The renewal on ${longDay(p.renewalDate)} was already reviewed (${DECISION_LABEL[existing.decision]}). Set the next renewal date before opening another review.`,
     );
   }
   if (existing || p.phase === "RENEWAL_REVIEW") throw conflict(`A renewal review of ${p.name} is already open.`);
@@ -77,8 +76,8 @@ export async function openReviewTx(tx: Tx, workspace: WorkspaceRef, p: ReviewTar
     to: "RENEWAL_REVIEW",
     memberId: openedById,
     reason: openedById
-      ? `Renewal review opened for the renewal on ${formatDay(p.renewalDate)}.`
-      : `Renewal review opened automatically ahead of the renewal on ${formatDay(p.renewalDate)}.`,
+      ? `Renewal review opened for the renewal on ${longDay(p.renewalDate)}.`
+      : `Renewal review opened automatically ahead of the renewal on ${longDay(p.renewalDate)}.`,
     now,
   });
   // The owner (or the admins) hear of it, except whoever opened it by hand.
@@ -179,7 +178,7 @@ export async function decideReviewTx(tx: Tx, workspaceId: string, p: ReviewTarge
     if (!d.nextRenewalDate) throw badRequest("Choose the next renewal date.");
     if (d.nextRenewalDate <= startOfDay(now)) throw badRequest("The next renewal date must be after today.");
     if (d.nextRenewalDate <= review.renewalDate) {
-      throw badRequest(`The next renewal date must be after the renewal under review (${formatDay(review.renewalDate)}).`);
+      throw badRequest(`The next renewal date must be after the renewal under review (${longDay(review.renewalDate)}).`);
     }
   }
   const { count } = await tx.renewalReview.updateMany({

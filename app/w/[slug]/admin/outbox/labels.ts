@@ -12,13 +12,4 @@ export const KIND_LABEL: Record<EmailKind, string> = {
 export const KINDS = Object.keys(KIND_LABEL) as EmailKind[];
 export const isKind = (v: unknown): v is EmailKind => typeof v === "string" && v in KIND_LABEL;
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
-export const dateTime = (d: Date | string) => dateTimeFormat.format(new Date(d));
+export { dateTime } from "~/server/services/dates";

@@ -6,6 +6,7 @@ import { call } from "../../../../../../_lib/call";
 import { date } from "../../../../../../_lib/format";
 import { ActionStatusBadge, OverdueBadge, sideName, STATUS_LABEL, type ActionStatus } from "../../../../actions/_components/action-badges";
 import { ActionEditor } from "./action-editor";
+import { dateTime } from "~/server/services/dates";
 
 export const metadata = { title: "Action" };
 export const dynamic = "force-dynamic";
@@ -18,16 +19,6 @@ const FIELD_LABEL: Record<string, string> = {
   status: "Status",
   notes: "Notes",
 };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
 
 // A history value as people read it: statuses and dates in words.
 function shown(field: string, value: string | null): string {
@@ -133,7 +124,7 @@ export default async function ActionPage({ params }: { params: Promise<{ slug: s
               <li key={e.id} className="border-l-2 border-slate-200 pl-3">
                 <p className="text-slate-900">
                   <span className="font-medium">{e.by}</span> {i === 0 ? "added the action" : "changed it"}
-                  <span className="text-slate-500"> · {dateTime.format(new Date(e.at))}</span>
+                  <span className="text-slate-500"> · {dateTime(e.at)}</span>
                 </p>
                 <ul className="mt-1 space-y-0.5 text-slate-600">
                   {e.changes.map((c) =>
