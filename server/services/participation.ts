@@ -93,6 +93,12 @@ export async function partnershipForWork(ctx: WorkspaceCtx, partnershipId: strin
   };
 }
 
+// What a working page (actions, goals) heads itself with.
+export function pageHeading(work: WorkContext) {
+  const p = work.partnership;
+  return { id: p.id, name: p.name, partnerName: p.partnerName, archived: p.archivedAt !== null };
+}
+
 // The partnerships whose work a person sees, for lists that span partnerships ("my actions").
 export function workVisibleTo(ctx: Pick<WorkspaceCtx, "member">): Prisma.PartnershipWhereInput {
   const { role, id } = ctx.member;

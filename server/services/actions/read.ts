@@ -2,7 +2,7 @@
 // actions across the partnerships whose work they see.
 import type { ActionStatus, Prisma, Role } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../trpc/procedures";
-import { partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
+import { pageHeading, partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
 import { mayEditDetails } from "./edit";
 import { actionForWork } from "./load";
 import { addDays, isOverdue, todayUtc } from "./overdue";
@@ -87,12 +87,7 @@ export async function listActions(ctx: WorkspaceCtx, partnershipId: string, filt
     work.viewer.canWrite ? currentPillars(ctx.db, ctx.workspace.id) : Promise.resolve([]),
   ]);
   return {
-    partnership: {
-      id: work.partnership.id,
-      name: work.partnership.name,
-      partnerName: work.partnership.partnerName,
-      archived: work.partnership.archivedAt !== null,
-    },
+    partnership: pageHeading(work),
     viewer: { memberId: ctx.member.id, canWrite: work.viewer.canWrite },
     filter,
     counts,
@@ -145,12 +140,7 @@ export async function actionDetail(ctx: WorkspaceCtx, actionId: string, now = ne
     pillars.push({ key: row.pillarKey, name: names.get(row.pillarKey) ?? row.pillarKey });
   }
   return {
-    partnership: {
-      id: work.partnership.id,
-      name: work.partnership.name,
-      partnerName: work.partnership.partnerName,
-      archived: work.partnership.archivedAt !== null,
-    },
+    partnership: pageHeading(work),
     action: { ...shape(row, names, now), createdBy: memberNames.get(row.createdById) ?? "a former member", createdAt: row.createdAt },
     history: events.map((e) => ({
       id: e.id,

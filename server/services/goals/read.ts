@@ -2,7 +2,7 @@
 // schedule across the partnerships whose work the viewer sees (for the dashboard).
 import type { Prisma } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../trpc/procedures";
-import { partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
+import { pageHeading, partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
 import { defaultCheckInCycle } from "./cycle";
 import { mayEditGoal } from "./edit";
 import { goalSchedule } from "./schedule";
@@ -71,12 +71,7 @@ export async function listGoals(ctx: WorkspaceCtx, partnershipId: string, now = 
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 
   return {
-    partnership: {
-      id: work.partnership.id,
-      name: work.partnership.name,
-      partnerName: work.partnership.partnerName,
-      archived: work.partnership.archivedAt !== null,
-    },
+    partnership: pageHeading(work),
     viewer: { memberId: ctx.member.id, side: work.viewer.side, canWrite: work.viewer.canWrite },
     checkInCycle: cycle ? { id: cycle.id, label: cycle.label, open: cycle.status === "OPEN" } : null,
     goals: rows,
