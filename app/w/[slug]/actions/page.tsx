@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "../../../_components/card";
 import { Table } from "../../../_components/table";
 import { call } from "../../../_lib/call";
 import { date } from "../../../_lib/format";
-import { ActionStatusBadge, ActionDue } from "./_components/action-badges";
+import { ActionRow } from "./_components/action-row";
 
 export const metadata = { title: "My actions" };
 export const dynamic = "force-dynamic";
@@ -63,28 +63,11 @@ export default async function MyActionsPage({
             columns={[{ label: "Action" }, { label: "Partnership" }, { label: "By when" }, { label: "Status" }, { label: "Pillar" }]}
           >
             {data.actions.map((a) => (
-              <tr key={a.id} className={clsx("align-top", a.overdue && "bg-red-50/50")}>
-                <td>
-                  <Link
-                    href={`/w/${slug}/partnerships/${a.partnershipId}/actions/${a.id}`}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    {a.title}
-                  </Link>
-                </td>
-                <td>
-                  <Link href={`/w/${slug}/partnerships/${a.partnershipId}/actions`} className="hover:underline">
-                    {a.partnershipName}
-                  </Link>
-                </td>
-                <td className="whitespace-nowrap">
-                  <ActionDue dueDate={a.dueDate} overdue={a.overdue} />
-                </td>
-                <td>
-                  <ActionStatusBadge status={a.status} />
-                </td>
-                <td>{a.pillarName ?? "–"}</td>
-              </tr>
+              <ActionRow key={a.id} href={`/w/${slug}/partnerships/${a.partnershipId}/actions/${a.id}`} action={a}>
+                <Link href={`/w/${slug}/partnerships/${a.partnershipId}/actions`} className="hover:underline">
+                  {a.partnershipName}
+                </Link>
+              </ActionRow>
             ))}
           </Table>
         )}

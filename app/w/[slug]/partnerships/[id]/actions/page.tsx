@@ -5,7 +5,8 @@ import { Card, EmptyState, PageHeader } from "../../../../../_components/card";
 import { Table } from "../../../../../_components/table";
 import { call } from "../../../../../_lib/call";
 import { isoDay } from "../../../../../_lib/format";
-import { ActionDue, ActionStatusBadge, sideName } from "../../../actions/_components/action-badges";
+import { sideName } from "../../../actions/_components/action-badges";
+import { ActionRow } from "../../../actions/_components/action-row";
 import { NewActionForm } from "./new-action-form";
 
 export const metadata = { title: "Actions" };
@@ -91,33 +92,19 @@ export default async function ActionsPage({
               columns={[{ label: "Action" }, { label: "Owner" }, { label: "By when" }, { label: "Status" }, { label: "Pillar" }]}
             >
               {data.actions.map((a) => (
-                <tr key={a.id} className={clsx("align-top", a.overdue && "bg-red-50/50")}>
-                  <td>
-                    <Link href={`${base}/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                      {a.title}
-                    </Link>
-                  </td>
-                  <td>
-                    {a.owner ? (
-                      <>
-                        <span className="text-slate-900">{a.owner.name}</span>
-                        <span className="block text-xs text-slate-500">
-                          {sideName(a.owner.side, names)}
-                          {a.owner.removed ? " · no longer a member" : ""}
-                        </span>
-                      </>
-                    ) : (
-                      <span className="italic">Nobody yet</span>
-                    )}
-                  </td>
-                  <td className="whitespace-nowrap">
-                    <ActionDue dueDate={a.dueDate} overdue={a.overdue} />
-                  </td>
-                  <td>
-                    <ActionStatusBadge status={a.status} />
-                  </td>
-                  <td>{a.pillarName ?? "–"}</td>
-                </tr>
+                <ActionRow key={a.id} href={`${base}/${a.id}`} action={a}>
+                  {a.owner ? (
+                    <>
+                      <span className="text-slate-900">{a.owner.name}</span>
+                      <span className="block text-xs text-slate-500">
+                        {sideName(a.owner.side, names)}
+                        {a.owner.removed ? " · no longer a member" : ""}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="italic">Nobody yet</span>
+                  )}
+                </ActionRow>
               ))}
             </Table>
           )}
