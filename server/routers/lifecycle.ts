@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { changePhase, decideReview, openReview, restorePartnership } from "../services/lifecycle";
 import { partnershipHistory } from "../services/lifecycle/history";
-import { PHASES } from "../services/lifecycle/phases";
+import { PHASES } from "../services/lifecycle/phase-rules";
 import { renewalPage } from "../services/lifecycle/view";
 import { workspaceProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";

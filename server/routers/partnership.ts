@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateOnly } from "./inputs";
 import { badRequest, conflict, isUniqueViolation, notFound } from "../services/errors";
 import { requestPhaseTx } from "../services/lifecycle";
-import { PHASES, RESTING_PHASES } from "../services/lifecycle/phases";
+import { PHASES, RESTING_PHASES } from "../services/lifecycle/phase-rules";
 import { syncCurrentCycles } from "../services/participants";
 import { ARCHIVED_MESSAGE, workAccess } from "../services/participation";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";

@@ -7,7 +7,7 @@ import type { WorkspaceCtx } from "../../trpc/procedures";
 import { csvCell } from "../portfolio/csv";
 import { BAND_LABEL, band } from "../scoring";
 import { lifecycleWork } from "./access";
-import { PHASE_LABEL } from "./phases";
+import { PHASE_LABEL } from "./phase-rules";
 import { DECISION_LABEL } from "./renewal";
 import { scoreHistory } from "./view";
 import { longDay } from "../dates";

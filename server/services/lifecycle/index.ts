@@ -6,7 +6,8 @@ import { badRequest, forbidden } from "../errors";
 import { syncCurrentCycles } from "../participants";
 import { ARCHIVED_MESSAGE } from "../participation";
 import { lifecycleWork } from "./access";
-import { movePhase, PHASE_LABEL, phaseBeforeExit } from "./phases";
+import { PHASE_LABEL } from "./phase-rules";
+import { movePhase, phaseBeforeExit } from "./phases";
 import { decideReviewTx, openReviewTx, type Decision, type ReviewTarget, type WorkspaceRef } from "./renewal";
 
 export { openDueRenewalReviews } from "./renewal";

@@ -5,22 +5,7 @@
 // exiting only archives.
 import type { Phase, Prisma } from "../../db/generated/client";
 import { conflict } from "../errors";
-
-export const PHASES = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWAL_REVIEW", "RENEWED", "EXITED"] as const satisfies readonly Phase[];
-
-// What a partnership may return to when restored, or start in: not "in review" (that needs a
-// review) and not "exited" (that is archived).
-export const RESTING_PHASES = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWED"] as const satisfies readonly Phase[];
-export const isResting = (phase: Phase): phase is (typeof RESTING_PHASES)[number] => (RESTING_PHASES as readonly Phase[]).includes(phase);
-
-export const PHASE_LABEL: Record<Phase, string> = {
-  EXPLORING: "Exploring",
-  ONBOARDING: "Onboarding",
-  ACTIVE: "Active",
-  RENEWAL_REVIEW: "Renewal review",
-  RENEWED: "Renewed",
-  EXITED: "Exited",
-};
+import { isResting } from "./phase-rules";
 
 export const STALE_PHASE_MESSAGE = "Someone else changed this partnership's phase a moment ago; reload to see their change.";
 

@@ -9,6 +9,7 @@ import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { SelectField, TextField } from "../../../../_components/field";
 import { isoDay, titleCase } from "../../../../_lib/format";
+import { PHASES, RESTING_PHASES } from "~/server/services/lifecycle/phase-rules";
 import { fieldError } from "../../../../_lib/field-error";
 import { Dialog, DialogActions } from "../_components/dialog";
 
@@ -17,9 +18,6 @@ type Tier = Partnership["tier"];
 type Phase = Partnership["phase"];
 
 const TIERS: Tier[] = ["STRATEGIC", "CORE", "EMERGING"];
-const PHASES: Phase[] = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWAL_REVIEW", "RENEWED", "EXITED"];
-// A new partnership cannot start under review (a review is of a renewal date) or exited.
-const START_PHASES = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWED"] as const satisfies Phase[];
 const options = <T extends string>(values: T[]) => values.map((v) => ({ value: v, label: titleCase(v) }));
 
 interface Option {
@@ -109,7 +107,7 @@ function PartnershipForm({
       return;
     }
     // The select offers only starting phases here; the server refuses any other.
-    create.mutate({ ...fields, phase: fields.phase as (typeof START_PHASES)[number], partnerOrgId });
+    create.mutate({ ...fields, phase: fields.phase as (typeof RESTING_PHASES)[number], partnerOrgId });
   }
 
   return (
@@ -172,7 +170,7 @@ function PartnershipForm({
             label="Phase"
             name="phase"
             defaultValue={partnership?.phase ?? "ACTIVE"}
-            options={options(partnership ? PHASES : [...START_PHASES])}
+            options={options(partnership ? [...PHASES] : [...RESTING_PHASES])}
             hint={partnership ? "Renewal review opens a review of the renewal date; Exited archives it (restorable)." : undefined}
             error={fieldError(mutation.error, "phase")}
           />

@@ -8,10 +8,11 @@ import { Button } from "../../../../../_components/button";
 import { SelectField, TextAreaField } from "../../../../../_components/field";
 import { fieldError } from "../../../../../_lib/field-error";
 import { titleCase } from "../../../../../_lib/format";
+import { RESTING_PHASES } from "~/server/services/lifecycle/phase-rules";
 
-type Phase = "EXPLORING" | "ONBOARDING" | "ACTIVE" | "RENEWED" | "EXITED";
 // "Renewal review" is reached by opening a review, and left by its decision.
-const TARGETS: Phase[] = ["EXPLORING", "ONBOARDING", "ACTIVE", "RENEWED", "EXITED"];
+const TARGETS = [...RESTING_PHASES, "EXITED"] as const;
+type Phase = (typeof TARGETS)[number];
 
 export function ChangePhaseForm({ slug, partnershipId, current }: { slug: string; partnershipId: string; current: string }) {
   const trpc = useTRPC();
