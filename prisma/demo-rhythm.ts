@@ -6,6 +6,7 @@
 // written it, with the same action history path (createAction).
 import type { ActionStatus, RetroList, Side } from "../server/db/generated/client";
 import { createAction, recordActionEvent } from "../server/services/actions/record";
+import { DEFAULT_GROUND_RULES } from "../server/services/retro/rules";
 import type { Db } from "./factories";
 
 const DAY = 86_400_000;
@@ -42,9 +43,6 @@ interface RetroSpec {
   startDoing: StartItem[];
 }
 
-export const GROUND_RULES =
-  "Assume good intent on both sides. Talk about the partnership, not about people. What is said here stays between our two teams; what we agree, we write down.";
-
 // A retro as it stands when closed: every item, the votes behind its ranking, who took part, and
 // an action (with its history) for each of the top "Start doing" items.
 async function seedClosedRetro(db: Db, workspaceId: string, spec: RetroSpec, now: Date) {
@@ -56,7 +54,7 @@ async function seedClosedRetro(db: Db, workspaceId: string, spec: RetroSpec, now
       partnershipId: spec.partnershipId,
       cycleId: spec.cycle.id,
       facilitatorId: spec.facilitator.id,
-      groundRules: GROUND_RULES,
+      groundRules: DEFAULT_GROUND_RULES,
       phase: "CLOSED",
       version: 6,
       openedAt: opened,
