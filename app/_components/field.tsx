@@ -10,6 +10,13 @@ interface FieldProps {
   error?: string | null;
 }
 
+// A control's id and what describes it: its error when there is one, else its hint.
+const described = (id: string, hint: ReactNode, error: string | null | undefined) => ({
+  id,
+  "aria-invalid": error ? true : undefined,
+  "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+});
+
 function Frame({ id, label, hint, error, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
@@ -35,13 +42,7 @@ export function TextField({ label, hint, error, className, ...props }: FieldProp
   const id = useId();
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={clsx(control, className)}
-        {...props}
-      />
+      <input {...described(id, hint, error)} className={clsx(control, className)} {...props} />
     </Frame>
   );
 }
@@ -50,13 +51,7 @@ export function TextAreaField({ label, hint, error, className, ...props }: Field
   const id = useId();
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={clsx(control, className)}
-        {...props}
-      />
+      <textarea {...described(id, hint, error)} className={clsx(control, className)} {...props} />
     </Frame>
   );
 }
