@@ -1,19 +1,12 @@
 // The portfolio's CSV download, for the filter in the link. Access is the portfolio's own: each
 // batch goes through the portfolio.export procedure, whose ladder signs in, resolves the
 // workspace and refuses partner contacts.
-import { TRPCError } from "@trpc/server";
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest } from "next/server";
 import { csvHeader, csvRows } from "~/server/services/portfolio/csv";
 import { serverApi } from "~/server/trpc/server";
+import { refusal } from "../../../../_lib/download";
 
 export const dynamic = "force-dynamic";
-
-function refusal(request: NextRequest, error: unknown) {
-  if (!(error instanceof TRPCError)) throw error;
-  if (error.code === "UNAUTHORIZED") return NextResponse.redirect(new URL("/signin", request.url));
-  const status = { FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400 }[error.code as string] ?? 500;
-  return new NextResponse(`${error.message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

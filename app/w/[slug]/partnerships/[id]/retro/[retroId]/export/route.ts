@@ -1,20 +1,11 @@
 // A closed retro's summary as a file: Markdown (default) or CSV. Access is the retro's own: the
 // summary comes through the retro.summary procedure, which applies the partnership's rule.
-import { TRPCError } from "@trpc/server";
 import { NextResponse, type NextRequest } from "next/server";
 import { summaryCsv, summaryMarkdown } from "~/server/services/retro/summary";
 import { serverApi } from "~/server/trpc/server";
+import { fileSafe, refusal } from "../../../../../../../_lib/download";
 
 export const dynamic = "force-dynamic";
-
-function refusal(request: NextRequest, error: unknown) {
-  if (!(error instanceof TRPCError)) throw error;
-  if (error.code === "UNAUTHORIZED") return NextResponse.redirect(new URL("/signin", request.url));
-  const status = { FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400 }[error.code as string] ?? 500;
-  return new NextResponse(`${error.message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
-
-const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "retro";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string; id: string; retroId: string }> }) {
   const { slug, id, retroId } = await params;
@@ -27,7 +18,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   }
   if (found.partnershipId !== id) return new NextResponse("Retro not found.\n", { status: 404 });
   const { summary } = found;
-  const name = `retro-${fileSafe(summary.partnershipName)}-${fileSafe(summary.cycleLabel)}`;
+  const name = `retro-${fileSafe(summary.partnershipName, "retro")}-${fileSafe(summary.cycleLabel, "retro")}`;
   return new Response(csv ? "\uFEFF" + summaryCsv(summary) : summaryMarkdown(summary), {
     headers: {
       "Content-Type": csv ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8",
