@@ -7,7 +7,7 @@
 import type { ActionStatus, RetroList, Side } from "../server/db/generated/client";
 import { createAction, recordActionEvent } from "../server/services/actions/record";
 import { DEFAULT_GROUND_RULES } from "../server/services/retro/rules";
-import type { Db } from "./factories";
+import { scopedTo, type Db } from "./factories";
 
 const DAY = 86_400_000;
 const day = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -82,7 +82,7 @@ async function seedClosedRetro(db: Db, workspaceId: string, spec: RetroSpec, now
   for (const [i, s] of spec.startDoing.entries()) {
     const item = await addItem("START_DOING", s.text, s.votes, i + 2);
     if (i >= 3) continue;
-    const action = await createAction(db, workspaceId, spec.facilitator.id, {
+    const action = await createAction(scopedTo(db, workspaceId), spec.facilitator.id, {
       partnershipId: spec.partnershipId,
       title: s.text,
       pillarKey: s.pillarKey,
@@ -92,14 +92,14 @@ async function seedClosedRetro(db: Db, workspaceId: string, spec: RetroSpec, now
     });
     const dueDate = day(new Date(closed.getTime() + s.dueIn * DAY));
     await db.action.update({ where: { id: action.id }, data: { ownerMemberId: s.owner.id, dueDate } });
-    await recordActionEvent(db, workspaceId, action.id, s.owner.id, {
+    await recordActionEvent(scopedTo(db, workspaceId), action.id, s.owner.id, {
       owner: [null, s.owner.id],
       dueDate: [null, dueDate.toISOString().slice(0, 10)],
     });
     if (s.status !== "OPEN") {
       const doneAt = s.doneIn !== undefined ? new Date(Math.min(closed.getTime() + s.doneIn * DAY, now.getTime() - DAY)) : null;
       await db.action.update({ where: { id: action.id }, data: { status: s.status, doneAt, version: 3 } });
-      await recordActionEvent(db, workspaceId, action.id, s.owner.id, { status: ["OPEN", s.status] });
+      await recordActionEvent(scopedTo(db, workspaceId), action.id, s.owner.id, { status: ["OPEN", s.status] });
     } else {
       await db.action.update({ where: { id: action.id }, data: { version: 2 } });
     }
@@ -217,7 +217,7 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
   );
 
   // Initech: one action past its date, one coming up, and a goal that has fallen behind.
-  const overdue = await createAction(db, ws, initech.owner.id, {
+  const overdue = await createAction(scopedTo(db, ws), initech.owner.id, {
     partnershipId: initech.partnershipId,
     title: "Publish the joint reference architecture",
     pillarKey: "coordination",
@@ -229,8 +229,8 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
     where: { id: overdue.id },
     data: { status: "IN_PROGRESS", version: 2, notes: "Draft with Initech's architects." },
   });
-  await recordActionEvent(db, ws, overdue.id, initech.owner.id, { status: ["OPEN", "IN_PROGRESS"] });
-  await createAction(db, ws, initech.owner.id, {
+  await recordActionEvent(scopedTo(db, ws), overdue.id, initech.owner.id, { status: ["OPEN", "IN_PROGRESS"] });
+  await createAction(scopedTo(db, ws), initech.owner.id, {
     partnershipId: initech.partnershipId,
     title: "Name a co-sell lead for each region",
     pillarKey: "commitment",

@@ -10,10 +10,11 @@ import {
   createResponses,
   createWorkspaceWithOwner,
   cycleFramework,
-  type Db,
   type ResponseSpec,
 } from "./factories";
+import type { TenantTx } from "../server/db/tenant";
 import { evaluateCycleAlerts } from "../server/services/alerts/evaluate";
+import { newWorkspaceDb } from "../server/services/workspaces";
 import { seedRhythm } from "./demo-rhythm";
 
 export const DEMO_SLUG = "northwind";
@@ -252,10 +253,10 @@ export async function demoExists(db: PrismaClient) {
 
 // All or nothing: a seed that fails halfway leaves no trace, and the next run starts clean.
 export async function seedDemo(db: PrismaClient, now = new Date()) {
-  return db.$transaction((tx) => seedDemoIn(tx, now), { timeout: 5 * 60_000, maxWait: 30_000 });
+  return newWorkspaceDb(db).$transaction((tx) => seedDemoIn(tx, now), { timeout: 5 * 60_000, maxWait: 30_000 });
 }
 
-async function seedDemoIn(db: Db, now: Date) {
+async function seedDemoIn(db: TenantTx, now: Date) {
   const random = rng(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const person = (email: string, name: string) => ({ email, name, password: DEMO_PASSWORD });

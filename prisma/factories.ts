@@ -2,15 +2,26 @@
 // suffix unless given, so tests can run in parallel against one database without colliding
 // (each test builds its own workspace).
 import { randomUUID } from "node:crypto";
-import type { CycleStatus, Prisma, PrismaClient, Role, Side, Tier, Phase } from "../server/db/generated/client";
+import type { CycleStatus, PrismaClient, Role, Side, Tier, Phase } from "../server/db/generated/client";
+import { forWorkspace, type TenantClient } from "../server/db/tenant";
 import { hashPassword } from "../server/password";
 import { refreshCycleAggregates } from "../server/services/aggregates";
 import { newCycle } from "../server/services/cycle-lifecycle";
 import { responsePillarScore } from "../server/services/scoring";
-import { createWorkspace } from "../server/services/workspaces";
+import { createWorkspace, newWorkspaceDb } from "../server/services/workspaces";
 
-// Factories work on the client or inside a transaction (the demo seed runs in one).
-export type Db = PrismaClient | Prisma.TransactionClient;
+// Factories work on the plain client (tests) or inside one workspace's scoped transaction (the
+// demo seed runs in one).
+export type Db = PrismaClient | TenantClient;
+
+const isScoped = (db: Db): db is TenantClient => "$workspaceId" in db;
+
+// The workspace's own client for the services a factory calls, as the app would use it.
+export function scopedTo(db: Db, workspaceId: string): TenantClient {
+  if (!isScoped(db)) return forWorkspace(db, workspaceId);
+  if (db.$workspaceId !== workspaceId) throw new Error("This transaction belongs to another workspace.");
+  return db;
+}
 
 export const TEST_PASSWORD = "correct-horse-battery";
 
@@ -38,7 +49,7 @@ export async function createWorkspaceWithOwner(
   opts: { name?: string; slug?: string; owner?: { email?: string; name?: string; password?: string } } = {},
 ) {
   const user = await createUser(db, opts.owner);
-  const workspace = await createWorkspace(db, {
+  const workspace = await createWorkspace(isScoped(db) ? db : newWorkspaceDb(db), {
     userId: user.id,
     name: opts.name ?? "Test Workspace",
     slug: opts.slug ?? unique("ws").toLowerCase(),
@@ -110,7 +121,7 @@ export async function createCycle(
   const closesAt = opts.closesAt ?? new Date(opensAt.getTime() + 21 * 86_400_000);
   const status = opts.status ?? "OPEN";
   // As the app makes them: the people asked are the defaults at the time the cycle is made.
-  const cycle = await newCycle(db, workspaceId, {
+  const cycle = await newCycle(scopedTo(db, workspaceId), {
     label: opts.label ?? unique("Cycle"),
     opensAt,
     closesAt,
@@ -185,6 +196,6 @@ export async function createResponses(db: Db, workspaceId: string, specs: Respon
   const touched = new Map(
     rows.map((r) => [`${r.partnershipId}:${r.cycleId}`, { workspaceId, partnershipId: r.partnershipId, cycleId: r.cycleId }]),
   );
-  for (const key of touched.values()) await refreshCycleAggregates(db, key);
+  for (const key of touched.values()) await refreshCycleAggregates(scopedTo(db, workspaceId), key);
   return rows.map((r) => r.id);
 }

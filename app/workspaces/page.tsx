@@ -60,7 +60,7 @@ export default async function WorkspacesPage() {
                   </span>
                   <span className="text-right text-sm text-slate-600">
                     {ROLE_LABEL[w.role]}
-                    {w.role === "PARTNER" && w.partnerOrgName ? ` · ${w.partnerOrgName}` : ""}
+                    {w.partnerOrgName ? ` · ${w.partnerOrgName}` : ""}
                   </span>
                 </Link>
               </li>

@@ -2,6 +2,12 @@
 // query on a workspace-owned model is filtered by, and every write stamped with, the workspace
 // from the request context. Routers and services receive only this scoped client, so a handler
 // cannot forget the filter, and a row of another workspace is simply not found.
+//
+// Plain SQL goes through the same client: `db.$queryScoped` and `db.$executeScoped` are tagged
+// templates in which `${WORKSPACE}` stands for the client's workspace, bound as a parameter. A
+// statement without it is refused before it reaches the database, so raw SQL cannot be scoped by
+// hand with an id passed beside the client, nor forget the scope. The client also carries its
+// workspace's id (`db.$workspaceId`) for the compound keys that name it.
 import { Prisma } from "./generated/client";
 import type { PrismaClient } from "./generated/client";
 
@@ -9,6 +15,16 @@ import type { PrismaClient } from "./generated/client";
 // (not the scoped ones) means a new model is scoped unless someone decides otherwise.
 const GLOBAL_MODELS = new Set<string>([Prisma.ModelName.User, Prisma.ModelName.Workspace, Prisma.ModelName.SignInThrottle]);
 const TENANT_MODELS = new Set<string>(Object.values(Prisma.ModelName).filter((m) => !GLOBAL_MODELS.has(m)));
+
+// Stands for the scoped client's workspace id in a raw statement.
+export const WORKSPACE: unique symbol = Symbol("the scoped client's workspace");
+
+export class UnscopedSqlError extends Error {
+  constructor() {
+    super("A raw statement on a workspace's client must filter by ${WORKSPACE}.");
+    this.name = "UnscopedSqlError";
+  }
+}
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
 
@@ -21,18 +37,50 @@ function stamp(data: unknown, workspaceId: string): unknown {
   return { ...row, workspaceId };
 }
 
+// The statement with ${WORKSPACE} bound to the id; nested Prisma.sql fragments are flattened into
+// one list of values by Prisma.sql, so a fragment may name WORKSPACE too.
+function bind(workspaceId: string, strings: TemplateStringsArray, values: unknown[]): Prisma.Sql {
+  const sql = Prisma.sql(strings, ...values);
+  if (!sql.values.includes(WORKSPACE)) throw new UnscopedSqlError();
+  return new Prisma.Sql(
+    sql.strings,
+    sql.values.map((v) => (v === WORKSPACE ? workspaceId : v)),
+  );
+}
+
+interface Scoped {
+  readonly $workspaceId: string;
+  $queryScoped<T = unknown>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeScoped(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+}
+
 // The scoped client has the plain client's shape: a query-only extension changes no types, and
 // typing it as what it is keeps TypeScript from comparing two 40-model client types at every call
 // site (which overflowed its stack once the schema grew). The brand keeps an unscoped client from
 // being passed where a scoped one is required.
 declare const scoped: unique symbol;
-export type TenantDb = PrismaClient & { readonly [scoped]: true };
-// What a scoped interactive transaction hands its callback.
-export type TenantTx = Prisma.TransactionClient;
+// What a scoped interactive transaction hands its callback: the same scope, the same helpers.
+export type TenantTx = Prisma.TransactionClient & Scoped & { readonly [scoped]: true };
+export type TenantDb = Omit<PrismaClient, "$transaction"> &
+  Scoped & {
+    readonly [scoped]: true;
+    $transaction<R>(fn: (tx: TenantTx) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R>;
+  };
 
 export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
   const extended = db.$extends({
     name: "workspace-scope",
+    client: {
+      $workspaceId: workspaceId,
+      $queryScoped(strings: TemplateStringsArray, ...values: unknown[]) {
+        const client = Prisma.getExtensionContext(this) as unknown as PrismaClient;
+        return client.$queryRaw(bind(workspaceId, strings, values));
+      },
+      $executeScoped(strings: TemplateStringsArray, ...values: unknown[]) {
+        const client = Prisma.getExtensionContext(this) as unknown as PrismaClient;
+        return client.$executeRaw(bind(workspaceId, strings, values));
+      },
+    },
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
@@ -67,3 +115,6 @@ export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
   });
   return extended as unknown as TenantDb;
 }
+
+// A scoped client or one of its transactions: what services that run either way accept.
+export type TenantClient = TenantDb | TenantTx;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { editFramework, latestFrameworkVersion, listFrameworkVersions, loadFramework } from "../services/framework";
+import { currentFramework, editFramework, listFrameworkVersions } from "../services/framework";
 import { adminProcedure, hostProcedure, workspaceProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -56,10 +56,7 @@ const frameworkEditInput = z
   });
 
 export const frameworkRouter = router({
-  current: workspaceProcedure.query(async ({ ctx }) => {
-    const latest = await latestFrameworkVersion(ctx.db, ctx.workspace.id);
-    return latest ? loadFramework(ctx.db, latest.id) : null;
-  }),
+  current: workspaceProcedure.query(({ ctx }) => currentFramework(ctx.db)),
   versions: hostProcedure.query(({ ctx }) => listFrameworkVersions(ctx.db)),
   update: adminProcedure
     .input(frameworkEditInput)

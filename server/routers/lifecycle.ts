@@ -1,19 +1,20 @@
 // A partnership's lifecycle: its renewal page, history export, phase changes, renewal reviews and
-// restore. Thin: the rules live in server/services/lifecycle (access in its access.ts).
+// restore. Access is the lifecycle step (the host side's: read, facilitate, or restore); the
+// rules live in server/services/lifecycle.
 import { z } from "zod";
 import { changePhase, decideReview, openReview, restorePartnership } from "../services/lifecycle";
 import { partnershipHistory } from "../services/lifecycle/history";
 import { PHASES } from "../services/lifecycle/phase-rules";
 import { renewalPage } from "../services/lifecycle/view";
-import { workspaceProcedure } from "../trpc/procedures";
+import { id, lifecycleProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
-import { dateOnly, partnershipId } from "./inputs";
+import { dateOnly } from "./inputs";
 
 const reason = z.string().trim().max(2000, "at most 2000 characters");
 
-const decision = partnershipId
-  .extend({
-    reviewId: z.string().min(1).max(64),
+const decision = z
+  .object({
+    reviewId: id,
     decision: z.enum(["RENEW", "REVISE_TERMS", "EXIT"], { error: "choose renew, revise terms or exit" }),
     reasons: reason.min(1, "say why: the reasons are kept with the decision"),
     nextRenewalDate: dateOnly.nullish(),
@@ -28,21 +29,21 @@ const decision = partnershipId
   });
 
 export const lifecycleRouter = router({
-  review: workspaceProcedure.input(partnershipId).query(({ ctx, input }) => renewalPage(ctx, input.partnershipId)),
+  review: lifecycleProcedure("read").query(({ ctx }) => renewalPage(ctx)),
 
-  history: workspaceProcedure.input(partnershipId).query(({ ctx, input }) => partnershipHistory(ctx, input.partnershipId)),
+  history: lifecycleProcedure("read").query(({ ctx }) => partnershipHistory(ctx)),
 
-  changePhase: workspaceProcedure
-    .input(partnershipId.extend({ phase: z.enum(PHASES, { error: "choose a phase" }), reason: reason.default("") }))
+  changePhase: lifecycleProcedure("facilitate")
+    .input(z.object({ phase: z.enum(PHASES, { error: "choose a phase" }), reason: reason.default("") }))
     .mutation(({ ctx, input }) => changePhase(ctx, input)),
 
-  openReview: workspaceProcedure.input(partnershipId).mutation(({ ctx, input }) => openReview(ctx, input.partnershipId)),
+  openReview: lifecycleProcedure("facilitate").mutation(({ ctx }) => openReview(ctx)),
 
-  decide: workspaceProcedure
+  decide: lifecycleProcedure("facilitate")
     .input(decision)
     .mutation(({ ctx, input }) => decideReview(ctx, { ...input, nextRenewalDate: input.nextRenewalDate ?? null })),
 
-  restore: workspaceProcedure
-    .input(partnershipId.extend({ reason: reason.default("") }))
+  restore: lifecycleProcedure("restore")
+    .input(z.object({ reason: reason.default("") }))
     .mutation(({ ctx, input }) => restorePartnership(ctx, input)),
 });

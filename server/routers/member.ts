@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { ROLES } from "../access/roles";
 import { changeRole, listMembers, removeMember } from "../services/members";
-import { adminProcedure } from "../trpc/procedures";
+import { adminProcedure, id, memberProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
-export const roleSchema = z.enum(["OWNER", "ADMIN", "MANAGER", "EXECUTIVE", "PARTNER"]);
+export const roleSchema = z.enum(ROLES);
 
 export const memberRouter = router({
   list: adminProcedure.query(({ ctx }) => listMembers(ctx)),
-  changeRole: adminProcedure
-    .input(z.object({ memberId: z.string().min(1), role: roleSchema, partnerOrgId: z.string().nullish() }))
+  changeRole: memberProcedure
+    .input(z.object({ role: roleSchema, partnerOrgId: id.nullish() }))
     .mutation(({ ctx, input }) => changeRole(ctx, input)),
-  remove: adminProcedure.input(z.object({ memberId: z.string().min(1) })).mutation(({ ctx, input }) => removeMember(ctx, input.memberId)),
+  remove: memberProcedure.mutation(({ ctx }) => removeMember(ctx)),
 });

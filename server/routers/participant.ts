@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { addParticipant, listParticipants, removeParticipant } from "../services/participants";
-import { hostProcedure, managerProcedure } from "../trpc/procedures";
+import { cycleProcedure, id, participantsProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
-const entry = z.object({ cycleId: z.string().min(1), partnershipId: z.string().min(1), memberId: z.string().min(1) });
+const person = z.object({ memberId: id });
 
 export const participantRouter = router({
-  list: hostProcedure.input(z.object({ cycleId: z.string().min(1) })).query(({ ctx, input }) => listParticipants(ctx, input.cycleId)),
-  add: managerProcedure.input(entry).mutation(({ ctx, input }) => addParticipant(ctx, input)),
-  remove: managerProcedure.input(entry).mutation(({ ctx, input }) => removeParticipant(ctx, input)),
+  list: cycleProcedure.query(({ ctx }) => listParticipants(ctx)),
+  add: participantsProcedure.input(person).mutation(({ ctx, input }) => addParticipant(ctx, input)),
+  remove: participantsProcedure.input(person).mutation(({ ctx, input }) => removeParticipant(ctx, input)),
 });

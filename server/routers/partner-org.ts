@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { conflict, isUniqueViolation } from "../services/errors";
+import { createPartnerOrg, listPartnerOrgs } from "../services/partner-orgs";
 import { adminProcedure, hostProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -24,21 +24,8 @@ export const partnerOrgFields = {
 };
 
 export const partnerOrgRouter = router({
-  // The company's own people only: a partner contact never learns which other partners exist.
-  list: hostProcedure.query(async ({ ctx }) => {
-    const orgs = await ctx.db.partnerOrg.findMany({
-      orderBy: { name: "asc" },
-      include: { _count: { select: { partnerships: true, contacts: { where: { removedAt: null } } } } },
-    });
-    return orgs.map(({ _count, ...o }) => ({ ...o, partnerships: _count.partnerships, contacts: _count.contacts }));
-  }),
-  create: adminProcedure.input(z.object(partnerOrgFields)).mutation(async ({ ctx, input }) => {
-    const { name, website, region, industry } = input;
-    try {
-      return await ctx.db.partnerOrg.create({ data: { workspaceId: ctx.workspace.id, name, website, region, industry } });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`);
-      throw error;
-    }
-  }),
+  list: hostProcedure.query(({ ctx }) => listPartnerOrgs(ctx)),
+  create: adminProcedure
+    .input(z.object(partnerOrgFields))
+    .mutation(({ ctx, input: { name, website, region, industry } }) => createPartnerOrg(ctx, { name, website, region, industry })),
 });

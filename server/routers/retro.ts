@@ -1,6 +1,6 @@
-// The value-exchange retrospective. Access is decided per partnership by partnershipForWork in the
-// services (read to see, write to take part, facilitate to run the steps); the ladder here only
-// resolves the workspace member.
+// The value-exchange retrospective. Access is the step each procedure is built on: the
+// partnership's work, loaded through the retro, item or action named (read to see, write to take
+// part, facilitate to run the steps; only an item's author edits or withdraws it).
 import { z } from "zod";
 import {
   addItem,
@@ -18,25 +18,23 @@ import {
   withdrawItem,
 } from "../services/retro";
 import { RETRO_LISTS } from "../services/retro/rules";
-import { workspaceProcedure } from "../trpc/procedures";
+import { id, retroActionProcedure, retroItemProcedure, retroProcedure, workProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
-const id = z.string().trim().min(1).max(64);
 const itemText = z.string().trim().min(1, "write something first").max(500, "keep an item under 500 characters");
 const pillarKey = z.string().trim().min(1).max(64).nullish();
 
 export const retroRouter = router({
-  list: workspaceProcedure.input(z.object({ partnershipId: id })).query(({ ctx, input }) => listRetros(ctx, input.partnershipId)),
+  list: workProcedure("read").query(({ ctx }) => listRetros(ctx)),
 
-  get: workspaceProcedure.input(z.object({ retroId: id })).query(({ ctx, input }) => retroView(ctx, input.retroId)),
+  get: retroProcedure("read").query(({ ctx }) => retroView(ctx)),
 
-  summary: workspaceProcedure.input(z.object({ retroId: id })).query(({ ctx, input }) => retroSummary(ctx, input.retroId)),
+  summary: retroProcedure("read").query(({ ctx }) => retroSummary(ctx)),
 
-  open: workspaceProcedure
+  open: workProcedure("facilitate")
     .input(
       z.object({
-        partnershipId: id,
         cycleId: id.optional(),
         groundRules: z
           .string()
@@ -48,24 +46,29 @@ export const retroRouter = router({
     .mutation(({ ctx, input }) => openRetro(ctx, input)),
 
   // One step on, from the version the facilitator's page showed.
-  advance: workspaceProcedure
-    .input(z.object({ retroId: id, version: z.number().int().min(1) }))
+  advance: retroProcedure("facilitate")
+    .input(z.object({ version: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => advanceRetro(ctx, input)),
 
-  addItem: workspaceProcedure
-    .input(z.object({ retroId: id, list: z.enum(RETRO_LISTS), text: itemText }))
+  addItem: retroProcedure("write")
+    .input(z.object({ list: z.enum(RETRO_LISTS), text: itemText }))
     .mutation(({ ctx, input }) => addItem(ctx, input)),
-  editItem: workspaceProcedure.input(z.object({ itemId: id, text: itemText })).mutation(({ ctx, input }) => editItem(ctx, input)),
-  withdrawItem: workspaceProcedure.input(z.object({ itemId: id })).mutation(({ ctx, input }) => withdrawItem(ctx, input)),
+  editItem: retroItemProcedure("author")
+    .input(z.object({ text: itemText }))
+    .mutation(({ ctx, input }) => editItem(ctx, input)),
+  withdrawItem: retroItemProcedure("author").mutation(({ ctx }) => withdrawItem(ctx)),
 
-  vote: workspaceProcedure.input(z.object({ itemId: id })).mutation(({ ctx, input }) => vote(ctx, input)),
-  unvote: workspaceProcedure.input(z.object({ itemId: id })).mutation(({ ctx, input }) => unvote(ctx, input)),
-  moveVote: workspaceProcedure.input(z.object({ fromItemId: id, toItemId: id })).mutation(({ ctx, input }) => moveVote(ctx, input)),
+  vote: retroItemProcedure("write").mutation(({ ctx }) => vote(ctx)),
+  unvote: retroItemProcedure("write").mutation(({ ctx }) => unvote(ctx)),
+  // The vote moves from the item of the step to another item of the same list and retro.
+  moveVote: retroItemProcedure("write")
+    .input(z.object({ toItemId: id }))
+    .mutation(({ ctx, input }) => moveVote(ctx, input)),
 
-  volunteer: workspaceProcedure
-    .input(z.object({ actionId: id, dueDate: dateOnly, pillarKey }))
+  volunteer: retroActionProcedure("write")
+    .input(z.object({ dueDate: dateOnly, pillarKey }))
     .mutation(({ ctx, input }) => volunteer(ctx, input)),
-  assign: workspaceProcedure
-    .input(z.object({ actionId: id, memberId: id, dueDate: dateOnly, pillarKey, version: z.number().int().min(1) }))
+  assign: retroActionProcedure("facilitate")
+    .input(z.object({ memberId: id, dueDate: dateOnly, pillarKey, version: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => assignAction(ctx, input)),
 });

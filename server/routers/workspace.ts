@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../password";
 import { normaliseEmail } from "../services/authenticate";
-import { conflict } from "../services/errors";
-import { createWorkspace, myWorkspaces, updatePartnerSharing, updateRenewalReviewDays } from "../services/workspaces";
+import { conflict } from "../access/errors";
+import { membershipsOf } from "../db/cross-workspace";
+import { createWorkspace, newWorkspaceDb, updatePartnerSharing, updateRenewalReviewDays } from "../services/workspaces";
 import { adminProcedure, authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -33,7 +34,7 @@ export const workspaceRouter = router({
       const passwordHash = await hashPassword(input.password);
       const user = await ctx.db.user.create({ data: { email, name: input.name, passwordHash } });
       try {
-        const workspace = await createWorkspace(ctx.db, { userId: user.id, name: input.workspaceName, slug: input.slug });
+        const workspace = await createWorkspace(newWorkspaceDb(ctx.db), { userId: user.id, name: input.workspaceName, slug: input.slug });
         return { slug: workspace.slug, email };
       } catch (error) {
         // Keep sign-up all-or-nothing: no account without its workspace.
@@ -43,11 +44,11 @@ export const workspaceRouter = router({
     }),
 
   create: authedProcedure.input(z.object(workspaceFields)).mutation(async ({ ctx, input }) => {
-    const workspace = await createWorkspace(ctx.db, { userId: ctx.user.id, name: input.workspaceName, slug: input.slug });
+    const workspace = await createWorkspace(newWorkspaceDb(ctx.db), { userId: ctx.user.id, name: input.workspaceName, slug: input.slug });
     return { slug: workspace.slug };
   }),
 
-  mine: authedProcedure.query(({ ctx }) => myWorkspaces(ctx.db, ctx.user.id)),
+  mine: authedProcedure.query(({ ctx }) => membershipsOf(ctx.db, ctx.user.id)),
 
   current: workspaceProcedure.query(async ({ ctx }) => {
     const partnerOrg = ctx.member.partnerOrgId
@@ -57,6 +58,9 @@ export const workspaceRouter = router({
       slug: ctx.workspace.slug,
       name: ctx.workspace.name,
       role: ctx.role,
+      // What this person may see and do, from the roles table (server/access/roles.ts): pages
+      // offer what these allow instead of reading the role themselves.
+      can: ctx.can,
       partnerOrgName: partnerOrg?.name ?? null,
       user: ctx.user,
       surveyMode: ctx.workspace.surveyMode,
@@ -108,7 +112,7 @@ export const workspaceRouter = router({
           .max(365, "at most 365 days"),
       }),
     )
-    .mutation(({ ctx, input }) => updateRenewalReviewDays(ctx.db, ctx.workspace.id, input.renewalReviewDays)),
+    .mutation(({ ctx, input }) => updateRenewalReviewDays(ctx.db, input.renewalReviewDays)),
 
   // What partner contacts see of their own partnerships' scorecards. Every field is required, so
   // a partial or mistyped save changes nothing.
@@ -124,7 +128,7 @@ export const workspaceRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      updatePartnerSharing(ctx.db, ctx.workspace.id, {
+      updatePartnerSharing(ctx.db, {
         partnerSeesScores: input.partnerSeesScores,
         partnerSeesTrends: input.partnerSeesTrends,
         partnerSeesComments: input.partnerSeesComments,

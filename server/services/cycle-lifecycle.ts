@@ -1,71 +1,65 @@
 // Opening and closing a cycle: one path for the admin's buttons and the schedule job. Each step
 // is an atomic status change, so when several job runs (or an admin and a job) race, exactly
 // one of them performs it and the others see it done. Closing also raises the cycle's alerts.
-import type { Prisma, PrismaClient } from "../db/generated/client";
-import type { TenantDb, TenantTx } from "../db/tenant";
+import type { Prisma } from "../db/generated/client";
+import type { TenantClient, TenantTx } from "../db/tenant";
 import { evaluateCycleAlerts } from "./alerts/evaluate";
 import { latestFrameworkVersion } from "./framework";
 import { syncDefaultParticipants } from "./participants";
-
-type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
 
 // Makes a cycle on the workspace's current framework version, with its default participants, so
 // the list of people asked exists from the start and can be adjusted before it opens. The one
 // way cycles are made: by admins, by the schedule, and by the test and demo factories. Null when
 // the workspace has no framework.
-export async function newCycle(
-  db: AnyDb,
-  workspaceId: string,
-  data: Omit<Prisma.CycleUncheckedCreateInput, "workspaceId" | "frameworkVersionId">,
-) {
-  const version = await latestFrameworkVersion(db, workspaceId);
+export async function newCycle(db: TenantClient, data: Omit<Prisma.CycleUncheckedCreateInput, "workspaceId" | "frameworkVersionId">) {
+  const version = await latestFrameworkVersion(db);
   if (!version) return null;
-  const cycle = await db.cycle.create({ data: { ...data, workspaceId, frameworkVersionId: version.id } });
-  await syncDefaultParticipants(db, workspaceId, cycle.id);
+  const cycle = await db.cycle.create({ data: { ...data, workspaceId: db.$workspaceId, frameworkVersionId: version.id } });
+  await syncDefaultParticipants(db, cycle.id);
   return cycle;
 }
 
 // Opens a draft (freezing the current framework version into it) or reopens a closed cycle.
 // True when this call opened it.
-export async function openCycle(db: AnyDb, workspaceId: string, cycleId: string, now: Date): Promise<boolean> {
-  const cycle = await db.cycle.findFirst({ where: { id: cycleId, workspaceId } });
+export async function openCycle(db: TenantClient, cycleId: string, now: Date): Promise<boolean> {
+  const cycle = await db.cycle.findFirst({ where: { id: cycleId } });
   if (!cycle || cycle.status === "OPEN") return false;
   let claimed: number;
   if (cycle.status === "DRAFT") {
-    const latest = await latestFrameworkVersion(db, workspaceId);
+    const latest = await latestFrameworkVersion(db);
     ({ count: claimed } = await db.cycle.updateMany({
-      where: { id: cycleId, workspaceId, status: "DRAFT" },
+      where: { id: cycleId, status: "DRAFT" },
       data: { status: "OPEN", openedAt: now, frameworkVersionId: latest?.id ?? cycle.frameworkVersionId },
     }));
   } else {
     // Reopening keeps every answer, and the opening date it had.
     ({ count: claimed } = await db.cycle.updateMany({
-      where: { id: cycleId, workspaceId, status: "CLOSED" },
+      where: { id: cycleId, status: "CLOSED" },
       data: { status: "OPEN", closedAt: null },
     }));
   }
   if (claimed !== 1) return false;
   // People who joined a team or the partner organisation since the cycle was made are asked too.
-  await syncDefaultParticipants(db, workspaceId, cycleId);
+  await syncDefaultParticipants(db, cycleId);
   return true;
 }
 
 // Runs fn in a transaction, or in the caller's when given one.
-function inTransaction<T>(db: AnyDb, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? (db as PrismaClient).$transaction(fn) : fn(db);
+function inTransaction<T>(db: TenantClient, fn: (tx: TenantClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction((tx: TenantTx) => fn(tx)) : fn(db);
 }
 
 // True when this call closed it. The alerts of the closed cycle are written in the same
 // transaction: a cycle is never closed without them, and a failed evaluation leaves it open for
 // the next attempt.
-export async function closeCycle(db: AnyDb, workspaceId: string, cycleId: string, now: Date): Promise<boolean> {
+export async function closeCycle(db: TenantClient, cycleId: string, now: Date): Promise<boolean> {
   return inTransaction(db, async (tx) => {
     const { count } = await tx.cycle.updateMany({
-      where: { id: cycleId, workspaceId, status: "OPEN" },
+      where: { id: cycleId, status: "OPEN" },
       data: { status: "CLOSED", closedAt: now },
     });
     if (count !== 1) return false;
-    await evaluateCycleAlerts(tx, workspaceId, cycleId);
+    await evaluateCycleAlerts(tx, tx.$workspaceId, cycleId);
     return true;
   });
 }

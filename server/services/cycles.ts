@@ -1,10 +1,11 @@
 // Survey cycles as admins manage them by hand: create, open, extend, close. The schedule job
 // (schedule.ts) does the same on the workspace's cadence, through the same lifecycle steps.
-import type { WorkspaceCtx } from "../trpc/procedures";
-import { badRequest, conflict, isUniqueViolation, notFound } from "./errors";
+import type { CycleCtx, WorkspaceCtx } from "../access/context";
+import { badRequest, conflict } from "../access/errors";
+import { isUniqueViolation } from "../db/errors";
 import { closeCycle, newCycle, openCycle } from "./cycle-lifecycle";
 import { cycleRates, rate, responseRates } from "./response-rates";
-import { visiblePartnerships, visiblePartnershipSql } from "./visibility";
+import { visiblePartnerships, visiblePartnershipSql } from "../access/filters";
 
 export async function listCycles(ctx: WorkspaceCtx) {
   const cycles = await ctx.db.cycle.findMany({
@@ -13,10 +14,10 @@ export async function listCycles(ctx: WorkspaceCtx) {
       frameworkVersion: { select: { version: true } },
       // Counted over the partnerships the reader may see: a partner contact's count must not
       // move when another organisation answers.
-      _count: { select: { responses: { where: { partnership: visiblePartnerships(ctx) } } } },
+      _count: { select: { responses: { where: { partnership: visiblePartnerships(ctx.member) } } } },
     },
   });
-  const rates = await cycleRates(ctx.db, ctx.workspace.id, visiblePartnershipSql(ctx, 'pt."partnerOrgId"'));
+  const rates = await cycleRates(ctx.db, visiblePartnershipSql(ctx.member, 'pt."partnerOrgId"'));
   return cycles.map(({ _count, frameworkVersion, ...c }) => ({
     ...c,
     frameworkVersion: frameworkVersion.version,
@@ -26,9 +27,11 @@ export async function listCycles(ctx: WorkspaceCtx) {
 }
 
 // One cycle with its response rates, for the company's own people.
-export async function cycleDetail(ctx: WorkspaceCtx, cycleId: string) {
-  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId }, include: { frameworkVersion: { select: { version: true } } } });
-  if (!cycle) throw notFound("Cycle");
+export async function cycleDetail(ctx: CycleCtx) {
+  const cycle = await ctx.db.cycle.findUniqueOrThrow({
+    where: { id: ctx.cycle.id },
+    include: { frameworkVersion: { select: { version: true } } },
+  });
   const { frameworkVersion, ...rest } = cycle;
   return { ...rest, frameworkVersion: frameworkVersion.version, rates: await responseRates(ctx.db, cycle.id) };
 }
@@ -37,9 +40,7 @@ export async function createCycle(ctx: WorkspaceCtx, input: { label: string; ope
   if (input.closesAt <= input.opensAt) throw badRequest("The close date must be after the open date.");
   let cycle;
   try {
-    cycle = await ctx.db.$transaction((tx) =>
-      newCycle(tx, ctx.workspace.id, { label: input.label, opensAt: input.opensAt, closesAt: input.closesAt }),
-    );
+    cycle = await ctx.db.$transaction((tx) => newCycle(tx, { label: input.label, opensAt: input.opensAt, closesAt: input.closesAt }));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A cycle labelled "${input.label}" already exists.`);
     throw error;
@@ -48,28 +49,26 @@ export async function createCycle(ctx: WorkspaceCtx, input: { label: string; ope
   return cycle;
 }
 
-export async function setCycleStatus(ctx: WorkspaceCtx, cycleId: string, status: "OPEN" | "CLOSED", now = new Date()) {
-  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
-  if (!cycle) throw notFound("Cycle");
+export async function setCycleStatus(ctx: CycleCtx, status: "OPEN" | "CLOSED", now = new Date()) {
+  const { cycle } = ctx;
   if (cycle.status === status) {
     throw badRequest(`${cycle.label} is already ${status === "OPEN" ? "open" : "closed"}.`);
   }
   if (status === "CLOSED") {
     if (cycle.status === "DRAFT") throw badRequest(`${cycle.label} has not been opened yet.`);
-    await closeCycle(ctx.db, ctx.workspace.id, cycle.id, now);
+    await closeCycle(ctx.db, cycle.id, now);
     return { opened: false };
   }
   // Otherwise the schedule would close it again at once.
   if (cycle.closesAt <= now) {
     throw badRequest(`${cycle.label}'s close date has passed. Extend it to a later date before opening the cycle.`);
   }
-  const opened = await openCycle(ctx.db, ctx.workspace.id, cycle.id, now);
+  const opened = await openCycle(ctx.db, cycle.id, now);
   return { opened };
 }
 
-export async function extendCycle(ctx: WorkspaceCtx, cycleId: string, closesAt: Date, now = new Date()) {
-  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
-  if (!cycle) throw notFound("Cycle");
+export async function extendCycle(ctx: CycleCtx, closesAt: Date, now = new Date()) {
+  const { cycle } = ctx;
   if (closesAt <= now) throw badRequest("The new close date must be in the future.");
   if (closesAt <= cycle.opensAt) throw badRequest("The close date must be after the open date.");
   // Only the date changes: a closed cycle stays closed until an admin reopens it.

@@ -3,16 +3,15 @@
 // based on, and a save based on an older one is refused instead of overwriting what another tab
 // or device saved in between.
 import { z } from "zod";
-import type { WorkspaceCtx } from "../trpc/procedures";
-import { conflict, forbidden, isUniqueViolation, notFound } from "./errors";
+import type { CycleCtx, SurveyCtx } from "../access/context";
+import { conflict } from "../access/errors";
+import { isUniqueViolation } from "../db/errors";
 import { loadFramework } from "./framework";
-import { answerInput, assertOpen, checkAnswers, loadSurveyTarget } from "./survey";
+import { answerInput, assertOpen, checkAnswers } from "./survey";
 
 export const STALE_DRAFT = "This survey was changed in another tab or on another device.";
 
 export const saveDraftInput = z.object({
-  cycleId: z.string().min(1),
-  partnershipId: z.string().min(1),
   answers: z.array(answerInput).max(200),
   // Not trimmed: what someone is still typing comes back exactly as they left it.
   comments: z.array(z.object({ pillarId: z.string().min(1), text: z.string().max(2000, "a comment is at most 2,000 characters") })).max(50),
@@ -21,14 +20,14 @@ export const saveDraftInput = z.object({
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 
-export async function saveDraft(ctx: WorkspaceCtx, input: SaveDraftInput) {
-  const { cycle } = await loadSurveyTarget(ctx, input.cycleId, input.partnershipId);
+export async function saveDraft(ctx: SurveyCtx, input: SaveDraftInput) {
+  const { cycle, partnership } = ctx.survey;
   assertOpen(cycle);
   const framework = await loadFramework(ctx.db, cycle.frameworkVersionId);
   const checked = checkAnswers(framework?.pillars ?? [], input.answers, input.comments);
   const answers = Object.fromEntries(checked.given);
   const comments = Object.fromEntries(checked.comments.map((c) => [c.pillarId, c.text]));
-  const key = { cycleId: cycle.id, partnershipId: input.partnershipId, memberId: ctx.member.id };
+  const key = { cycleId: cycle.id, partnershipId: partnership.id, memberId: ctx.member.id };
 
   if (input.baseVersion === null) {
     try {
@@ -48,13 +47,11 @@ export async function saveDraft(ctx: WorkspaceCtx, input: SaveDraftInput) {
   return { version: rows[0]!.version, savedAt: rows[0]!.updatedAt };
 }
 
-export const muteRemindersInput = z.object({ cycleId: z.string().min(1), muted: z.boolean() });
+export const muteRemindersInput = z.object({ muted: z.boolean() });
 
-export async function muteReminders(ctx: WorkspaceCtx, input: z.infer<typeof muteRemindersInput>) {
-  const cycle = await ctx.db.cycle.findUnique({ where: { id: input.cycleId } });
-  if (!cycle) throw notFound("Cycle");
-  const asked = await ctx.db.cycleParticipant.count({ where: { cycleId: cycle.id, memberId: ctx.member.id, excluded: false } });
-  if (asked === 0) throw forbidden(`You are not asked to answer the ${cycle.label} survey, so it sends you no reminders.`);
+// The cycle step ("asked") found that the cycle asks this person.
+export async function muteReminders(ctx: CycleCtx, input: z.infer<typeof muteRemindersInput>) {
+  const { cycle } = ctx;
   const key = { workspaceId: ctx.workspace.id, cycleId: cycle.id, memberId: ctx.member.id };
   if (input.muted) await ctx.db.reminderMute.createMany({ data: [key], skipDuplicates: true });
   else await ctx.db.reminderMute.deleteMany({ where: { cycleId: key.cycleId, memberId: key.memberId } });

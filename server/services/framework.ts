@@ -1,14 +1,10 @@
 // The shared four-pillar framework and its versions. A version is never edited in place: cycles
 // point at the version they ran with, so past scores stay as they were.
 import { randomBytes } from "node:crypto";
-import type { Prisma, PrismaClient } from "../db/generated/client";
-import type { TenantDb, TenantTx } from "../db/tenant";
-import type { WorkspaceCtx } from "../trpc/procedures";
-import { badRequest, conflict, isUniqueViolation } from "./errors";
-
-// Also called while a workspace is being created, inside a plain transaction, so these take
-// any client and name the workspace explicitly.
-type AnyDb = PrismaClient | TenantDb | TenantTx | Prisma.TransactionClient;
+import type { TenantClient, TenantDb, TenantTx } from "../db/tenant";
+import type { WorkspaceCtx } from "../access/context";
+import { badRequest, conflict } from "../access/errors";
+import { isUniqueViolation } from "../db/errors";
 
 export const AGREEMENT_SCALE = [
   { value: 1, label: "Strongly disagree" },
@@ -79,11 +75,10 @@ export const DEFAULT_FRAMEWORK: FrameworkTemplate[] = [
 // An edit names the number it expects to create (the version it was checked against, plus one):
 // were the latest read again here, a save committed in between would be silently built upon,
 // where the unique version number should refuse it.
-export async function createFrameworkVersion(tdb: AnyDb, workspaceId: string, template = DEFAULT_FRAMEWORK, number?: number) {
+export async function createFrameworkVersion(tdb: TenantClient, template = DEFAULT_FRAMEWORK, number?: number) {
+  const workspaceId = tdb.$workspaceId;
   const latest =
-    number === undefined
-      ? await tdb.frameworkVersion.findFirst({ where: { workspaceId }, orderBy: { version: "desc" }, select: { version: true } })
-      : null;
+    number === undefined ? await tdb.frameworkVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } }) : null;
   const version = await tdb.frameworkVersion.create({
     data: { workspaceId, version: number ?? (latest?.version ?? 0) + 1 },
   });
@@ -113,12 +108,18 @@ export async function createFrameworkVersion(tdb: AnyDb, workspaceId: string, te
   return version;
 }
 
-export async function latestFrameworkVersion(db: AnyDb, workspaceId: string) {
-  return db.frameworkVersion.findFirst({ where: { workspaceId }, orderBy: { version: "desc" } });
+export async function latestFrameworkVersion(db: TenantClient) {
+  return db.frameworkVersion.findFirst({ orderBy: { version: "desc" } });
+}
+
+// The framework as it is now: the latest version, in full.
+export async function currentFramework(db: TenantClient) {
+  const latest = await latestFrameworkVersion(db);
+  return latest ? loadFramework(db, latest.id) : null;
 }
 
 // A version with its pillars and statements in order, as the survey and framework pages show it.
-export async function loadFramework(tdb: TenantDb | TenantTx, versionId: string) {
+export async function loadFramework(tdb: TenantClient, versionId: string) {
   return tdb.frameworkVersion.findUnique({
     where: { id: versionId },
     include: {
@@ -233,10 +234,9 @@ async function usedKeys(tx: TenantTx) {
 // ran with (their answers and stored scores point at its statements and pillars); drafts have
 // no answers yet, so they move to the new one and open with it.
 export async function editFramework(ctx: WorkspaceCtx, edit: FrameworkEdit, baseVersion?: number) {
-  const workspaceId = ctx.workspace.id;
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const head = await latestFrameworkVersion(tx, workspaceId);
+      const head = await latestFrameworkVersion(tx);
       const latest = head ? await loadFramework(tx, head.id) : null;
       if (!latest) throw badRequest("This workspace has no framework yet.");
       if (baseVersion !== undefined && baseVersion !== latest.version) {
@@ -248,7 +248,7 @@ export async function editFramework(ctx: WorkspaceCtx, edit: FrameworkEdit, base
       const template = await resolveEdit(tx, latest, edit);
       if (!template) throw badRequest("Nothing changed.");
 
-      const version = await createFrameworkVersion(tx, workspaceId, template, latest.version + 1);
+      const version = await createFrameworkVersion(tx, template, latest.version + 1);
       // A draft with responses would be corrupt data; keeping its version keeps its answers valid.
       const moved = await tx.cycle.updateManyAndReturn({
         where: { status: "DRAFT", responses: { none: {} } },

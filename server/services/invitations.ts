@@ -2,13 +2,17 @@
 // (256 bits) of which only a hash is stored. Single use, expiring after 7 days.
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient, Role } from "../db/generated/client";
+import { invitationByTokenHash } from "../db/cross-workspace";
+import { forWorkspace } from "../db/tenant";
 import { hashPassword, verifyPassword } from "../password";
-import type { WorkspaceCtx } from "../trpc/procedures";
+import type { WorkspaceCtx } from "../access/context";
+import { mayGrant } from "../access/members";
+import { speaksForPartner } from "../access/roles";
 import { normaliseEmail } from "./authenticate";
 import { syncCurrentCycles } from "./participants";
 import { beginAttempt, ThrottledError } from "./throttle";
 import { MIN_PASSWORD_LENGTH } from "../password-policy";
-import { badRequest, conflict, notFound } from "./errors";
+import { badRequest, conflict, notFound } from "../access/errors";
 import { enqueueEmail } from "./email/outbox";
 import { invitationEmail } from "./email/templates";
 
@@ -24,9 +28,9 @@ export async function createInvitation(
   now = new Date(),
 ) {
   const email = normaliseEmail(input.email);
-  if (input.role === "OWNER" && ctx.role !== "OWNER") throw badRequest("Only an owner can invite another owner.");
+  mayGrant(ctx, input.role);
   let partnerOrg: { id: string; name: string } | null = null;
-  if (input.role === "PARTNER") {
+  if (speaksForPartner(input.role)) {
     if (!input.partnerOrgId) throw badRequest("Choose the partner organisation this contact belongs to.");
     partnerOrg = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId }, select: { id: true, name: true } });
     if (!partnerOrg) throw notFound("Partner organisation");
@@ -87,6 +91,7 @@ export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {
 }
 
 export async function revokeInvitation(ctx: WorkspaceCtx, id: string, now = new Date()) {
+  // An invitation of another workspace, or none at all, matches no row here (the scoped client).
   const { count } = await ctx.db.invitation.updateMany({
     where: { id, acceptedAt: null, revokedAt: null },
     data: { revokedAt: now },
@@ -105,10 +110,7 @@ function refusal(invitation: { acceptedAt: Date | null; revokedAt: Date | null; 
 
 // What the invite page shows before the invitee acts.
 export async function previewInvitation(db: PrismaClient, token: string, now = new Date()) {
-  const invitation = await db.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { workspace: { select: { name: true, slug: true } }, partnerOrg: { select: { name: true } } },
-  });
+  const invitation = await invitationByTokenHash(db, hashToken(token));
   const problem = refusal(invitation, now);
   if (problem || !invitation) return { ok: false as const, message: problem! };
   const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
@@ -126,9 +128,11 @@ export async function previewInvitation(db: PrismaClient, token: string, now = n
 // Accepting: a new person sets a name and password; someone with an account confirms with their
 // password. Single use even when two tabs accept at once.
 export async function acceptInvitation(db: PrismaClient, input: { token: string; name?: string; password: string }, now = new Date()) {
-  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
+  const invitation = await invitationByTokenHash(db, hashToken(input.token));
   const problem = refusal(invitation, now);
   if (problem || !invitation) throw badRequest(problem!);
+  // From here on, everything happens in the invitation's own workspace.
+  const scoped = forWorkspace(db, invitation.workspaceId);
 
   const user = await db.user.findUnique({ where: { email: invitation.email } });
   if (user) {
@@ -150,7 +154,7 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
   }
   const passwordHash = user ? null : await hashPassword(input.password);
 
-  return db.$transaction(async (tx) => {
+  return scoped.$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { acceptedAt: now },
@@ -165,8 +169,7 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
       update: membership,
     });
     // A partner contact who joins mid-cycle is asked about their organisation's partnerships.
-    await syncCurrentCycles(tx, invitation.workspaceId);
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: invitation.workspaceId }, select: { slug: true } });
-    return { email: account.email, workspaceSlug: workspace.slug };
+    await syncCurrentCycles(tx);
+    return { email: account.email, workspaceSlug: invitation.workspace.slug };
   });
 }

@@ -1,8 +1,13 @@
 // Managing who belongs to a workspace. Removal is soft (answers keep counting) and a workspace
 // always keeps at least one owner.
-import type { Role } from "../db/generated/client";
-import type { WorkspaceCtx } from "../trpc/procedures";
-import { badRequest, notFound } from "./errors";
+import type { Member, Role } from "../db/generated/client";
+import type { WorkspaceCtx } from "../access/context";
+import { badRequest } from "../access/errors";
+import { mayGrant } from "../access/members";
+import { speaksForPartner } from "../access/roles";
+
+// The member the member step loaded (the access module decided the actor may manage them).
+export type MemberCtx = WorkspaceCtx & { target: Member };
 
 export async function listMembers(ctx: WorkspaceCtx) {
   const members = await ctx.db.member.findMany({
@@ -22,28 +27,18 @@ export async function listMembers(ctx: WorkspaceCtx) {
   }));
 }
 
-async function findActive(ctx: WorkspaceCtx, id: string) {
-  const member = await ctx.db.member.findFirst({ where: { id, removedAt: null } });
-  if (!member) throw notFound("Member");
-  return member;
-}
-
-async function assertNotLastOwner(ctx: WorkspaceCtx, member: { id: string; role: Role }) {
+async function assertNotLastOwner(ctx: WorkspaceCtx, member: Pick<Member, "id" | "role">) {
   if (member.role !== "OWNER") return;
   const owners = await ctx.db.member.count({ where: { role: "OWNER", removedAt: null } });
   if (owners <= 1) throw badRequest("A workspace needs at least one owner: make someone else owner first.");
 }
 
-function assertMayTouchOwners(ctx: WorkspaceCtx, roles: Role[]) {
-  if (roles.includes("OWNER") && ctx.role !== "OWNER") throw badRequest("Only an owner can grant or change the owner role.");
-}
-
-export async function changeRole(ctx: WorkspaceCtx, input: { memberId: string; role: Role; partnerOrgId?: string | null }) {
-  const member = await findActive(ctx, input.memberId);
-  assertMayTouchOwners(ctx, [member.role, input.role]);
+export async function changeRole(ctx: MemberCtx, input: { role: Role; partnerOrgId?: string | null }) {
+  const member = ctx.target;
+  mayGrant(ctx, input.role);
   if (input.role !== "OWNER") await assertNotLastOwner(ctx, member);
   let partnerOrgId: string | null = null;
-  if (input.role === "PARTNER") {
+  if (speaksForPartner(input.role)) {
     const org = input.partnerOrgId ? await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } }) : null;
     if (!org) throw badRequest("Choose the partner organisation this contact belongs to.");
     partnerOrgId = org.id;
@@ -51,9 +46,8 @@ export async function changeRole(ctx: WorkspaceCtx, input: { memberId: string; r
   await ctx.db.member.update({ where: { id: member.id }, data: { role: input.role, partnerOrgId } });
 }
 
-export async function removeMember(ctx: WorkspaceCtx, memberId: string, now = new Date()) {
-  const member = await findActive(ctx, memberId);
-  assertMayTouchOwners(ctx, [member.role]);
+export async function removeMember(ctx: MemberCtx, now = new Date()) {
+  const member = ctx.target;
   await assertNotLastOwner(ctx, member);
   await ctx.db.member.update({ where: { id: member.id }, data: { removedAt: now } });
 }

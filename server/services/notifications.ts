@@ -1,13 +1,13 @@
 // In-app notifications: writing them once per person and event (with the email that goes with
 // them), and each member's own list. A member only ever reads and marks their own.
-import type { NotificationKind, Prisma, PrismaClient } from "../db/generated/client";
-import type { TenantDb, TenantTx } from "../db/tenant";
-import type { WorkspaceCtx } from "../trpc/procedures";
+import type { NotificationKind, Prisma } from "../db/generated/client";
+import type { TenantClient } from "../db/tenant";
+import type { WorkspaceCtx } from "../access/context";
+import { actorOf } from "../access/partnership";
+import { visiblePartnerships } from "../access/filters";
+import { rolesWith } from "../access/roles";
 import { enqueueEmail } from "./email/outbox";
 import type { Email } from "./email/templates";
-import { notFound } from "./errors";
-
-type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
 
 export interface Recipient {
   memberId: string;
@@ -15,19 +15,17 @@ export interface Recipient {
   email: string;
 }
 
-const HOST_ROLES = ["OWNER", "ADMIN", "MANAGER", "EXECUTIVE"] as const;
-
 // Who hears about a partnership: its owner, or when it has none (or the owner has left or is no
 // longer on the company's side), the workspace's owners and admins, so an alert never goes unread.
-export async function partnershipRecipients(db: AnyDb, workspaceId: string, ownerMemberId: string | null): Promise<Recipient[]> {
+export async function partnershipRecipients(db: TenantClient, ownerMemberId: string | null): Promise<Recipient[]> {
   const select = { id: true, user: { select: { name: true, email: true } } } as const;
   const owner = ownerMemberId
-    ? await db.member.findFirst({ where: { workspaceId, id: ownerMemberId, removedAt: null, role: { in: [...HOST_ROLES] } }, select })
+    ? await db.member.findFirst({ where: { id: ownerMemberId, removedAt: null, role: { in: rolesWith("ownPartnerships") } }, select })
     : null;
   const members = owner
     ? [owner]
     : await db.member.findMany({
-        where: { workspaceId, removedAt: null, role: { in: ["OWNER", "ADMIN"] } },
+        where: { removedAt: null, role: { in: rolesWith("administer") } },
         select,
         orderBy: { id: "asc" },
       });
@@ -50,8 +48,7 @@ export interface Notice {
 // built by `email`. Call inside a transaction so the email exists exactly when its notices do.
 // Returns the notices that were new.
 export async function notifyOnce(
-  db: AnyDb,
-  workspaceId: string,
+  db: TenantClient,
   recipient: Recipient,
   notices: readonly Notice[],
   email: (fresh: Notice[]) => Email,
@@ -60,24 +57,32 @@ export async function notifyOnce(
   // ON CONFLICT DO NOTHING on (workspace, member, dedupeKey): a second evaluation, or a racing
   // one, inserts nothing and so emails nothing, without aborting the transaction.
   const created = await db.notification.createManyAndReturn({
-    data: notices.map((n) => ({ ...n, workspaceId, memberId: recipient.memberId })),
+    data: notices.map((n) => ({ ...n, workspaceId: db.$workspaceId, memberId: recipient.memberId })),
     skipDuplicates: true,
     select: { dedupeKey: true },
   });
   const fresh = new Set(created.map((c) => c.dedupeKey));
   const newNotices = notices.filter((n) => fresh.has(n.dedupeKey));
   if (newNotices.length > 0) {
-    await enqueueEmail(db, { workspaceId, kind: "ALERT", to: recipient.email, ...email(newNotices) });
+    await enqueueEmail(db, { workspaceId: db.$workspaceId, kind: "ALERT", to: recipient.email, ...email(newNotices) });
   }
   return newNotices;
 }
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
+// A member's notifications, read again through their current access: one about a partnership
+// they can no longer see (a contact moved to another organisation, say) is never shown, even if
+// the clean-up that follows such a change missed it.
+function mine(ctx: WorkspaceCtx): Prisma.NotificationWhereInput {
+  if (ctx.can.seeAllPartnerships) return { memberId: ctx.member.id };
+  return { memberId: ctx.member.id, OR: [{ partnershipId: null }, { partnership: visiblePartnerships(actorOf(ctx)) }] };
+}
+
 export async function listNotifications(ctx: WorkspaceCtx, input: { cursor?: string; limit?: number }) {
   const limit = input.limit ?? NOTIFICATIONS_PAGE_SIZE;
   const rows = await ctx.db.notification.findMany({
-    where: { memberId: ctx.member.id },
+    where: mine(ctx),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(input.cursor ? { cursor: { workspaceId_id: { workspaceId: ctx.workspace.id, id: input.cursor } }, skip: 1 } : {}),
@@ -88,23 +93,17 @@ export async function listNotifications(ctx: WorkspaceCtx, input: { cursor?: str
 }
 
 export function unreadCount(ctx: WorkspaceCtx) {
-  return ctx.db.notification.count({ where: { memberId: ctx.member.id, readAt: null } });
+  return ctx.db.notification.count({ where: { ...mine(ctx), readAt: null } });
 }
 
-// One notification, or all of the member's. Marking one already read is fine; someone else's
-// answers NOT_FOUND like one that does not exist.
-export async function markRead(ctx: WorkspaceCtx, input: { notificationId?: string }, now = new Date()) {
-  if (!input.notificationId) {
-    const { count } = await ctx.db.notification.updateMany({ where: { memberId: ctx.member.id, readAt: null }, data: { readAt: now } });
-    return { marked: count };
-  }
-  const { count } = await ctx.db.notification.updateMany({
-    where: { id: input.notificationId, memberId: ctx.member.id, readAt: null },
-    data: { readAt: now },
-  });
-  if (count === 0) {
-    const mine = await ctx.db.notification.count({ where: { id: input.notificationId, memberId: ctx.member.id } });
-    if (!mine) throw notFound("Notification");
-  }
+// One of the member's notifications (the notification step found it theirs). Marking one already
+// read is fine.
+export async function markRead(ctx: WorkspaceCtx & { notification: { id: string } }, now = new Date()) {
+  const { count } = await ctx.db.notification.updateMany({ where: { id: ctx.notification.id, readAt: null }, data: { readAt: now } });
+  return { marked: count };
+}
+
+export async function markAllRead(ctx: WorkspaceCtx, now = new Date()) {
+  const { count } = await ctx.db.notification.updateMany({ where: { ...mine(ctx), readAt: null }, data: { readAt: now } });
   return { marked: count };
 }

@@ -2,33 +2,36 @@
 // host team (HOST side) and every contact of the partner organisation (PARTNER side); admins
 // and owning managers adjust the list by hand. The list is kept per cycle, so changing a team
 // later never rewrites who was asked in the past.
-import type { Prisma, PrismaClient, Side } from "../db/generated/client";
-import type { TenantDb, TenantTx } from "../db/tenant";
-import { ADMIN_ROLES, type WorkspaceCtx } from "../trpc/procedures";
-import { badRequest, forbidden, notFound } from "./errors";
-import { ARCHIVED_MESSAGE, sideOfRole } from "./participation";
-
-type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
+import type { Side } from "../db/generated/client";
+import type { TenantClient } from "../db/tenant";
+import type { CycleCtx, ParticipantsCtx } from "../access/context";
+import { decideParticipantsEdit } from "../access/decide";
+import { badRequest, notFound } from "../access/errors";
+import { actorOf } from "../access/partnership";
+import { capabilitiesOf, ROLES, rolesWith, sideOfRole, speaksForHost, speaksForPartner } from "../access/roles";
 
 // Live partnerships' default participants, as rows ready to insert. An exited (archived)
 // partnership is asked about no more.
-async function defaultRows(db: AnyDb, workspaceId: string, cycleId: string) {
+async function defaultRows(db: TenantClient, cycleId: string) {
+  const workspaceId = db.$workspaceId;
   const partnerships = await db.partnership.findMany({
-    where: { workspaceId, phase: { not: "EXITED" }, archivedAt: null },
+    where: { phase: { not: "EXITED" }, archivedAt: null },
     select: {
       id: true,
       partnerOrgId: true,
-      owner: { select: { id: true, removedAt: true } },
-      team: { select: { member: { select: { id: true, removedAt: true } } } },
+      owner: { select: { id: true, role: true, removedAt: true } },
+      team: { select: { member: { select: { id: true, role: true, removedAt: true } } } },
     },
   });
   const contacts = await db.member.findMany({
-    where: { workspaceId, role: "PARTNER", removedAt: null },
+    where: { role: { in: ROLES.filter(speaksForPartner) }, removedAt: null },
     select: { id: true, partnerOrgId: true },
   });
   const rows: { workspaceId: string; cycleId: string; partnershipId: string; memberId: string; side: Side }[] = [];
   for (const p of partnerships) {
-    const host = [p.owner, ...p.team.map((t) => t.member)].filter((m) => m && m.removedAt === null);
+    // The owner and team while they still speak for the company (not someone since made a partner
+    // contact or an executive).
+    const host = [p.owner, ...p.team.map((t) => t.member)].filter((m) => m && m.removedAt === null && speaksForHost(m.role));
     for (const m of new Set(host.map((m) => m!.id))) rows.push({ workspaceId, cycleId, partnershipId: p.id, memberId: m, side: "HOST" });
     for (const c of contacts) {
       if (c.partnerOrgId === p.partnerOrgId) rows.push({ workspaceId, cycleId, partnershipId: p.id, memberId: c.id, side: "PARTNER" });
@@ -39,42 +42,16 @@ async function defaultRows(db: AnyDb, workspaceId: string, cycleId: string) {
 
 // Adds the default participants a cycle does not have yet. Existing rows, including people
 // taken off the list by hand, stay as they are. Safe to run again and concurrently.
-export async function syncDefaultParticipants(db: AnyDb, workspaceId: string, cycleId: string): Promise<number> {
-  const rows = await defaultRows(db, workspaceId, cycleId);
+export async function syncDefaultParticipants(db: TenantClient, cycleId: string): Promise<number> {
+  const rows = await defaultRows(db, cycleId);
   if (rows.length === 0) return 0;
   const { count } = await db.cycleParticipant.createMany({ data: rows, skipDuplicates: true });
   return count;
 }
 
-// Nobody answers about an archived partnership: it is read-only until restored (its list stays).
-export async function isParticipant(db: AnyDb, key: { workspaceId: string; cycleId: string; partnershipId: string; memberId: string }) {
-  const row = await db.cycleParticipant.findUnique({
-    where: { workspaceId_cycleId_partnershipId_memberId: key },
-    include: { partnership: { select: { archivedAt: true } } },
-  });
-  return row === null || row.excluded || row.partnership.archivedAt !== null ? null : row;
-}
-
-// Changing the list by hand: admins for any partnership, alliance managers for the partnerships
-// they own; before the cycle closes. Executives read; partner contacts do not see the list.
-async function assertMayEdit(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
-  const [cycle, partnership] = await Promise.all([
-    ctx.db.cycle.findUnique({ where: { id: cycleId } }),
-    ctx.db.partnership.findUnique({ where: { id: partnershipId } }),
-  ]);
-  if (!cycle) throw notFound("Cycle");
-  if (!partnership) throw notFound("Partnership");
-  if (ctx.role === "MANAGER" && partnership.ownerMemberId !== ctx.member.id) {
-    throw forbidden(`Only ${partnership.name}'s owner or an admin can change who is asked about it.`);
-  }
-  if (cycle.status === "CLOSED") throw badRequest(`${cycle.label} is closed; its list of people asked can no longer change.`);
-  if (partnership.archivedAt) throw badRequest(ARCHIVED_MESSAGE);
-  return { cycle, partnership };
-}
-
-export async function listParticipants(ctx: WorkspaceCtx, cycleId: string) {
-  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
-  if (!cycle) throw notFound("Cycle");
+export async function listParticipants(ctx: CycleCtx) {
+  const { cycle } = ctx;
+  const cycleId = cycle.id;
   const [rows, responses, partnerships, members] = await Promise.all([
     ctx.db.cycleParticipant.findMany({
       where: { cycleId },
@@ -87,7 +64,7 @@ export async function listParticipants(ctx: WorkspaceCtx, cycleId: string) {
       orderBy: { name: "asc" },
     }),
     ctx.db.member.findMany({
-      where: { removedAt: null, role: { not: "EXECUTIVE" } },
+      where: { removedAt: null, role: { in: rolesWith("write") } },
       include: { user: { select: { name: true, email: true } } },
       orderBy: { user: { name: "asc" } },
     }),
@@ -104,8 +81,7 @@ export async function listParticipants(ctx: WorkspaceCtx, cycleId: string) {
         partnerName: p.partnerOrg.name,
         mayEdit:
           cycle.status !== "CLOSED" &&
-          p.archivedAt === null &&
-          (ADMIN_ROLES.includes(ctx.role) || (ctx.role === "MANAGER" && p.ownerMemberId === ctx.member.id)),
+          decideParticipantsEdit(actorOf(ctx), { ...p, teamMemberIds: [], archived: p.archivedAt !== null }).ok,
         participants: here
           .map((r) => ({
             memberId: r.memberId,
@@ -119,22 +95,29 @@ export async function listParticipants(ctx: WorkspaceCtx, cycleId: string) {
           .sort((a, b) => a.side.localeCompare(b.side) || a.name.localeCompare(b.name)),
         // People who could be added: the company's own answering roles, and this partner's contacts.
         candidates: members
-          .filter((m) => !listed.has(m.id) && (m.role !== "PARTNER" || m.partnerOrgId === p.partnerOrgId))
-          .map((m) => ({ memberId: m.id, name: m.user.name, side: m.role === "PARTNER" ? ("PARTNER" as const) : ("HOST" as const) })),
+          .filter((m) => !listed.has(m.id) && (speaksForHost(m.role) || m.partnerOrgId === p.partnerOrgId))
+          .map((m) => ({ memberId: m.id, name: m.user.name, side: sideOfRole(m.role) })),
       };
     }),
   };
 }
 
-export async function addParticipant(ctx: WorkspaceCtx, input: { cycleId: string; partnershipId: string; memberId: string }) {
-  const { partnership } = await assertMayEdit(ctx, input.cycleId, input.partnershipId);
+// Changing the list by hand (the participants step decided who may): before the cycle closes.
+function assertOpen(ctx: ParticipantsCtx) {
+  const { cycle } = ctx.target;
+  if (cycle.status === "CLOSED") throw badRequest(`${cycle.label} is closed; its list of people asked can no longer change.`);
+}
+
+export async function addParticipant(ctx: ParticipantsCtx, input: { memberId: string }) {
+  assertOpen(ctx);
+  const { cycle, partnership } = ctx.target;
   const member = await ctx.db.member.findFirst({ where: { id: input.memberId, removedAt: null } });
   if (!member) throw notFound("Member");
-  if (member.role === "EXECUTIVE") throw badRequest("Executives read the results; they are not asked to answer.");
-  if (member.role === "PARTNER" && member.partnerOrgId !== partnership.partnerOrgId) {
+  if (!capabilitiesOf(member.role).write) throw badRequest("Executives read the results; they are not asked to answer.");
+  if (!speaksForHost(member.role) && member.partnerOrgId !== partnership.partnerOrgId) {
     throw badRequest(`Only contacts of ${partnership.name}'s partner organisation can answer for its partner side.`);
   }
-  const key = { workspaceId: ctx.workspace.id, cycleId: input.cycleId, partnershipId: partnership.id, memberId: member.id };
+  const key = { workspaceId: ctx.workspace.id, cycleId: cycle.id, partnershipId: partnership.id, memberId: member.id };
   const side = sideOfRole(member.role);
   await ctx.db.cycleParticipant.upsert({
     where: { workspaceId_cycleId_partnershipId_memberId: key },
@@ -145,10 +128,11 @@ export async function addParticipant(ctx: WorkspaceCtx, input: { cycleId: string
 
 // Taking someone off the list keeps their row (so the defaults do not put them back) and any
 // answers they already gave.
-export async function removeParticipant(ctx: WorkspaceCtx, input: { cycleId: string; partnershipId: string; memberId: string }) {
-  await assertMayEdit(ctx, input.cycleId, input.partnershipId);
+export async function removeParticipant(ctx: ParticipantsCtx, input: { memberId: string }) {
+  assertOpen(ctx);
+  const { cycle, partnership } = ctx.target;
   const { count } = await ctx.db.cycleParticipant.updateMany({
-    where: { cycleId: input.cycleId, partnershipId: input.partnershipId, memberId: input.memberId, excluded: false },
+    where: { cycleId: cycle.id, partnershipId: partnership.id, memberId: input.memberId, excluded: false },
     data: { excluded: true, manual: true },
   });
   if (count === 0) throw notFound("Participant");
@@ -156,7 +140,7 @@ export async function removeParticipant(ctx: WorkspaceCtx, input: { cycleId: str
 
 // After a change that alters the defaults (someone joins, a partnership is added or gets a new
 // owner), the open and draft cycles ask the new people too. Closed cycles keep their lists.
-export async function syncCurrentCycles(db: AnyDb, workspaceId: string): Promise<void> {
-  const cycles = await db.cycle.findMany({ where: { workspaceId, status: { in: ["DRAFT", "OPEN"] } }, select: { id: true } });
-  for (const c of cycles) await syncDefaultParticipants(db, workspaceId, c.id);
+export async function syncCurrentCycles(db: TenantClient): Promise<void> {
+  const cycles = await db.cycle.findMany({ where: { status: { in: ["DRAFT", "OPEN"] } }, select: { id: true } });
+  for (const c of cycles) await syncDefaultParticipants(db, c.id);
 }

@@ -2,20 +2,21 @@
 // 7 days later, and 2 days before it closes. Each goes out at most once per person and cycle:
 // the ReminderSent row and the email are written in one transaction, and the row's primary key
 // turns a second attempt (another job run, another instance) into a no-op.
-import type { Cycle, PrismaClient, ReminderKind } from "../db/generated/client";
+import type { Cycle, ReminderKind, Workspace } from "../db/generated/client";
+import type { TenantDb } from "../db/tenant";
 import { enqueueEmail } from "./email/outbox";
 import { reminderEmail, surveyOpenEmail } from "./email/templates";
-import { isUniqueViolation } from "./errors";
+import { isUniqueViolation } from "../db/errors";
 import { dueReminder, REMINDER_ORDER } from "./periods";
+import { decideSurvey } from "../access/decide";
 
 // Who still owes answers in this cycle and has neither had this reminder (or a later one) nor
 // muted them, with the partnerships they owe. The job runs every minute on every open cycle, so
 // the filter runs in the database: once everyone has had the current reminder, this reads
 // nothing, however large the program.
-async function pendingPeople(db: PrismaClient, cycle: Cycle, later: ReminderKind[]) {
+async function pendingPeople(db: TenantDb, cycle: Cycle, later: ReminderKind[]) {
   const participants = await db.cycleParticipant.findMany({
     where: {
-      workspaceId: cycle.workspaceId,
       cycleId: cycle.id,
       excluded: false,
       member: {
@@ -24,17 +25,24 @@ async function pendingPeople(db: PrismaClient, cycle: Cycle, later: ReminderKind
         reminderMutes: { none: { cycleId: cycle.id } },
       },
     },
-    include: { member: { include: { user: { select: { name: true, email: true } } } }, partnership: { select: { name: true } } },
+    include: {
+      member: { include: { user: { select: { name: true, email: true } } } },
+      partnership: { select: { name: true, partnerOrgId: true, archivedAt: true } },
+    },
   });
   if (participants.length === 0) return new Map<string, { name: string; email: string; partnerships: string[] }>();
   const answered = await db.response.findMany({
-    where: { workspaceId: cycle.workspaceId, cycleId: cycle.id, memberId: { in: [...new Set(participants.map((p) => p.memberId))] } },
+    where: { cycleId: cycle.id, memberId: { in: [...new Set(participants.map((p) => p.memberId))] } },
     select: { memberId: true, partnershipId: true },
   });
   const done = new Set(answered.map((r) => `${r.memberId}:${r.partnershipId}`));
   const people = new Map<string, { name: string; email: string; partnerships: string[] }>();
   for (const p of participants) {
     if (done.has(`${p.memberId}:${p.partnershipId}`)) continue;
+    // Asked when the list was made, but read again now: a contact since moved to another
+    // organisation is not reminded of (nor told the name of) a partnership they cannot see.
+    const asked = decideSurvey(p.member, { ...p.partnership, archived: p.partnership.archivedAt !== null }, cycle, true);
+    if (!asked.ok) continue;
     const person = people.get(p.memberId) ?? { name: p.member.user.name, email: p.member.user.email, partnerships: [] };
     person.partnerships.push(p.partnership.name);
     people.set(p.memberId, person);
@@ -42,13 +50,17 @@ async function pendingPeople(db: PrismaClient, cycle: Cycle, later: ReminderKind
   return people;
 }
 
-export async function sendDueReminders(db: PrismaClient, cycle: Cycle, now: Date): Promise<number> {
+export async function sendDueReminders(
+  db: TenantDb,
+  workspace: Pick<Workspace, "name" | "slug">,
+  cycle: Cycle,
+  now: Date,
+): Promise<number> {
   const kind = dueReminder(cycle, now);
   if (!kind) return 0;
   const later = REMINDER_ORDER.slice(REMINDER_ORDER.indexOf(kind));
   const people = await pendingPeople(db, cycle, later);
   if (people.size === 0) return 0;
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: cycle.workspaceId }, select: { name: true, slug: true } });
 
   let count = 0;
   for (const [memberId, person] of people) {

@@ -1,7 +1,7 @@
 // Response rates: of the people asked (a cycle's participants, less those taken off the list),
 // how many have answered, per partnership and side and for the whole cycle. Live while open.
 import { Prisma } from "../db/generated/client";
-import type { TenantDb } from "../db/tenant";
+import { WORKSPACE, type TenantDb } from "../db/tenant";
 
 export interface Rate {
   asked: number;
@@ -64,15 +64,15 @@ export async function responseRates(db: TenantDb, cycleId: string, partnerships:
 // Every cycle's overall rate at once, for the cycle list: one statement however many cycles and
 // people (at 2,000 partnerships, reading each cycle's participants took seconds). Plain SQL,
 // since counting who answered joins participants to responses; filtered by the workspace of the
-// resolved membership and by the reader's visible partnerships (the rule in visibility.ts).
-export async function cycleRates(db: TenantDb, workspaceId: string, visible: Prisma.Sql): Promise<Map<string, Rate>> {
-  const rows = await db.$queryRaw<{ cycleId: string; asked: number; answered: number }[]>`
+// resolved membership and by the reader's visible partnerships (server/access/filters.ts).
+export async function cycleRates(db: TenantDb, visible: Prisma.Sql): Promise<Map<string, Rate>> {
+  const rows = await db.$queryScoped<{ cycleId: string; asked: number; answered: number }[]>`
     SELECT p."cycleId", count(*)::int AS asked, count(r.id)::int AS answered
     FROM "CycleParticipant" p
     JOIN "Partnership" pt ON pt."workspaceId" = p."workspaceId" AND pt.id = p."partnershipId"
     LEFT JOIN "Response" r ON r."workspaceId" = p."workspaceId" AND r."cycleId" = p."cycleId"
                           AND r."partnershipId" = p."partnershipId" AND r."memberId" = p."memberId"
-    WHERE p."workspaceId" = ${workspaceId} AND NOT p.excluded AND ${visible}
+    WHERE p."workspaceId" = ${WORKSPACE} AND NOT p.excluded AND ${visible}
     GROUP BY p."cycleId"`;
   return new Map(rows.map((r) => [r.cycleId, rate(r.asked, r.answered)]));
 }

@@ -1,13 +1,13 @@
 // Surveys: what a person owes, the form, and submitting answers. Who is asked about which
 // partnership is the cycle's participant list (participants.ts).
 import { z } from "zod";
-import type { WorkspaceCtx } from "../trpc/procedures";
+import type { SurveyCtx, SurveyTarget, WorkspaceCtx } from "../access/context";
+import { badRequest } from "../access/errors";
+import { visiblePartnerships } from "../access/filters";
+import { isUniqueViolation } from "../db/errors";
 import { lockCycleAggregates, refreshCycleAggregates } from "./aggregates";
-import { badRequest, forbidden, isUniqueViolation, notFound } from "./errors";
 import { loadFramework } from "./framework";
-import { isParticipant } from "./participants";
 import { responsePillarScore } from "./scoring";
-import { visiblePartnerships } from "./visibility";
 
 export async function owedSurveys(ctx: WorkspaceCtx) {
   const rows = await ctx.db.cycleParticipant.findMany({
@@ -15,7 +15,7 @@ export async function owedSurveys(ctx: WorkspaceCtx) {
       memberId: ctx.member.id,
       excluded: false,
       cycle: { status: "OPEN" },
-      partnership: { AND: [{ phase: { not: "EXITED" } }, visiblePartnerships(ctx)] },
+      partnership: { AND: [{ phase: { not: "EXITED" }, archivedAt: null }, visiblePartnerships(ctx.member)] },
     },
     include: {
       cycle: { select: { id: true, label: true, closesAt: true } },
@@ -39,25 +39,7 @@ export async function owedSurveys(ctx: WorkspaceCtx) {
     .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime() || a.partnershipName.localeCompare(b.partnershipName));
 }
 
-// The cycle and partnership a member answers for, or a clear refusal.
-export async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
-  // Read together (each is one indexed lookup), then checked in order, so the refusal is the
-  // same as if they were read one by one.
-  const [partnership, cycle, participant] = await Promise.all([
-    ctx.db.partnership.findFirst({
-      where: { AND: [{ id: partnershipId }, visiblePartnerships(ctx)] },
-      include: { partnerOrg: { select: { name: true } } },
-    }),
-    ctx.db.cycle.findUnique({ where: { id: cycleId } }),
-    isParticipant(ctx.db, { workspaceId: ctx.workspace.id, cycleId, partnershipId, memberId: ctx.member.id }),
-  ]);
-  if (!partnership) throw notFound("Partnership");
-  if (!cycle) throw notFound("Cycle");
-  if (!participant) throw forbidden(`You are not asked to answer the ${cycle.label} survey about ${partnership.name}.`);
-  return { partnership, cycle, side: participant.side };
-}
-
-type Cycle = Awaited<ReturnType<typeof loadSurveyTarget>>["cycle"];
+type Cycle = SurveyTarget["cycle"];
 type Pillars = NonNullable<Awaited<ReturnType<typeof loadFramework>>>["pillars"];
 
 export function assertOpen(cycle: Cycle) {
@@ -79,9 +61,9 @@ export function draftComments(json: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(json).filter(([, v]) => typeof v === "string")) as Record<string, string>;
 }
 
-export async function surveyForm(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
-  const { partnership, cycle, side } = await loadSurveyTarget(ctx, cycleId, partnershipId);
-  const key = { workspaceId: ctx.workspace.id, cycleId, partnershipId, memberId: ctx.member.id };
+export async function surveyForm(ctx: SurveyCtx) {
+  const { partnership, cycle, side } = ctx.survey;
+  const key = { workspaceId: ctx.workspace.id, cycleId: cycle.id, partnershipId: partnership.id, memberId: ctx.member.id };
   const [framework, response, draft, mute] = await Promise.all([
     loadFramework(ctx.db, cycle.frameworkVersionId),
     ctx.db.response.findUnique({
@@ -90,12 +72,12 @@ export async function surveyForm(ctx: WorkspaceCtx, cycleId: string, partnership
     }),
     ctx.db.responseDraft.findUnique({ where: { workspaceId_cycleId_partnershipId_memberId: key } }),
     ctx.db.reminderMute.findUnique({
-      where: { workspaceId_cycleId_memberId: { workspaceId: key.workspaceId, cycleId, memberId: key.memberId } },
+      where: { workspaceId_cycleId_memberId: { workspaceId: key.workspaceId, cycleId: cycle.id, memberId: key.memberId } },
     }),
   ]);
   return {
     cycle: { id: cycle.id, label: cycle.label, status: cycle.status, closesAt: cycle.closesAt },
-    partnership: { id: partnership.id, name: partnership.name, partnerName: partnership.partnerOrg.name },
+    partnership: { id: partnership.id, name: partnership.name, partnerName: partnership.partnerName },
     // Keys the browser's unconfirmed copy of the answers to this person.
     memberId: ctx.member.id,
     side,
@@ -132,8 +114,6 @@ export const answerInput = z.object({
 });
 
 export const submitInput = z.object({
-  cycleId: z.string().min(1),
-  partnershipId: z.string().min(1),
   answers: z.array(answerInput).max(200),
   comments: z
     .array(z.object({ pillarId: z.string().min(1), text: z.string().trim().max(2000, "a comment is at most 2,000 characters") }))
@@ -163,8 +143,8 @@ export function checkAnswers(
   return { given, comments: kept, missing: pillarOf.size - given.size };
 }
 
-export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
-  const { cycle, side } = await loadSurveyTarget(ctx, input.cycleId, input.partnershipId);
+export async function submitResponse(ctx: SurveyCtx, input: SubmitInput) {
+  const { cycle, side, partnership } = ctx.survey;
   assertOpen(cycle);
 
   const framework = await loadFramework(ctx.db, cycle.frameworkVersionId);
@@ -180,10 +160,10 @@ export async function submitResponse(ctx: WorkspaceCtx, input: SubmitInput) {
   }));
 
   const workspaceId = ctx.workspace.id;
-  const key = { workspaceId, cycleId: cycle.id, partnershipId: input.partnershipId, memberId: ctx.member.id };
+  const key = { workspaceId, cycleId: cycle.id, partnershipId: partnership.id, memberId: ctx.member.id };
   const write = () =>
     ctx.db.$transaction(async (tx) => {
-      const aggregateKey = { workspaceId, cycleId: cycle.id, partnershipId: input.partnershipId };
+      const aggregateKey = { workspaceId, cycleId: cycle.id, partnershipId: partnership.id };
       await lockCycleAggregates(tx, aggregateKey);
       const existing = await tx.response.findUnique({ where: { workspaceId_cycleId_partnershipId_memberId: key } });
       const response = existing

@@ -5,7 +5,7 @@
 // so attempts that arrive together cannot all slip past the limit; an attempt refused by the
 // limit, or one that turns out right, gives its place back.
 import type { PrismaClient } from "../db/generated/client";
-import { isUniqueViolation } from "./errors";
+import { isUniqueViolation } from "../db/errors";
 
 export const THROTTLE_RULES = {
   account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },

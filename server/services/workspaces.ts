@@ -1,44 +1,35 @@
 // Creating a workspace: the workspace, its first OWNER and the default framework, together.
-import type { Prisma, PrismaClient } from "../db/generated/client";
-import type { TenantDb } from "../db/tenant";
-import { conflict, isUniqueViolation } from "./errors";
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../db/generated/client";
+import { forWorkspace, type TenantClient, type TenantDb } from "../db/tenant";
+import { conflict } from "../access/errors";
+import { isUniqueViolation } from "../db/errors";
 import { createFrameworkVersion } from "./framework";
 
 // Slugs that would shadow app routes or confuse people.
 const RESERVED_SLUGS = new Set(["api", "admin", "new", "signin", "signup", "invite", "settings", "www", "app"]);
 
-// Runs fn in a transaction, or in the caller's when given one (the demo seed is one transaction).
-function inTransaction<T>(db: PrismaClient | Prisma.TransactionClient, fn: (tx: Prisma.TransactionClient) => Promise<T>) {
-  return "$transaction" in db ? db.$transaction(fn) : fn(db);
-}
+// A new workspace's own scoped client: its id is chosen here, so the workspace, its first owner
+// and its framework are written in one transaction through the client of the workspace they
+// make.
+export const newWorkspaceDb = (db: PrismaClient): TenantDb => forWorkspace(db, randomUUID());
 
-export async function createWorkspace(db: PrismaClient | Prisma.TransactionClient, input: { userId: string; name: string; slug: string }) {
+// The workspace of `db` (see newWorkspaceDb), its first OWNER and the default framework. Runs in
+// the caller's transaction when given one (the demo seed is one transaction).
+export async function createWorkspace(db: TenantClient, input: { userId: string; name: string; slug: string }) {
   if (RESERVED_SLUGS.has(input.slug)) throw conflict(`The address "${input.slug}" is reserved; choose another.`);
+  const create = async (tx: TenantClient) => {
+    const workspace = await tx.workspace.create({ data: { id: tx.$workspaceId, name: input.name, slug: input.slug } });
+    await tx.member.create({ data: { workspaceId: workspace.id, userId: input.userId, role: "OWNER" } });
+    await createFrameworkVersion(tx);
+    return workspace;
+  };
   try {
-    return await inTransaction(db, async (tx) => {
-      const workspace = await tx.workspace.create({ data: { name: input.name, slug: input.slug } });
-      await tx.member.create({ data: { workspaceId: workspace.id, userId: input.userId, role: "OWNER" } });
-      await createFrameworkVersion(tx, workspace.id);
-      return workspace;
-    });
+    return await ("$transaction" in db ? db.$transaction(create) : create(db));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`The address "${input.slug}" is taken; choose another.`);
     throw error;
   }
-}
-
-export async function myWorkspaces(db: PrismaClient, userId: string) {
-  const members = await db.member.findMany({
-    where: { userId, removedAt: null },
-    include: { workspace: { select: { slug: true, name: true } }, partnerOrg: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  return members.map((m) => ({
-    slug: m.workspace.slug,
-    name: m.workspace.name,
-    role: m.role,
-    partnerOrgName: m.partnerOrg?.name ?? null,
-  }));
 }
 
 // What partner contacts see of their own partnerships' scorecards (server/services/scorecard
@@ -51,9 +42,9 @@ export interface PartnerSharingSettings {
   partnerSeesStatements: boolean;
 }
 
-export async function updatePartnerSharing(db: PrismaClient | TenantDb, workspaceId: string, settings: PartnerSharingSettings) {
+export async function updatePartnerSharing(db: TenantDb, settings: PartnerSharingSettings) {
   const updated = await db.workspace.update({
-    where: { id: workspaceId },
+    where: { id: db.$workspaceId },
     data: settings,
     select: {
       partnerSeesScores: true,
@@ -68,6 +59,6 @@ export async function updatePartnerSharing(db: PrismaClient | TenantDb, workspac
 
 // A partnership's renewal review opens this many days before its renewal date. Reviews already
 // open stay; the next job run opens those that the new lead time makes due.
-export async function updateRenewalReviewDays(db: PrismaClient | TenantDb, workspaceId: string, renewalReviewDays: number) {
-  return db.workspace.update({ where: { id: workspaceId }, data: { renewalReviewDays }, select: { renewalReviewDays: true } });
+export async function updateRenewalReviewDays(db: TenantDb, renewalReviewDays: number) {
+  return db.workspace.update({ where: { id: db.$workspaceId }, data: { renewalReviewDays }, select: { renewalReviewDays: true } });
 }

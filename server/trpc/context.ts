@@ -1,13 +1,11 @@
-// The request context: the database and who is asking. Membership and role are not in the
-// session token; the procedure ladder reads them from the database on every request, so a
-// removed member loses access at once.
+// The request context before the ladder: the database and who is asking. Membership and role are
+// not in the session token; the procedure ladder reads them from the database on every request,
+// so a removed member loses access at once.
 import type { PrismaClient } from "../db/generated/client";
 import { getDb } from "../db/client";
+import type { RequestContext } from "../access/context";
 
-export interface Context {
-  db: PrismaClient;
-  userId: string | null;
-}
+export type Context = RequestContext;
 
 export const createContextFor = (userId: string | null, db: PrismaClient = getDb()): Context => ({ db, userId });
 

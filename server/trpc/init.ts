@@ -1,9 +1,18 @@
-// tRPC's one instance. Input validation errors are turned into one readable sentence, so every
-// form can show the server's message as it is.
+// tRPC's one instance. Every procedure's meta names the access rule it is built on (the step of
+// the ladder in procedures.ts sets it), so the access tests can ask server/access what each one
+// should answer. Refusals thrown as domain errors become tRPC errors in one middleware at the root
+// of the ladder (errors.ts); input validation errors become one readable sentence, so every form
+// can show the server's message as it is.
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { Context } from "./context";
+import type { RequestContext } from "../access/context";
+import type { Rule } from "../access/decide";
+import { toTRPCError } from "./errors";
+
+export interface Meta {
+  access: Rule;
+}
 
 function describe(error: ZodError): string {
   return error.issues
@@ -15,25 +24,36 @@ function describe(error: ZodError): string {
     .join("; ");
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    // An unexpected failure's own text (a database error, say) is for the server log, not the user.
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      ...shape,
-      message: zodError
-        ? `Invalid input. ${describe(zodError)}`
-        : internal
-          ? "Something went wrong on our side, and nothing was saved. Please try again."
-          : shape.message,
-      data: { ...shape.data, fieldErrors: zodError ? zodError.flatten().fieldErrors : null },
-    };
-  },
-});
+const t = initTRPC
+  .context<RequestContext>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        message: zodError
+          ? `Invalid input. ${describe(zodError)}`
+          : internal
+            ? "Something went wrong on our side, and nothing was saved. Please try again."
+            : shape.message,
+        data: { ...shape.data, fieldErrors: zodError ? zodError.flatten().fieldErrors : null },
+      };
+    },
+  });
 
 export const router = t.router;
 export const middleware = t.middleware;
-export const baseProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
+
+// The root of the ladder: every procedure is built on it.
+export const baseProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const refusal = toTRPCError(result.error);
+    if (refusal) throw refusal;
+  }
+  return result;
+});

@@ -1,22 +1,33 @@
-// The procedure ladder, defined once: public -> authenticated -> workspace member -> role steps.
-// The workspace member step resolves the membership from the session and the URL's workspace
-// slug and replaces ctx.db with a client scoped to that workspace (server/db/tenant.ts), so
-// handlers never see rows of another workspace and never take a workspace id from the client.
-import { TRPCError } from "@trpc/server";
+// The procedure ladder, defined once: public -> signed in -> workspace member -> role steps ->
+// resource steps. Each step is built from server/access: the member step resolves the membership
+// from the session and the URL's workspace slug and scopes ctx.db to that workspace; the role
+// steps ask the roles table; the resource steps load the partnership, retro, item, action, goal,
+// cycle or survey a procedure is about and authorize it before the handler runs, putting it on
+// the context. A procedure's access is the step it is built on, and each step names its rule in
+// the procedure's meta, so the access tests can ask server/access what every procedure should
+// answer. Handlers never decide access from raw input, and never take a workspace id from the client.
 import { z } from "zod";
-import type { Member, PrismaClient, Role, User, Workspace } from "../db/generated/client";
-import { forWorkspace } from "../db/tenant";
+import type { Need } from "../access/context";
+import { decideRole, type Rule } from "../access/decide";
+import { notFound, unauthorized } from "../access/errors";
+import { loadAskedCycle, loadCycle, loadParticipantsTarget, loadSurveyTarget } from "../access/cycles";
+import { loadMember, loadNotification } from "../access/members";
+import { authorizePartnership, enforce, loadLifecycle, loadWork } from "../access/partnership";
+import { loadAction, loadGoal, loadRetro, loadRetroAction, loadRetroItem, type ItemNeed } from "../access/work-items";
+import { memberContext } from "../access/member-context";
 import { baseProcedure } from "./init";
 
-export const publicProcedure = baseProcedure;
+const rule = (access: Rule) => ({ access });
 
-export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  const user = await ctx.db.user.findUnique({
-    where: { id: ctx.userId },
-    select: { id: true, email: true, name: true },
-  });
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists." });
+// Ids as the client sends them; what they name is looked up in the caller's workspace only.
+export const id = z.string().min(1).max(64);
+
+export const publicProcedure = baseProcedure.meta(rule("public"));
+
+export const authedProcedure = baseProcedure.meta(rule("signedIn")).use(async ({ ctx, next }) => {
+  if (!ctx.userId) throw unauthorized("Please sign in.");
+  const user = await ctx.db.user.findUnique({ where: { id: ctx.userId }, select: { id: true, email: true, name: true } });
+  if (!user) throw unauthorized("Your account no longer exists.");
   return next({ ctx: { ...ctx, user } });
 });
 
@@ -26,101 +37,122 @@ export const workspaceSlug = z
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "3-40 lowercase letters, digits or hyphens");
 
-// One query resolves the person, the membership and the workspace together: every page load
-// goes through here, several times, so it is the app's hottest path, written as plain SQL (a
-// Prisma query with its joins costs three times as long here). The result is typed as the
-// models it reads, so a column added to them fails to compile until it is read here too.
-interface MembershipRow {
-  member: Omit<Member, "createdAt" | "removedAt">;
-  user: Pick<User, "id" | "email" | "name">;
-  workspace: Workspace;
-}
-
-async function findMembership(db: PrismaClient, userId: string, slug: string): Promise<MembershipRow | null> {
-  const rows = await db.$queryRaw<(Record<string, unknown> & { w_createdAt: Date })[]>`
-    SELECT m.id AS m_id, m."workspaceId" AS "m_workspaceId", m."userId" AS "m_userId", m.role::text AS m_role,
-           m."partnerOrgId" AS "m_partnerOrgId",
-           u.email AS u_email, u.name AS u_name,
-           w.id AS w_id, w.slug AS w_slug, w.name AS w_name, w."surveyMode"::text AS "w_surveyMode",
-           w."confidentialityThreshold" AS "w_confidentialityThreshold", w.cadence::text AS w_cadence,
-           w."cycleOpenDay" AS "w_cycleOpenDay", w."cycleLengthDays" AS "w_cycleLengthDays", w."autoSchedule" AS "w_autoSchedule",
-           w."partnerSeesScores" AS "w_partnerSeesScores", w."partnerSeesTrends" AS "w_partnerSeesTrends",
-           w."partnerSeesComments" AS "w_partnerSeesComments", w."partnerSeesSides" AS "w_partnerSeesSides",
-           w."partnerSeesStatements" AS "w_partnerSeesStatements",
-           w."renewalReviewDays" AS "w_renewalReviewDays", w."createdAt" AS "w_createdAt"
-    FROM "Member" m
-    JOIN "Workspace" w ON w.id = m."workspaceId"
-    JOIN "User" u ON u.id = m."userId"
-    WHERE m."userId" = ${userId} AND m."removedAt" IS NULL AND w.slug = ${slug}
-    LIMIT 1`;
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    member: {
-      id: r.m_id as string,
-      workspaceId: r.m_workspaceId as string,
-      userId: r.m_userId as string,
-      role: r.m_role as Role,
-      partnerOrgId: r.m_partnerOrgId as string | null,
-    },
-    user: { id: r.m_userId as string, email: r.u_email as string, name: r.u_name as string },
-    workspace: {
-      id: r.w_id as string,
-      slug: r.w_slug as string,
-      name: r.w_name as string,
-      surveyMode: r.w_surveyMode as Workspace["surveyMode"],
-      confidentialityThreshold: r.w_confidentialityThreshold as number,
-      cadence: r.w_cadence as Workspace["cadence"],
-      cycleOpenDay: r.w_cycleOpenDay as number,
-      cycleLengthDays: r.w_cycleLengthDays as number,
-      autoSchedule: r.w_autoSchedule as boolean,
-      partnerSeesScores: r.w_partnerSeesScores as boolean,
-      partnerSeesTrends: r.w_partnerSeesTrends as boolean,
-      partnerSeesComments: r.w_partnerSeesComments as boolean,
-      partnerSeesSides: r.w_partnerSeesSides as boolean,
-      partnerSeesStatements: r.w_partnerSeesStatements as boolean,
-      renewalReviewDays: r.w_renewalReviewDays as number,
-      createdAt: r.w_createdAt,
-    } satisfies Record<keyof Workspace, unknown>,
-  };
-}
-
-export const workspaceProcedure = baseProcedure.input(z.object({ workspaceSlug: z.string().max(64) })).use(async ({ ctx, input, next }) => {
-  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  const found = await findMembership(ctx.db, ctx.userId, input.workspaceSlug);
-  if (!found) {
-    const exists = await ctx.db.user.count({ where: { id: ctx.userId } });
-    if (!exists) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists." });
-    // Not a member and no such workspace answer alike: nothing reveals that a workspace exists.
-    throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
-  }
-  const { workspace, user, member } = found;
-  return next({
-    ctx: { ...ctx, user, db: forWorkspace(ctx.db, workspace.id), workspace, member, role: member.role },
+export const workspaceProcedure = baseProcedure
+  .meta(rule("member"))
+  .input(z.object({ workspaceSlug: z.string().max(64) }))
+  .use(async ({ ctx, input, next }) => {
+    if (!ctx.userId) throw unauthorized("Please sign in.");
+    const scoped = await memberContext(ctx.db, ctx.userId, input.workspaceSlug);
+    if (!scoped) {
+      const exists = await ctx.db.user.count({ where: { id: ctx.userId } });
+      if (!exists) throw unauthorized("Your account no longer exists.");
+      // Not a member and no such workspace answer alike: nothing reveals that a workspace exists.
+      throw notFound("Workspace");
+    }
+    return next({ ctx: { ...ctx, ...scoped } });
   });
-});
 
-export const HOST_ROLES: readonly Role[] = ["OWNER", "ADMIN", "MANAGER", "EXECUTIVE"];
-export const MANAGER_ROLES: readonly Role[] = ["OWNER", "ADMIN", "MANAGER"];
-export const ADMIN_ROLES: readonly Role[] = ["OWNER", "ADMIN"];
-
-function requireRole(roles: readonly Role[], message: string) {
-  return workspaceProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.role)) throw new TRPCError({ code: "FORBIDDEN", message });
+function roleStep(access: "host" | "admin") {
+  return workspaceProcedure.meta(rule(access)).use(({ ctx, next }) => {
+    enforce(decideRole(ctx.role, access));
     return next();
   });
 }
 
-// The company's own people: every partnership's scorecard and the portfolio.
-export const hostProcedure = requireRole(HOST_ROLES, "Only the workspace's own members can see this.");
-// People who run partnerships: the writes of day-to-day partnership work.
-export const managerProcedure = requireRole(MANAGER_ROLES, "Only alliance managers and admins can do this.");
-// Workspace setup: members, partners, framework, cycles.
-export const adminProcedure = requireRole(ADMIN_ROLES, "Only workspace admins can do this.");
+// The company's own people: every partnership's scorecard, the portfolio, cycles.
+export const hostProcedure = roleStep("host");
+// Workspace setup: members, partners, framework, cycles, settings.
+export const adminProcedure = roleStep("admin");
 
-export type WorkspaceCtx = {
-  db: ReturnType<typeof forWorkspace>;
-  workspace: { id: string; slug: string; name: string; surveyMode: "CONFIDENTIAL" | "ATTRIBUTED"; confidentialityThreshold: number };
-  member: { id: string; role: Role; partnerOrgId: string | null; userId: string };
-  role: Role;
-};
+// One partnership as its scorecard shows it: any of the company's people, a partner contact for
+// their own organisation's.
+export const partnershipProcedure = workspaceProcedure
+  .meta(rule("partnership"))
+  .input(z.object({ partnershipId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, partnershipId: await authorizePartnership(ctx, input.partnershipId) } }));
+
+// A partnership's shared work (retros, actions, goals) for the need given.
+export const workProcedure = (need: Need) =>
+  workspaceProcedure
+    .meta(rule(`work:${need}`))
+    .input(z.object({ partnershipId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, work: await loadWork(ctx, input.partnershipId, need) } }));
+
+// A partnership's lifecycle and renewal review (the host side only).
+export const lifecycleProcedure = (need: Exclude<Need, "write">) =>
+  workspaceProcedure
+    .meta(rule(`lifecycle:${need}`))
+    .input(z.object({ partnershipId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, work: await loadLifecycle(ctx, input.partnershipId, need) } }));
+
+export const retroProcedure = (need: Need) =>
+  workspaceProcedure
+    .meta(rule(`work:${need}`))
+    .input(z.object({ retroId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadRetro(ctx, input.retroId, need)) } }));
+
+export const retroItemProcedure = (need: ItemNeed) =>
+  workspaceProcedure
+    .meta(rule(need === "author" ? "retroItem:author" : `work:${need}`))
+    .input(z.object({ itemId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadRetroItem(ctx, input.itemId, need)) } }));
+
+// An action a retro made (volunteering for it, assigning it).
+export const retroActionProcedure = (need: Need) =>
+  workspaceProcedure
+    .meta(rule(`work:${need}`))
+    .input(z.object({ actionId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadRetroAction(ctx, input.actionId, need)) } }));
+
+export const actionProcedure = (need: Need) =>
+  workspaceProcedure
+    .meta(rule(`work:${need}`))
+    .input(z.object({ actionId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadAction(ctx, input.actionId, need)) } }));
+
+export const goalProcedure = (need: Need | "edit") =>
+  workspaceProcedure
+    .meta(rule(need === "edit" ? "goal:edit" : `work:${need}`))
+    .input(z.object({ goalId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadGoal(ctx, input.goalId, need)) } }));
+
+// A cycle, for the company's own people (its response rates, its list of people asked).
+export const cycleProcedure = hostProcedure
+  .input(z.object({ cycleId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, cycle: await loadCycle(ctx, input.cycleId) } }));
+
+// A cycle an admin opens, closes or extends.
+export const adminCycleProcedure = adminProcedure
+  .input(z.object({ cycleId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, cycle: await loadCycle(ctx, input.cycleId) } }));
+
+// A cycle that asks this member to answer (about any partnership).
+export const askedCycleProcedure = workspaceProcedure
+  .meta(rule("asked"))
+  .input(z.object({ cycleId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, cycle: await loadAskedCycle(ctx, input.cycleId) } }));
+
+// The survey a member answers about a partnership in a cycle: they must be asked.
+export const surveyProcedure = workspaceProcedure
+  .meta(rule("survey"))
+  .input(z.object({ cycleId: id, partnershipId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, survey: await loadSurveyTarget(ctx, input.cycleId, input.partnershipId) } }));
+
+// A partnership's list of people asked in a cycle: admins for any, managers for those they own.
+export const participantsProcedure = workspaceProcedure
+  .meta(rule("participants:edit"))
+  .input(z.object({ cycleId: id, partnershipId: id }))
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { ...ctx, target: await loadParticipantsTarget(ctx, input.cycleId, input.partnershipId) } }),
+  );
+
+// Another member, for an admin changing their role or removing them.
+export const memberProcedure = adminProcedure
+  .input(z.object({ memberId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, target: await loadMember(ctx, input.memberId) } }));
+
+// One of the member's own notifications.
+export const notificationProcedure = workspaceProcedure
+  .meta(rule("own"))
+  .input(z.object({ notificationId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, notification: await loadNotification(ctx, input.notificationId) } }));

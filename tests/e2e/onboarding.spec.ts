@@ -62,7 +62,11 @@ test("a new workspace is set up and a partner contact joins through an invitatio
   await expect(invitee).toHaveURL(new RegExp(`/w/${slug}/surveys$`));
   await expect(invitee.getByRole("link", { name: /Answer the Kick-off survey for Fabrikam Co-Sell/ })).toBeVisible();
   // A partner contact's navigation has no portfolio and no setup.
-  await expect(invitee.getByRole("navigation", { name: "Workspace" }).getByRole("link")).toHaveText(["Our partnership", "My actions", "Surveys"]);
+  await expect(invitee.getByRole("navigation", { name: "Workspace" }).getByRole("link")).toHaveText([
+    "Our partnership",
+    "My actions",
+    "Surveys",
+  ]);
 
   // The link worked once.
   await invitee.goto(link);

@@ -170,7 +170,7 @@ describe("admin", () => {
     const w = await buildWorld();
     await expectTrpcError(
       w.admin.api.member.changeRole({ workspaceSlug: w.slug, memberId: w.manager.member.id, role: "OWNER" }),
-      "BAD_REQUEST",
+      "FORBIDDEN",
       /Only an owner can grant/,
     );
     expect((await db().member.findUniqueOrThrow({ where: { id: w.manager.member.id } })).role).toBe("MANAGER");

@@ -1,6 +1,7 @@
 // Alerts on the real database: closing a cycle (the admin's button or the schedule job) tells a
 // partnership's owner about a health drop, a pillar entering the at-risk band or a perception gap
 // appearing, in the app and by email, once per event; and each member's notifications are theirs.
+import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createResponses, cycleFramework, type ResponseSpec } from "../../prisma/factories";
 import { runSchedule } from "../../server/services/schedule";
@@ -177,7 +178,7 @@ describe("alerts when a cycle closes", () => {
     // The schedule job closes it too, once its date has passed: still nothing new.
     await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: w.cycle.id });
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
-    const run = await runSchedule(db(), new Date(), [w.workspace.id]);
+    const run = await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
     expect(run.closed).toContain(`${w.slug}/${w.cycle.label}`);
 
     expect((await notifications()).map((n) => n.id)).toEqual(first.map((n) => n.id));
@@ -203,7 +204,7 @@ describe("alerts when a cycle closes", () => {
       );
     }
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
-    await runSchedule(db(), new Date(), [w.workspace.id]);
+    await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
 
     // Health 75 -> 50 and every pillar into the at-risk band, for A only, to the owner and the admin.
     const notes = await notifications();
@@ -259,7 +260,7 @@ describe("notifications", () => {
     await w.manager.api.notification.markRead({ ...args, notificationId: mine[0]!.id });
     expect(await w.manager.api.notification.unreadCount(args)).toBe(2);
 
-    expect(await w.manager.api.notification.markRead(args)).toEqual({ marked: 2 });
+    expect(await w.manager.api.notification.markAllRead(args)).toEqual({ marked: 2 });
     expect(await w.manager.api.notification.unreadCount(args)).toBe(0);
     expect(await w.admin.api.notification.unreadCount(args)).toBe(1);
 

@@ -1,3 +1,4 @@
+import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle } from "../../prisma/factories";
 import { createFrameworkVersion } from "../../server/services/framework";
@@ -137,7 +138,7 @@ describe("a refused draft writes nothing", () => {
       "BAD_REQUEST",
       /^An answer refers to a statement that is not in this survey\.$/,
     );
-    await createFrameworkVersion(db(), w.workspace.id);
+    await createFrameworkVersion(forWorkspace(db(), w.workspace.id));
     const newer = await createCycle(db(), w.workspace.id, { status: "OPEN" });
     await expectTrpcError(
       w.contactA.api.response.saveDraft({

@@ -1,6 +1,7 @@
 // Email: every email is stored in the outbox, and the delivery job sends it through a real SMTP
 // server (smtp-server on loopback, messages parsed with mailparser), exactly once even when two
 // runs race, retrying after a refusal. Without SMTP the outbox is the delivery: admins read it.
+import { forWorkspace } from "../../server/db/tenant";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -91,7 +92,7 @@ describe("delivering the outbox over SMTP", () => {
     const a = await enqueueEmail(db(), { workspaceId: ws.id, kind: "INVITATION", to: invitee, ...invitation });
     const b = await enqueueEmail(db(), { workspaceId: ws.id, kind: "SURVEY_OPEN", to: contact, ...survey });
 
-    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 2, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 2, failed: 0 });
 
     expect(smtp.received).toHaveLength(2);
     const byRecipient = new Map(smtp.received.map((r) => [r.envelopeTo[0], r.mail]));
@@ -108,7 +109,7 @@ describe("delivering the outbox over SMTP", () => {
     const rows = await db().outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } } });
     for (const row of rows) expect(row).toMatchObject({ sentAt: expect.any(Date), attempts: 0, lastError: null });
     // Sent is sent: the next run has nothing to do.
-    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 0 });
     expect(smtp.received).toHaveLength(2);
   });
 
@@ -119,8 +120,8 @@ describe("delivering the outbox over SMTP", () => {
     for (const [i, to] of recipients.entries()) await emailTo(ws.id, to, i);
 
     const runs = await Promise.all([
-      deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id }),
-      deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id }),
+      deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport }),
+      deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport }),
     ]);
 
     expect(runs[0].sent + runs[1].sent).toBe(4);
@@ -135,14 +136,14 @@ describe("delivering the outbox over SMTP", () => {
     const { id } = await emailTo(ws.id, to);
 
     smtp.control.refuseRecipients = true;
-    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 1 });
     const failed = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(failed).toMatchObject({ sentAt: null, claimedAt: null, attempts: 1 });
     expect(failed.lastError).toMatch(/Mailbox unavailable/);
     expect(smtp.received).toHaveLength(0);
 
     smtp.control.refuseRecipients = false;
-    expect(await deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id })).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received.map((r) => r.envelopeTo)).toEqual([[to]]);
     expect((await db().outboxEmail.findUniqueOrThrow({ where: { id } })).sentAt).toBeInstanceOf(Date);
   });
@@ -152,7 +153,7 @@ describe("delivering the outbox over SMTP", () => {
     const smtp = await startSmtp();
     const { id } = await emailTo(ws.id, address());
     smtp.control.refuseRecipients = true;
-    const run = () => deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id, maxAttempts: 2 });
+    const run = () => deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport, maxAttempts: 2 });
 
     expect(await run()).toEqual({ sent: 0, failed: 1 });
     expect(await run()).toEqual({ sent: 0, failed: 1 });
@@ -166,7 +167,7 @@ describe("delivering the outbox over SMTP", () => {
     const smtp = await startSmtp();
     const { id } = await emailTo(ws.id, address());
     const now = new Date();
-    const run = () => deliverOutbox(db(), { transport: smtp.transport, workspaceId: ws.id, now });
+    const run = () => deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport, now });
 
     await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS + 60_000) } });
     expect(await run()).toEqual({ sent: 0, failed: 0 });
@@ -183,7 +184,7 @@ describe("without SMTP", () => {
     const w = await buildWorld();
     const created = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: address(), role: "EXECUTIVE" });
 
-    expect(await deliverOutbox(db(), { workspaceId: w.workspace.id })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), w.workspace.id), {})).toEqual({ sent: 0, failed: 0 });
 
     const outbox = await w.admin.api.outbox.list({ workspaceSlug: w.slug });
     expect(outbox.smtpConfigured).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPartnerOrg } from "../../prisma/factories";
-import { isUniqueViolation } from "../../server/services/errors";
+import { isUniqueViolation } from "../../server/db/errors";
 import { buildWorld, db, expectTrpcError } from "./helpers";
 
 describe("unique-key violations", () => {

@@ -228,8 +228,8 @@ describe("creating an invitation", () => {
     const w = await buildWorld();
     await expectTrpcError(
       w.admin.api.invitation.create({ workspaceSlug: w.slug, email: freshEmail(), role: "OWNER" }),
-      "BAD_REQUEST",
-      /Only an owner can invite another owner/,
+      "FORBIDDEN",
+      /Only an owner can grant or change the owner role/,
     );
     const byOwner = await w.owner.api.invitation.create({ workspaceSlug: w.slug, email: freshEmail(), role: "OWNER" });
     expect(byOwner.role).toBe("OWNER");

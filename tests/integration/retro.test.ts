@@ -289,16 +289,16 @@ describe("votes", () => {
     const w = await world();
     const { retroId, well, stop } = await revealed(w);
     for (const i of well.slice(0, 3)) await voteFor(w, w.manager, i);
-    const moved = await w.manager.api.retro.moveVote({ workspaceSlug: w.slug, fromItemId: well[0]!, toItemId: well[3]! });
+    const moved = await w.manager.api.retro.moveVote({ workspaceSlug: w.slug, itemId: well[0]!, toItemId: well[3]! });
     expect(moved).toEqual({ list: "GOING_WELL", votesLeft: 0 });
     const mine = await db().retroVote.findMany({ where: { retroId, memberId: w.manager.member.id }, select: { itemId: true } });
     expect(mine.map((v) => v.itemId).sort()).toEqual([well[1]!, well[2]!, well[3]!].sort());
     await expectTrpcError(
-      w.manager.api.retro.moveVote({ workspaceSlug: w.slug, fromItemId: well[1]!, toItemId: stop[0]! }),
+      w.manager.api.retro.moveVote({ workspaceSlug: w.slug, itemId: well[1]!, toItemId: stop[0]! }),
       "BAD_REQUEST",
       /same list/,
     );
-    await expectTrpcError(w.manager.api.retro.moveVote({ workspaceSlug: w.slug, fromItemId: well[0]!, toItemId: well[1]! }), "BAD_REQUEST");
+    await expectTrpcError(w.manager.api.retro.moveVote({ workspaceSlug: w.slug, itemId: well[0]!, toItemId: well[1]! }), "BAD_REQUEST");
     await w.manager.api.retro.unvote({ workspaceSlug: w.slug, itemId: well[1]! });
     expect((await listOf(w, w.manager, retroId, "GOING_WELL")).votesLeft).toBe(1);
     expect(await db().retroVote.count({ where: { retroId, memberId: w.manager.member.id } })).toBe(2);
@@ -317,7 +317,7 @@ describe("votes", () => {
 
     await expectTrpcError(voteFor(w, other, well[0]!), "BAD_REQUEST", /not open/);
     await expectTrpcError(w.manager.api.retro.unvote({ workspaceSlug: w.slug, itemId: well[0]! }), "BAD_REQUEST", /not open/);
-    await expectTrpcError(w.manager.api.retro.moveVote({ workspaceSlug: w.slug, fromItemId: well[0]!, toItemId: well[2]! }), "BAD_REQUEST");
+    await expectTrpcError(w.manager.api.retro.moveVote({ workspaceSlug: w.slug, itemId: well[0]!, toItemId: well[2]! }), "BAD_REQUEST");
     const items = (await listOf(w, w.contactA, retroId, "GOING_WELL")).items;
     const byId = new Map(items.map((i) => [i.id, i]));
     expect([well[3], well[1], well[2], well[0]].map((id) => [byId.get(id!)!.votes, byId.get(id!)!.rank])).toEqual([

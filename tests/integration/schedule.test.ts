@@ -1,6 +1,7 @@
 // The schedule job on the real database: every step exactly once, however often and however
 // concurrently it runs. Each test moves the clock into its own future quarter and limits the
 // job to its own workspace, so parallel tests never see each other's cycles.
+import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { runSchedule } from "../../server/services/schedule";
 import { buildWorld, db, fullAnswers } from "./helpers";
@@ -17,7 +18,7 @@ async function scheduledWorld(
   });
   // The world's own open cycle is not part of these stories.
   await db().cycle.update({ where: { id: w.cycle.id }, data: { status: "CLOSED" } });
-  const run = (iso: string) => runSchedule(db(), at(iso), [w.workspace.id]);
+  const run = (iso: string) => runSchedule(forWorkspace(db(), w.workspace.id), at(iso));
   const cycle = (label: string) => db().cycle.findUniqueOrThrow({ where: { workspaceId_label: { workspaceId: w.workspace.id, label } } });
   const emails = (kind?: "SURVEY_OPEN" | "REMINDER") =>
     db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id, ...(kind ? { kind } : {}) }, orderBy: { to: "asc" } });

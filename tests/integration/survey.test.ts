@@ -1,3 +1,4 @@
+import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle } from "../../prisma/factories";
 import { createFrameworkVersion } from "../../server/services/framework";
@@ -73,7 +74,7 @@ describe("a refused submit writes nothing", () => {
   it("refuses a statement of another framework version than the cycle's", async () => {
     const w = await buildWorld();
     // A newer framework version and a cycle that runs with it; w.cycle keeps version 1.
-    await createFrameworkVersion(db(), w.workspace.id);
+    await createFrameworkVersion(forWorkspace(db(), w.workspace.id));
     const newer = await createCycle(db(), w.workspace.id, { status: "OPEN" });
     expect(newer.frameworkVersionId).not.toBe(w.cycle.frameworkVersionId);
     const before = await counts(w);

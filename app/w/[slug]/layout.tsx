@@ -18,11 +18,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       api.notification.unreadCount({ workspaceSlug: slug }),
     ]),
   );
-  const roleLabel =
-    workspace.role === "PARTNER" && workspace.partnerOrgName
-      ? `${workspace.partnerOrgName} · partner contact`
-      : ROLE_LABEL[workspace.role]!;
-  const nav = navItems(workspace.slug, workspace.role);
+  const roleLabel = workspace.partnerOrgName ? `${workspace.partnerOrgName} · partner contact` : ROLE_LABEL[workspace.role]!;
+  const nav = navItems(workspace.slug, workspace.can);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white print:hidden">

@@ -1,27 +1,26 @@
-// Which sections each role sees in the navigation. Access itself is enforced by the procedures;
-// this only keeps people from being shown doors they cannot open.
-type Role = "OWNER" | "ADMIN" | "MANAGER" | "EXECUTIVE" | "PARTNER";
+// Which sections a person sees in the navigation, from what their role may do (the access
+// module's capabilities, as workspace.current reports them). Access itself is enforced by the
+// procedures; this only keeps people from being shown doors they cannot open.
+import type { Capabilities } from "~/server/access/roles";
 
 export interface NavItem {
   href: string;
   label: string;
 }
 
-export function navItems(slug: string, role: Role): { main: NavItem[]; admin: NavItem[] } {
+export function navItems(slug: string, can: Capabilities): { main: NavItem[]; admin: NavItem[] } {
   const base = `/w/${slug}`;
-  const host = role !== "PARTNER";
-  const answers = role !== "EXECUTIVE";
-  const admin = role === "OWNER" || role === "ADMIN";
+  const host = can.seeAllPartnerships;
   return {
     main: [
       ...(host ? [{ href: `${base}/portfolio`, label: "Portfolio" }] : []),
       { href: `${base}/partnerships`, label: host ? "Partnerships" : "Our partnership" },
-      ...(answers ? [{ href: `${base}/actions`, label: "My actions" }] : []),
-      ...(answers ? [{ href: `${base}/surveys`, label: "Surveys" }] : []),
+      ...(can.write ? [{ href: `${base}/actions`, label: "My actions" }] : []),
+      ...(can.write ? [{ href: `${base}/surveys`, label: "Surveys" }] : []),
       ...(host ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
       ...(host ? [{ href: `${base}/framework`, label: "Framework" }] : []),
     ],
-    admin: admin
+    admin: can.administer
       ? [
           { href: `${base}/admin/partners`, label: "Partners" },
           { href: `${base}/admin/members`, label: "Members" },

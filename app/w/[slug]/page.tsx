@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const workspace = await call((api) => api.workspace.current({ workspaceSlug: slug }));
-  redirect(`/w/${slug}/${workspace.role === "PARTNER" ? "surveys" : "portfolio"}`);
+  redirect(`/w/${slug}/${workspace.can.seeAllPartnerships ? "portfolio" : "surveys"}`);
 }

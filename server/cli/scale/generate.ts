@@ -10,6 +10,7 @@ import { aggregateRows, computeCycleAggregates, type AggregateFramework } from "
 import { newCycle } from "../../services/cycle-lifecycle";
 import { responsePillarScore } from "../../services/scoring";
 import { createWorkspace } from "../../services/workspaces";
+import { forWorkspace } from "../../db/tenant";
 import { COLUMNS, bulkInsert } from "./bulk";
 import { silentProgress, type Progress } from "./progress";
 import { clamp, idMaker, streamFor, type Random } from "./random";
@@ -194,7 +195,8 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
   const ownerUser = await db.user.create({
     data: { id: id("user", "owner"), email: `owner@${domain}`, name: "Olivia Owner", passwordHash },
   });
-  const workspace = await createWorkspace(db, { userId: ownerUser.id, name: name + INCOMPLETE, slug });
+  const scoped = forWorkspace(db, id("workspace", slug));
+  const workspace = await createWorkspace(scoped, { userId: ownerUser.id, name: name + INCOMPLETE, slug });
   const ws = workspace.id;
   await db.workspace.update({ where: { id: ws }, data: { cadence: "QUARTERLY", cycleOpenDay: 15, cycleLengthDays: 21 } });
   progress.advance();
@@ -328,7 +330,7 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
     const open = k === M - 1;
     const opensAt = open ? new Date(now.getTime() - 10 * DAY) : new Date(start.getTime() + 14 * DAY);
     const closesAt = new Date(opensAt.getTime() + 21 * DAY);
-    const cycle = await newCycle(db, ws, {
+    const cycle = await newCycle(scoped, {
       id: id("cycle", k),
       label,
       opensAt,

@@ -11,17 +11,17 @@
 // and changes nothing, so an owner editing an action never overwrites what someone else just
 // changed. The change and its history event are written in one transaction.
 import type { Action, ActionStatus, Prisma } from "../../db/generated/client";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { badRequest, conflict, forbidden } from "../errors";
-import { checkPartnershipPerson, partnershipForWork, type WorkContext } from "../participation";
-import { actionForWork } from "./load";
+import type { ActionCtx, WorkCtx, WorkspaceCtx } from "../../access/context";
+import { decideActionDetails } from "../../access/decide";
+import { badRequest, conflict } from "../../access/errors";
+import { actorOf, enforce, partnershipFactsOf } from "../../access/partnership";
+import { checkPartnershipPerson } from "../people";
 import { currentPillars } from "./pillars";
 import { createAction, recordActionEvent, type ActionChanges } from "./record";
 
 export const STALE_ACTION = "Someone else changed this action a moment ago; reload to see their change, then make yours again.";
 
 export interface AddActionInput {
-  partnershipId: string;
   title: string;
   ownerMemberId: string;
   dueDate: Date;
@@ -40,18 +40,18 @@ export interface ActionEdit {
 
 async function checkPillar(ctx: WorkspaceCtx, pillarKey: string | null | undefined) {
   if (!pillarKey) return;
-  const pillars = await currentPillars(ctx.db, ctx.workspace.id);
+  const pillars = await currentPillars(ctx.db);
   if (!pillars.some((p) => p.key === pillarKey)) throw badRequest("Choose one of the framework's pillars, or none.");
 }
 
-export async function addAction(ctx: WorkspaceCtx, input: AddActionInput) {
-  const work = await partnershipForWork(ctx, input.partnershipId, "write");
+export async function addAction(ctx: WorkCtx, input: AddActionInput) {
+  const { work } = ctx;
   await checkPartnershipPerson(ctx, work, input.ownerMemberId);
   await checkPillar(ctx, input.pillarKey);
   // The cycle it was agreed in, so the next cycle's scorecard can set it beside the scores.
   const cycle = await ctx.db.cycle.findFirst({ where: { status: "OPEN" }, orderBy: { opensAt: "desc" }, select: { id: true } });
   const action = await ctx.db.$transaction((tx) =>
-    createAction(tx, ctx.workspace.id, ctx.member.id, {
+    createAction(tx, ctx.member.id, {
       partnershipId: work.partnership.id,
       title: input.title,
       notes: input.notes ?? "",
@@ -65,17 +65,8 @@ export async function addAction(ctx: WorkspaceCtx, input: AddActionInput) {
 }
 
 // Whether this person may change what was agreed (see the top of this file).
-export function mayEditDetails(ctx: WorkspaceCtx, work: WorkContext, action: Pick<Action, "ownerMemberId" | "createdById">): boolean {
-  if (!work.viewer.canWrite) return false;
-  const me = ctx.member.id;
-  return (
-    ctx.member.role === "OWNER" ||
-    ctx.member.role === "ADMIN" ||
-    action.ownerMemberId === me ||
-    action.createdById === me ||
-    work.partnership.ownerMemberId === me
-  );
-}
+export const mayEditDetails = (ctx: WorkCtx, action: Pick<Action, "ownerMemberId" | "createdById">) =>
+  decideActionDetails(actorOf(ctx), partnershipFactsOf(ctx.work), action).ok;
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -113,8 +104,8 @@ function diff(action: Action, edit: ActionEdit, now: Date) {
   return { changes, data };
 }
 
-export async function updateAction(ctx: WorkspaceCtx, input: { actionId: string; version: number; edit: ActionEdit }, now = new Date()) {
-  const { action, work } = await actionForWork(ctx, input.actionId, "write");
+export async function updateAction(ctx: ActionCtx, input: { version: number; edit: ActionEdit }, now = new Date()) {
+  const { action, work } = ctx;
   if (action.version !== input.version) throw conflict(STALE_ACTION);
 
   const { changes, data } = diff(action, input.edit, now);
@@ -122,11 +113,7 @@ export async function updateAction(ctx: WorkspaceCtx, input: { actionId: string;
 
   const agreed = ["title", "owner", "dueDate", "pillar"].filter((k) => k in changes);
   const claiming = agreed.length === 1 && agreed[0] === "owner" && action.ownerMemberId === null && data.ownerMemberId === ctx.member.id;
-  if (agreed.length && !claiming && !mayEditDetails(ctx, work, action)) {
-    throw forbidden(
-      "Only the action's owner, the person who made it, the partnership's owner or an admin can change what was agreed (title, owner, date, pillar). You can change its status and notes.",
-    );
-  }
+  if (agreed.length && !claiming) enforce(decideActionDetails(actorOf(ctx), partnershipFactsOf(work), action));
   if (typeof data.ownerMemberId === "string") await checkPartnershipPerson(ctx, work, data.ownerMemberId);
   if ("pillar" in changes) await checkPillar(ctx, data.pillarKey as string | null);
 
@@ -138,7 +125,7 @@ export async function updateAction(ctx: WorkspaceCtx, input: { actionId: string;
       data: { ...data, version: { increment: 1 } },
     });
     if (count === 0) throw conflict(STALE_ACTION);
-    await recordActionEvent(tx, ctx.workspace.id, action.id, ctx.member.id, changes);
+    await recordActionEvent(tx, action.id, ctx.member.id, changes);
     return { id: action.id, version: input.version + 1, changed: Object.keys(changes) };
   });
 }

@@ -1,10 +1,12 @@
 // Reading actions: a partnership's list, one action with its history, and a person's own
 // actions across the partnerships whose work they see.
 import type { ActionStatus, Prisma, Role } from "../../db/generated/client";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { pageHeading, partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
+import type { ActionCtx, WorkCtx, WorkspaceCtx } from "../../access/context";
+import { workVisibleTo } from "../../access/filters";
+import { actorOf } from "../../access/partnership";
+import { sideOfRole } from "../../access/roles";
+import { pageHeading, partnershipPeople } from "../people";
 import { mayEditDetails } from "./edit";
-import { actionForWork } from "./load";
 import { addDays, isOverdue, todayUtc } from "./overdue";
 import { currentPillars, pillarNames } from "./pillars";
 import { FINISHED, type ActionChanges } from "./record";
@@ -70,8 +72,8 @@ async function countsFor(ctx: WorkspaceCtx, where: Prisma.ActionWhereInput, now:
   return { open: n("OPEN") + n("IN_PROGRESS"), inProgress: n("IN_PROGRESS"), done: n("DONE"), dropped: n("DROPPED"), overdue };
 }
 
-export async function listActions(ctx: WorkspaceCtx, partnershipId: string, filter: ActionFilter, now = new Date()) {
-  const work = await partnershipForWork(ctx, partnershipId, "read");
+export async function listActions(ctx: WorkCtx, filter: ActionFilter, now = new Date()) {
+  const { work } = ctx;
   const where: Prisma.ActionWhereInput = { partnershipId: work.partnership.id };
   const statuses = STATUSES_OF[filter];
   const [rows, counts, names, people, pillars] = await Promise.all([
@@ -84,7 +86,7 @@ export async function listActions(ctx: WorkspaceCtx, partnershipId: string, filt
     countsFor(ctx, where, now),
     pillarNames(ctx.db),
     work.viewer.canWrite ? partnershipPeople(ctx, work.partnership) : Promise.resolve([]),
-    work.viewer.canWrite ? currentPillars(ctx.db, ctx.workspace.id) : Promise.resolve([]),
+    work.viewer.canWrite ? currentPillars(ctx.db) : Promise.resolve([]),
   ]);
   return {
     partnership: pageHeading(work),
@@ -115,8 +117,8 @@ function describeChanges(changes: ActionChanges, people: Map<string, string>, pi
     .map(([field, [before, after]]) => ({ field, before: show(field, before), after: show(field, after) }));
 }
 
-export async function actionDetail(ctx: WorkspaceCtx, actionId: string, now = new Date()) {
-  const { action, work } = await actionForWork(ctx, actionId, "read");
+export async function actionDetail(ctx: ActionCtx, now = new Date()) {
+  const { action, work } = ctx;
   const [row, events, names] = await Promise.all([
     ctx.db.action.findUniqueOrThrow({ where: { id: action.id }, include: { owner: ownerSelect } }),
     ctx.db.actionEvent.findMany({ where: { actionId: action.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
@@ -131,9 +133,9 @@ export async function actionDetail(ctx: WorkspaceCtx, actionId: string, now = ne
   }
   const members = await ctx.db.member.findMany({ where: { id: { in: [...ids] } }, select: { id: true, user: { select: { name: true } } } });
   const memberNames = new Map(members.map((m) => [m.id, m.user.name]));
-  const canEditDetails = mayEditDetails(ctx, work, row);
+  const canEditDetails = mayEditDetails(ctx, row);
   const [people, pillars] = work.viewer.canWrite
-    ? await Promise.all([partnershipPeople(ctx, work.partnership), currentPillars(ctx.db, ctx.workspace.id)])
+    ? await Promise.all([partnershipPeople(ctx, work.partnership), currentPillars(ctx.db)])
     : [[], []];
   // An action made for a pillar the framework no longer has keeps it selectable.
   if (row.pillarKey && work.viewer.canWrite && !pillars.some((p) => p.key === row.pillarKey)) {
@@ -163,7 +165,10 @@ export async function actionDetail(ctx: WorkspaceCtx, actionId: string, now = ne
 // The viewer's own actions across every partnership whose work they see and that is not
 // archived (an archived partnership's actions are history, not work to do).
 export async function myActions(ctx: WorkspaceCtx, filter: "open" | "all", now = new Date()) {
-  const where: Prisma.ActionWhereInput = { ownerMemberId: ctx.member.id, partnership: { AND: [workVisibleTo(ctx), { archivedAt: null }] } };
+  const where: Prisma.ActionWhereInput = {
+    ownerMemberId: ctx.member.id,
+    partnership: { AND: [workVisibleTo(actorOf(ctx)), { archivedAt: null }] },
+  };
   const [rows, counts, names] = await Promise.all([
     ctx.db.action.findMany({
       where: { ...where, ...(filter === "open" ? { status: { in: STATUSES_OF.open! } } : {}) },

@@ -1,9 +1,7 @@
 // Making an action and keeping its history: the one write path for actions made by hand and for
 // those a retro makes from its top "Start doing" items, so both start their history alike.
 import type { ActionStatus, Prisma } from "../../db/generated/client";
-import type { TenantDb, TenantTx } from "../../db/tenant";
-
-type Db = TenantDb | TenantTx;
+import type { TenantClient } from "../../db/tenant";
 
 export interface NewAction {
   partnershipId: string;
@@ -20,10 +18,10 @@ export interface NewAction {
 // Each changed field as [before, after]; what an ActionEvent stores.
 export type ActionChanges = Record<string, [unknown, unknown]>;
 
-export async function createAction(db: Db, workspaceId: string, actorId: string, a: NewAction) {
+export async function createAction(db: TenantClient, actorId: string, a: NewAction) {
   const action = await db.action.create({
     data: {
-      workspaceId,
+      workspaceId: db.$workspaceId,
       partnershipId: a.partnershipId,
       title: a.title,
       notes: a.notes ?? "",
@@ -40,12 +38,14 @@ export async function createAction(db: Db, workspaceId: string, actorId: string,
   if (a.ownerMemberId) created.owner = [null, a.ownerMemberId];
   if (a.dueDate) created.dueDate = [null, a.dueDate.toISOString().slice(0, 10)];
   if (a.pillarKey) created.pillar = [null, a.pillarKey];
-  await recordActionEvent(db, workspaceId, action.id, actorId, created);
+  await recordActionEvent(db, action.id, actorId, created);
   return action;
 }
 
-export async function recordActionEvent(db: Db, workspaceId: string, actionId: string, actorId: string, changes: ActionChanges) {
-  await db.actionEvent.create({ data: { workspaceId, actionId, memberId: actorId, changes: changes as Prisma.InputJsonValue } });
+export async function recordActionEvent(db: TenantClient, actionId: string, actorId: string, changes: ActionChanges) {
+  await db.actionEvent.create({
+    data: { workspaceId: db.$workspaceId, actionId, memberId: actorId, changes: changes as Prisma.InputJsonValue },
+  });
 }
 
 // Done and dropped actions are finished: not overdue, not reminded.

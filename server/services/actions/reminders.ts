@@ -4,10 +4,12 @@
 // turns a second attempt (another job run, another instance) into a no-op; moving the date makes
 // the reminders due again. Finished actions, actions without an owner or a date, owners who have
 // left the workspace and archived partnerships get none.
-import { Prisma, type ActionReminderKind, type PrismaClient } from "../../db/generated/client";
+import type { ActionReminderKind, Role } from "../../db/generated/client";
+import { WORKSPACE, type TenantDb } from "../../db/tenant";
+import { decideWork } from "../../access/decide";
 import { actionReminderEmail } from "../email/action-reminder";
 import { enqueueEmail } from "../email/outbox";
-import { isUniqueViolation } from "../errors";
+import { isUniqueViolation } from "../../db/errors";
 import { addDays, todayUtc } from "./overdue";
 import { shortDay } from "../dates";
 
@@ -16,7 +18,6 @@ export const DUE_SOON_DAYS = 3;
 
 interface Candidate {
   id: string;
-  workspaceId: string;
   partnershipId: string;
   title: string;
   dueDate: Date;
@@ -24,7 +25,12 @@ interface Candidate {
   kind: ActionReminderKind;
   ownerName: string;
   ownerEmail: string;
+  ownerRole: Role;
+  ownerPartnerOrgId: string | null;
+  ownerOnTeam: boolean;
   partnershipName: string;
+  partnerOrgId: string;
+  partnershipOwnerId: string | null;
   workspaceName: string;
   workspaceSlug: string;
 }
@@ -32,18 +38,21 @@ interface Candidate {
 // The actions with a reminder due and not yet sent for their current date. Written in SQL
 // because "not sent for this date" compares the marker's date with the action's own column; the
 // job runs every minute, and once everyone has had their reminder this reads nothing.
-async function candidates(db: PrismaClient, now: Date, workspaceIds?: string[]): Promise<Candidate[]> {
+async function candidates(db: TenantDb, now: Date): Promise<Candidate[]> {
   const today = todayUtc(now);
   const soonUntil = addDays(today, DUE_SOON_DAYS);
-  const scope = workspaceIds ? Prisma.sql`AND a."workspaceId" IN (${Prisma.join(workspaceIds)})` : Prisma.empty;
-  return db.$queryRaw<Candidate[]>`
-    SELECT c.*, u.name AS "ownerName", u.email AS "ownerEmail", p.name AS "partnershipName",
+  return db.$queryScoped<Candidate[]>`
+    SELECT c.*, u.name AS "ownerName", u.email AS "ownerEmail", m.role::text AS "ownerRole", m."partnerOrgId" AS "ownerPartnerOrgId",
+           EXISTS (SELECT 1 FROM "PartnershipTeamMember" t
+                   WHERE t."workspaceId" = c."workspaceId" AND t."partnershipId" = c."partnershipId" AND t."memberId" = m.id) AS "ownerOnTeam",
+           p.name AS "partnershipName", p."partnerOrgId", p."ownerMemberId" AS "partnershipOwnerId",
            w.name AS "workspaceName", w.slug AS "workspaceSlug"
     FROM (
       SELECT a.id, a."workspaceId", a."partnershipId", a.title, a."dueDate", a."ownerMemberId",
              CASE WHEN a."dueDate" < ${today} THEN 'OVERDUE' ELSE 'DUE_SOON' END AS kind
       FROM "Action" a
-      WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."ownerMemberId" IS NOT NULL AND a."dueDate" <= ${soonUntil} ${scope}
+      WHERE a."workspaceId" = ${WORKSPACE} AND a.status IN ('OPEN', 'IN_PROGRESS') AND a."ownerMemberId" IS NOT NULL
+        AND a."dueDate" <= ${soonUntil}
     ) c
     JOIN "Partnership" p ON p."workspaceId" = c."workspaceId" AND p.id = c."partnershipId" AND p."archivedAt" IS NULL
     JOIN "Member" m ON m."workspaceId" = c."workspaceId" AND m.id = c."ownerMemberId" AND m."removedAt" IS NULL
@@ -56,11 +65,27 @@ async function candidates(db: PrismaClient, now: Date, workspaceIds?: string[]):
     ORDER BY c."dueDate", c.id`;
 }
 
-// `workspaceIds` limits a run to some workspaces (tests); by default it covers all.
-export async function runActionReminders(db: PrismaClient, now: Date, workspaceIds?: string[]): Promise<number> {
+// Whether the owner may still work on the action's partnership, by the access module's rule,
+// read at send time: an owner whose role or organisation changed since is neither emailed nor
+// notified about a partnership they can no longer see or change.
+const ownerMayWork = (c: Candidate) =>
+  decideWork(
+    { id: c.ownerMemberId, role: c.ownerRole, partnerOrgId: c.ownerPartnerOrgId },
+    {
+      partnerOrgId: c.partnerOrgId,
+      ownerMemberId: c.partnershipOwnerId,
+      teamMemberIds: c.ownerOnTeam ? [c.ownerMemberId] : [],
+      archived: false,
+    },
+    "write",
+  ).ok;
+
+// One workspace's reminders (server/jobs/run.ts goes through them).
+export async function runActionReminders(db: TenantDb, now: Date): Promise<number> {
   const today = todayUtc(now);
   let count = 0;
-  for (const c of await candidates(db, now, workspaceIds)) {
+  for (const c of await candidates(db, now)) {
+    if (!ownerMayWork(c)) continue;
     const path = `/w/${c.workspaceSlug}/partnerships/${c.partnershipId}/actions/${c.id}`;
     const email = actionReminderEmail({
       kind: c.kind,
@@ -77,13 +102,13 @@ export async function runActionReminders(db: PrismaClient, now: Date, workspaceI
     try {
       await db.$transaction(async (tx) => {
         await tx.actionReminderSent.create({
-          data: { workspaceId: c.workspaceId, actionId: c.id, kind: c.kind, dueDate: c.dueDate, sentAt: now },
+          data: { workspaceId: db.$workspaceId, actionId: c.id, kind: c.kind, dueDate: c.dueDate, sentAt: now },
         });
-        await enqueueEmail(tx, { workspaceId: c.workspaceId, kind: "ACTION_REMINDER", to: c.ownerEmail, ...email });
+        await enqueueEmail(tx, { workspaceId: db.$workspaceId, kind: "ACTION_REMINDER", to: c.ownerEmail, ...email });
         // skipDuplicates: a notification for this very event already there is not an error.
         await tx.notification.createMany({
           data: {
-            workspaceId: c.workspaceId,
+            workspaceId: db.$workspaceId,
             memberId: c.ownerMemberId,
             kind: "ACTION_DUE",
             partnershipId: c.partnershipId,

@@ -5,9 +5,9 @@
 // these for a partnership the viewer may see. They do keep to the partnerships the viewer can see
 // at all, so a partner contact never reads another organisation's actions through them.
 import type { Side } from "../../db/generated/client";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { sideOfRole } from "../participation";
-import { visiblePartnerships } from "../visibility";
+import type { WorkspaceCtx } from "../../access/context";
+import { visiblePartnerships } from "../../access/filters";
+import { sideOfRole } from "../../access/roles";
 import { isOverdue } from "./overdue";
 
 export interface DoneForPillar {
@@ -21,7 +21,7 @@ export async function actionsDoneByPillar(ctx: WorkspaceCtx, partnershipId: stri
   const rows = await ctx.db.action.findMany({
     where: {
       partnershipId,
-      partnership: visiblePartnerships(ctx),
+      partnership: visiblePartnerships(ctx.member),
       status: "DONE",
       doneAt: { ...(from ? { gt: from } : {}), lte: to },
     },
@@ -51,7 +51,7 @@ export interface OpenAction {
 // Open and in-progress actions, overdue first, then by date (undated last).
 export async function openActionsFor(ctx: WorkspaceCtx, partnershipId: string, now = new Date()): Promise<OpenAction[]> {
   const rows = await ctx.db.action.findMany({
-    where: { partnershipId, partnership: visiblePartnerships(ctx), status: { in: ["OPEN", "IN_PROGRESS"] } },
+    where: { partnershipId, partnership: visiblePartnerships(ctx.member), status: { in: ["OPEN", "IN_PROGRESS"] } },
     select: {
       id: true,
       title: true,

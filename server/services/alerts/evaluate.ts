@@ -8,7 +8,7 @@
 // cry wolf; the closed cycle is the result people act on. Closing again after a reopen evaluates
 // again, and the dedupe keys turn events already told into no-ops.
 import type { Prisma, PrismaClient, Side } from "../../db/generated/client";
-import type { TenantDb, TenantTx } from "../../db/tenant";
+import type { TenantClient, TenantDb, TenantTx } from "../../db/tenant";
 import { alertEmail, alertNotice } from "../email/alert";
 import { notifyOnce, partnershipRecipients, type Notice } from "../notifications";
 import { dedupeKey, detectAlerts, type CycleFigures } from "./detect";
@@ -92,8 +92,8 @@ export async function evaluateCycleAlerts(db: AnyDb, workspaceId: string, cycleI
       link: path,
       dedupeKey: dedupeKey(p.id, cycleId, a),
     }));
-    for (const r of await partnershipRecipients(db, workspaceId, p.ownerMemberId)) {
-      const fresh = await notifyOnce(db, workspaceId, r, notices, (news) =>
+    for (const r of await partnershipRecipients(db as TenantClient, p.ownerMemberId)) {
+      const fresh = await notifyOnce(db as TenantClient, r, notices, (news) =>
         alertEmail({
           workspaceName: workspace.name,
           partnershipName: p.name,

@@ -1,7 +1,9 @@
-// The delivery job: sends what the outbox holds through SMTP. Safe to run on several instances
+// The delivery job: sends what one workspace's outbox holds through SMTP (server/jobs/run.ts goes
+// through the workspaces). Safe to run on several instances
 // at once: each email is claimed with one conditional update, and only the run whose update
 // matched sends it. A claim older than CLAIM_TIMEOUT_MS is taken to belong to a run that died.
-import type { Prisma, PrismaClient } from "../../db/generated/client";
+import type { Prisma } from "../../db/generated/client";
+import type { TenantDb } from "../../db/tenant";
 import { env } from "../../env";
 import { defaultTransport, type MailTransport } from "./transport";
 
@@ -16,19 +18,16 @@ export interface DeliverOptions {
   transport?: MailTransport | null;
   limit?: number;
   maxAttempts?: number;
-  // Only this workspace's emails (tests share one database; also for sending one workspace now).
-  workspaceId?: string;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
-export async function deliverOutbox(db: PrismaClient, options: DeliverOptions = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(db: TenantDb, options: DeliverOptions = {}): Promise<{ sent: number; failed: number }> {
   const transport = options.transport === undefined ? defaultTransport() : options.transport;
   const result = { sent: 0, failed: 0 };
   if (!transport) return result;
   const clock = () => options.now ?? new Date();
   const claimable = (at: Date): Prisma.OutboxEmailWhereInput => ({
-    ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}),
     sentAt: null,
     attempts: { lt: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS },
     OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(at.getTime() - CLAIM_TIMEOUT_MS) } }],

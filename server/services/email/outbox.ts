@@ -3,7 +3,7 @@
 // job (deliver.ts) sends it later, or, with no SMTP configured, admins read it in the app.
 import type { EmailKind, Prisma } from "../../db/generated/client";
 import { env } from "../../env";
-import type { WorkspaceCtx } from "../../trpc/procedures";
+import type { WorkspaceCtx } from "../../access/context";
 import { DEFAULT_MAX_ATTEMPTS } from "./deliver";
 import { smtpConfigured } from "./transport";
 

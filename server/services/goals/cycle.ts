@@ -1,7 +1,7 @@
 // The cycle a check-in counts for: the one named, or by default the current open cycle (the
 // latest one opened, when several are), or else the latest one that has opened.
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { badRequest, notFound } from "../errors";
+import type { WorkspaceCtx } from "../../access/context";
+import { badRequest, notFound } from "../../access/errors";
 
 export async function checkInCycle(ctx: WorkspaceCtx, cycleId?: string | null) {
   const select = { id: true, label: true, status: true, opensAt: true } as const;

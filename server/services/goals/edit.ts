@@ -5,18 +5,19 @@
 // owners, the person who made it, the partnership's owner and workspace owners/admins. Changes
 // and second check-ins are based on the version the person saw; an older one gets CONFLICT and
 // changes nothing.
-import { TRPCError } from "@trpc/server";
 import type { Goal, GoalStatus, Prisma } from "../../db/generated/client";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from "../errors";
-import { checkPartnershipPerson, partnershipForWork, type Need, type WorkContext } from "../participation";
+import type { GoalCtx, WorkCtx, WorkContext, WorkspaceCtx } from "../../access/context";
+import { decideGoalEdit } from "../../access/decide";
+import { badRequest, conflict } from "../../access/errors";
+import { actorOf, partnershipFactsOf } from "../../access/partnership";
+import { isUniqueViolation } from "../../db/errors";
+import { checkPartnershipPerson } from "../people";
 import { todayUtc } from "../actions/overdue";
 import { checkInCycle } from "./cycle";
 
 export const STALE_GOAL = "Someone else changed this goal a moment ago; reload to see their change, then make yours again.";
 
 export interface NewGoal {
-  partnershipId: string;
   title: string;
   measure: string;
   target: string;
@@ -46,8 +47,8 @@ function checkDates(startDate: Date, dueDate: Date) {
   if (dueDate <= startDate) throw badRequest("The due date must be after the start date.");
 }
 
-export async function createGoal(ctx: WorkspaceCtx, input: NewGoal, now = new Date()) {
-  const work = await partnershipForWork(ctx, input.partnershipId, "write");
+export async function createGoal(ctx: WorkCtx, input: NewGoal, now = new Date()) {
+  const { work } = ctx;
   const startDate = input.startDate ?? todayUtc(now);
   checkDates(startDate, input.dueDate);
   await checkOwners(ctx, work, input);
@@ -68,43 +69,14 @@ export async function createGoal(ctx: WorkspaceCtx, input: NewGoal, now = new Da
   return { id: goal.id, version: goal.version };
 }
 
-export async function goalForWork(ctx: WorkspaceCtx, goalId: string, need: Need) {
-  const goal = await ctx.db.goal.findUnique({ where: { id: goalId } });
-  if (!goal) throw notFound("Goal");
-  try {
-    return { goal, work: await partnershipForWork(ctx, goal.partnershipId, need) };
-  } catch (error) {
-    // Someone who may not see the partnership may not learn that the goal exists either.
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") throw notFound("Goal");
-    throw error;
-  }
-}
+// Whether this person may change what the goal is (see the top of this file).
+export const mayEditGoal = (ctx: WorkCtx, goal: Pick<Goal, "hostOwnerId" | "partnerOwnerId" | "createdById">) =>
+  decideGoalEdit(actorOf(ctx), partnershipFactsOf(ctx.work), goal).ok;
 
-export function mayEditGoal(
-  ctx: WorkspaceCtx,
-  work: WorkContext,
-  goal: Pick<Goal, "hostOwnerId" | "partnerOwnerId" | "createdById">,
-): boolean {
-  if (!work.viewer.canWrite) return false;
-  const me = ctx.member.id;
-  return (
-    ctx.member.role === "OWNER" ||
-    ctx.member.role === "ADMIN" ||
-    work.partnership.ownerMemberId === me ||
-    goal.createdById === me ||
-    goal.hostOwnerId === me ||
-    goal.partnerOwnerId === me
-  );
-}
-
-export async function updateGoal(ctx: WorkspaceCtx, input: { goalId: string; version: number; edit: GoalEdit }) {
-  const { goal, work } = await goalForWork(ctx, input.goalId, "write");
+// The goal step ("edit") decided that this person may change the goal.
+export async function updateGoal(ctx: GoalCtx, input: { version: number; edit: GoalEdit }) {
+  const { goal, work } = ctx;
   if (goal.version !== input.version) throw conflict(STALE_GOAL);
-  if (!mayEditGoal(ctx, work, goal)) {
-    throw forbidden(
-      "Only the goal's owners, the person who made it, the partnership's owner or an admin can change it. You can check it in.",
-    );
-  }
   const { edit } = input;
   checkDates(edit.startDate ?? goal.startDate, edit.dueDate ?? goal.dueDate);
   await checkOwners(ctx, work, {
@@ -127,7 +99,6 @@ export async function updateGoal(ctx: WorkspaceCtx, input: { goalId: string; ver
 }
 
 export interface CheckInInput {
-  goalId: string;
   cycleId?: string | null;
   progress: number;
   note: string;
@@ -135,8 +106,8 @@ export interface CheckInInput {
   version?: number;
 }
 
-export async function checkInGoal(ctx: WorkspaceCtx, input: CheckInInput) {
-  const { goal } = await goalForWork(ctx, input.goalId, "write");
+export async function checkInGoal(ctx: GoalCtx, input: CheckInInput) {
+  const { goal } = ctx;
   if (goal.status !== "ACTIVE") throw badRequest("Only an active goal takes check-ins. Set it back to active first.");
   const cycle = await checkInCycle(ctx, input.cycleId);
   if (!cycle) throw badRequest("There is no survey cycle to check in for yet. Goals are checked in once per cycle.");

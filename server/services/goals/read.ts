@@ -1,8 +1,11 @@
 // Reading goals: a partnership's goals with their check-ins and schedule, and the goals behind
 // schedule across the partnerships whose work the viewer sees (for the dashboard).
 import type { Prisma } from "../../db/generated/client";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { pageHeading, partnershipForWork, partnershipPeople, sideOfRole, workVisibleTo } from "../participation";
+import type { WorkCtx, WorkspaceCtx } from "../../access/context";
+import { workVisibleTo } from "../../access/filters";
+import { actorOf } from "../../access/partnership";
+import { sideOfRole } from "../../access/roles";
+import { pageHeading, partnershipPeople } from "../people";
 import { defaultCheckInCycle } from "./cycle";
 import { mayEditGoal } from "./edit";
 import { goalSchedule } from "./schedule";
@@ -12,8 +15,8 @@ const named = (m: { id: string; user: { name: string } } | null) => (m ? { membe
 
 const STATUS_ORDER = { ACTIVE: 0, ACHIEVED: 1, MISSED: 2, DROPPED: 3 } as const;
 
-export async function listGoals(ctx: WorkspaceCtx, partnershipId: string, now = new Date()) {
-  const work = await partnershipForWork(ctx, partnershipId, "read");
+export async function listGoals(ctx: WorkCtx, now = new Date()) {
+  const { work } = ctx;
   const [goals, cycle, people] = await Promise.all([
     ctx.db.goal.findMany({
       where: { partnershipId: work.partnership.id },
@@ -65,7 +68,7 @@ export async function listGoals(ctx: WorkspaceCtx, partnershipId: string, now = 
           bySide: sideOfRole(c.member.role),
           at: c.updatedAt,
         })),
-        canEdit: mayEditGoal(ctx, work, g),
+        canEdit: mayEditGoal(ctx, g),
       };
     })
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
@@ -94,7 +97,7 @@ export interface BehindGoal {
 // Active goals behind schedule across the viewer's partnerships (archived ones left out), the
 // soonest due first.
 export async function behindGoals(ctx: WorkspaceCtx, now = new Date()): Promise<BehindGoal[]> {
-  const where: Prisma.GoalWhereInput = { status: "ACTIVE", partnership: { AND: [workVisibleTo(ctx), { archivedAt: null }] } };
+  const where: Prisma.GoalWhereInput = { status: "ACTIVE", partnership: { AND: [workVisibleTo(actorOf(ctx)), { archivedAt: null }] } };
   const goals = await ctx.db.goal.findMany({
     where,
     select: {

@@ -3,10 +3,9 @@
 // and renewal decisions. One row shape for all of them, so a spreadsheet filters by the first
 // column. Combined scores only: each side's own numbers follow the confidentiality threshold on
 // the scorecard and are not repeated here.
-import type { WorkspaceCtx } from "../../trpc/procedures";
+import type { WorkCtx } from "../../access/context";
 import { csvCell } from "../portfolio/csv";
 import { BAND_LABEL, band } from "../scoring";
-import { lifecycleWork } from "./access";
 import { PHASE_LABEL } from "./phase-rules";
 import { DECISION_LABEL } from "./renewal";
 import { scoreHistory } from "./view";
@@ -31,8 +30,9 @@ const row = (r: Partial<HistoryRow> & Pick<HistoryRow, "record">): HistoryRow =>
   ...r,
 });
 
-export async function partnershipHistory(ctx: WorkspaceCtx, partnershipId: string) {
-  const { partnership: p } = await lifecycleWork(ctx, partnershipId, "read");
+export async function partnershipHistory(ctx: WorkCtx) {
+  const p = ctx.work.partnership;
+  const partnershipId = p.id;
   const [scores, actions, goals, changes, reviews] = await Promise.all([
     scoreHistory(ctx, partnershipId),
     ctx.db.action.findMany({

@@ -1,11 +1,11 @@
 // A partnership's lifecycle as people drive it: changing its phase, opening and deciding its
-// renewal review, and restoring it after an exit (who may: access.ts).
-import type { Phase, Prisma } from "../../db/generated/client";
-import { ADMIN_ROLES, type WorkspaceCtx } from "../../trpc/procedures";
-import { badRequest, forbidden } from "../errors";
+// renewal review, and restoring it after an exit (who may: the lifecycle step, decideLifecycle).
+import type { Phase } from "../../db/generated/client";
+import type { TenantClient } from "../../db/tenant";
+import type { WorkCtx } from "../../access/context";
+import { ARCHIVED_MESSAGE } from "../../access/decide";
+import { badRequest } from "../../access/errors";
 import { syncCurrentCycles } from "../participants";
-import { ARCHIVED_MESSAGE } from "../participation";
-import { lifecycleWork } from "./access";
 import { PHASE_LABEL } from "./phase-rules";
 import { movePhase, phaseBeforeExit } from "./phases";
 import { decideReviewTx, openReviewTx, type Decision, type ReviewTarget, type WorkspaceRef } from "./renewal";
@@ -18,7 +18,7 @@ export const OPEN_REVIEW_FIRST = "Record the open renewal review's decision firs
 // review" opens a review, to "Exited" archives, and a partnership under review leaves that phase
 // only through the review's decision. Also the path of the partnership settings form.
 export async function requestPhaseTx(
-  tx: Prisma.TransactionClient,
+  tx: TenantClient,
   workspace: WorkspaceRef,
   p: ReviewTarget,
   to: Phase,
@@ -33,11 +33,10 @@ export async function requestPhaseTx(
     return;
   }
   if (p.phase === "RENEWAL_REVIEW") {
-    const open = await tx.renewalReview.count({ where: { workspaceId: workspace.id, partnershipId: p.id, decision: null } });
+    const open = await tx.renewalReview.count({ where: { partnershipId: p.id, decision: null } });
     if (open) throw badRequest(OPEN_REVIEW_FIRST);
   }
   await movePhase(tx, {
-    workspaceId: workspace.id,
     partnershipId: p.id,
     from: p.phase,
     to,
@@ -48,36 +47,31 @@ export async function requestPhaseTx(
   });
 }
 
-export async function changePhase(ctx: WorkspaceCtx, input: { partnershipId: string; phase: Phase; reason: string }, now = new Date()) {
-  const { partnership: p } = await lifecycleWork(ctx, input.partnershipId, "facilitate");
+export async function changePhase(ctx: WorkCtx, input: { phase: Phase; reason: string }, now = new Date()) {
+  const p = ctx.work.partnership;
   if (p.phase === input.phase) throw badRequest(`${p.name} is already in the ${PHASE_LABEL[p.phase]} phase.`);
   await ctx.db.$transaction((tx) => requestPhaseTx(tx, ctx.workspace, p, input.phase, ctx.member.id, input.reason, now));
 }
 
-export async function openReview(ctx: WorkspaceCtx, partnershipId: string, now = new Date()) {
-  const { partnership: p } = await lifecycleWork(ctx, partnershipId, "facilitate");
+export async function openReview(ctx: WorkCtx, now = new Date()) {
+  const p = ctx.work.partnership;
   const review = await ctx.db.$transaction((tx) => openReviewTx(tx, ctx.workspace, p, ctx.member.id, now));
   return { reviewId: review.id };
 }
 
-export async function decideReview(ctx: WorkspaceCtx, input: Decision & { partnershipId: string }, now = new Date()) {
-  const { partnership: p } = await lifecycleWork(ctx, input.partnershipId, "facilitate");
-  await ctx.db.$transaction((tx) => decideReviewTx(tx, ctx.workspace.id, p, input, ctx.member.id, now));
+export async function decideReview(ctx: WorkCtx, input: Decision, now = new Date()) {
+  const p = ctx.work.partnership;
+  await ctx.db.$transaction((tx) => decideReviewTx(tx, p, input, ctx.member.id, now));
 }
 
 // Restoring an exited partnership: back to the phase it left, with its whole history, and asked
 // about again in the open and coming survey cycles.
-export async function restorePartnership(ctx: WorkspaceCtx, input: { partnershipId: string; reason: string }, now = new Date()) {
-  const { partnership: p } = await lifecycleWork(ctx, input.partnershipId, "read");
-  if (ctx.member.role === "EXECUTIVE") throw forbidden("Executives can read a partnership's lifecycle but not change it.");
-  if (!ADMIN_ROLES.includes(ctx.member.role) && p.ownerMemberId !== ctx.member.id) {
-    throw forbidden("Only the partnership's owner (or a workspace admin) can restore it.");
-  }
+export async function restorePartnership(ctx: WorkCtx, input: { reason: string }, now = new Date()) {
+  const p = ctx.work.partnership;
   if (!p.archivedAt) throw badRequest(`${p.name} is not archived.`);
   const to = await ctx.db.$transaction(async (tx) => {
-    const back = await phaseBeforeExit(tx, ctx.workspace.id, p.id);
+    const back = await phaseBeforeExit(tx, p.id);
     await movePhase(tx, {
-      workspaceId: ctx.workspace.id,
       partnershipId: p.id,
       from: p.phase,
       to: back,
@@ -89,6 +83,6 @@ export async function restorePartnership(ctx: WorkspaceCtx, input: { partnership
     });
     return back;
   });
-  await syncCurrentCycles(ctx.db, ctx.workspace.id);
+  await syncCurrentCycles(ctx.db);
   return { phase: to };
 }

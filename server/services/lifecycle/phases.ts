@@ -3,14 +3,14 @@
 // through `movePhase`, which changes the row only if it is still in the phase the caller saw and
 // records who moved it and why in the same transaction. Nothing is ever deleted by a phase change:
 // exiting only archives.
-import type { Phase, Prisma } from "../../db/generated/client";
-import { conflict } from "../errors";
+import type { Phase } from "../../db/generated/client";
+import type { TenantClient } from "../../db/tenant";
+import { conflict } from "../../access/errors";
 import { isResting } from "./phase-rules";
 
 export const STALE_PHASE_MESSAGE = "Someone else changed this partnership's phase a moment ago; reload to see their change.";
 
 export interface PhaseMove {
-  workspaceId: string;
   partnershipId: string;
   from: Phase;
   to: Phase;
@@ -24,15 +24,15 @@ export interface PhaseMove {
   data?: { archivedAt?: Date | null; renewalDate?: Date };
 }
 
-export async function movePhase(tx: Prisma.TransactionClient, m: PhaseMove): Promise<void> {
+export async function movePhase(tx: TenantClient, m: PhaseMove): Promise<void> {
   const { count } = await tx.partnership.updateMany({
-    where: { workspaceId: m.workspaceId, id: m.partnershipId, phase: m.from, archivedAt: m.fromArchived ? { not: null } : null },
+    where: { id: m.partnershipId, phase: m.from, archivedAt: m.fromArchived ? { not: null } : null },
     data: { phase: m.to, ...m.data },
   });
   if (count !== 1) throw conflict(STALE_PHASE_MESSAGE);
   await tx.phaseChange.create({
     data: {
-      workspaceId: m.workspaceId,
+      workspaceId: tx.$workspaceId,
       partnershipId: m.partnershipId,
       fromPhase: m.from,
       toPhase: m.to,
@@ -46,15 +46,15 @@ export async function movePhase(tx: Prisma.TransactionClient, m: PhaseMove): Pro
 // The phase a restored partnership returns to: the one it left when it exited, unless that was
 // a renewal review (whose decision was the exit) or nothing is recorded; then the phase it had
 // before its latest review, or Active.
-export async function phaseBeforeExit(tx: Prisma.TransactionClient, workspaceId: string, partnershipId: string): Promise<Phase> {
+export async function phaseBeforeExit(tx: TenantClient, partnershipId: string): Promise<Phase> {
   const exit = await tx.phaseChange.findFirst({
-    where: { workspaceId, partnershipId, toPhase: "EXITED" },
+    where: { partnershipId, toPhase: "EXITED" },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     select: { fromPhase: true },
   });
   if (exit && isResting(exit.fromPhase)) return exit.fromPhase;
   const review = await tx.renewalReview.findFirst({
-    where: { workspaceId, partnershipId },
+    where: { partnershipId },
     orderBy: { openedAt: "desc" },
     select: { previousPhase: true },
   });

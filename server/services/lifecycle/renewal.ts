@@ -2,15 +2,16 @@
 // hand earlier), telling the owner, and recording its decision. One review per partnership and
 // renewal date (a unique key), so the job and a manager opening it at once make one; a review is
 // decided once (an atomic claim of the undecided row), so two deciders at once cannot both win.
-import { TRPCError } from "@trpc/server";
-import type { Phase, Prisma, PrismaClient, RenewalDecision } from "../../db/generated/client";
+import type { Phase, RenewalDecision, Workspace } from "../../db/generated/client";
+import type { TenantClient, TenantDb } from "../../db/tenant";
 import { renewalEmail, renewalNotice } from "../email/alert";
-import { badRequest, conflict, isUniqueViolation } from "../errors";
+import { badRequest, conflict, isDomainError } from "../../access/errors";
+import { isUniqueViolation } from "../../db/errors";
 import { notifyOnce, partnershipRecipients } from "../notifications";
 import { movePhase } from "./phases";
 import { longDay } from "../dates";
 
-type Tx = Prisma.TransactionClient;
+type Tx = TenantClient;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,11 +31,7 @@ export interface ReviewTarget {
   ownerMemberId: string | null;
 }
 
-export interface WorkspaceRef {
-  id: string;
-  slug: string;
-  name: string;
-}
+export type WorkspaceRef = Pick<Workspace, "slug" | "name">;
 
 export const renewalPath = (slug: string, partnershipId: string) => `/w/${slug}/partnerships/${partnershipId}/renewal`;
 
@@ -44,7 +41,7 @@ export async function openReviewTx(tx: Tx, workspace: WorkspaceRef, p: ReviewTar
   if (p.archivedAt || p.phase === "EXITED") throw badRequest(`${p.name} has exited; restore it before reviewing its renewal.`);
   if (!p.renewalDate) throw badRequest(`${p.name} has no renewal date. Set one first: a renewal review is about one renewal.`);
   const existing = await tx.renewalReview.findFirst({
-    where: { workspaceId: workspace.id, partnershipId: p.id, renewalDate: p.renewalDate },
+    where: { partnershipId: p.id, renewalDate: p.renewalDate },
     select: { decision: true },
   });
   if (existing?.decision) {
@@ -57,7 +54,7 @@ export async function openReviewTx(tx: Tx, workspace: WorkspaceRef, p: ReviewTar
   try {
     review = await tx.renewalReview.create({
       data: {
-        workspaceId: workspace.id,
+        workspaceId: tx.$workspaceId,
         partnershipId: p.id,
         renewalDate: p.renewalDate,
         previousPhase: p.phase,
@@ -70,7 +67,6 @@ export async function openReviewTx(tx: Tx, workspace: WorkspaceRef, p: ReviewTar
     throw error;
   }
   await movePhase(tx, {
-    workspaceId: workspace.id,
     partnershipId: p.id,
     from: p.phase,
     to: "RENEWAL_REVIEW",
@@ -81,13 +77,12 @@ export async function openReviewTx(tx: Tx, workspace: WorkspaceRef, p: ReviewTar
     now,
   });
   // The owner (or the admins) hear of it, except whoever opened it by hand.
-  const recipients = (await partnershipRecipients(tx, workspace.id, p.ownerMemberId)).filter((r) => r.memberId !== openedById);
+  const recipients = (await partnershipRecipients(tx, p.ownerMemberId)).filter((r) => r.memberId !== openedById);
   const path = renewalPath(workspace.slug, p.id);
   const notice = renewalNotice({ partnershipName: p.name, renewalDate: p.renewalDate });
   for (const r of recipients) {
     await notifyOnce(
       tx,
-      workspace.id,
       r,
       [
         {
@@ -113,46 +108,43 @@ class Skip extends Error {}
 // The job step: every live partnership whose renewal date is within its workspace's lead time,
 // and whose current renewal date has no review yet, gets one. Safe to run again and on several
 // instances at once: the review's unique key and the phase's guarded update let one run win.
-export async function openDueRenewalReviews(db: PrismaClient, now = new Date(), workspaceIds?: string[]): Promise<string[]> {
+export async function openDueRenewalReviews(db: TenantDb, now = new Date()): Promise<string[]> {
   const opened: string[] = [];
-  const workspaces = await db.workspace.findMany({
-    where: workspaceIds ? { id: { in: workspaceIds } } : {},
-    select: { id: true, slug: true, name: true, renewalReviewDays: true },
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { id: db.$workspaceId },
+    select: { slug: true, name: true, renewalReviewDays: true },
   });
-  for (const workspace of workspaces) {
-    const due = await db.partnership.findMany({
-      where: {
-        workspaceId: workspace.id,
-        archivedAt: null,
-        phase: { notIn: ["EXITED", "RENEWAL_REVIEW"] },
-        renewalDate: { not: null, lte: new Date(now.getTime() + workspace.renewalReviewDays * DAY_MS) },
-      },
-      select: {
-        id: true,
-        name: true,
-        phase: true,
-        renewalDate: true,
-        archivedAt: true,
-        ownerMemberId: true,
-        renewalReviews: { select: { renewalDate: true } },
-      },
-    });
-    for (const p of due) {
-      // A renewal date already reviewed (then exited and restored, say) is not reviewed again.
-      if (p.renewalReviews.some((r) => r.renewalDate.getTime() === p.renewalDate!.getTime())) continue;
-      try {
-        await db.$transaction(async (tx) => {
-          try {
-            await openReviewTx(tx, workspace, p, null, now);
-          } catch (error) {
-            if (error instanceof TRPCError) throw new Skip();
-            throw error;
-          }
-        });
-        opened.push(`${workspace.slug}/${p.name}`);
-      } catch (error) {
-        if (!(error instanceof Skip) && !isUniqueViolation(error)) throw error;
-      }
+  const due = await db.partnership.findMany({
+    where: {
+      archivedAt: null,
+      phase: { notIn: ["EXITED", "RENEWAL_REVIEW"] },
+      renewalDate: { not: null, lte: new Date(now.getTime() + workspace.renewalReviewDays * DAY_MS) },
+    },
+    select: {
+      id: true,
+      name: true,
+      phase: true,
+      renewalDate: true,
+      archivedAt: true,
+      ownerMemberId: true,
+      renewalReviews: { select: { renewalDate: true } },
+    },
+  });
+  for (const p of due) {
+    // A renewal date already reviewed (then exited and restored, say) is not reviewed again.
+    if (p.renewalReviews.some((r) => r.renewalDate.getTime() === p.renewalDate!.getTime())) continue;
+    try {
+      await db.$transaction(async (tx) => {
+        try {
+          await openReviewTx(tx, workspace, p, null, now);
+        } catch (error) {
+          if (isDomainError(error)) throw new Skip();
+          throw error;
+        }
+      });
+      opened.push(`${workspace.slug}/${p.name}`);
+    } catch (error) {
+      if (!(error instanceof Skip) && !isUniqueViolation(error)) throw error;
     }
   }
   return opened;
@@ -169,8 +161,8 @@ const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMo
 
 // Records the decision of an open review and carries it out: renew or revise terms -> Renewed
 // with the next renewal date; exit -> archived. Whoever decides second gets CONFLICT.
-export async function decideReviewTx(tx: Tx, workspaceId: string, p: ReviewTarget, d: Decision, deciderId: string, now: Date) {
-  const review = await tx.renewalReview.findFirst({ where: { workspaceId, id: d.reviewId, partnershipId: p.id } });
+export async function decideReviewTx(tx: Tx, p: ReviewTarget, d: Decision, deciderId: string, now: Date) {
+  const review = await tx.renewalReview.findFirst({ where: { id: d.reviewId, partnershipId: p.id } });
   if (!review) throw badRequest("This renewal review does not belong to this partnership.");
   if (review.decision) throw conflict(ALREADY_DECIDED_MESSAGE);
   const exits = d.decision === "EXIT";
@@ -182,7 +174,7 @@ export async function decideReviewTx(tx: Tx, workspaceId: string, p: ReviewTarge
     }
   }
   const { count } = await tx.renewalReview.updateMany({
-    where: { workspaceId, id: review.id, decision: null },
+    where: { id: review.id, decision: null },
     data: {
       decision: d.decision,
       reasons: d.reasons,
@@ -194,7 +186,6 @@ export async function decideReviewTx(tx: Tx, workspaceId: string, p: ReviewTarge
   if (count !== 1) throw conflict(ALREADY_DECIDED_MESSAGE);
   const reason = `Renewal decision: ${DECISION_LABEL[d.decision]}. ${d.reasons}`;
   await movePhase(tx, {
-    workspaceId,
     partnershipId: p.id,
     from: p.phase,
     to: exits ? "EXITED" : "RENEWED",

@@ -1,11 +1,12 @@
 // What the renewal page shows: the partnership's lifecycle state, its open and past reviews, its
 // phase history, the health history and the latest perception gaps (from the stored aggregates),
 // and its actions and goals. Read-only; hosts who may read the partnership's work see it.
-import { ADMIN_ROLES, type WorkspaceCtx } from "../../trpc/procedures";
+import type { WorkCtx, WorkspaceCtx } from "../../access/context";
+import { decideLifecycle } from "../../access/decide";
+import { actorOf, partnershipFactsOf } from "../../access/partnership";
 import { loadScoredCycles } from "../cycle-scores";
 import { FINISHED } from "../actions/record";
 import { band, perceptionGap, round1, trend, visibleSides } from "../scoring";
-import { lifecycleWork } from "./access";
 import { reviewOpensAt } from "./renewal";
 
 const memberName = { select: { user: { select: { name: true } } } } as const;
@@ -79,13 +80,10 @@ function latestGaps(ctx: WorkspaceCtx, history: ScoreHistory) {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
-export async function renewalPage(
-  ctx: WorkspaceCtx & { workspace: { renewalReviewDays: number } },
-  partnershipId: string,
-  now = new Date(),
-) {
-  const work = await lifecycleWork(ctx, partnershipId, "read");
+export async function renewalPage(ctx: WorkCtx, now = new Date()) {
+  const { work } = ctx;
   const p = work.partnership;
+  const partnershipId = p.id;
   const [owner, reviews, changes, actions, goals, history] = await Promise.all([
     p.ownerMemberId ? ctx.db.member.findUnique({ where: { id: p.ownerMemberId }, select: memberName.select }) : null,
     ctx.db.renewalReview.findMany({
@@ -148,10 +146,7 @@ export async function renewalPage(
     },
     viewer: {
       canDecide: work.viewer.canFacilitate,
-      canRestore:
-        p.archivedAt !== null &&
-        ctx.member.role !== "EXECUTIVE" &&
-        (ADMIN_ROLES.includes(ctx.member.role) || p.ownerMemberId === ctx.member.id),
+      canRestore: p.archivedAt !== null && decideLifecycle(actorOf(ctx), partnershipFactsOf(work), "restore").ok,
     },
     reviewDays: ctx.workspace.renewalReviewDays,
     reviewOpensAt: opensAt,

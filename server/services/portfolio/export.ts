@@ -2,9 +2,9 @@
 // sits in memory at once. Side figures are left out wherever confidentiality would hide them on
 // the scorecard; the combined figures always go.
 import type { Prisma } from "../../db/generated/client";
-import type { WorkspaceCtx } from "../../trpc/procedures";
+import type { WorkspaceCtx } from "../../access/context";
 import { loadScoredCycles } from "../cycle-scores";
-import { badRequest } from "../errors";
+import { badRequest } from "../../access/errors";
 import { round1, visibleSides } from "../scoring";
 import { loadHealthOf, loadPillarHistory, pairKey, partnershipWhere } from "./queries";
 import { standings } from "./rows";

@@ -1,7 +1,7 @@
 // The heatmap: every matching partnership sorted on the server, one page of rows sent, each with
 // its health and pillar scores of the current cycle and their change since the previous score.
 import type { ScoredCycle } from "../cycle-scores";
-import { badRequest } from "../errors";
+import { badRequest } from "../../access/errors";
 import { band, round1, trend } from "../scoring";
 import { pairKey, type PillarTable } from "./queries";
 import type { Standing } from "./rows";

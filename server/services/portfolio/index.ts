@@ -1,6 +1,6 @@
 // The whole portfolio at once, for the current filter: the program's spread now and per cycle,
 // one page of the heatmap, and the lists of partnerships that need attention.
-import type { WorkspaceCtx } from "../../trpc/procedures";
+import type { WorkspaceCtx } from "../../access/context";
 import { loadScoredCycles } from "../cycle-scores";
 import { round1 } from "../scoring";
 import { pageOf, pillarCells, resolveSort, sortRows } from "./heatmap";

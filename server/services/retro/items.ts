@@ -1,9 +1,9 @@
 // Items on the retro's three lists. Going well and Stop doing are written while gathering, before
 // anyone sees another's; Start doing is proposed in the open. Authors edit or withdraw their own
 // items while their list is open; after that an item is frozen, since people have voted on it.
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { badRequest, forbidden } from "../errors";
-import { attend, itemForWork, lockRetro, retroForWork } from "./access";
+import type { RetroCtx, RetroItemCtx } from "../../access/context";
+import { badRequest } from "../../access/errors";
+import { attend, lockRetro } from "./lock";
 import { LIST_LABEL, listOpenForItems, PHASE_LABEL, type RetroList, type RetroPhase } from "./rules";
 
 function closedFor(list: RetroList, phase: RetroPhase) {
@@ -13,41 +13,35 @@ function closedFor(list: RetroList, phase: RetroPhase) {
   );
 }
 
-export async function addItem(ctx: WorkspaceCtx, input: { retroId: string; list: RetroList; text: string }) {
-  const { retro, work } = await retroForWork(ctx, input.retroId, "write");
-  const workspaceId = ctx.workspace.id;
+export async function addItem(ctx: RetroCtx, input: { list: RetroList; text: string }) {
+  const { retro } = ctx;
   return ctx.db.$transaction(async (tx) => {
-    const { phase } = await lockRetro(tx, workspaceId, retro.id, "share");
+    const { phase } = await lockRetro(tx, retro.id, "share");
     if (!listOpenForItems(input.list, phase)) throw closedFor(input.list, phase);
     const item = await tx.retroItem.create({
-      data: { workspaceId, retroId: retro.id, list: input.list, text: input.text, authorId: ctx.member.id },
+      data: { workspaceId: tx.$workspaceId, retroId: retro.id, list: input.list, text: input.text, authorId: ctx.member.id },
       select: { id: true, list: true, text: true, createdAt: true },
     });
-    await attend(tx, ctx, retro.id, work);
+    await attend(tx, ctx);
     return item;
   });
 }
 
-// The author's own item, in a phase where its list is still open.
-async function ownOpenItem(ctx: WorkspaceCtx, itemId: string, verb: string) {
-  const found = await itemForWork(ctx, itemId, "write");
-  if (found.item.authorId !== ctx.member.id) throw forbidden(`Only the person who wrote an item can ${verb} it.`);
-  return found;
-}
-
-export async function editItem(ctx: WorkspaceCtx, input: { itemId: string; text: string }) {
-  const { item, retro } = await ownOpenItem(ctx, input.itemId, "edit");
+// Both run on the author's own item (the item step, "author", decided that), in a phase where its
+// list is still open.
+export async function editItem(ctx: RetroItemCtx, input: { text: string }) {
+  const { item, retro } = ctx;
   return ctx.db.$transaction(async (tx) => {
-    const { phase } = await lockRetro(tx, ctx.workspace.id, retro.id, "share");
+    const { phase } = await lockRetro(tx, retro.id, "share");
     if (!listOpenForItems(item.list, phase)) throw closedFor(item.list, phase);
     return tx.retroItem.update({ where: { id: item.id }, data: { text: input.text }, select: { id: true, list: true, text: true } });
   });
 }
 
-export async function withdrawItem(ctx: WorkspaceCtx, input: { itemId: string }) {
-  const { item, retro } = await ownOpenItem(ctx, input.itemId, "withdraw");
+export async function withdrawItem(ctx: RetroItemCtx) {
+  const { item, retro } = ctx;
   return ctx.db.$transaction(async (tx) => {
-    const { phase } = await lockRetro(tx, ctx.workspace.id, retro.id, "share");
+    const { phase } = await lockRetro(tx, retro.id, "share");
     if (!listOpenForItems(item.list, phase)) throw closedFor(item.list, phase);
     // No vote can exist yet (a list is voted on only after it closes for items).
     await tx.retroItem.deleteMany({ where: { id: item.id } });

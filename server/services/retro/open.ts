@@ -1,9 +1,9 @@
 // Opening a partnership's retro for a cycle: one per partnership and cycle.
 import type { TenantDb } from "../../db/tenant";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { badRequest, conflict, isUniqueViolation, notFound } from "../errors";
-import { partnershipForWork } from "../participation";
-import { recordAttendee } from "./access";
+import type { WorkCtx } from "../../access/context";
+import { badRequest, conflict, notFound } from "../../access/errors";
+import { isUniqueViolation } from "../../db/errors";
+import { recordAttendee } from "./lock";
 
 // The cycle a retro is held for by default: the open one, else the most recent that closed.
 // Drafts have not run, so there is nothing to look back on.
@@ -17,8 +17,8 @@ export async function defaultRetroCycle(db: TenantDb) {
 const alreadyOpen = (label: string) =>
   conflict(`The retro for ${label} has already been opened. Open it from the list of retros to take part.`);
 
-export async function openRetro(ctx: WorkspaceCtx, input: { partnershipId: string; cycleId?: string; groundRules: string }) {
-  const work = await partnershipForWork(ctx, input.partnershipId, "facilitate");
+export async function openRetro(ctx: WorkCtx, input: { cycleId?: string; groundRules: string }) {
+  const { work } = ctx;
   let cycle: { id: string; label: string } | null;
   if (input.cycleId) {
     const found = await ctx.db.cycle.findFirst({ where: { id: input.cycleId }, select: { id: true, label: true, status: true } });
@@ -33,12 +33,11 @@ export async function openRetro(ctx: WorkspaceCtx, input: { partnershipId: strin
   const existing = await ctx.db.retro.findFirst({ where: { partnershipId: work.partnership.id, cycleId: cycle.id }, select: { id: true } });
   if (existing) throw alreadyOpen(cycle.label);
 
-  const workspaceId = ctx.workspace.id;
   try {
     return await ctx.db.$transaction(async (tx) => {
       const retro = await tx.retro.create({
         data: {
-          workspaceId,
+          workspaceId: tx.$workspaceId,
           partnershipId: work.partnership.id,
           cycleId: cycle.id,
           facilitatorId: ctx.member.id,
@@ -47,7 +46,7 @@ export async function openRetro(ctx: WorkspaceCtx, input: { partnershipId: strin
         select: { id: true, phase: true, version: true },
       });
       // The facilitator takes part, even one who adds no item and casts no vote.
-      await recordAttendee(tx, workspaceId, retro.id, ctx.member.id, work.viewer.side);
+      await recordAttendee(tx, retro.id, ctx.member.id, work.viewer.side);
       return { retroId: retro.id, cycleId: cycle.id, phase: retro.phase, version: retro.version };
     });
   } catch (error) {

@@ -5,28 +5,27 @@
 // either land before the step or are refused after it.
 import type { Prisma } from "../../db/generated/client";
 import type { TenantTx } from "../../db/tenant";
-import type { WorkspaceCtx } from "../../trpc/procedures";
+import type { RetroCtx } from "../../access/context";
 import { createAction } from "../actions/record";
 import { enqueueEmail } from "../email/outbox";
 import { retroSummaryEmail } from "../email/retro-summary";
-import { badRequest, conflict } from "../errors";
-import { partnershipPeople, type WorkContext } from "../participation";
-import { attend, lockRetro, retroForWork } from "./access";
+import { badRequest, conflict } from "../../access/errors";
+import { partnershipPeople } from "../people";
+import { attend, lockRetro } from "./lock";
 import { topItems } from "./ranking";
 import { loadSummary } from "./reads";
 import { nextPhase, PHASE_LABEL, type RetroPhase } from "./rules";
 
-type Retro = Awaited<ReturnType<typeof retroForWork>>["retro"];
-
 // Each top "Start doing" item becomes an action, without an owner until someone volunteers.
-async function createActionsFromTopItems(tx: TenantTx, ctx: WorkspaceCtx, retro: Retro) {
+async function createActionsFromTopItems(tx: TenantTx, ctx: RetroCtx) {
+  const { retro } = ctx;
   const items = await tx.retroItem.findMany({
     where: { retroId: retro.id, list: "START_DOING" },
     select: { id: true, text: true, createdAt: true, _count: { select: { votes: true } } },
   });
   const top = topItems(items.map((i) => ({ ...i, votes: i._count.votes })));
   for (const item of top) {
-    await createAction(tx, ctx.workspace.id, ctx.member.id, {
+    await createAction(tx, ctx.member.id, {
       partnershipId: retro.partnershipId,
       title: item.text,
       cycleId: retro.cycleId,
@@ -48,15 +47,9 @@ async function checkActionsComplete(tx: TenantTx, retroId: string) {
 }
 
 // One email per person: everyone who took part, and everyone on the partnership who did not.
-async function emailSummary(
-  tx: TenantTx,
-  ctx: WorkspaceCtx,
-  work: WorkContext,
-  retro: Retro,
-  closedAt: Date,
-  people: { memberId: string; email: string }[],
-) {
-  const summary = await loadSummary(tx, ctx, work, { ...retro, closedAt });
+async function emailSummary(tx: TenantTx, ctx: RetroCtx, closedAt: Date, people: { memberId: string; email: string }[]) {
+  const { retro } = ctx;
+  const summary = await loadSummary(tx, ctx, { ...retro, closedAt });
   const attendees = await tx.retroAttendee.findMany({
     where: { retroId: retro.id, member: { removedAt: null } },
     select: { memberId: true, member: { select: { user: { select: { email: true } } } } },
@@ -70,12 +63,12 @@ async function emailSummary(
   }
 }
 
-export async function advanceRetro(ctx: WorkspaceCtx, input: { retroId: string; version: number }) {
-  const { retro, work } = await retroForWork(ctx, input.retroId, "facilitate");
+export async function advanceRetro(ctx: RetroCtx, input: { version: number }) {
+  const { retro, work } = ctx;
   // Read before the transaction (it reads through the scoped client); used only when closing.
   const people = retro.phase === "ASSIGNING" ? await partnershipPeople(ctx, work.partnership) : [];
   return ctx.db.$transaction(async (tx) => {
-    const locked = await lockRetro(tx, ctx.workspace.id, retro.id, "update");
+    const locked = await lockRetro(tx, retro.id, "update");
     if (locked.version !== input.version) {
       throw conflict(`Someone moved this retro on a moment ago; it is now at: ${PHASE_LABEL[locked.phase]}. Reload to see where it is.`);
     }
@@ -91,12 +84,12 @@ export async function advanceRetro(ctx: WorkspaceCtx, input: { retroId: string; 
     if (to === "START_VOTING" && (await tx.retroItem.count({ where: { retroId: retro.id, list: "START_DOING" } })) === 0) {
       throw badRequest("Nobody has proposed a Start doing item yet. Add at least one before voting on them.");
     }
-    if (to === "ASSIGNING") await createActionsFromTopItems(tx, ctx, retro);
+    if (to === "ASSIGNING") await createActionsFromTopItems(tx, ctx);
     if (to === "CLOSED") await checkActionsComplete(tx, retro.id);
     await tx.retro.update({ where: { id: retro.id }, data: { phase: to, version: { increment: 1 }, ...stamps[to] } });
     // Whoever runs a step takes part, even without adding or voting.
-    await attend(tx, ctx, retro.id, work);
-    if (to === "CLOSED") await emailSummary(tx, ctx, work, retro, now, people);
+    await attend(tx, ctx);
+    if (to === "CLOSED") await emailSummary(tx, ctx, now, people);
     return { phase: to, version: locked.version + 1 };
   });
 }

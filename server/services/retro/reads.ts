@@ -2,8 +2,8 @@
 // summary as the page, the export and the email show it.
 import type { Side } from "../../db/generated/client";
 import type { TenantDb, TenantTx } from "../../db/tenant";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { sideOfRole, type WorkContext } from "../participation";
+import type { WorkCtx } from "../../access/context";
+import { sideOfRole } from "../../access/roles";
 import { inItemOrder } from "./ranking";
 import { buildSummary, type RetroSummary } from "./summary";
 
@@ -21,9 +21,9 @@ export async function cyclePillars(db: Db, cycleId: string) {
 }
 
 // What each side is called in the retro: the workspace's own name and the partner organisation's.
-export const sideNames = (ctx: WorkspaceCtx, work: WorkContext): Record<Side, string> => ({
+export const sideNames = (ctx: Pick<WorkCtx, "workspace" | "work">): Record<Side, string> => ({
   HOST: ctx.workspace.name,
-  PARTNER: work.partnership.partnerName,
+  PARTNER: ctx.work.partnership.partnerName,
 });
 
 interface SummaryRetro {
@@ -34,7 +34,8 @@ interface SummaryRetro {
   closedAt: Date | null;
 }
 
-export async function loadSummary(db: Db, ctx: WorkspaceCtx, work: WorkContext, retro: SummaryRetro): Promise<RetroSummary> {
+export async function loadSummary(db: Db, ctx: WorkCtx, retro: SummaryRetro): Promise<RetroSummary> {
+  const { work } = ctx;
   const [cycle, facilitator, items, actions, attendees, pillars] = await Promise.all([
     db.cycle.findFirst({ where: { id: retro.cycleId }, select: { label: true } }),
     db.member.findFirst({ where: { id: retro.facilitatorId }, select: { user: { select: { name: true } } } }),
@@ -62,7 +63,7 @@ export async function loadSummary(db: Db, ctx: WorkspaceCtx, work: WorkContext, 
   const pillarName = new Map(pillars.map((p) => [p.key, p.name]));
   return buildSummary({
     partnershipName: work.partnership.name,
-    sideNames: sideNames(ctx, work),
+    sideNames: sideNames(ctx),
     cycleLabel: cycle?.label ?? "",
     groundRules: retro.groundRules,
     facilitatorName: facilitator?.user.name ?? "",

@@ -3,10 +3,10 @@
 // server); vote totals once a list's voting has closed; authors by name in attributed workspaces
 // and by side otherwise (the same rule as survey comments).
 import type { RetroPhase } from "./rules";
-import type { WorkspaceCtx } from "../../trpc/procedures";
-import { badRequest } from "../errors";
-import { partnershipForWork, partnershipPeople, sideOfRole } from "../participation";
-import { retroForWork } from "./access";
+import type { RetroCtx, WorkCtx } from "../../access/context";
+import { badRequest } from "../../access/errors";
+import { sideOfRole } from "../../access/roles";
+import { partnershipPeople } from "../people";
 import { defaultRetroCycle } from "./open";
 import { inItemOrder, topItems } from "./ranking";
 import { cyclePillars, loadSummary, sideNames } from "./reads";
@@ -21,11 +21,11 @@ import {
   type RetroList,
 } from "./rules";
 
-export async function retroView(ctx: WorkspaceCtx, retroId: string) {
-  const { retro, work } = await retroForWork(ctx, retroId, "read");
+export async function retroView(ctx: RetroCtx) {
+  const { retro, work } = ctx;
   const me = ctx.member.id;
   const { canWrite, canFacilitate } = work.viewer;
-  const names = sideNames(ctx, work);
+  const names = sideNames(ctx);
   const attributed = ctx.workspace.surveyMode === "ATTRIBUTED";
   const phase = retro.phase;
 
@@ -158,23 +158,23 @@ export async function retroView(ctx: WorkspaceCtx, retroId: string) {
     // Whom the facilitator may name as an action's owner.
     people,
     attendance: { host: attendees.filter((a) => a.side === "HOST").length, partner: attendees.filter((a) => a.side === "PARTNER").length },
-    summary: phase === "CLOSED" ? await loadSummary(ctx.db, ctx, work, retro) : null,
+    summary: phase === "CLOSED" ? await loadSummary(ctx.db, ctx, retro) : null,
   };
 }
 
 export type RetroView = Awaited<ReturnType<typeof retroView>>;
 
 // A closed retro's summary, for its export.
-export async function retroSummary(ctx: WorkspaceCtx, retroId: string) {
-  const { retro, work } = await retroForWork(ctx, retroId, "read");
+export async function retroSummary(ctx: RetroCtx) {
+  const { retro } = ctx;
   if (retro.phase !== "CLOSED") throw badRequest("The summary is ready once the facilitator closes the retro.");
-  return { partnershipId: retro.partnershipId, summary: await loadSummary(ctx.db, ctx, work, retro) };
+  return { partnershipId: retro.partnershipId, summary: await loadSummary(ctx.db, ctx, retro) };
 }
 
 // A partnership's retros, one per cycle, newest first; for a facilitator also the cycles a retro
 // could still be opened for.
-export async function listRetros(ctx: WorkspaceCtx, partnershipId: string) {
-  const work = await partnershipForWork(ctx, partnershipId, "read");
+export async function listRetros(ctx: WorkCtx) {
+  const { work } = ctx;
   const retros = await ctx.db.retro.findMany({
     where: { partnershipId: work.partnership.id },
     orderBy: [{ cycle: { opensAt: "desc" } }],
@@ -224,7 +224,7 @@ export async function listRetros(ctx: WorkspaceCtx, partnershipId: string) {
 // Each cycle's retro of a partnership, for the scorecard's link to it. The caller has checked
 // that the reader may see the partnership's work (scorecard/work.ts), as it has for the actions.
 export async function retroLinksFor(
-  ctx: WorkspaceCtx,
+  ctx: Pick<WorkCtx, "db">,
   partnershipId: string,
 ): Promise<{ cycleId: string; cycleLabel: string; retroId: string; phase: RetroPhase }[]> {
   const retros = await ctx.db.retro.findMany({

@@ -9,8 +9,8 @@ import { Prisma } from "../../db/generated/client";
 import type { ScoredCycle } from "../cycle-scores";
 import { toScoreTable } from "../cycle-scores";
 import type { CycleScore, Side } from "../scoring";
-import { notFound } from "../errors";
-import { visiblePartnershipSql } from "../visibility";
+import { notFound } from "../../access/errors";
+import { visiblePartnershipSql } from "../../access/filters";
 import { COMMENT_CYCLES_PER_PAGE, type CommentResponse } from "./comments";
 import type { ScorecardCtx } from "./sharing";
 import type { StatementDef, StatementScoreRow } from "./statements";
@@ -65,7 +65,7 @@ function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number 
          JOIN "PartnerOrg" o ON o."workspaceId" = p."workspaceId" AND o.id = p."partnerOrgId"
          LEFT JOIN "Member" m ON m."workspaceId" = p."workspaceId" AND m.id = p."ownerMemberId"
          LEFT JOIN "User" u ON u.id = m."userId"
-         WHERE p."workspaceId" = ${ws} AND p.id = ${partnershipId} AND ${visiblePartnershipSql(ctx, 'p."partnerOrgId"')}) AS partnership,
+         WHERE p."workspaceId" = ${ws} AND p.id = ${partnershipId} AND ${visiblePartnershipSql(ctx.member, 'p."partnerOrgId"')}) AS partnership,
       (SELECT json_agg(json_build_object('id', c.id, 'label', c.label, 'status', c.status, 'opensAt', c."opensAt",
                                          'closesAt', c."closesAt", 'frameworkVersionId', c."frameworkVersionId") ORDER BY c."opensAt")
          FROM "Cycle" c WHERE c."workspaceId" = ${ws} AND c.status IN ('OPEN', 'CLOSED')) AS cycles,

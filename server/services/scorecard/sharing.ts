@@ -1,6 +1,6 @@
 // What partner contacts see of their own partnerships' scorecards: the workspace's setting, with
 // the parts that need scores switched off when scores are. Host members see everything.
-import type { WorkspaceCtx } from "../../trpc/procedures";
+import type { WorkspaceCtx } from "../../access/context";
 import type { Sharing } from "./schema";
 
 export interface SharingColumns {

@@ -3,9 +3,9 @@
 // pillar's change so both sides can see whether what they did worked. Null for a reader who may
 // see the scorecard but not the partnership's working papers (a manager who does not work on it).
 import { actionsDoneByPillar, openActionsFor } from "../actions/scorecard";
-import { workAccess } from "../participation";
 import { retroLinksFor } from "../retro";
-import type { WorkspaceCtx } from "../../trpc/procedures";
+import type { WorkspaceCtx } from "../../access/context";
+import { workAccess } from "../../access/partnership";
 
 export async function buildScorecardWork(ctx: WorkspaceCtx, partnershipId: string, now = new Date()) {
   const access = await workAccess(ctx, partnershipId);

@@ -25,8 +25,8 @@ export default async function CyclesPage({ params }: { params: Promise<{ slug: s
     ]),
   );
   // Response rates are the program's business, not a partner contact's.
-  if (workspace.role === "PARTNER") notFound();
-  const isAdmin = workspace.role === "OWNER" || workspace.role === "ADMIN";
+  if (!workspace.can.seeAllPartnerships) notFound();
+  const isAdmin = workspace.can.administer;
   const today = new Date();
   const closes = new Date(today.getTime() + workspace.cycleLengthDays * 86_400_000);
 

@@ -15,9 +15,9 @@ export default async function FrameworkPage({ params }: { params: Promise<{ slug
     Promise.all([api.framework.current({ workspaceSlug: slug }), api.workspace.current({ workspaceSlug: slug })]),
   );
   if (!framework) return <EmptyState title="No framework yet" />;
-  const isAdmin = workspace.role === "OWNER" || workspace.role === "ADMIN";
+  const isAdmin = workspace.can.administer;
   // Partner contacts see the statements they answer, not the program's cycle history.
-  const versions = workspace.role === "PARTNER" ? null : await call((api) => api.framework.versions({ workspaceSlug: slug }));
+  const versions = !workspace.can.seeAllPartnerships ? null : await call((api) => api.framework.versions({ workspaceSlug: slug }));
   const totalWeight = framework.pillars.reduce((sum, p) => sum + p.weight, 0);
 
   const view = (

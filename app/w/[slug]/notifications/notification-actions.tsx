@@ -7,18 +7,24 @@ import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../_components/alert";
 import { Button } from "../../../_components/button";
 
-function useMarkRead() {
+function useRefreshAfter() {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  return useMutation(
-    trpc.notification.markRead.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries(trpc.notification.unreadCount.queryFilter());
-        router.refresh();
-      },
-    }),
-  );
+  return () => {
+    void queryClient.invalidateQueries(trpc.notification.unreadCount.queryFilter());
+    router.refresh();
+  };
+}
+
+function useMarkRead() {
+  const trpc = useTRPC();
+  return useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: useRefreshAfter() }));
+}
+
+function useMarkAllRead() {
+  const trpc = useTRPC();
+  return useMutation(trpc.notification.markAllRead.mutationOptions({ onSuccess: useRefreshAfter() }));
 }
 
 // Following a notification's link marks it read.
@@ -65,7 +71,7 @@ export function MarkReadButton({ slug, id, title }: { slug: string; id: string; 
 }
 
 export function MarkAllReadButton({ slug }: { slug: string }) {
-  const markRead = useMarkRead();
+  const markRead = useMarkAllRead();
   return (
     <div className="flex flex-col items-end gap-2">
       <Button variant="secondary" size="sm" disabled={markRead.isPending} onClick={() => markRead.mutate({ workspaceSlug: slug })}>

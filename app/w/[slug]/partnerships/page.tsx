@@ -38,10 +38,10 @@ export default async function PartnershipsPage({ params }: { params: Promise<{ s
   const [partnerships, workspace] = await call((api) =>
     Promise.all([api.partnership.list({ workspaceSlug: slug }), api.workspace.current({ workspaceSlug: slug })]),
   );
-  const partner = workspace.role === "PARTNER";
+  const partner = !workspace.can.seeAllPartnerships;
   // A partner contact with one partnership goes straight to its scorecard.
   if (partner && partnerships.length === 1) redirect(`/w/${slug}/partnerships/${partnerships[0]!.id}`);
-  const isAdmin = workspace.role === "OWNER" || workspace.role === "ADMIN";
+  const isAdmin = workspace.can.administer;
   const live = partnerships.filter((p) => !p.archivedAt);
   const archived = partnerships.filter((p) => p.archivedAt);
 

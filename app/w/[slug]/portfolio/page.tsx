@@ -42,7 +42,7 @@ export default async function PortfolioPage({
   const [{ view, portfolio }, workspace] = await call(async (api) =>
     Promise.all([load(api, slug, readView(await searchParams)), api.workspace.current({ workspaceSlug: slug })]),
   );
-  const isAdmin = workspace.role === "OWNER" || workspace.role === "ADMIN";
+  const isAdmin = workspace.can.administer;
   const { summary, filters } = portfolio;
 
   if (summary.active === 0) {

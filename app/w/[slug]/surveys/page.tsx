@@ -14,7 +14,7 @@ export default async function SurveysPage({ params }: { params: Promise<{ slug: 
   );
   const todo = owed.filter((s) => !s.submittedAt);
   const done = owed.filter((s) => s.submittedAt);
-  const isAdmin = workspace.role === "OWNER" || workspace.role === "ADMIN";
+  const isAdmin = workspace.can.administer;
 
   return (
     <>
@@ -24,7 +24,7 @@ export default async function SurveysPage({ params }: { params: Promise<{ slug: 
       />
       {owed.length === 0 ? (
         <EmptyState title="No surveys for you right now">
-          {workspace.role === "EXECUTIVE"
+          {!workspace.can.write
             ? "Executives read the results; they are not asked to answer."
             : "When a survey cycle opens for a partnership you work on, it appears here."}{" "}
           {isAdmin ? (

@@ -12,7 +12,7 @@ type Api = Awaited<ReturnType<typeof serverApi>>;
 export async function adminCall<T>(slug: string, fn: (api: Api) => Promise<T>) {
   try {
     const [workspace, data] = await call((api) => Promise.all([api.workspace.current({ workspaceSlug: slug }), fn(api)]));
-    if (workspace.role !== "OWNER" && workspace.role !== "ADMIN") notFound();
+    if (!workspace.can.administer) notFound();
     return { workspace, data };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") notFound();

@@ -10,7 +10,7 @@ import { SelectField } from "../../../../_components/field";
 import { ROLE_LABEL } from "../../../../_lib/format";
 import { Dialog, DialogActions } from "../_components/dialog";
 import { PartnerOrgField } from "./partner-org-field";
-import { grantableRoles, isAdminRole, ROLE_DESCRIPTION, type Role } from "./roles";
+import { administers, grantableRoles, needsPartnerOrg, ROLE_DESCRIPTION, type Role } from "./roles";
 
 type Member = RouterOutputs["member"]["list"][number];
 
@@ -38,7 +38,7 @@ export function ChangeRoleDialog({
         // Stepping down from admin ends access to this page, and the workspace layout's navigation
         // depends on the role, so the whole workspace is loaded afresh.
         // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- the layout must re-render too.
-        if (member.isYou && !isAdminRole(input.role)) window.location.assign(`/w/${slug}`);
+        if (member.isYou && !administers(input.role)) window.location.assign(`/w/${slug}`);
         else router.refresh();
       },
     }),
@@ -57,14 +57,14 @@ export function ChangeRoleDialog({
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (role === "PARTNER" && !partnerOrgId) {
+    if (needsPartnerOrg(role) && !partnerOrgId) {
       setMissingOrg(true);
       return;
     }
-    change.mutate({ workspaceSlug: slug, memberId: member.id, role, partnerOrgId: role === "PARTNER" ? partnerOrgId : null });
+    change.mutate({ workspaceSlug: slug, memberId: member.id, role, partnerOrgId: needsPartnerOrg(role) ? partnerOrgId : null });
   }
 
-  const partner = role === "PARTNER";
+  const partner = needsPartnerOrg(role);
   const unchanged = role === member.role && (!partner || partnerOrgId === (member.partnerOrgId ?? ""));
 
   return (
@@ -100,7 +100,7 @@ export function ChangeRoleDialog({
             missing={missingOrg}
           />
         ) : null}
-        {member.isYou && !isAdminRole(role) ? (
+        {member.isYou && !administers(role) ? (
           <Alert tone="info">You are changing your own role: you will no longer be able to manage this workspace.</Alert>
         ) : null}
         <DialogActions

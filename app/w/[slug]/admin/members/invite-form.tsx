@@ -10,7 +10,7 @@ import { ROLE_LABEL } from "../../../../_lib/format";
 import { fieldError } from "../../../../_lib/field-error";
 import { InviteLink } from "./invite-link";
 import { PartnerOrgField } from "./partner-org-field";
-import { grantableRoles, ROLE_DESCRIPTION, type Role } from "./roles";
+import { grantableRoles, needsPartnerOrg, ROLE_DESCRIPTION, type Role } from "./roles";
 
 export function InviteForm({
   slug,
@@ -35,7 +35,7 @@ export function InviteForm({
       },
     }),
   );
-  const partner = role === "PARTNER";
+  const partner = needsPartnerOrg(role);
   const noOrgs = partner && partnerOrgs.length === 0;
 
   function onSubmit(event: FormEvent) {

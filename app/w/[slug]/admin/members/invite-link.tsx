@@ -27,7 +27,7 @@ export function InviteLink({ invitation, partnerOrgName }: { invitation: Created
     <div className="rounded-md bg-green-50 p-4 ring-1 ring-green-200">
       <h3 className="text-sm font-semibold text-green-900">
         Invitation created for {invitation.email} as {ROLE_LABEL[invitation.role]}
-        {invitation.role === "PARTNER" && partnerOrgName ? ` of ${partnerOrgName}` : ""}
+        {partnerOrgName ? ` of ${partnerOrgName}` : ""}
       </h3>
       <p className="mt-1 text-sm text-green-900">
         Email delivery is not set up yet, so send this link to them yourself. It works once and expires on {date(invitation.expiresAt)} (in

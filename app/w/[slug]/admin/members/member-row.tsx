@@ -7,6 +7,7 @@ import { Button } from "../../../../_components/button";
 import { date, ROLE_LABEL } from "../../../../_lib/format";
 import { ConfirmDialog } from "../_components/confirm-dialog";
 import { ChangeRoleDialog } from "./change-role-dialog";
+import { capabilitiesOf } from "~/server/access/roles";
 
 type Member = RouterOutputs["member"]["list"][number];
 
@@ -27,7 +28,7 @@ export function MemberRow({
   const router = useRouter();
   const remove = useMutation(trpc.member.remove.mutationOptions());
   // The server refuses admins who touch an owner, so the controls are not offered.
-  const locked = member.role === "OWNER" && !isOwner;
+  const locked = capabilitiesOf(member.role).grantOwner && !isOwner;
 
   async function removeMember() {
     await remove.mutateAsync({ workspaceSlug: slug, memberId: member.id });

@@ -1,3 +1,4 @@
+import { capabilitiesOf } from "~/server/access/roles";
 import { Card, PageHeader } from "../../../../_components/card";
 import { adminCall } from "../_lib/admin-call";
 import { InviteForm } from "./invite-form";
@@ -20,10 +21,11 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
     ]),
   );
   const partnerOrgs = orgs.map((o) => ({ id: o.id, name: o.name }));
-  const isOwner = workspace.role === "OWNER";
+  // Only owners may grant, change or remove the owner role (server/access/roles.ts).
+  const isOwner = workspace.can.grantOwner;
 
-  const team = members.filter((m) => m.role !== "PARTNER");
-  const contacts = members.filter((m) => m.role === "PARTNER");
+  const team = members.filter((m) => capabilitiesOf(m.role).seeAllPartnerships);
+  const contacts = members.filter((m) => !capabilitiesOf(m.role).seeAllPartnerships);
   const row = { slug, workspaceName: workspace.name, partnerOrgs, isOwner };
 
   // Inviting comes first: the member lists of a large program run long.

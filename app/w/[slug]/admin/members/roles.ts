@@ -1,8 +1,8 @@
 // What each role may do, in the words of the roles table in DESIGN.md, for the invite and
-// change-role forms.
-export type Role = "OWNER" | "ADMIN" | "MANAGER" | "EXECUTIVE" | "PARTNER";
+// change-role forms. Which role may do what is the access module's table (server/access/roles.ts).
+import { capabilitiesOf, ROLES, type Role } from "~/server/access/roles";
 
-export const ROLES: Role[] = ["OWNER", "ADMIN", "MANAGER", "EXECUTIVE", "PARTNER"];
+export type { Role };
 
 export const ROLE_DESCRIPTION: Record<Role, string> = {
   OWNER: "Everything an admin can do, and can make or change other owners.",
@@ -12,7 +12,13 @@ export const ROLE_DESCRIPTION: Record<Role, string> = {
   PARTNER: "Someone at a partner organisation: answers its surveys and sees only its own partnerships' shared results.",
 };
 
-// Only an owner may grant the owner role; the server refuses it for admins.
-export const grantableRoles = (isOwner: boolean) => ROLES.filter((r) => isOwner || r !== "OWNER");
+// The roles a person may give: the owner role only by someone who may grant it (the server
+// refuses it otherwise).
+export const grantableRoles = (canGrantOwner: boolean) => ROLES.filter((r) => canGrantOwner || !capabilitiesOf(r).grantOwner);
 
-export const isAdminRole = (role: Role) => role === "OWNER" || role === "ADMIN";
+// Whether someone in this role still reaches the admin pages (a person demoting themselves is
+// sent back to the workspace's start).
+export const administers = (role: Role) => capabilitiesOf(role).administer;
+
+// A role that sees only one partner organisation's partnerships needs that organisation.
+export const needsPartnerOrg = (role: Role) => !capabilitiesOf(role).seeAllPartnerships;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { capabilitiesOf } from "~/server/access/roles";
 import { Card, EmptyState, PageHeader } from "../../../../_components/card";
 import { Table } from "../../../../_components/table";
 import { date, titleCase } from "../../../../_lib/format";
@@ -24,9 +25,7 @@ export default async function PartnersPage({ params }: { params: Promise<{ slug:
     ]),
   );
   const partnerOrgs = orgs.map((o) => ({ id: o.id, name: o.name }));
-  const owners = members
-    .filter((m) => m.role === "OWNER" || m.role === "ADMIN" || m.role === "MANAGER")
-    .map((m) => ({ id: m.id, name: m.name }));
+  const owners = members.filter((m) => capabilitiesOf(m.role).ownPartnerships).map((m) => ({ id: m.id, name: m.name }));
   const addOrg = <AddPartnerOrgDialog slug={slug} />;
 
   return (

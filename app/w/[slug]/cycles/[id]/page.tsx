@@ -19,11 +19,11 @@ const percent = (p: number | null) => (p === null ? "–" : `${p}%`);
 export default async function CyclePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const workspace = await call((api) => api.workspace.current({ workspaceSlug: slug }));
-  if (workspace.role === "PARTNER") notFound();
+  if (!workspace.can.seeAllPartnerships) notFound();
   const [cycle, participants] = await call((api) =>
     Promise.all([api.cycle.get({ workspaceSlug: slug, cycleId: id }), api.participant.list({ workspaceSlug: slug, cycleId: id })]),
   );
-  const isAdmin = workspace.role === "OWNER" || workspace.role === "ADMIN";
+  const isAdmin = workspace.can.administer;
   const { rates } = cycle;
 
   return (

@@ -147,7 +147,7 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
                   variant="secondary"
                   className="max-w-full justify-start text-left"
                   disabled={pending}
-                  onClick={() => move.mutate({ workspaceSlug: slug, fromItemId: from.id, toItemId: item.id })}
+                  onClick={() => move.mutate({ workspaceSlug: slug, itemId: from.id, toItemId: item.id })}
                 >
                   <span className="truncate">Move my vote from {from.text}</span>
                 </Button>

@@ -1,11 +1,3 @@
-// The few ways a domain rule refuses a request, each with a message a person can act on.
-import { TRPCError } from "@trpc/server";
-
-export const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} not found.` });
-export const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
-export const conflict = (message: string) => new TRPCError({ code: "CONFLICT", message });
-export const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
-
 // A unique-constraint violation, on either database: Prisma reports PostgreSQL's (through
 // adapter-pg) as P2002, while PGlite's adapter passes the server's own error through, whose
 // SQLSTATE for unique_violation is 23505.

@@ -1,0 +1,89 @@
+// The request context, as the procedure ladder builds it: who is asking, in which workspace, with
+// which role, and (for procedures built on a resource step) the resource already loaded and
+// authorized. Services receive these and never build them: a service holding a WorkCtx knows the
+// person may work on that partnership, because the ladder decided so before the handler ran.
+import type { Action, Cycle, Goal, Phase, PrismaClient, Retro, RetroItem, Role, Side, Workspace } from "../db/generated/client";
+import type { TenantDb } from "../db/tenant";
+import type { Capabilities } from "./roles";
+
+// Before any step: the database and the signed-in user's id, if any.
+export interface RequestContext {
+  db: PrismaClient;
+  userId: string | null;
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface MemberRef {
+  id: string;
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  partnerOrgId: string | null;
+}
+
+// A workspace member's request: the client is scoped to the workspace (server/db/tenant.ts), and
+// membership and role were read from the database for this request.
+export interface WorkspaceCtx {
+  db: TenantDb;
+  user: SignedInUser;
+  workspace: Workspace;
+  member: MemberRef;
+  role: Role;
+  can: Capabilities;
+}
+
+// The one who acts, as the pure decisions see them.
+export type Actor = Pick<MemberRef, "id" | "role" | "partnerOrgId">;
+
+// What may be done with a partnership's shared work: read it; write (add items, vote, own and
+// update actions, check in goals); facilitate (run the retro's steps, decide the lifecycle);
+// restore (bring an archived partnership back, the one change an archived one takes).
+export type Need = "read" | "write" | "facilitate" | "restore";
+
+export interface WorkContext {
+  partnership: {
+    id: string;
+    name: string;
+    partnerOrgId: string;
+    partnerName: string;
+    ownerMemberId: string | null;
+    phase: Phase;
+    renewalDate: Date | null;
+    archivedAt: Date | null;
+  };
+  viewer: {
+    memberId: string;
+    // The side this person speaks for in the partnership's work.
+    side: Side;
+    // On the partnership's host team (not only its owner).
+    onTeam: boolean;
+    canWrite: boolean;
+    canFacilitate: boolean;
+  };
+}
+
+// Resource steps' contexts: the resource, loaded and authorized for the need the step names.
+export type WorkCtx = WorkspaceCtx & { work: WorkContext };
+export type RetroCtx = WorkCtx & { retro: Retro };
+export type RetroItemCtx = RetroCtx & { item: RetroItem };
+export type ActionCtx = WorkCtx & { action: Action };
+export type GoalCtx = WorkCtx & { goal: Goal };
+export type CycleCtx = WorkspaceCtx & { cycle: Cycle };
+
+// A survey a member is asked to answer: the cycle, the partnership and the side they answer for.
+export interface SurveyTarget {
+  cycle: Cycle;
+  partnership: { id: string; name: string; partnerOrgId: string; partnerName: string };
+  side: Side;
+}
+export type SurveyCtx = WorkspaceCtx & { survey: SurveyTarget };
+
+// A partnership's list of people asked in a cycle, for changing it.
+export type ParticipantsCtx = WorkspaceCtx & {
+  target: { cycle: Cycle; partnership: { id: string; name: string; partnerOrgId: string } };
+};

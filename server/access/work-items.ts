@@ -1,0 +1,82 @@
+// The resource steps for the things inside a partnership's work: a retro, one of its items, an
+// action, a goal. Each loads the thing together with its partnership in one query and decides by
+// the partnership's rule (decide.ts). Whatever the person may not see, a missing id, an id of
+// another workspace and an id behind another organisation's partnership all answer alike:
+// "Retro not found.", "Action not found.", and so on.
+import type { Need, WorkContext, WorkspaceCtx } from "./context";
+import { decideGoalEdit, decideItemAuthor, decideWork, type Decision, type PartnershipFacts } from "./decide";
+import { notFound } from "./errors";
+import { actorOf, enforce, factsOf, partnershipForActor, workContext, type PartnershipRow } from "./partnership";
+
+// A retro item's author edits or withdraws it; everyone else only reads and votes.
+export type ItemNeed = Need | "author";
+
+function decideFor(
+  ctx: WorkspaceCtx,
+  p: PartnershipRow,
+  what: string,
+  need: Need,
+  finer?: (facts: PartnershipFacts) => Decision,
+): WorkContext {
+  const facts = factsOf(p);
+  enforce(finer ? finer(facts) : decideWork(actorOf(ctx), facts, need), what);
+  return workContext(ctx, p);
+}
+
+export async function loadRetro(ctx: WorkspaceCtx, retroId: string, need: Need) {
+  const found = await ctx.db.retro.findUnique({
+    where: { id: retroId },
+    include: { partnership: { select: partnershipForActor(ctx.member.id) } },
+  });
+  if (!found) throw notFound("Retro");
+  const { partnership, ...retro } = found;
+  return { retro, work: decideFor(ctx, partnership, "Retro", need) };
+}
+
+export async function loadRetroItem(ctx: WorkspaceCtx, itemId: string, need: ItemNeed) {
+  const found = await ctx.db.retroItem.findUnique({
+    where: { id: itemId },
+    include: { retro: { include: { partnership: { select: partnershipForActor(ctx.member.id) } } } },
+  });
+  if (!found) throw notFound("Item");
+  const {
+    retro: { partnership, ...retro },
+    ...item
+  } = found;
+  const finer = need === "author" ? (facts: PartnershipFacts) => decideItemAuthor(actorOf(ctx), facts, item.authorId) : undefined;
+  return { item, retro, work: decideFor(ctx, partnership, "Item", need === "author" ? "write" : need, finer) };
+}
+
+// An action a retro made, for volunteering and assigning.
+export async function loadRetroAction(ctx: WorkspaceCtx, actionId: string, need: Need) {
+  const found = await ctx.db.action.findFirst({
+    where: { id: actionId, retroId: { not: null } },
+    include: { retro: true, partnership: { select: partnershipForActor(ctx.member.id) } },
+  });
+  if (!found?.retro) throw notFound("Action");
+  const { retro, partnership, ...action } = found;
+  return { action, retro, work: decideFor(ctx, partnership, "Action", need) };
+}
+
+export async function loadAction(ctx: WorkspaceCtx, actionId: string, need: Need) {
+  const found = await ctx.db.action.findUnique({
+    where: { id: actionId },
+    include: { partnership: { select: partnershipForActor(ctx.member.id) } },
+  });
+  if (!found) throw notFound("Action");
+  const { partnership, ...action } = found;
+  return { action, work: decideFor(ctx, partnership, "Action", need) };
+}
+
+// A goal: "edit" changes what it is (its owners, the person who made it, the partnership's owner,
+// admins); "write" checks it in (anyone who may write).
+export async function loadGoal(ctx: WorkspaceCtx, goalId: string, need: Need | "edit") {
+  const found = await ctx.db.goal.findUnique({
+    where: { id: goalId },
+    include: { partnership: { select: partnershipForActor(ctx.member.id) } },
+  });
+  if (!found) throw notFound("Goal");
+  const { partnership, ...goal } = found;
+  const finer = need === "edit" ? (facts: PartnershipFacts) => decideGoalEdit(actorOf(ctx), facts, goal) : undefined;
+  return { goal, work: decideFor(ctx, partnership, "Goal", need === "edit" ? "write" : need, finer) };
+}

@@ -1,0 +1,97 @@
+// The reads that deliberately span workspaces, named here and nowhere else. Everything else a
+// request or a job does goes through a client scoped to one workspace (tenant.ts): these are the
+// few questions that must be asked before there is a workspace to scope to.
+//
+// - the membership lookup: which workspace a person is asking about, and in which role;
+// - a person's own workspaces, for the workspace switcher;
+// - an invitation by its token, before the invitee belongs anywhere;
+// - the background jobs' list of workspaces, each then worked on through its own scoped client.
+import type { Member, PrismaClient, Role, User, Workspace } from "./generated/client";
+
+// One query resolves the person, the membership and the workspace together: every page load
+// goes through here, several times, so it is the app's hottest path, written as plain SQL (a
+// Prisma query with its joins costs three times as long here). The result is typed as the
+// models it reads, so a column added to them fails to compile until it is read here too.
+export interface MembershipRow {
+  member: Omit<Member, "createdAt" | "removedAt">;
+  user: Pick<User, "id" | "email" | "name">;
+  workspace: Workspace;
+}
+
+export async function findMembership(db: PrismaClient, userId: string, slug: string): Promise<MembershipRow | null> {
+  const rows = await db.$queryRaw<(Record<string, unknown> & { w_createdAt: Date })[]>`
+    SELECT m.id AS m_id, m."workspaceId" AS "m_workspaceId", m."userId" AS "m_userId", m.role::text AS m_role,
+           m."partnerOrgId" AS "m_partnerOrgId",
+           u.email AS u_email, u.name AS u_name,
+           w.id AS w_id, w.slug AS w_slug, w.name AS w_name, w."surveyMode"::text AS "w_surveyMode",
+           w."confidentialityThreshold" AS "w_confidentialityThreshold", w.cadence::text AS w_cadence,
+           w."cycleOpenDay" AS "w_cycleOpenDay", w."cycleLengthDays" AS "w_cycleLengthDays", w."autoSchedule" AS "w_autoSchedule",
+           w."partnerSeesScores" AS "w_partnerSeesScores", w."partnerSeesTrends" AS "w_partnerSeesTrends",
+           w."partnerSeesComments" AS "w_partnerSeesComments", w."partnerSeesSides" AS "w_partnerSeesSides",
+           w."partnerSeesStatements" AS "w_partnerSeesStatements",
+           w."renewalReviewDays" AS "w_renewalReviewDays", w."createdAt" AS "w_createdAt"
+    FROM "Member" m
+    JOIN "Workspace" w ON w.id = m."workspaceId"
+    JOIN "User" u ON u.id = m."userId"
+    WHERE m."userId" = ${userId} AND m."removedAt" IS NULL AND w.slug = ${slug}
+    LIMIT 1`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    member: {
+      id: r.m_id as string,
+      workspaceId: r.m_workspaceId as string,
+      userId: r.m_userId as string,
+      role: r.m_role as Role,
+      partnerOrgId: r.m_partnerOrgId as string | null,
+    },
+    user: { id: r.m_userId as string, email: r.u_email as string, name: r.u_name as string },
+    workspace: {
+      id: r.w_id as string,
+      slug: r.w_slug as string,
+      name: r.w_name as string,
+      surveyMode: r.w_surveyMode as Workspace["surveyMode"],
+      confidentialityThreshold: r.w_confidentialityThreshold as number,
+      cadence: r.w_cadence as Workspace["cadence"],
+      cycleOpenDay: r.w_cycleOpenDay as number,
+      cycleLengthDays: r.w_cycleLengthDays as number,
+      autoSchedule: r.w_autoSchedule as boolean,
+      partnerSeesScores: r.w_partnerSeesScores as boolean,
+      partnerSeesTrends: r.w_partnerSeesTrends as boolean,
+      partnerSeesComments: r.w_partnerSeesComments as boolean,
+      partnerSeesSides: r.w_partnerSeesSides as boolean,
+      partnerSeesStatements: r.w_partnerSeesStatements as boolean,
+      renewalReviewDays: r.w_renewalReviewDays as number,
+      createdAt: r.w_createdAt,
+    } satisfies Record<keyof Workspace, unknown>,
+  };
+}
+
+// A person's current memberships, oldest first, for the workspace switcher.
+export async function membershipsOf(db: PrismaClient, userId: string) {
+  const members = await db.member.findMany({
+    where: { userId, removedAt: null },
+    include: { workspace: { select: { slug: true, name: true } }, partnerOrg: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return members.map((m) => ({
+    slug: m.workspace.slug,
+    name: m.workspace.name,
+    role: m.role,
+    partnerOrgName: m.partnerOrg?.name ?? null,
+  }));
+}
+
+// An invitation by the hash of its token, with the workspace it is for.
+export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
+  return db.invitation.findUnique({
+    where: { tokenHash },
+    include: { workspace: { select: { id: true, name: true, slug: true } }, partnerOrg: { select: { name: true } } },
+  });
+}
+
+// The workspaces a background job run works through, each then through its own scoped client.
+// `only` limits a run to some workspaces (tests, or one workspace's "run now").
+export function workspacesForJobs(db: PrismaClient, only?: readonly string[]) {
+  return db.workspace.findMany({ where: only ? { id: { in: [...only] } } : {}, orderBy: { createdAt: "asc" } });
+}

@@ -1,0 +1,26 @@
+// Partner organisations: the companies the workspace partners with.
+import type { WorkspaceCtx } from "../access/context";
+import { conflict } from "../access/errors";
+import { isUniqueViolation } from "../db/errors";
+
+// The company's own people only (the router's step): a partner contact never learns which other
+// partners exist.
+export async function listPartnerOrgs(ctx: WorkspaceCtx) {
+  const orgs = await ctx.db.partnerOrg.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { partnerships: true, contacts: { where: { removedAt: null } } } } },
+  });
+  return orgs.map(({ _count, ...o }) => ({ ...o, partnerships: _count.partnerships, contacts: _count.contacts }));
+}
+
+export async function createPartnerOrg(
+  ctx: WorkspaceCtx,
+  input: { name: string; website: string | null; region: string | null; industry: string | null },
+) {
+  try {
+    return await ctx.db.partnerOrg.create({ data: { workspaceId: ctx.workspace.id, ...input } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`);
+    throw error;
+  }
+}

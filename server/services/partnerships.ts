@@ -1,0 +1,102 @@
+// Partnerships as admins set them up: the list, creating one and changing its settings. A
+// changed phase goes through the lifecycle (services/lifecycle) in the same transaction, so its
+// history is recorded, "Renewal review" opens a review and "Exited" archives.
+import type { Phase, Tier } from "../db/generated/client";
+import type { WorkspaceCtx } from "../access/context";
+import { ARCHIVED_MESSAGE } from "../access/decide";
+import { badRequest, conflict, notFound } from "../access/errors";
+import { visiblePartnerships } from "../access/filters";
+import { rolesWith } from "../access/roles";
+import { isUniqueViolation } from "../db/errors";
+import { requestPhaseTx } from "./lifecycle";
+import { syncCurrentCycles } from "./participants";
+
+export interface PartnershipFields {
+  name: string;
+  ownerMemberId?: string | null;
+  tier: Tier;
+  phase: Phase;
+  renewalDate?: Date | null;
+}
+
+// The partnerships a member may see, by name.
+export async function listPartnerships(ctx: WorkspaceCtx) {
+  const rows = await ctx.db.partnership.findMany({
+    where: visiblePartnerships(ctx.member),
+    include: { partnerOrg: { select: { name: true } }, owner: { select: { user: { select: { name: true } } } } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    partnerOrgId: p.partnerOrgId,
+    partnerName: p.partnerOrg.name,
+    ownerMemberId: p.ownerMemberId,
+    ownerName: p.owner?.user.name ?? null,
+    tier: p.tier,
+    phase: p.phase,
+    renewalDate: p.renewalDate,
+    archivedAt: p.archivedAt,
+  }));
+}
+
+// The owner runs the partnership, so must be a current member whose role may own partnerships.
+async function checkOwner(ctx: WorkspaceCtx, ownerMemberId: string | null | undefined) {
+  if (!ownerMemberId) return null;
+  const owner = await ctx.db.member.findFirst({
+    where: { id: ownerMemberId, removedAt: null, role: { in: rolesWith("ownPartnerships") } },
+  });
+  if (!owner) throw badRequest("The owner must be a current manager, admin or owner of this workspace.");
+  return owner.id;
+}
+
+const taken = (name: string) => conflict(`A partnership named "${name}" already exists.`);
+
+export async function createPartnership(ctx: WorkspaceCtx, input: PartnershipFields & { partnerOrgId: string }) {
+  const org = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } });
+  if (!org) throw notFound("Partner organisation");
+  const ownerMemberId = await checkOwner(ctx, input.ownerMemberId);
+  try {
+    const partnership = await ctx.db.partnership.create({
+      data: {
+        workspaceId: ctx.workspace.id,
+        partnerOrgId: org.id,
+        name: input.name,
+        ownerMemberId,
+        tier: input.tier,
+        phase: input.phase,
+        renewalDate: input.renewalDate ?? null,
+      },
+    });
+    await syncCurrentCycles(ctx.db);
+    return partnership;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(input.name);
+    throw error;
+  }
+}
+
+export async function updatePartnership(ctx: WorkspaceCtx, input: PartnershipFields & { partnershipId: string }) {
+  const existing = await ctx.db.partnership.findUnique({ where: { id: input.partnershipId } });
+  if (!existing) throw notFound("Partnership");
+  if (existing.archivedAt) throw badRequest(ARCHIVED_MESSAGE);
+  // An unchanged owner stays even if no longer a manager, so other fields can still be edited.
+  const ownerMemberId =
+    input.ownerMemberId === existing.ownerMemberId ? existing.ownerMemberId : await checkOwner(ctx, input.ownerMemberId);
+  try {
+    const updated = await ctx.db.$transaction(async (tx) => {
+      const row = await tx.partnership.update({
+        where: { id: existing.id },
+        data: { name: input.name, ownerMemberId, tier: input.tier, renewalDate: input.renewalDate ?? null },
+      });
+      const reason = "Changed in the partnership's settings.";
+      await requestPhaseTx(tx, ctx.workspace, row, input.phase, ctx.member.id, reason, new Date());
+      return tx.partnership.findUniqueOrThrow({ where: { id: existing.id } });
+    });
+    if (updated.ownerMemberId !== existing.ownerMemberId) await syncCurrentCycles(ctx.db);
+    return updated;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(input.name);
+    throw error;
+  }
+}
