@@ -25,6 +25,22 @@ const config = [
     },
     files: ["app/**/*.{ts,tsx}"],
   },
+  {
+    rules: {
+      // Services and the access module know nothing of the transport, and reach the database only
+      // through the workspace-scoped client they are handed (server/db/tenant.ts).
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/trpc/*", "@trpc/*"], message: "Services and server/access know nothing of tRPC: throw server/access/errors.ts." },
+            { group: ["**/db/client"], message: "Services get a scoped client from their caller; only entry points open the database." },
+          ],
+        },
+      ],
+    },
+    files: ["server/services/**/*.ts", "server/access/**/*.ts"],
+  },
 ];
 
 export default config;
