@@ -5,6 +5,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() (the 403 "no access" page, app/forbidden.tsx) still throws without this in 16.4.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

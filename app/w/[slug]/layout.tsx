@@ -9,6 +9,12 @@ import { UserMenu } from "./user-menu";
 
 export const dynamic = "force-dynamic";
 
+// No loading.tsx under this layout, on purpose. A loading boundary makes React send the shell
+// (status 200) before the page below it has run, so a page or the partnership layout that then
+// answers not found or no access could only show it, never say it in the HTTP status. Without one,
+// every page's access-deciding call runs before the first byte and the status is real: 404 or 403.
+// A page may still stream a slow part in its own <Suspense>, after its access call has returned.
+// Navigation feedback instead comes from the links themselves (PendingMark in the nav and tabs).
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const [workspace, workspaces, unread] = await call((api) =>

@@ -2,6 +2,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PendingMark } from "../../_components/pending-mark";
 import type { NavItem } from "./nav-items";
 
 export function Nav({ main, admin }: { main: NavItem[]; admin: NavItem[] }) {
@@ -19,6 +20,7 @@ export function Nav({ main, admin }: { main: NavItem[]; admin: NavItem[] }) {
           )}
         >
           {i.label}
+          <PendingMark />
         </Link>
       </li>
     );

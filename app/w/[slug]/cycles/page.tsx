@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "../../../_components/card";
 import { Table } from "../../../_components/table";
 import { call } from "../../../_lib/call";
@@ -25,7 +25,7 @@ export default async function CyclesPage({ params }: { params: Promise<{ slug: s
     ]),
   );
   // Response rates are the program's business, not a partner contact's.
-  if (!workspace.can.seeAllPartnerships) notFound();
+  if (!workspace.can.seeAllPartnerships) forbidden();
   const isAdmin = workspace.can.administer;
   const today = new Date();
   const closes = new Date(today.getTime() + workspace.cycleLengthDays * 86_400_000);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { Card, PageHeader } from "../../../../_components/card";
 import { Stat } from "../../../../_components/stat";
 import { Table } from "../../../../_components/table";
@@ -19,7 +19,7 @@ const percent = (p: number | null) => (p === null ? "–" : `${p}%`);
 export default async function CyclePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const workspace = await call((api) => api.workspace.current({ workspaceSlug: slug }));
-  if (!workspace.can.seeAllPartnerships) notFound();
+  if (!workspace.can.seeAllPartnerships) forbidden();
   const [cycle, participants] = await call((api) =>
     Promise.all([api.cycle.get({ workspaceSlug: slug, cycleId: id }), api.participant.list({ workspaceSlug: slug, cycleId: id })]),
   );

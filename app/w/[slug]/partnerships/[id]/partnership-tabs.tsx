@@ -2,6 +2,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PendingMark } from "../../../../_components/pending-mark";
 
 export interface Tab {
   href: string;
@@ -32,6 +33,7 @@ export function PartnershipTabs({ tabs }: { tabs: Tab[] }) {
                 )}
               >
                 {t.label}
+                <PendingMark />
               </Link>
             </li>
           );

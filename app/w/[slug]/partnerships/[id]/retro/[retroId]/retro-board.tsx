@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { phaseIndex } from "~/server/services/retro/rules";
+import { AccessRefusal } from "../../../../../../_components/access-refusal";
 import { Alert } from "../../../../../../_components/alert";
 import { Button } from "../../../../../../_components/button";
 import { Card, PageHeader } from "../../../../../../_components/card";
@@ -15,7 +16,8 @@ import { useRetro, type RetroView } from "./use-retro";
 // The retro as one live board: both sides work on it at once, and it polls for the others' items,
 // votes and volunteering.
 export function RetroBoard({ slug, initial }: { slug: string; initial: RetroView }) {
-  const view = useRetro(slug, initial);
+  const { view, refusal } = useRetro(slug, initial);
+  if (refusal) return <AccessRefusal kind={refusal} home={`/w/${slug}`} />;
   const { retro, viewer, sides } = view;
   const phase = retro.phase;
   const base = `/w/${slug}/partnerships/${retro.partnershipId}/retro`;

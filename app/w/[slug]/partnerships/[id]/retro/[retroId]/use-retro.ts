@@ -4,6 +4,7 @@
 // once and everyone else's within a poll.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/server/trpc/client";
+import { refusalOf } from "../../../../../../_lib/refusal";
 import type { RouterOutputs } from "~/server/trpc/types";
 
 export type RetroView = RouterOutputs["retro"]["get"];
@@ -13,11 +14,18 @@ export type ActionView = RetroView["actions"][number];
 
 export const POLL_MS = 3000;
 
+// A poll that is refused (the retro or its partnership gone, or the person's access to it) turns
+// the board into the refusal page and stops polling: the last view would otherwise stay on screen
+// with every click failing.
 export function useRetro(slug: string, initial: RetroView) {
   const trpc = useTRPC();
-  return useQuery(
-    trpc.retro.get.queryOptions({ workspaceSlug: slug, retroId: initial.retro.id }, { initialData: initial, refetchInterval: POLL_MS }),
-  ).data;
+  const query = useQuery(
+    trpc.retro.get.queryOptions(
+      { workspaceSlug: slug, retroId: initial.retro.id },
+      { initialData: initial, refetchInterval: (q) => (refusalOf(q.state.error) ? false : POLL_MS) },
+    ),
+  );
+  return { view: query.data, refusal: refusalOf(query.error) };
 }
 
 export function useRefresh() {

@@ -1,9 +1,9 @@
 // A closed retro's summary as a file: Markdown (default) or CSV. Access is the retro's own: the
 // summary comes through the retro.summary procedure, which applies the partnership's rule.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest } from "next/server";
 import { summaryCsv, summaryMarkdown } from "~/server/services/retro/summary";
 import { serverApi } from "~/server/trpc/server";
-import { fileSafe, refusal } from "../../../../../../../_lib/download";
+import { fileSafe, refusal, refused } from "../../../../../../../_lib/download";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   } catch (error) {
     return refusal(request, error);
   }
-  if (found.partnershipId !== id) return new NextResponse("Retro not found.\n", { status: 404 });
+  // Another partnership's retro under this one's address reads as a missing one.
+  if (found.partnershipId !== id) return refused(404);
   const { summary } = found;
   const name = `retro-${fileSafe(summary.partnershipName, "retro")}-${fileSafe(summary.cycleLabel, "retro")}`;
   return new Response(csv ? "\uFEFF" + summaryCsv(summary) : summaryMarkdown(summary), {
