@@ -25,6 +25,7 @@ export type Rule =
   | "admin"
   | "partnership"
   | `work:${Need}`
+  | `item:${Need}`
   | `lifecycle:${Exclude<Need, "write">}`
   | "retroItem:author"
   | "goal:edit"
@@ -85,6 +86,15 @@ export function decideWork(actor: Actor, p: PartnershipFacts, need: Need): Decis
   return ALLOW;
 }
 
+// Something inside a partnership's work (a retro, one of its items, an action, a goal), asked for
+// by its own id. Whoever may not read the partnership's work may not learn that it exists either:
+// it answers "not found", exactly like a random id. Beyond reading, the partnership's rule.
+export function decideWorkItem(actor: Actor, p: PartnershipFacts, need: Need): Decision {
+  const read = decideWork(actor, p, "read");
+  if (!read.ok) return read.code === "FORBIDDEN" ? notFound("Partnership") : read;
+  return need === "read" ? read : decideWork(actor, p, need);
+}
+
 // The lifecycle and renewal review are the company's own deliberation: to a partner contact they
 // do not exist. Otherwise the rule of the partnership's work.
 export function decideLifecycle(actor: Actor, p: PartnershipFacts, need: Exclude<Need, "write">): Decision {
@@ -104,7 +114,7 @@ export function workAbilities(actor: Actor, p: PartnershipFacts) {
 
 // A retro item is edited or withdrawn by the person who wrote it, and nobody else.
 export function decideItemAuthor(actor: Actor, p: PartnershipFacts, authorId: string): Decision {
-  const work = decideWork(actor, p, "write");
+  const work = decideWorkItem(actor, p, "write");
   if (!work.ok) return work;
   return authorId === actor.id ? ALLOW : forbidden("Only the person who wrote an item can edit or withdraw it.");
 }
@@ -132,7 +142,7 @@ export function decideGoalEdit(
   p: PartnershipFacts,
   goal: { hostOwnerId: string | null; partnerOwnerId: string | null; createdById: string },
 ): Decision {
-  const work = decideWork(actor, p, "write");
+  const work = decideWorkItem(actor, p, "write");
   if (!work.ok) return work;
   const me = actor.id;
   const mine = goal.hostOwnerId === me || goal.partnerOwnerId === me || goal.createdById === me || p.ownerMemberId === me;
@@ -145,6 +155,8 @@ export function decideGoalEdit(
 // Who is asked about a partnership in a cycle is changed by admins for any partnership and by
 // alliance managers for those they own.
 export function decideParticipantsEdit(actor: Actor, p: PartnershipFacts & { name: string }): Decision {
+  const seen = seePartnership(actor, p);
+  if (!seen.ok) return seen;
   const can = capabilitiesOf(actor.role);
   if (!can.ownPartnerships) return forbidden("Only alliance managers and admins can do this.");
   if (!can.actForAnyone && p.ownerMemberId !== actor.id) {

@@ -14,6 +14,7 @@ import {
   decideRoleChange,
   decideSurvey,
   decideWork,
+  decideWorkItem,
   seePartnership,
   ALLOW,
   type Decision,
@@ -79,6 +80,11 @@ export function expectedOutcome(rule: Rule, caller: Caller, facts: RuleFacts = {
     case "work:facilitate":
     case "work:restore":
       return decideWork(actor, p(), rule.slice("work:".length) as "read" | "write" | "facilitate" | "restore");
+    case "item:read":
+    case "item:write":
+    case "item:facilitate":
+    case "item:restore":
+      return decideWorkItem(actor, p(), rule.slice("item:".length) as "read" | "write" | "facilitate" | "restore");
     case "lifecycle:read":
     case "lifecycle:facilitate":
     case "lifecycle:restore":

@@ -4,7 +4,7 @@
 // another workspace and an id behind another organisation's partnership all answer alike:
 // "Retro not found.", "Action not found.", and so on.
 import type { Need, WorkContext, WorkspaceCtx } from "./context";
-import { decideGoalEdit, decideItemAuthor, decideWork, type Decision, type PartnershipFacts } from "./decide";
+import { decideGoalEdit, decideItemAuthor, decideWorkItem, type Decision, type PartnershipFacts } from "./decide";
 import { notFound } from "./errors";
 import { actorOf, enforce, factsOf, partnershipForActor, workContext, type PartnershipRow } from "./partnership";
 
@@ -19,7 +19,7 @@ function decideFor(
   finer?: (facts: PartnershipFacts) => Decision,
 ): WorkContext {
   const facts = factsOf(p);
-  enforce(finer ? finer(facts) : decideWork(actorOf(ctx), facts, need), what);
+  enforce(finer ? finer(facts) : decideWorkItem(actorOf(ctx), facts, need), what);
   return workContext(ctx, p);
 }
 

@@ -87,32 +87,32 @@ export const lifecycleProcedure = (need: Exclude<Need, "write">) =>
 
 export const retroProcedure = (need: Need) =>
   workspaceProcedure
-    .meta(rule(`work:${need}`))
+    .meta(rule(`item:${need}`))
     .input(z.object({ retroId: id }))
     .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadRetro(ctx, input.retroId, need)) } }));
 
 export const retroItemProcedure = (need: ItemNeed) =>
   workspaceProcedure
-    .meta(rule(need === "author" ? "retroItem:author" : `work:${need}`))
+    .meta(rule(need === "author" ? "retroItem:author" : `item:${need}`))
     .input(z.object({ itemId: id }))
     .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadRetroItem(ctx, input.itemId, need)) } }));
 
 // An action a retro made (volunteering for it, assigning it).
 export const retroActionProcedure = (need: Need) =>
   workspaceProcedure
-    .meta(rule(`work:${need}`))
+    .meta(rule(`item:${need}`))
     .input(z.object({ actionId: id }))
     .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadRetroAction(ctx, input.actionId, need)) } }));
 
 export const actionProcedure = (need: Need) =>
   workspaceProcedure
-    .meta(rule(`work:${need}`))
+    .meta(rule(`item:${need}`))
     .input(z.object({ actionId: id }))
     .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadAction(ctx, input.actionId, need)) } }));
 
 export const goalProcedure = (need: Need | "edit") =>
   workspaceProcedure
-    .meta(rule(need === "edit" ? "goal:edit" : `work:${need}`))
+    .meta(rule(need === "edit" ? "goal:edit" : `item:${need}`))
     .input(z.object({ goalId: id }))
     .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadGoal(ctx, input.goalId, need)) } }));
 

@@ -464,13 +464,13 @@ describe("access", () => {
     expect((await w.contactB.api.action.mine({ workspaceSlug: w.slug })).actions).toEqual([]);
   });
 
-  it("forbids a manager who does not work on the partnership", async () => {
+  it("forbids a manager who does not work on the partnership, and its actions' ids answer like made-up ones", async () => {
     const w = await world();
     const { id } = await w.manager.api.action.create(newAction(w));
     await expectTrpcError(w.outsider.api.action.list({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id }), "FORBIDDEN");
-    await expectTrpcError(w.outsider.api.action.get({ workspaceSlug: w.slug, actionId: id }), "FORBIDDEN");
+    await expectTrpcError(w.outsider.api.action.get({ workspaceSlug: w.slug, actionId: id }), "NOT_FOUND", /^Action not found\.$/);
     await expectTrpcError(w.outsider.api.action.create(newAction(w, { ownerMemberId: w.outsider.member.id })), "FORBIDDEN");
-    await expectTrpcError(w.outsider.api.action.update({ workspaceSlug: w.slug, actionId: id, version: 1, status: "DONE" }), "FORBIDDEN");
+    await expectTrpcError(w.outsider.api.action.update({ workspaceSlug: w.slug, actionId: id, version: 1, status: "DONE" }), "NOT_FOUND");
   });
 
   it("keeps an archived partnership's actions readable and unchangeable", async () => {

@@ -251,7 +251,7 @@ describe("access", () => {
     );
   });
 
-  it("answers NOT_FOUND to another organisation's contact and FORBIDDEN to a manager who does not work on it", async () => {
+  it("answers NOT_FOUND to another organisation's contact; a manager who does not work on it is forbidden its goals, whose ids answer like made-up ones", async () => {
     const w = await world();
     const goal = await w.manager.api.goal.create(newGoal(w));
     await expectTrpcError(list(w, w.contactB.api), "NOT_FOUND");
@@ -262,7 +262,11 @@ describe("access", () => {
     );
     await expectTrpcError(w.contactB.api.goal.create(newGoal(w, { hostOwnerId: null, partnerOwnerId: null })), "NOT_FOUND");
     await expectTrpcError(list(w, w.outsider.api), "FORBIDDEN");
-    await expectTrpcError(w.outsider.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }), "FORBIDDEN");
+    await expectTrpcError(
+      w.outsider.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }),
+      "NOT_FOUND",
+      /^Goal not found\.$/,
+    );
     expect(await db().goalCheckIn.count({ where: { goalId: goal.id } })).toBe(0);
   });
 

@@ -567,14 +567,17 @@ describe("access", () => {
     await expectTrpcError(view(w, w.contactA, "no-such-retro"), "NOT_FOUND");
   });
 
-  it("refuses a manager who neither owns nor works on the partnership", async () => {
+  it("refuses a manager who neither owns nor works on the partnership, and keeps its retros' ids to itself", async () => {
     const w = await world();
     const { retroId } = await revealed(w);
     const outsider = await addMember(db(), w.workspace.id, { role: "MANAGER" });
     const api = callerFor(outsider.user.id);
-    await expectTrpcError(api.retro.get({ workspaceSlug: w.slug, retroId }), "FORBIDDEN");
-    await expectTrpcError(api.retro.addItem({ workspaceSlug: w.slug, retroId, list: "GOING_WELL", text: "x" }), "FORBIDDEN");
+    // The partnership is known to them (they see its scorecard): its work is forbidden.
     await expectTrpcError(api.retro.list({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id }), "FORBIDDEN");
+    // A retro of it, by its id, answers like a made-up id: nothing tells which ids exist.
+    await expectTrpcError(api.retro.get({ workspaceSlug: w.slug, retroId }), "NOT_FOUND", /^Retro not found\.$/);
+    await expectTrpcError(api.retro.get({ workspaceSlug: w.slug, retroId: "made-up" }), "NOT_FOUND", /^Retro not found\.$/);
+    await expectTrpcError(api.retro.addItem({ workspaceSlug: w.slug, retroId, list: "GOING_WELL", text: "x" }), "NOT_FOUND");
   });
 
   it("keeps an archived partnership's retro readable and refuses every write", async () => {

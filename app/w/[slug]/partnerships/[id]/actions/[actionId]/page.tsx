@@ -6,6 +6,7 @@ import { call } from "../../../../../../_lib/call";
 import { date } from "../../../../../../_lib/format";
 import { ActionStatusBadge, OverdueBadge, sideName, STATUS_LABEL, type ActionStatus } from "../../../../actions/_components/action-badges";
 import { ActionEditor } from "./action-editor";
+import { requireWork } from "../../require-work";
 import { dateTime } from "~/server/services/dates";
 
 export const metadata = { title: "Action" };
@@ -30,6 +31,7 @@ function shown(field: string, value: string | null): string {
 
 export default async function ActionPage({ params }: { params: Promise<{ slug: string; id: string; actionId: string }> }) {
   const { slug, id, actionId } = await params;
+  await requireWork(slug, id);
   const [data, workspace] = await call((api) =>
     Promise.all([api.action.get({ workspaceSlug: slug, actionId }), api.workspace.current({ workspaceSlug: slug })]),
   );

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { call } from "../../../../../../_lib/call";
+import { requireWork } from "../../require-work";
 import { RetroBoard } from "./retro-board";
 
 export const metadata = { title: "Retro" };
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 // keeps it fresh by polling, so both sides see each other's changes within seconds.
 export default async function RetroPage({ params }: { params: Promise<{ slug: string; id: string; retroId: string }> }) {
   const { slug, id, retroId } = await params;
+  await requireWork(slug, id);
   const view = await call((api) => api.retro.get({ workspaceSlug: slug, retroId }));
   if (view.retro.partnershipId !== id) notFound();
   return <RetroBoard slug={slug} initial={view} />;
