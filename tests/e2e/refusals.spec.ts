@@ -96,6 +96,9 @@ test("a manager meets 403 on the working papers of a partnership they do not wor
   // Acme Robotics OEM belongs to another manager; Morgan works on neither its team nor its retros.
   await signIn(page, "manager@northwind.test");
   for (const tab of ["retro", "actions", "goals", "renewal"]) await expectRefused(page, `${p.acme}/${tab}`, 403);
+  // Any retro or action id under it, real or made up, meets the same page: nothing tells which exist.
+  await expectRefused(page, `${p.acme}/retro/made-up-id`, 403);
+  await expectRefused(page, `${p.acme}/actions/made-up-id`, 403);
   await expectDownloadRefused(page, `${p.acme}/renewal/export`, 403);
   // Its scorecard stays open to every manager.
   expect((await page.goto(p.acme))?.status()).toBe(200);
