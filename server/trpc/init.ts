@@ -4,6 +4,7 @@ import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
+import { guardInput } from "./input-guard";
 
 function describe(error: ZodError): string {
   return error.issues
@@ -35,5 +36,5 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const middleware = t.middleware;
-export const baseProcedure = t.procedure;
+export const baseProcedure = t.procedure.use(guardInput);
 export const createCallerFactory = t.createCallerFactory;
