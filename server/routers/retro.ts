@@ -66,6 +66,6 @@ export const retroRouter = router({
     .input(z.object({ actionId: id, dueDate: dateOnly, pillarKey }))
     .mutation(({ ctx, input }) => volunteer(ctx, input)),
   assign: workspaceProcedure
-    .input(z.object({ actionId: id, memberId: id, dueDate: dateOnly, pillarKey, version: z.number().int().min(1) }))
+    .input(z.object({ actionId: id, memberId: id, dueDate: dateOnly, pillarKey, version: z.number().int().min(1).max(2_147_483_647) }))
     .mutation(({ ctx, input }) => assignAction(ctx, input)),
 });

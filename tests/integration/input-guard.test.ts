@@ -7,7 +7,8 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { createContextFor } from "../../server/trpc/context";
 import { appRouter } from "../../server/trpc/root";
-import { buildWorld, db } from "./helpers";
+import { fuzzWorld } from "./fuzz/world";
+import { buildWorld, db, expectTrpcError } from "./helpers";
 
 const PROBLEM = "contains a control character or an invalid character; remove it and try again.";
 
@@ -167,5 +168,38 @@ describe("the input rule for every string", () => {
       );
       expect(answer.status, String(progress)).toBe(400);
     }
+  });
+
+  // Found by the fuzzer: these versions were compared in SQL against 32-bit columns, and a larger
+  // number failed in the database (500) instead of being refused.
+  it("refuses versions a 32-bit column cannot hold", async () => {
+    const w = await fuzzWorld();
+    const [goalId] = w.seeds("goalId") as string[];
+    const [cycleId] = w.seeds("cycleId") as string[];
+    const [, retroActionId] = w.seeds("actionId") as string[];
+    const version = 2 ** 31;
+    await expectTrpcError(w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goalId!, progress: 5, version }), "BAD_REQUEST");
+    await expectTrpcError(
+      w.manager.api.retro.assign({
+        workspaceSlug: w.slug,
+        actionId: retroActionId!,
+        memberId: w.manager.member.id,
+        dueDate: "2030-01-01",
+        pillarKey: null,
+        version,
+      }),
+      "BAD_REQUEST",
+    );
+    await expectTrpcError(
+      w.contactA.api.response.saveDraft({
+        workspaceSlug: w.slug,
+        cycleId: cycleId!,
+        partnershipId: w.partnershipA.id,
+        answers: [],
+        comments: [],
+        baseVersion: version,
+      }),
+      "BAD_REQUEST",
+    );
   });
 });
