@@ -14,7 +14,7 @@ const GLOBAL_TABLES = ['"User"', '"Workspace"'];
 
 export async function fingerprinter(db: PrismaClient, workspaceId: string, { globalCounts }: { globalCounts: boolean }) {
   const tables = await db.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.columns
+    SELECT table_name::text AS table_name FROM information_schema.columns
     WHERE table_schema = current_schema() AND column_name = 'workspaceId'
     ORDER BY table_name`;
   const part = (label: string, from: string, where: string) =>
