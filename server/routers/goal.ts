@@ -62,7 +62,7 @@ export const goalRouter = router({
         cycleId: id.nullish(),
         progress: z.number({ error: "give the progress in percent" }).int("a whole number").min(0, "0 to 100").max(100, "0 to 100"),
         note: z.string().trim().max(2000, "at most 2,000 characters").default(""),
-        version: z.number().int().min(1).optional(),
+        version: z.number().int().min(1).max(2_147_483_647).optional(),
       }),
     )
     .mutation(({ ctx, input }) => checkInGoal(ctx, input)),

@@ -69,6 +69,6 @@ export const retroRouter = router({
     .input(z.object({ dueDate: dateOnly, pillarKey }))
     .mutation(({ ctx, input }) => volunteer(ctx, input)),
   assign: retroActionProcedure("facilitate")
-    .input(z.object({ memberId: id, dueDate: dateOnly, pillarKey, version: z.number().int().min(1) }))
+    .input(z.object({ memberId: id, dueDate: dateOnly, pillarKey, version: z.number().int().min(1).max(2_147_483_647) }))
     .mutation(({ ctx, input }) => assignAction(ctx, input)),
 });

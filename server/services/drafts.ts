@@ -16,7 +16,7 @@ export const saveDraftInput = z.object({
   // Not trimmed: what someone is still typing comes back exactly as they left it.
   comments: z.array(z.object({ pillarId: z.string().min(1), text: z.string().max(2000, "a comment is at most 2,000 characters") })).max(50),
   // null: there is no draft yet, and this save creates it.
-  baseVersion: z.number().int().min(1).nullable(),
+  baseVersion: z.number().int().min(1).max(2_147_483_647).nullable(),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 

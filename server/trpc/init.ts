@@ -13,6 +13,7 @@ import { toTRPCError } from "./errors";
 export interface Meta {
   access: Rule;
 }
+import { guardInput } from "./input-guard";
 
 function describe(error: ZodError): string {
   return error.issues
@@ -48,12 +49,15 @@ export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
-// The root of the ladder: every procedure is built on it.
-export const baseProcedure = t.procedure.use(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) {
-    const refusal = toTRPCError(result.error);
-    if (refusal) throw refusal;
-  }
-  return result;
-});
+// The root of the ladder: every procedure is built on it. Outermost, the one place refusals become
+// tRPC errors; then the input rule for every string (input-guard.ts), before any input is parsed.
+export const baseProcedure = t.procedure
+  .use(async ({ next }) => {
+    const result = await next();
+    if (!result.ok) {
+      const refusal = toTRPCError(result.error);
+      if (refusal) throw refusal;
+    }
+    return result;
+  })
+  .use(guardInput);
