@@ -64,7 +64,14 @@ export async function notifyOnce(
   const fresh = new Set(created.map((c) => c.dedupeKey));
   const newNotices = notices.filter((n) => fresh.has(n.dedupeKey));
   if (newNotices.length > 0) {
-    await enqueueEmail(db, { workspaceId: db.$workspaceId, kind: "ALERT", to: recipient.email, ...email(newNotices) });
+    await enqueueEmail(db, {
+      workspaceId: db.$workspaceId,
+      kind: "ALERT",
+      to: recipient.email,
+      recipientMemberId: recipient.memberId,
+      partnershipIds: newNotices.flatMap((n) => (n.partnershipId ? [n.partnershipId] : [])),
+      ...email(newNotices),
+    });
   }
   return newNotices;
 }

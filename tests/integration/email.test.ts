@@ -60,6 +60,8 @@ function emailTo(workspaceId: string, to: string, n = 1) {
     workspaceId,
     kind: "REMINDER",
     to,
+    recipientMemberId: null,
+    partnershipIds: [],
     subject: `Test email ${n}`,
     text: `Hello, this is test email ${n}: http://localhost:3000/w/test/surveys`,
     link: "http://localhost:3000/w/test/surveys",
@@ -89,8 +91,22 @@ describe("delivering the outbox over SMTP", () => {
       partnershipNames: ["Globex Cloud Resale"],
       recipientName: "Pat Partner",
     });
-    const a = await enqueueEmail(db(), { workspaceId: ws.id, kind: "INVITATION", to: invitee, ...invitation });
-    const b = await enqueueEmail(db(), { workspaceId: ws.id, kind: "SURVEY_OPEN", to: contact, ...survey });
+    const a = await enqueueEmail(db(), {
+      workspaceId: ws.id,
+      kind: "INVITATION",
+      to: invitee,
+      recipientMemberId: null,
+      partnershipIds: [],
+      ...invitation,
+    });
+    const b = await enqueueEmail(db(), {
+      workspaceId: ws.id,
+      kind: "SURVEY_OPEN",
+      to: contact,
+      recipientMemberId: null,
+      partnershipIds: [],
+      ...survey,
+    });
 
     expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 2, failed: 0 });
 

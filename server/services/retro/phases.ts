@@ -58,8 +58,15 @@ async function emailSummary(tx: TenantTx, ctx: RetroCtx, closedAt: Date, people:
   for (const a of attendees) to.set(a.memberId, a.member.user.email);
   for (const p of people) to.set(p.memberId, p.email);
   const email = retroSummaryEmail({ summary, path: `/w/${ctx.workspace.slug}/partnerships/${retro.partnershipId}/retro/${retro.id}` });
-  for (const address of new Set(to.values())) {
-    await enqueueEmail(tx, { workspaceId: ctx.workspace.id, kind: "RETRO_SUMMARY", to: address, ...email });
+  for (const [memberId, address] of to) {
+    await enqueueEmail(tx, {
+      workspaceId: ctx.workspace.id,
+      kind: "RETRO_SUMMARY",
+      to: address,
+      recipientMemberId: memberId,
+      partnershipIds: [retro.partnershipId],
+      ...email,
+    });
   }
 }
 
