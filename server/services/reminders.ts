@@ -8,7 +8,7 @@ import { enqueueEmail } from "./email/outbox";
 import { reminderEmail, surveyOpenEmail } from "./email/templates";
 import { isUniqueViolation } from "../db/errors";
 import { dueReminder, REMINDER_ORDER } from "./periods";
-import { decideSurvey } from "../access/decide";
+import { answersFor, decideSurvey } from "../access/decide";
 
 interface Owing {
   name: string;
@@ -47,8 +47,14 @@ async function pendingPeople(db: TenantDb, cycle: Cycle, later: ReminderKind[]) 
   for (const p of participants) {
     if (done.has(`${p.memberId}:${p.partnershipId}`)) continue;
     // Asked when the list was made, but read again now: a contact since moved to another
-    // organisation is not reminded of (nor told the name of) a partnership they cannot see.
-    const asked = decideSurvey(p.member, { ...p.partnership, archived: p.partnership.archivedAt !== null }, cycle, true);
+    // organisation is not reminded of (nor told the name of) a partnership they cannot see, nor
+    // someone since made an executive (or a contact) of a survey they no longer answer.
+    const asked = decideSurvey(
+      p.member,
+      { ...p.partnership, archived: p.partnership.archivedAt !== null },
+      cycle,
+      answersFor(p.member, p.partnership, p.side),
+    );
     if (!asked.ok) continue;
     const person = people.get(p.memberId) ?? { name: p.member.user.name, email: p.member.user.email, partnerships: [], partnershipIds: [] };
     person.partnerships.push(p.partnership.name);
