@@ -1,7 +1,7 @@
 // The resource steps around survey cycles: a cycle, the survey a member answers (cycle,
 // partnership and their place on its list), and a partnership's list of people asked in a cycle.
 import type { SurveyTarget, WorkspaceCtx } from "./context";
-import { decideAsked, decideParticipantsEdit, decideSurvey, seePartnership } from "./decide";
+import { answersFor, decideAsked, decideParticipantsEdit, decideSurvey, seePartnership } from "./decide";
 import { notFound } from "./errors";
 import { actorOf, enforce, factsOf, findPartnership } from "./partnership";
 
@@ -37,7 +37,7 @@ export async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partn
   const actor = actorOf(ctx);
   enforce(seePartnership(actor, partnership), "Partnership");
   if (!cycle) throw notFound("Cycle");
-  const asked = participant !== null && !participant.excluded;
+  const asked = participant !== null && !participant.excluded && answersFor(actor, partnership, participant.side);
   enforce(decideSurvey(actor, { ...factsOf(partnership), name: partnership.name }, cycle, asked));
   return {
     cycle,

@@ -3,7 +3,7 @@
 // decision; services ask the finer ones (who may change what an action agreed); the access tests
 // ask the same functions what every procedure should answer to every role.
 import type { Actor, Need } from "./context";
-import { capabilitiesOf, type Role } from "./roles";
+import { capabilitiesOf, speaksForHost, speaksForPartner, type Role, type Side } from "./roles";
 
 export type Refusal = { ok: false; code: "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST"; message: string };
 export type Decision = { ok: true } | Refusal;
@@ -178,6 +178,14 @@ export function decideSurvey(
   if (!seen.ok) return seen;
   if (!asked || p.archived) return forbidden(`You are not asked to answer the ${cycle.label} survey about ${p.name}.`);
   return ALLOW;
+}
+
+// Whether a member may answer for a side of a partnership: the company's own people who write for
+// its HOST side, its organisation's contacts for its PARTNER side. A participant row made before
+// their role or organisation changed does not ask them any more.
+export function answersFor(actor: Actor, p: Pick<PartnershipFacts, "partnerOrgId">, side: Side): boolean {
+  if (side === "HOST") return speaksForHost(actor.role);
+  return speaksForPartner(actor.role) && actor.partnerOrgId === p.partnerOrgId;
 }
 
 // A cycle's reminders and notices concern the people it asks, about any partnership.

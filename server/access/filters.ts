@@ -3,6 +3,7 @@
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "./context";
 import { capabilitiesOf, ROLES, speaksForHost, speaksForPartner } from "./roles";
+import { PARTNER_NOTICE_KINDS } from "./standing";
 
 // seePartnership: the partnerships a member may see at all.
 export function visiblePartnerships(actor: Pick<Actor, "role" | "partnerOrgId">): Prisma.PartnershipWhereInput {
@@ -24,6 +25,35 @@ export function workVisibleTo(actor: Actor): Prisma.PartnershipWhereInput {
   if (can.readAllWork || can.actForAnyone) return {};
   if (!can.seeAllPartnerships) return visiblePartnerships(actor);
   return { OR: [{ ownerMemberId: actor.id }, { team: { some: { memberId: actor.id } } }] };
+}
+
+// mayHoldWork (decideWork(write), archival aside): the partnerships whose actions a member may
+// own, for "my actions": an executive owns none, whatever rows still name them.
+export function workHeldBy(actor: Actor): Prisma.PartnershipWhereInput {
+  const can = capabilitiesOf(actor.role);
+  if (!can.write) return { id: { in: [] } };
+  if (can.actForAnyone) return {};
+  if (!can.seeAllPartnerships) return visiblePartnerships(actor);
+  return { OR: [{ ownerMemberId: actor.id }, { team: { some: { memberId: actor.id } } }] };
+}
+
+// answersFor: the rows of a cycle's list that still ask the member, for the surveys they owe. A row
+// made before their role or organisation changed asks them nothing.
+export function answerableBy(actor: Actor): Prisma.CycleParticipantWhereInput {
+  if (speaksForHost(actor.role)) return { side: "HOST" };
+  if (speaksForPartner(actor.role)) return { side: "PARTNER", partnership: { partnerOrgId: actor.partnerOrgId ?? "__none__" } };
+  return { side: { in: [] } };
+}
+
+// mayHear, for a member's own notifications: the company's people read every notice of theirs; a
+// partner contact only those about their organisation's partnerships, and none of the company's
+// own view (alerts on its scores, renewal reviews), even if a row from an earlier role says so.
+export function noticesFor(actor: Actor): Prisma.NotificationWhereInput {
+  if (capabilitiesOf(actor.role).seeAllPartnerships) return { memberId: actor.id };
+  return {
+    memberId: actor.id,
+    OR: [{ partnershipId: null }, { kind: { in: PARTNER_NOTICE_KINDS }, partnership: visiblePartnerships(actor) }],
+  };
 }
 
 // worksOn, from the other side: the current members who work on a partnership and may write, so

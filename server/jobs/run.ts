@@ -23,6 +23,8 @@ export interface JobsResult {
   renewalReviews: string[];
   sent: number;
   failed: number;
+  // Emails not sent because their recipient may no longer receive them.
+  dropped: number;
   // Workspaces whose run failed, with the error (logged too).
   errors: { workspace: string; error: string }[];
 }
@@ -38,6 +40,7 @@ export async function runJobs(db: PrismaClient, now = new Date(), only?: readonl
     renewalReviews: [],
     sent: 0,
     failed: 0,
+    dropped: 0,
     errors: [],
   };
   for (const workspace of await workspacesForJobs(db, only)) {
@@ -53,6 +56,7 @@ export async function runJobs(db: PrismaClient, now = new Date(), only?: readonl
       const delivery = await deliverOutbox(scoped, { now });
       result.sent += delivery.sent;
       result.failed += delivery.failed;
+      result.dropped += delivery.dropped;
     } catch (error) {
       console.error(`[jobs] ${workspace.slug} failed:`, error);
       result.errors.push({ workspace: workspace.slug, error: error instanceof Error ? error.message : String(error) });
@@ -71,6 +75,7 @@ export function describeRun(result: JobsResult): string | null {
     result.renewalReviews.length ? `renewal review opened for ${result.renewalReviews.join(", ")}` : "",
     result.sent ? `${result.sent} email(s) sent` : "",
     result.failed ? `${result.failed} email(s) failed` : "",
+    result.dropped ? `${result.dropped} email(s) dropped` : "",
     result.errors.length ? `${result.errors.length} workspace(s) failed: ${result.errors.map((e) => e.workspace).join(", ")}` : "",
   ].filter(Boolean);
   return parts.length ? parts.join("; ") : null;

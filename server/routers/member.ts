@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../access/roles";
-import { changeRole, listMembers, removeMember } from "../services/members";
+import { changeRole, listMembers, previewChange, removeMember } from "../services/members";
 import { adminProcedure, id, memberProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -12,4 +12,8 @@ export const memberRouter = router({
     .input(z.object({ role: roleSchema, partnerOrgId: id.nullish() }))
     .mutation(({ ctx, input }) => changeRole(ctx, input)),
   remove: memberProcedure.mutation(({ ctx }) => removeMember(ctx)),
+  // What a role change or removal would do to what the member holds, before it is confirmed.
+  preview: memberProcedure
+    .input(z.object({ change: z.enum(["role", "remove"]), role: roleSchema.optional(), partnerOrgId: id.nullish() }))
+    .query(({ ctx, input }) => previewChange(ctx, input)),
 });

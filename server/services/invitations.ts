@@ -66,7 +66,14 @@ export async function createInvitation(
       expiresAt,
       now,
     });
-    await enqueueEmail(tx, { workspaceId: ctx.workspace.id, kind: "INVITATION", to: email, ...message });
+    await enqueueEmail(tx, {
+      workspaceId: ctx.workspace.id,
+      kind: "INVITATION",
+      to: email,
+      recipientMemberId: null,
+      partnershipIds: [],
+      ...message,
+    });
     return created;
   });
   return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };

@@ -1,10 +1,14 @@
 // Managing who belongs to a workspace. Removal is soft (answers keep counting) and a workspace
-// always keeps at least one owner.
+// always keeps at least one owner. A change of role or organisation, and a removal, also settle
+// what the person held that they may no longer hold (member-change/).
 import type { Member, Role } from "../db/generated/client";
 import type { WorkspaceCtx } from "../access/context";
 import { badRequest } from "../access/errors";
 import { mayGrant } from "../access/members";
 import { speaksForPartner } from "../access/roles";
+import { applyMemberChange } from "./member-change/apply";
+import { describeChange } from "./member-change/describe";
+import { planMemberChange, type After } from "./member-change/plan";
 
 // The member the member step loaded (the access module decided the actor may manage them).
 export type MemberCtx = WorkspaceCtx & { target: Member };
@@ -33,21 +37,47 @@ async function assertNotLastOwner(ctx: WorkspaceCtx, member: Pick<Member, "id" |
   if (owners <= 1) throw badRequest("A workspace needs at least one owner: make someone else owner first.");
 }
 
-export async function changeRole(ctx: MemberCtx, input: { role: Role; partnerOrgId?: string | null }) {
-  const member = ctx.target;
+// What the member becomes: their new role and, for a partner contact, the organisation (which
+// must exist). Refuses what the actor may not grant, and leaving the workspace without an owner.
+async function resolveRole(ctx: MemberCtx, input: { role: Role; partnerOrgId?: string | null }): Promise<NonNullable<After>> {
   mayGrant(ctx, input.role);
-  if (input.role !== "OWNER") await assertNotLastOwner(ctx, member);
-  let partnerOrgId: string | null = null;
-  if (speaksForPartner(input.role)) {
-    const org = input.partnerOrgId ? await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } }) : null;
-    if (!org) throw badRequest("Choose the partner organisation this contact belongs to.");
-    partnerOrgId = org.id;
-  }
-  await ctx.db.member.update({ where: { id: member.id }, data: { role: input.role, partnerOrgId } });
+  if (input.role !== "OWNER") await assertNotLastOwner(ctx, ctx.target);
+  if (!speaksForPartner(input.role)) return { role: input.role, partnerOrgId: null };
+  const org = input.partnerOrgId ? await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } }) : null;
+  if (!org) throw badRequest("Choose the partner organisation this contact belongs to.");
+  return { role: input.role, partnerOrgId: org.id };
+}
+
+// One change, planned and made in one transaction (a failure changes nothing): the member's new
+// role or removal, and what follows from it for what they hold (member-change/plan.ts).
+async function change(ctx: MemberCtx, after: After, now: Date) {
+  return ctx.db.$transaction(
+    async (tx) => {
+      const plan = await planMemberChange(tx, ctx.target, after);
+      await applyMemberChange(tx, plan, { byMemberId: ctx.member.id, workspace: ctx.workspace, now });
+      return describeChange(plan);
+    },
+    { timeout: 30_000 },
+  );
+}
+
+export async function changeRole(ctx: MemberCtx, input: { role: Role; partnerOrgId?: string | null }, now = new Date()) {
+  return change(ctx, await resolveRole(ctx, input), now);
 }
 
 export async function removeMember(ctx: MemberCtx, now = new Date()) {
-  const member = ctx.target;
-  await assertNotLastOwner(ctx, member);
-  await ctx.db.member.update({ where: { id: member.id }, data: { removedAt: now } });
+  await assertNotLastOwner(ctx, ctx.target);
+  return change(ctx, null, now);
+}
+
+// What a change would do, for the admin's dialog before they confirm it: the same plan, read now.
+export async function previewChange(ctx: MemberCtx, input: { change: "role" | "remove"; role?: Role; partnerOrgId?: string | null }) {
+  let after: After = null;
+  if (input.change === "role") {
+    if (!input.role) throw badRequest("Choose the new role.");
+    after = await resolveRole(ctx, { role: input.role, partnerOrgId: input.partnerOrgId });
+  } else {
+    await assertNotLastOwner(ctx, ctx.target);
+  }
+  return describeChange(await planMemberChange(ctx.db, ctx.target, after));
 }

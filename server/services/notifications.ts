@@ -4,7 +4,7 @@ import type { NotificationKind, Prisma } from "../db/generated/client";
 import type { TenantClient } from "../db/tenant";
 import type { WorkspaceCtx } from "../access/context";
 import { actorOf } from "../access/partnership";
-import { visiblePartnerships } from "../access/filters";
+import { noticesFor } from "../access/filters";
 import { rolesWith } from "../access/roles";
 import { enqueueEmail } from "./email/outbox";
 import type { Email } from "./email/templates";
@@ -64,7 +64,14 @@ export async function notifyOnce(
   const fresh = new Set(created.map((c) => c.dedupeKey));
   const newNotices = notices.filter((n) => fresh.has(n.dedupeKey));
   if (newNotices.length > 0) {
-    await enqueueEmail(db, { workspaceId: db.$workspaceId, kind: "ALERT", to: recipient.email, ...email(newNotices) });
+    await enqueueEmail(db, {
+      workspaceId: db.$workspaceId,
+      kind: "ALERT",
+      to: recipient.email,
+      recipientMemberId: recipient.memberId,
+      partnershipIds: newNotices.flatMap((n) => (n.partnershipId ? [n.partnershipId] : [])),
+      ...email(newNotices),
+    });
   }
   return newNotices;
 }
@@ -72,12 +79,10 @@ export async function notifyOnce(
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
 // A member's notifications, read again through their current access: one about a partnership
-// they can no longer see (a contact moved to another organisation, say) is never shown, even if
-// the clean-up that follows such a change missed it.
-function mine(ctx: WorkspaceCtx): Prisma.NotificationWhereInput {
-  if (ctx.can.seeAllPartnerships) return { memberId: ctx.member.id };
-  return { memberId: ctx.member.id, OR: [{ partnershipId: null }, { partnership: visiblePartnerships(actorOf(ctx)) }] };
-}
+// they can no longer see (a contact moved to another organisation, say), or a company's alert
+// kept from an earlier role, is never shown, even if the clean-up that follows such a change
+// missed it.
+const mine = (ctx: WorkspaceCtx): Prisma.NotificationWhereInput => noticesFor(actorOf(ctx));
 
 export async function listNotifications(ctx: WorkspaceCtx, input: { cursor?: string; limit?: number }) {
   const limit = input.limit ?? NOTIFICATIONS_PAGE_SIZE;

@@ -8,7 +8,14 @@ import { enqueueEmail } from "./email/outbox";
 import { reminderEmail, surveyOpenEmail } from "./email/templates";
 import { isUniqueViolation } from "../db/errors";
 import { dueReminder, REMINDER_ORDER } from "./periods";
-import { decideSurvey } from "../access/decide";
+import { answersFor, decideSurvey } from "../access/decide";
+
+interface Owing {
+  name: string;
+  email: string;
+  partnerships: string[];
+  partnershipIds: string[];
+}
 
 // Who still owes answers in this cycle and has neither had this reminder (or a later one) nor
 // muted them, with the partnerships they owe. The job runs every minute on every open cycle, so
@@ -30,21 +37,28 @@ async function pendingPeople(db: TenantDb, cycle: Cycle, later: ReminderKind[]) 
       partnership: { select: { name: true, partnerOrgId: true, archivedAt: true } },
     },
   });
-  if (participants.length === 0) return new Map<string, { name: string; email: string; partnerships: string[] }>();
+  if (participants.length === 0) return new Map<string, Owing>();
   const answered = await db.response.findMany({
     where: { cycleId: cycle.id, memberId: { in: [...new Set(participants.map((p) => p.memberId))] } },
     select: { memberId: true, partnershipId: true },
   });
   const done = new Set(answered.map((r) => `${r.memberId}:${r.partnershipId}`));
-  const people = new Map<string, { name: string; email: string; partnerships: string[] }>();
+  const people = new Map<string, Owing>();
   for (const p of participants) {
     if (done.has(`${p.memberId}:${p.partnershipId}`)) continue;
     // Asked when the list was made, but read again now: a contact since moved to another
-    // organisation is not reminded of (nor told the name of) a partnership they cannot see.
-    const asked = decideSurvey(p.member, { ...p.partnership, archived: p.partnership.archivedAt !== null }, cycle, true);
+    // organisation is not reminded of (nor told the name of) a partnership they cannot see, nor
+    // someone since made an executive (or a contact) of a survey they no longer answer.
+    const asked = decideSurvey(
+      p.member,
+      { ...p.partnership, archived: p.partnership.archivedAt !== null },
+      cycle,
+      answersFor(p.member, p.partnership, p.side),
+    );
     if (!asked.ok) continue;
-    const person = people.get(p.memberId) ?? { name: p.member.user.name, email: p.member.user.email, partnerships: [] };
+    const person = people.get(p.memberId) ?? { name: p.member.user.name, email: p.member.user.email, partnerships: [], partnershipIds: [] };
     person.partnerships.push(p.partnership.name);
+    person.partnershipIds.push(p.partnershipId);
     people.set(p.memberId, person);
   }
   return people;
@@ -80,6 +94,8 @@ export async function sendDueReminders(
           workspaceId: cycle.workspaceId,
           kind: kind === "OPENED" ? "SURVEY_OPEN" : "REMINDER",
           to: person.email,
+          recipientMemberId: memberId,
+          partnershipIds: person.partnershipIds,
           ...email,
         });
       });

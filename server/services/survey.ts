@@ -3,12 +3,15 @@
 import { z } from "zod";
 import type { SurveyCtx, SurveyTarget, WorkspaceCtx } from "../access/context";
 import { badRequest } from "../access/errors";
-import { visiblePartnerships } from "../access/filters";
+import { answerableBy, visiblePartnerships } from "../access/filters";
+import { actorOf } from "../access/partnership";
 import { isUniqueViolation } from "../db/errors";
 import { lockCycleAggregates, refreshCycleAggregates } from "./aggregates";
 import { loadFramework } from "./framework";
 import { responsePillarScore } from "./scoring";
 
+// The surveys the member is asked to answer in open cycles, read through their current access: a
+// row made before their role or organisation changed owes nothing.
 export async function owedSurveys(ctx: WorkspaceCtx) {
   const rows = await ctx.db.cycleParticipant.findMany({
     where: {
@@ -16,6 +19,7 @@ export async function owedSurveys(ctx: WorkspaceCtx) {
       excluded: false,
       cycle: { status: "OPEN" },
       partnership: { AND: [{ phase: { not: "EXITED" }, archivedAt: null }, visiblePartnerships(ctx.member)] },
+      AND: [answerableBy(actorOf(ctx))],
     },
     include: {
       cycle: { select: { id: true, label: true, closesAt: true } },

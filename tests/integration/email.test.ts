@@ -60,6 +60,8 @@ function emailTo(workspaceId: string, to: string, n = 1) {
     workspaceId,
     kind: "REMINDER",
     to,
+    recipientMemberId: null,
+    partnershipIds: [],
     subject: `Test email ${n}`,
     text: `Hello, this is test email ${n}: http://localhost:3000/w/test/surveys`,
     link: "http://localhost:3000/w/test/surveys",
@@ -89,10 +91,24 @@ describe("delivering the outbox over SMTP", () => {
       partnershipNames: ["Globex Cloud Resale"],
       recipientName: "Pat Partner",
     });
-    const a = await enqueueEmail(db(), { workspaceId: ws.id, kind: "INVITATION", to: invitee, ...invitation });
-    const b = await enqueueEmail(db(), { workspaceId: ws.id, kind: "SURVEY_OPEN", to: contact, ...survey });
+    const a = await enqueueEmail(db(), {
+      workspaceId: ws.id,
+      kind: "INVITATION",
+      to: invitee,
+      recipientMemberId: null,
+      partnershipIds: [],
+      ...invitation,
+    });
+    const b = await enqueueEmail(db(), {
+      workspaceId: ws.id,
+      kind: "SURVEY_OPEN",
+      to: contact,
+      recipientMemberId: null,
+      partnershipIds: [],
+      ...survey,
+    });
 
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 2, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 2, failed: 0, dropped: 0 });
 
     expect(smtp.received).toHaveLength(2);
     const byRecipient = new Map(smtp.received.map((r) => [r.envelopeTo[0], r.mail]));
@@ -109,7 +125,7 @@ describe("delivering the outbox over SMTP", () => {
     const rows = await db().outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } } });
     for (const row of rows) expect(row).toMatchObject({ sentAt: expect.any(Date), attempts: 0, lastError: null });
     // Sent is sent: the next run has nothing to do.
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 0, dropped: 0 });
     expect(smtp.received).toHaveLength(2);
   });
 
@@ -136,14 +152,14 @@ describe("delivering the outbox over SMTP", () => {
     const { id } = await emailTo(ws.id, to);
 
     smtp.control.refuseRecipients = true;
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 1, dropped: 0 });
     const failed = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(failed).toMatchObject({ sentAt: null, claimedAt: null, attempts: 1 });
     expect(failed.lastError).toMatch(/Mailbox unavailable/);
     expect(smtp.received).toHaveLength(0);
 
     smtp.control.refuseRecipients = false;
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 1, failed: 0, dropped: 0 });
     expect(smtp.received.map((r) => r.envelopeTo)).toEqual([[to]]);
     expect((await db().outboxEmail.findUniqueOrThrow({ where: { id } })).sentAt).toBeInstanceOf(Date);
   });
@@ -155,10 +171,10 @@ describe("delivering the outbox over SMTP", () => {
     smtp.control.refuseRecipients = true;
     const run = () => deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport, maxAttempts: 2 });
 
-    expect(await run()).toEqual({ sent: 0, failed: 1 });
-    expect(await run()).toEqual({ sent: 0, failed: 1 });
+    expect(await run()).toEqual({ sent: 0, failed: 1, dropped: 0 });
+    expect(await run()).toEqual({ sent: 0, failed: 1, dropped: 0 });
     smtp.control.refuseRecipients = false;
-    expect(await run()).toEqual({ sent: 0, failed: 0 });
+    expect(await run()).toEqual({ sent: 0, failed: 0, dropped: 0 });
     expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ sentAt: null, attempts: 2 });
   });
 
@@ -170,11 +186,11 @@ describe("delivering the outbox over SMTP", () => {
     const run = () => deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport, now });
 
     await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS + 60_000) } });
-    expect(await run()).toEqual({ sent: 0, failed: 0 });
+    expect(await run()).toEqual({ sent: 0, failed: 0, dropped: 0 });
 
     // The run that claimed it died: after the timeout another run takes it over.
     await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS - 60_000) } });
-    expect(await run()).toEqual({ sent: 1, failed: 0 });
+    expect(await run()).toEqual({ sent: 1, failed: 0, dropped: 0 });
     expect(smtp.received).toHaveLength(1);
   });
 });
@@ -184,7 +200,7 @@ describe("without SMTP", () => {
     const w = await buildWorld();
     const created = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: address(), role: "EXECUTIVE" });
 
-    expect(await deliverOutbox(forWorkspace(db(), w.workspace.id), {})).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(db(), w.workspace.id), {})).toEqual({ sent: 0, failed: 0, dropped: 0 });
 
     const outbox = await w.admin.api.outbox.list({ workspaceSlug: w.slug });
     expect(outbox.smtpConfigured).toBe(false);

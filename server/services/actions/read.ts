@@ -2,7 +2,7 @@
 // actions across the partnerships whose work they see.
 import type { ActionStatus, Prisma, Role } from "../../db/generated/client";
 import type { ActionCtx, WorkCtx, WorkspaceCtx } from "../../access/context";
-import { workVisibleTo } from "../../access/filters";
+import { workHeldBy } from "../../access/filters";
 import { actorOf } from "../../access/partnership";
 import { sideOfRole } from "../../access/roles";
 import { pageHeading, partnershipPeople } from "../people";
@@ -162,12 +162,13 @@ export async function actionDetail(ctx: ActionCtx, now = new Date()) {
   };
 }
 
-// The viewer's own actions across every partnership whose work they see and that is not
-// archived (an archived partnership's actions are history, not work to do).
+// The viewer's own actions across every partnership whose work they may still hold and that is not
+// archived (an archived partnership's actions are history, not work to do): an action left in
+// their name after their role or organisation changed is not theirs to do.
 export async function myActions(ctx: WorkspaceCtx, filter: "open" | "all", now = new Date()) {
   const where: Prisma.ActionWhereInput = {
     ownerMemberId: ctx.member.id,
-    partnership: { AND: [workVisibleTo(actorOf(ctx)), { archivedAt: null }] },
+    partnership: { AND: [workHeldBy(actorOf(ctx)), { archivedAt: null }] },
   };
   const [rows, counts, names] = await Promise.all([
     ctx.db.action.findMany({

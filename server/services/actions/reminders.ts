@@ -104,7 +104,14 @@ export async function runActionReminders(db: TenantDb, now: Date): Promise<numbe
         await tx.actionReminderSent.create({
           data: { workspaceId: db.$workspaceId, actionId: c.id, kind: c.kind, dueDate: c.dueDate, sentAt: now },
         });
-        await enqueueEmail(tx, { workspaceId: db.$workspaceId, kind: "ACTION_REMINDER", to: c.ownerEmail, ...email });
+        await enqueueEmail(tx, {
+          workspaceId: db.$workspaceId,
+          kind: "ACTION_REMINDER",
+          to: c.ownerEmail,
+          recipientMemberId: c.ownerMemberId,
+          partnershipIds: [c.partnershipId],
+          ...email,
+        });
         // skipDuplicates: a notification for this very event already there is not an error.
         await tx.notification.createMany({
           data: {

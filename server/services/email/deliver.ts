@@ -2,8 +2,11 @@
 // through the workspaces). Safe to run on several instances
 // at once: each email is claimed with one conditional update, and only the run whose update
 // matched sends it. A claim older than CLAIM_TIMEOUT_MS is taken to belong to a run that died.
-import type { Prisma } from "../../db/generated/client";
+// Once claimed, an email is checked against its recipient's current access (whyNotSend) and
+// dropped, never sent, when they may no longer receive it.
+import type { EmailKind, Prisma } from "../../db/generated/client";
 import type { TenantDb } from "../../db/tenant";
+import { emailConcern, mayHear } from "../../access/standing";
 import { env } from "../../env";
 import { defaultTransport, type MailTransport } from "./transport";
 
@@ -22,13 +25,50 @@ export interface DeliverOptions {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
-export async function deliverOutbox(db: TenantDb, options: DeliverOptions = {}): Promise<{ sent: number; failed: number }> {
+export const REMOVED_REASON = "Not sent: the recipient is no longer a member of the workspace.";
+export const mayNoLongerHear = (partnershipName: string) =>
+  `Not sent: the recipient may no longer hear about ${partnershipName} (their role or organisation changed).`;
+
+// Read just before sending, by the access module's rule: an email to someone who has left, or
+// naming a partnership its recipient may no longer hear about, is dropped with the reason instead
+// of sent, whatever the clean-up after the change did. Null when it may go.
+export async function whyNotSend(
+  db: TenantDb,
+  email: { kind: EmailKind; recipientMemberId: string | null; about: { partnershipId: string }[] },
+): Promise<string | null> {
+  if (!email.recipientMemberId) return null;
+  const memberId = email.recipientMemberId;
+  const [member, partnerships] = await Promise.all([
+    db.member.findUnique({ where: { id: memberId }, select: { id: true, role: true, partnerOrgId: true, removedAt: true } }),
+    email.about.length
+      ? db.partnership.findMany({
+          where: { id: { in: email.about.map((a) => a.partnershipId) } },
+          select: { name: true, partnerOrgId: true, ownerMemberId: true, team: { where: { memberId }, select: { memberId: true } } },
+          orderBy: { name: "asc" },
+        })
+      : Promise.resolve([]),
+  ]);
+  if (!member || member.removedAt) return REMOVED_REASON;
+  const concern = emailConcern(email.kind);
+  if (!concern) return null;
+  for (const p of partnerships) {
+    const facts = { ...p, teamMemberIds: p.team.map((t) => t.memberId), archived: false };
+    if (!mayHear(member, facts, concern)) return mayNoLongerHear(p.name);
+  }
+  return null;
+}
+
+export async function deliverOutbox(
+  db: TenantDb,
+  options: DeliverOptions = {},
+): Promise<{ sent: number; failed: number; dropped: number }> {
   const transport = options.transport === undefined ? defaultTransport() : options.transport;
-  const result = { sent: 0, failed: 0 };
+  const result = { sent: 0, failed: 0, dropped: 0 };
   if (!transport) return result;
   const clock = () => options.now ?? new Date();
   const claimable = (at: Date): Prisma.OutboxEmailWhereInput => ({
     sentAt: null,
+    droppedAt: null,
     attempts: { lt: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS },
     OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(at.getTime() - CLAIM_TIMEOUT_MS) } }],
   });
@@ -37,12 +77,26 @@ export async function deliverOutbox(db: TenantDb, options: DeliverOptions = {}):
     where: claimable(clock()),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: options.limit ?? DEFAULT_LIMIT,
-    select: { id: true, to: true, subject: true, text: true },
+    select: {
+      id: true,
+      kind: true,
+      to: true,
+      recipientMemberId: true,
+      subject: true,
+      text: true,
+      about: { select: { partnershipId: true } },
+    },
   });
   for (const email of due) {
     const at = clock();
     const claim = await db.outboxEmail.updateMany({ where: { id: email.id, ...claimable(at) }, data: { claimedAt: at } });
     if (claim.count !== 1) continue;
+    const reason = await whyNotSend(db, email);
+    if (reason) {
+      await db.outboxEmail.update({ where: { id: email.id }, data: { droppedAt: clock(), dropReason: reason } });
+      result.dropped++;
+      continue;
+    }
     try {
       await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
     } catch (error) {

@@ -17,13 +17,23 @@ export interface NewEmail {
   workspaceId: string;
   kind: EmailKind;
   to: string;
+  // The member it is for (null for an invitation, whose recipient is not a member yet), and the
+  // partnerships it names: until it is sent, it reaches them only while they may still hear of
+  // those partnerships (server/access/standing.ts).
+  recipientMemberId: string | null;
+  partnershipIds: readonly string[];
   subject: string;
   text: string;
   link?: string | null;
 }
 
 export async function enqueueEmail(db: OutboxWriter, email: NewEmail): Promise<{ id: string }> {
-  const row = await db.outboxEmail.create({ data: { ...email, link: email.link ?? null }, select: { id: true } });
+  const { partnershipIds, ...fields } = email;
+  const about = [...new Set(partnershipIds)].map((partnershipId) => ({ partnershipId }));
+  const row = await db.outboxEmail.create({
+    data: { ...fields, link: email.link ?? null, ...(about.length ? { about: { createMany: { data: about } } } : {}) },
+    select: { id: true },
+  });
   // Without a mail server the link would otherwise reach nobody: the demo's log shows it.
   if (!smtpConfigured() && env.NODE_ENV !== "test") {
     console.info(`[email] ${email.kind} to ${email.to}: ${email.link ?? email.subject}`);
@@ -33,7 +43,14 @@ export async function enqueueEmail(db: OutboxWriter, email: NewEmail): Promise<{
 
 export const OUTBOX_PAGE_SIZE = 50;
 
-export type OutboxStatus = "SENT" | "FAILED" | "PENDING" | "STORED";
+export type OutboxStatus = "SENT" | "DROPPED" | "FAILED" | "PENDING" | "STORED";
+
+function statusOf(e: { sentAt: Date | null; droppedAt: Date | null; attempts: number }, smtp: boolean): OutboxStatus {
+  if (e.sentAt) return "SENT";
+  if (e.droppedAt) return "DROPPED";
+  if (e.attempts > 0) return "FAILED";
+  return smtp ? "PENDING" : "STORED";
+}
 
 export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; kind?: EmailKind }) {
   const smtp = smtpConfigured();
@@ -58,8 +75,10 @@ export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; ki
       sentAt: e.sentAt,
       attempts: e.attempts,
       lastError: e.lastError,
-      status: (e.sentAt ? "SENT" : e.attempts > 0 ? "FAILED" : smtp ? "PENDING" : "STORED") as OutboxStatus,
-      gaveUp: !e.sentAt && e.attempts >= DEFAULT_MAX_ATTEMPTS,
+      droppedAt: e.droppedAt,
+      dropReason: e.dropReason,
+      status: statusOf(e, smtp),
+      gaveUp: !e.sentAt && !e.droppedAt && e.attempts >= DEFAULT_MAX_ATTEMPTS,
     })),
   };
 }

@@ -10,6 +10,7 @@ import { createAction } from "../actions/record";
 import { enqueueEmail } from "../email/outbox";
 import { retroSummaryEmail } from "../email/retro-summary";
 import { badRequest, conflict } from "../../access/errors";
+import { EMAIL_CONCERN, mayHear } from "../../access/standing";
 import { partnershipPeople } from "../people";
 import { attend, lockRetro } from "./lock";
 import { topItems } from "./ranking";
@@ -46,20 +47,38 @@ async function checkActionsComplete(tx: TenantTx, retroId: string) {
   }
 }
 
-// One email per person: everyone who took part, and everyone on the partnership who did not.
+// One email per person: everyone who took part and may still read the partnership's work (not
+// someone since moved to another organisation, say), and everyone on the partnership who did not.
 async function emailSummary(tx: TenantTx, ctx: RetroCtx, closedAt: Date, people: { memberId: string; email: string }[]) {
-  const { retro } = ctx;
+  const { retro, work } = ctx;
   const summary = await loadSummary(tx, ctx, { ...retro, closedAt });
   const attendees = await tx.retroAttendee.findMany({
     where: { retroId: retro.id, member: { removedAt: null } },
-    select: { memberId: true, member: { select: { user: { select: { email: true } } } } },
+    select: { memberId: true, member: { select: { id: true, role: true, partnerOrgId: true, user: { select: { email: true } } } } },
   });
+  const team = await tx.partnershipTeamMember.findMany({
+    where: { partnershipId: retro.partnershipId, memberId: { in: attendees.map((a) => a.memberId) } },
+    select: { memberId: true },
+  });
+  const facts = {
+    partnerOrgId: work.partnership.partnerOrgId,
+    ownerMemberId: work.partnership.ownerMemberId,
+    teamMemberIds: team.map((t) => t.memberId),
+    archived: false,
+  };
   const to = new Map<string, string>();
-  for (const a of attendees) to.set(a.memberId, a.member.user.email);
+  for (const a of attendees) if (mayHear(a.member, facts, EMAIL_CONCERN.RETRO_SUMMARY)) to.set(a.memberId, a.member.user.email);
   for (const p of people) to.set(p.memberId, p.email);
   const email = retroSummaryEmail({ summary, path: `/w/${ctx.workspace.slug}/partnerships/${retro.partnershipId}/retro/${retro.id}` });
-  for (const address of new Set(to.values())) {
-    await enqueueEmail(tx, { workspaceId: ctx.workspace.id, kind: "RETRO_SUMMARY", to: address, ...email });
+  for (const [memberId, address] of to) {
+    await enqueueEmail(tx, {
+      workspaceId: ctx.workspace.id,
+      kind: "RETRO_SUMMARY",
+      to: address,
+      recipientMemberId: memberId,
+      partnershipIds: [retro.partnershipId],
+      ...email,
+    });
   }
 }
 

@@ -15,6 +15,8 @@ const KIND: Record<string, string> = {
   PERCEPTION_GAP: "Perception gap",
   RENEWAL_REVIEW: "Renewal review",
   ACTION_DUE: "Action due",
+  ACTION_HANDED_OVER: "Action handed over",
+  OWNER_NEEDED: "Needs an owner",
 };
 
 export default async function NotificationsPage({

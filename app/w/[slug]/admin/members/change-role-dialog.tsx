@@ -9,6 +9,7 @@ import { Button } from "../../../../_components/button";
 import { SelectField } from "../../../../_components/field";
 import { ROLE_LABEL } from "../../../../_lib/format";
 import { Dialog, DialogActions } from "../_components/dialog";
+import { ChangeEffects } from "./change-effects";
 import { PartnerOrgField } from "./partner-org-field";
 import { administers, grantableRoles, needsPartnerOrg, ROLE_DESCRIPTION, type Role } from "./roles";
 
@@ -98,6 +99,14 @@ export function ChangeRoleDialog({
               setMissingOrg(false);
             }}
             missing={missingOrg}
+          />
+        ) : null}
+        {!unchanged && (!partner || partnerOrgId) ? (
+          <ChangeEffects
+            slug={slug}
+            memberId={member.id}
+
+            change={{ change: "role", role, partnerOrgId: partner ? partnerOrgId : null }}
           />
         ) : null}
         {member.isYou && !administers(role) ? (

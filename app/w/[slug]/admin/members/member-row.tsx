@@ -6,6 +6,7 @@ import type { RouterOutputs } from "~/server/trpc/types";
 import { Button } from "../../../../_components/button";
 import { date, ROLE_LABEL } from "../../../../_lib/format";
 import { ConfirmDialog } from "../_components/confirm-dialog";
+import { ChangeEffects } from "./change-effects";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { capabilitiesOf } from "~/server/access/roles";
 
@@ -69,6 +70,7 @@ export function MemberRow({
                 counting in the scores, so past results do not change.
               </p>
               <p>{member.isYou ? "An admin can invite you again later." : "You can invite them again later."}</p>
+              <ChangeEffects slug={slug} memberId={member.id} change={{ change: "remove" }} />
             </ConfirmDialog>
           </div>
         )}

@@ -9,6 +9,7 @@ const STYLE = {
   FAILED: "bg-red-50 text-red-800 ring-red-600/30",
   PENDING: "bg-amber-50 text-amber-800 ring-amber-600/30",
   STORED: "bg-slate-100 text-slate-700 ring-slate-500/20",
+  DROPPED: "bg-slate-100 text-slate-500 ring-slate-400/30 line-through decoration-slate-400",
 } as const;
 
 function label(e: Email) {
@@ -21,6 +22,8 @@ function label(e: Email) {
       return "Pending";
     case "STORED":
       return "Stored (no SMTP)";
+    case "DROPPED":
+      return "Dropped, not sent";
   }
 }
 
@@ -31,6 +34,12 @@ export function EmailStatus({ email }: { email: Email }) {
         {label(email)}
       </span>
       {email.status === "SENT" && email.sentAt ? <p className="text-xs text-slate-500">{dateTime(email.sentAt)}</p> : null}
+      {email.status === "DROPPED" && email.droppedAt ? (
+        <p className="max-w-xs break-words text-xs text-slate-600">
+          {email.dropReason}
+          <span className="block text-slate-500">{dateTime(email.droppedAt)}</span>
+        </p>
+      ) : null}
       {email.status === "FAILED" ? (
         <p className="max-w-xs break-words text-xs text-red-800">
           {email.lastError}
