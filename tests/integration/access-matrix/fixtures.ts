@@ -90,6 +90,11 @@ export const FIXTURES: Record<string, Fixture> = {
     ids: { memberId: "workspace" },
     stage: 30,
   },
+  "member.preview": {
+    input: (w) => ({ memberId: w.people.spare.member.id, change: "role", role: "EXECUTIVE" }),
+    facts: async (w) => ({ roles: [await spareRole(w), "EXECUTIVE"] }),
+    ids: { memberId: "workspace" },
+  },
   "member.remove": {
     input: (w) => ({ memberId: w.people.spare.member.id }),
     facts: async (w) => ({ roles: [await spareRole(w)] }),
