@@ -26,10 +26,20 @@ export interface CycleAggregates {
   health: number | null;
   hostResponses: number;
   partnerResponses: number;
+  hostScored: number;
+  partnerScored: number;
   gap: number | null;
   gapPillarKey: string | null;
   gapHigher: Side | null;
-  pillars: { pillarId: string; pillarKey: string; host: number | null; partner: number | null; combined: number | null }[];
+  pillars: {
+    pillarId: string;
+    pillarKey: string;
+    host: number | null;
+    partner: number | null;
+    combined: number | null;
+    hostScored: number;
+    partnerScored: number;
+  }[];
   statements: { statementId: string; side: Side; score: number | null; answered: number; dontKnow: number }[];
 }
 
@@ -56,6 +66,8 @@ export function computeCycleAggregates(pillars: readonly AggregateFramework[], r
     health: cycle.health,
     hostResponses: cycle.responses.HOST,
     partnerResponses: cycle.responses.PARTNER,
+    hostScored: cycle.scored.HOST,
+    partnerScored: cycle.scored.PARTNER,
     gap: gap?.gap ?? null,
     gapPillarKey: gap?.key ?? null,
     gapHigher: gap?.higher ?? null,
@@ -65,6 +77,8 @@ export function computeCycleAggregates(pillars: readonly AggregateFramework[], r
       host: s.host,
       partner: s.partner,
       combined: s.combined,
+      hostScored: s.scored.HOST,
+      partnerScored: s.scored.PARTNER,
     })),
     statements,
   };
@@ -84,6 +98,8 @@ export function aggregateRows(key: AggregateKey, agg: CycleAggregates) {
       health: agg.health,
       hostResponses: agg.hostResponses,
       partnerResponses: agg.partnerResponses,
+      hostScored: agg.hostScored,
+      partnerScored: agg.partnerScored,
       gap: agg.gap,
       gapPillarKey: agg.gapPillarKey,
       gapHigher: agg.gapHigher,

@@ -126,12 +126,16 @@ export interface PillarCycleScore {
   host: number | null;
   partner: number | null;
   combined: number | null;
+  // Responses per side with a score for this pillar (not "Don't know" throughout it).
+  scored: Record<Side, number>;
 }
 
 export interface CycleScore {
   pillars: PillarCycleScore[];
   health: number | null;
   responses: Record<Side, number>;
+  // Responses per side with a score for at least one pillar: the ones the health index comes from.
+  scored: Record<Side, number>;
 }
 
 // A partnership's scores in one cycle, from its submitted responses.
@@ -153,17 +157,21 @@ export function scoreCycle<P extends Pick<PillarDef, "key" | "weight">>(
   const bySide = (side: Side) => responses.filter((r) => r.side === side);
   const host = bySide("HOST");
   const partner = bySide("PARTNER");
+  const hasScore = (r: ResponseScores, key: string) => r.scores[key] !== null && r.scores[key] !== undefined;
   const pillarScores = pillars.map((p) => {
     const sides = {
       host: sideScore(host.map((r) => r.scores[p.key] ?? null)),
       partner: sideScore(partner.map((r) => r.scores[p.key] ?? null)),
     };
-    return { key: p.key, ...sides, combined: combinedScore(sides) };
+    const scored = { HOST: host.filter((r) => hasScore(r, p.key)).length, PARTNER: partner.filter((r) => hasScore(r, p.key)).length };
+    return { key: p.key, ...sides, combined: combinedScore(sides), scored };
   });
+  const scoredAny = (rs: ResponseScores[]) => rs.filter((r) => pillars.some((p) => hasScore(r, p.key))).length;
   return {
     pillars: pillarScores,
     health: healthIndex(pillarScores.map((s, i) => ({ score: s.combined, weight: pillars[i]!.weight }))),
     responses: { HOST: host.length, PARTNER: partner.length },
+    scored: { HOST: scoredAny(host), PARTNER: scoredAny(partner) },
   };
 }
 

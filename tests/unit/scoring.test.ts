@@ -226,13 +226,16 @@ describe("scoreCycle", () => {
         { side: "PARTNER", scores: { a: 25, b: 75 } },
       ],
     );
+    // Responses behind each figure: r2 has no score for b, so host b comes from one response; r2
+    // still counts for the health index through a.
     expect(result.pillars).toEqual([
-      { key: "a", host: 75, partner: 25, combined: 50 },
-      { key: "b", host: 50, partner: 75, combined: 62.5 },
+      { key: "a", host: 75, partner: 25, combined: 50, scored: { HOST: 2, PARTNER: 1 } },
+      { key: "b", host: 50, partner: 75, combined: 62.5, scored: { HOST: 1, PARTNER: 1 } },
     ]);
     expect(result.health).toBe(59.375);
     expect(band(result.health!)).toBe("AT_RISK");
     expect(result.responses).toEqual({ HOST: 2, PARTNER: 1 });
+    expect(result.scored).toEqual({ HOST: 2, PARTNER: 1 });
   });
 
   it("uses one side alone when the other did not answer, and counts no responses as zero", () => {
@@ -244,15 +247,18 @@ describe("scoreCycle", () => {
         { side: "PARTNER", scores: { a: 50 } },
       ],
     );
-    expect(result.pillars).toEqual([{ key: "a", host: null, partner: 75, combined: 75 }]);
+    expect(result.pillars).toEqual([{ key: "a", host: null, partner: 75, combined: 75, scored: { HOST: 0, PARTNER: 2 } }]);
     expect(result.health).toBe(75);
     expect(result.responses).toEqual({ HOST: 0, PARTNER: 2 });
   });
 
   it('has no health when every answer was "Don\'t know"', () => {
     const result = scoreCycle([{ key: "a", name: "A", weight: 1 }], [{ side: "HOST", scores: { a: null } }]);
-    expect(result.pillars).toEqual([{ key: "a", host: null, partner: null, combined: null }]);
+    expect(result.pillars).toEqual([{ key: "a", host: null, partner: null, combined: null, scored: { HOST: 0, PARTNER: 0 } }]);
     expect(result.health).toBeNull();
+    // A response of "Don't know" throughout is a response, but nothing comes from it.
+    expect(result.responses).toEqual({ HOST: 1, PARTNER: 0 });
+    expect(result.scored).toEqual({ HOST: 0, PARTNER: 0 });
   });
 });
 

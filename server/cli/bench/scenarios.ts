@@ -80,7 +80,8 @@ export function portfolioScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         [ws],
       );
       await sql.query(
-        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", gap, "gapPillarKey", "gapHigher"
+        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", "hostScored", "partnerScored", gap,
+                "gapPillarKey", "gapHigher"
          FROM "PartnershipCycleScore" WHERE "workspaceId" = $1`,
         [ws],
       );
@@ -90,7 +91,7 @@ export function portfolioScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         [ws, world.openCycleId],
       );
       await sql.query(
-        `SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+        `SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore"
          WHERE "workspaceId" = $1 AND "cycleId" = ANY($2) AND "partnershipId" = ANY($3)`,
         [ws, newest, page],
       );
@@ -128,8 +129,14 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
          WHERE c."workspaceId" = $1 AND c.status <> 'DRAFT'`,
         [ws],
       );
-      await sql.query(`SELECT "cycleId", health, "hostResponses", "partnerResponses" FROM "PartnershipCycleScore" ${where}`, params);
-      await sql.query(`SELECT "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore" ${where}`, params);
+      await sql.query(
+        `SELECT "cycleId", health, "hostResponses", "partnerResponses", "hostScored", "partnerScored" FROM "PartnershipCycleScore" ${where}`,
+        params,
+      );
+      await sql.query(
+        `SELECT "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore" ${where}`,
+        params,
+      );
       await sql.query(`SELECT "cycleId", "statementId", side, score, answered, "dontKnow" FROM "StatementCycleScore" ${where}`, [
         ws,
         current,
@@ -260,16 +267,18 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
         }
         for (const t of total) {
           await sql.query(
-            `INSERT INTO "PartnershipCycleScore" ("workspaceId", "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", "updatedAt")
-             VALUES ($1, $2, $3, $4, $5, $6, now())`,
-            [...key, t.health, t.hostResponses, t.partnerResponses],
+            `INSERT INTO "PartnershipCycleScore" ("workspaceId", "partnershipId", "cycleId", health, "hostResponses", "partnerResponses",
+                                                 "hostScored", "partnerScored", "updatedAt")
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+            [...key, t.health, t.hostResponses, t.partnerResponses, t.hostScored, t.partnerScored],
           );
         }
         if (pillars.length) {
           await sql.query(
-            `INSERT INTO "PillarCycleScore" ("workspaceId", "partnershipId", "cycleId", "pillarId", "pillarKey", host, partner, combined)
-             VALUES ${values(pillars.length, 5, 3, true)}`,
-            [...key, ...pillars.flatMap((p) => [p.pillarId, p.pillarKey, p.host, p.partner, p.combined])],
+            `INSERT INTO "PillarCycleScore" ("workspaceId", "partnershipId", "cycleId", "pillarId", "pillarKey", host, partner, combined,
+                                            "hostScored", "partnerScored")
+             VALUES ${values(pillars.length, 7, 3, true)}`,
+            [...key, ...pillars.flatMap((p) => [p.pillarId, p.pillarKey, p.host, p.partner, p.combined, p.hostScored, p.partnerScored])],
           );
         }
         if (statementScores.length) {

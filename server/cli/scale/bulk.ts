@@ -49,6 +49,8 @@ export const COLUMNS = {
     health: "float8",
     hostResponses: "int",
     partnerResponses: "int",
+    hostScored: "int",
+    partnerScored: "int",
     gap: "float8",
     gapPillarKey: "text",
     gapHigher: '"Side"',
@@ -63,6 +65,8 @@ export const COLUMNS = {
     host: "float8",
     partner: "float8",
     combined: "float8",
+    hostScored: "int",
+    partnerScored: "int",
   },
   StatementCycleScore: {
     workspaceId: "text",

@@ -29,8 +29,27 @@ interface Gathered {
     { id: string; label: string; status: ScoredCycle["status"]; opensAt: string; closesAt: string; frameworkVersionId: string }[] | null;
   pillars: { id: string; versionId: string; key: string; name: string; weight: number }[] | null;
   statements: StatementDef[] | null;
-  totals: { cycleId: string; health: number | null; hostResponses: number; partnerResponses: number }[] | null;
-  pillarScores: { cycleId: string; pillarKey: string; host: number | null; partner: number | null; combined: number | null }[] | null;
+  totals:
+    | {
+        cycleId: string;
+        health: number | null;
+        hostResponses: number;
+        partnerResponses: number;
+        hostScored: number;
+        partnerScored: number;
+      }[]
+    | null;
+  pillarScores:
+    | {
+        cycleId: string;
+        pillarKey: string;
+        host: number | null;
+        partner: number | null;
+        combined: number | null;
+        hostScored: number;
+        partnerScored: number;
+      }[]
+    | null;
   statementScores: StatementScoreRow[] | null;
   participants: { cycleId: string; memberId: string; side: Side }[] | null;
   responses: { id: string; cycleId: string; side: Side; memberId: string; submittedAt: string; author: string | null }[] | null;
@@ -76,10 +95,11 @@ function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number 
                                          'versionId', s."versionId"))
          FROM "Statement" s WHERE s."workspaceId" = ${ws} AND s."versionId" IN (${versions})) AS statements,
       (SELECT json_agg(json_build_object('cycleId', t."cycleId", 'health', t.health, 'hostResponses', t."hostResponses",
-                                         'partnerResponses', t."partnerResponses"))
+                                         'partnerResponses', t."partnerResponses", 'hostScored', t."hostScored",
+                                         'partnerScored', t."partnerScored"))
          FROM "PartnershipCycleScore" t WHERE t."workspaceId" = ${ws} AND t."partnershipId" = ${partnershipId}) AS totals,
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'pillarKey', x."pillarKey", 'host', x.host, 'partner', x.partner,
-                                         'combined', x.combined))
+                                         'combined', x.combined, 'hostScored', x."hostScored", 'partnerScored', x."partnerScored"))
          FROM "PillarCycleScore" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId}) AS "pillarScores",
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'statementId', x."statementId", 'side', x.side, 'score', x.score,
                                          'answered', x.answered, 'dontKnow', x."dontKnow"))
