@@ -112,8 +112,8 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
     },
     // What the scorecard shows, as plain rows: the partnership, the cycles and their pillars, its
     // stored health, pillar and statement figures (statements of the two newest cycles, with
-    // their wording), the comments of the three newest cycles, and the people asked and answering
-    // in the newest.
+    // their wording), the comments of the three newest cycles, the people asked and answering
+    // in the newest, and how many were asked in each cycle.
     async floor() {
       const ws = world.workspaceId;
       const params = [ws, current, world.scoredCycleIds];
@@ -159,6 +159,8 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         current,
         world.scoredCycleIds.slice(-1),
       ]);
+      // The people asked per cycle, for "too few responses (n of N)" where a cycle is withheld.
+      await sql.query(`SELECT "cycleId", count(*) FROM "CycleParticipant" ${where} AND NOT excluded GROUP BY "cycleId"`, params);
     },
   };
 }

@@ -9,6 +9,7 @@ import { Prisma } from "../../db/generated/client";
 import type { ScoredCycle } from "../cycle-scores";
 import { toScoreTable } from "../cycle-scores";
 import type { CycleScore, Side } from "../scoring";
+import { minimumResponses, privacyOf } from "../confidentiality";
 import { notFound } from "../errors";
 import { visiblePartnershipSql } from "../visibility";
 import { COMMENT_CYCLES_PER_PAGE, type CommentResponse } from "./comments";
@@ -50,6 +51,7 @@ interface Gathered {
         partnerScored: number;
       }[]
     | null;
+  asked: { cycleId: string; asked: number }[] | null;
   statementScores: StatementScoreRow[] | null;
   participants: { cycleId: string; memberId: string; side: Side }[] | null;
   responses: { id: string; cycleId: string; side: Side; memberId: string; submittedAt: string; author: string | null }[] | null;
@@ -65,12 +67,14 @@ const scoredCycles = (ws: string, partnershipId: string, condition: Prisma.Sql, 
   WHERE t."workspaceId" = ${ws} AND t."partnershipId" = ${partnershipId} AND c.status IN ('OPEN', 'CLOSED') ${condition}
   ORDER BY c."opensAt" DESC LIMIT ${limit}`;
 
-// Statements are read for the two cycles the breakdown compares (the newest two with a health
-// index), participants for the newest of those, responses and comments for the first page's
-// cycles (all of them for "show older").
+// Statements are read for the two cycles the breakdown compares (the newest two whose figures
+// may be shown: enough responses with answers, confidentiality.ts's minimum), participants for
+// the newest cycle with a health index, responses and comments for the first page's cycles (all
+// of them for "show older").
 function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number | "all") {
   const ws = ctx.workspace.id;
   const attributed = ctx.workspace.surveyMode === "ATTRIBUTED";
+  const showable = Prisma.sql`AND t.health IS NOT NULL AND t."hostScored" + t."partnerScored" >= ${minimumResponses(privacyOf(ctx.workspace))}`;
   // The card's current cycle (the newest with a health index: response rate), and the cycles of
   // the first page of comments.
   const current = scoredCycles(ws, partnershipId, Prisma.sql`AND t.health IS NOT NULL`, 1);
@@ -104,10 +108,14 @@ function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number 
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'statementId', x."statementId", 'side', x.side, 'score', x.score,
                                          'answered', x.answered, 'dontKnow', x."dontKnow"))
          FROM "StatementCycleScore" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId}
-          AND x."cycleId" IN (${scoredCycles(ws, partnershipId, Prisma.sql`AND t.health IS NOT NULL`, 2)})) AS "statementScores",
+          AND x."cycleId" IN (${scoredCycles(ws, partnershipId, showable, 2)})) AS "statementScores",
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'memberId', x."memberId", 'side', x.side))
          FROM "CycleParticipant" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId} AND NOT x.excluded
           AND x."cycleId" IN (${current})) AS participants,
+      -- The people asked per cycle, for "too few responses (n of N)".
+      (SELECT json_agg(json_build_object('cycleId', a."cycleId", 'asked', a.asked))
+         FROM (SELECT x."cycleId", count(*)::int AS asked FROM "CycleParticipant" x
+               WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId} AND NOT x.excluded GROUP BY x."cycleId") a) AS asked,
       (SELECT json_agg(json_build_object('id', r.id, 'cycleId', r."cycleId", 'side', r.side, 'memberId', r."memberId",
                                          'submittedAt', r."submittedAt",
                                          -- Names only where the workspace runs attributed surveys; never read otherwise.
@@ -172,6 +180,7 @@ export async function loadScorecard(ctx: ScorecardCtx, partnershipId: string, co
     statementDefs: g!.statements ?? [],
     statementRows: g!.statementScores ?? [],
     participants: g!.participants ?? [],
+    asked: new Map((g!.asked ?? []).map((a) => [a.cycleId, a.asked])),
     responses,
   };
 }
