@@ -2,13 +2,15 @@
 // one page of the heatmap, and the lists of partnerships that need attention.
 import type { WorkspaceCtx } from "../../trpc/procedures";
 import { loadScoredCycles } from "../cycle-scores";
+import { privacyOf, tooFew } from "../confidentiality";
 import { round1 } from "../scoring";
-import { pageOf, pillarCells, resolveSort, sortRows } from "./heatmap";
+import { pageOf, pillarCells, resolveSort, shownPillars, sortRows } from "./heatmap";
 import { gapSentence } from "../scorecard/words";
-import { atRisk, gaps, lowResponseRates, movers, rateCycle } from "./insights";
+import { atRisk, gapCandidates, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {
   ACTIVE,
   loadFilterOptions,
+  loadAskedOf,
   loadHealthMatrix,
   loadDetails,
   loadParticipantCounts,
@@ -17,6 +19,7 @@ import {
   loadPillarPairs,
   pairKey,
   partnershipWhere,
+  type PillarTable,
 } from "./queries";
 import { standings, type Standing } from "./rows";
 import { filtersSchema, INSIGHT_EXPANDED, INSIGHT_PREVIEW, type OverviewInput, type Portfolio } from "./schema";
@@ -52,52 +55,75 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   ]);
   const pillarKeys = pillarColumns(cycles);
   const sort = resolveSort(input.sort, input.dir, pillarKeys);
-  const privacy = { threshold: ctx.workspace.confidentialityThreshold, attributed: ctx.workspace.surveyMode === "ATTRIBUTED" };
+  const privacy = privacyOf(ctx.workspace);
   const all = standings(partnerships, cycles, matrix, privacy);
   const rows = filters.band ? all.filter((r) => (r.band ?? "NONE") === filters.band) : all;
 
   // Pillar rows of the current filter's partnerships only when sorting by a pillar (the current
-  // cycle's); gaps come from the stored largest gap per cycle, in the matrix.
+  // cycle's), and of the cycles whose stored largest gap is flagged (the gaps are checked pillar
+  // by pillar); the rest of the gaps come from the stored largest gap per cycle, in the matrix.
   const byPillar = sort.column.startsWith("pillar:");
-  const pairs = byPillar ? rows.flatMap((r) => (r.current >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : [])) : [];
+  const sortPairs = byPillar ? rows.flatMap((r) => (r.current >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : [])) : [];
+  const gapPairs = gapCandidates(rows, cycles, matrix);
   const rated = rateCycle(cycles);
   const scored = new Map<string, number>();
   for (const byCycle of matrix.values()) for (const cycleId of byCycle.keys()) scored.set(cycleId, (scored.get(cycleId) ?? 0) + 1);
-  const pillars = pairs.length ? await loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0) : new Map();
+  const pairs = [...sortPairs, ...gapPairs];
+  const pillarsLoaded: Promise<PillarTable> = pairs.length
+    ? loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0)
+    : Promise.resolve(new Map());
+  // Sorting by a pillar waits for its rows; otherwise they load beside the rows shown.
+  const sortPillars = byPillar ? await pillarsLoaded : new Map<string, never>();
 
   const currentPillar = (r: Standing, key: string) =>
-    r.current < 0 ? null : (pillars.get(pairKey(r.id, cycles[r.current]!.id))?.get(key)?.combined ?? null);
+    r.current < 0 ? null : shownPillars(r.id, cycles[r.current], matrix, sortPillars, privacy)(key);
   const sorted = sortRows(rows, sort, currentPillar);
   const { items: pageRows, page } = pageOf(sorted, input.page, input.pageSize);
 
   const moved = movers(rows, INSIGHT_PREVIEW);
   const risky = atRisk(rows, INSIGHT_PREVIEW);
-  const gapFindings = gaps(rows, cycles, matrix);
-  const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
   const lowRates = rated ? lowResponseRates(rows, rated.id, asked, matrix) : [];
   const shownRates = lowRates.slice(0, input.expand === "responses" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
 
-  // Names of partner organisations and owners only for what is shown.
+  // Names of partner organisations and owners only for what may be shown (every gap candidate:
+  // which of them show is known once their pillar rows are in).
   const byId = new Map(rows.map((r) => [r.id, r]));
   const shownIds = new Set([
     ...pageRows.map((r) => r.id),
     ...[moved.up, moved.down, risky].flatMap((l) => l.items.map((i) => i.id)),
-    ...shownGaps.map((g) => g.id),
+    ...gapPairs.map((g) => g.partnershipId),
     ...shownRates.map((r) => r.id),
   ]);
-  const [details, history] = await Promise.all([
+  // Rows whose latest cycle had too few responses say so, with the people asked then.
+  const withheldRows = pageRows.filter((r) => r.latest > r.current);
+  const [details, history, pillars, askedThen] = await Promise.all([
     loadDetails(ctx.db, [...shownIds]),
-    // A pillar's change is against the partnership's previous scored cycle, so only that cycle
+    // A pillar's change is against the partnership's previous showable cycle, so only that cycle
     // and the current one are read for the rows shown.
     loadPillarHistory(
       ctx.db,
       pageRows.filter((r) => r.current >= 0).map((r) => r.id),
       [...new Set(pageRows.flatMap((r) => [r.current, r.previous].filter((i) => i >= 0).map((i) => cycles[i]!.id)))],
     ),
+    pillarsLoaded,
+    loadAskedOf(
+      ctx.db,
+      withheldRows.map((r) => r.id),
+      [...new Set(withheldRows.map((r) => cycles[r.latest]!.id))],
+    ),
   ]);
+  const gapFindings = gaps(rows, cycles, matrix, pillars, privacy);
+  const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
   const ownerNames = new Map(options.owners.map((o) => [o.id, o.name]));
   const partnerName = (id: string) => details.get(id)!.partnerName;
   const withPartner = <T extends { id: string }>(item: T) => ({ ...item, partnerName: partnerName(item.id) });
+  const withheldOf = (r: Standing) => {
+    if (r.latest <= r.current) return null;
+    const cycle = cycles[r.latest]!;
+    const cell = matrix.get(r.id)!.get(cycle.id)!;
+    const counts = { responses: cell.host + cell.partner, scored: cell.hostScored + cell.partnerScored };
+    return { cycleLabel: cycle.label, text: tooFew({ ...counts, asked: askedThen.get(pairKey(r.id, cycle.id)) ?? 0 }, privacy) };
+  };
 
   return {
     filters: { applied: filters, options },
@@ -116,10 +142,11 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
         phase: d.phase,
         ownerName: d.ownerMemberId ? (ownerNames.get(d.ownerMemberId) ?? null) : null,
         cycleLabel: r.current >= 0 ? cycles[r.current]!.label : null,
+        withheld: withheldOf(r),
         health: round1(r.health),
         band: r.band,
         change: round1(r.change),
-        ...pillarCells(r, cycles, history, pillarKeys),
+        ...pillarCells(r, cycles, history, pillarKeys, matrix, privacy),
       };
     }),
     insights: {

@@ -43,6 +43,9 @@ export interface HealthCell {
   health: number | null;
   host: number;
   partner: number;
+  // Of those, the responses with an answer other than "Don't know" (what confidentiality counts).
+  hostScored: number;
+  partnerScored: number;
   // The cycle's largest perception gap as stored (see PartnershipCycleScore).
   gap: number | null;
   gapPillarKey: string | null;
@@ -65,20 +68,26 @@ export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promi
   const packed = await db.$queryRaw<{ cycleId: string; cells: string }[]>`
     SELECT "cycleId",
            string_agg(concat("partnershipId", chr(31), health, chr(31), "hostResponses", chr(31), "partnerResponses", chr(31),
-                             gap, chr(31), "gapPillarKey", chr(31), "gapHigher"), chr(30)) AS cells
+                             gap, chr(31), "gapPillarKey", chr(31), "gapHigher", chr(31), "hostScored", chr(31),
+                             "partnerScored"), chr(30)) AS cells
     FROM "PartnershipCycleScore" WHERE "workspaceId" = ${workspaceId}
     GROUP BY "cycleId"`;
   const matrix: HealthMatrix = new Map();
   const num = (field: string) => (field === "" ? null : Number(field));
   for (const { cycleId, cells } of packed) {
     for (const cell of cells.split("\u001e")) {
-      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher] = cell.split("\u001f") as [string, ...string[]];
+      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher, hostScored, partnerScored] = cell.split("\u001f") as [
+        string,
+        ...string[],
+      ];
       let byCycle = matrix.get(partnershipId);
       if (!byCycle) matrix.set(partnershipId, (byCycle = new Map()));
       byCycle.set(cycleId, {
         health: num(health!),
         host: Number(host),
         partner: Number(partner),
+        hostScored: Number(hostScored),
+        partnerScored: Number(partnerScored),
         gap: num(gap!),
         gapPillarKey: gapPillarKey || null,
         gapHigher: (gapHigher || null) as HealthCell["gapHigher"],
@@ -98,6 +107,8 @@ export async function loadHealthOf(db: TenantDb, partnershipIds: string[]): Prom
       health: true,
       hostResponses: true,
       partnerResponses: true,
+      hostScored: true,
+      partnerScored: true,
       gap: true,
       gapPillarKey: true,
       gapHigher: true,
@@ -117,6 +128,8 @@ function toMatrix(rows: MatrixRow[]) {
       health: r.health,
       host: r.host,
       partner: r.partner,
+      hostScored: r.hostScored,
+      partnerScored: r.partnerScored,
       gap: r.gap,
       gapPillarKey: r.gapPillarKey,
       gapHigher: r.gapHigher,
@@ -129,6 +142,9 @@ export interface PillarCell {
   host: number | null;
   partner: number | null;
   combined: number | null;
+  // Responses per side with a score for the pillar.
+  hostScored: number;
+  partnerScored: number;
 }
 
 // `${partnershipId}:${cycleId}` -> pillar key -> scores.
@@ -154,10 +170,10 @@ export async function loadPillarPairs(
   const reads = [...byCycle].map(([cycleId, ids]) =>
     ids.size * 4 >= scoredIn(cycleId)
       ? db.$queryRaw<PillarRow[]>`
-          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore"
           WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId}`
       : db.$queryRaw<PillarRow[]>`
-          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore"
           WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND "partnershipId" = ANY(${[...ids]}::text[])`,
   );
   const rows = (await Promise.all(reads)).flat();
@@ -171,7 +187,16 @@ export async function loadPillarHistory(db: TenantDb, partnershipIds: string[], 
   if (partnershipIds.length === 0) return new Map();
   const rows = await db.pillarCycleScore.findMany({
     where: { partnershipId: { in: partnershipIds }, cycleId: { in: cycleIds } },
-    select: { partnershipId: true, cycleId: true, pillarKey: true, host: true, partner: true, combined: true },
+    select: {
+      partnershipId: true,
+      cycleId: true,
+      pillarKey: true,
+      host: true,
+      partner: true,
+      combined: true,
+      hostScored: true,
+      partnerScored: true,
+    },
   });
   return tabulate(rows);
 }
@@ -182,7 +207,13 @@ function tabulate(rows: PillarRow[]): PillarTable {
     const key = pairKey(r.partnershipId, r.cycleId);
     let pillars = table.get(key);
     if (!pillars) table.set(key, (pillars = new Map()));
-    pillars.set(r.pillarKey, { host: r.host, partner: r.partner, combined: r.combined });
+    pillars.set(r.pillarKey, {
+      host: r.host,
+      partner: r.partner,
+      combined: r.combined,
+      hostScored: r.hostScored,
+      partnerScored: r.partnerScored,
+    });
   }
   return table;
 }
@@ -219,4 +250,16 @@ export async function loadParticipantCounts(db: TenantDb, workspaceId: string, c
     WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND NOT excluded
     GROUP BY "partnershipId"`;
   return new Map(groups.map((g) => [g.partnershipId, g.asked]));
+}
+
+// People asked (not taken off the list) in chosen cycles of a few partnerships, for "too few
+// responses (n of N)": `${partnershipId}:${cycleId}` -> count.
+export async function loadAskedOf(db: TenantDb, partnershipIds: string[], cycleIds: string[]) {
+  if (partnershipIds.length === 0 || cycleIds.length === 0) return new Map<string, number>();
+  const groups = await db.cycleParticipant.groupBy({
+    by: ["partnershipId", "cycleId"],
+    where: { partnershipId: { in: partnershipIds }, cycleId: { in: cycleIds }, excluded: false },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [pairKey(g.partnershipId, g.cycleId), g._count._all]));
 }
