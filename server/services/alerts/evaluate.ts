@@ -1,5 +1,5 @@
 // Evaluating a closed cycle's alerts and delivering them: for every live partnership scored in
-// the cycle, compare its stored aggregates with those of its previous scored cycle (detect.ts)
+// the cycle, compare its stored aggregates with those of its previous showable cycle (detect.ts)
 // and tell its owner, or the admins when it has none, in the app and by email, once per event.
 //
 // Run when a cycle closes (cycle-lifecycle.ts: the admin's button and the schedule job), inside
@@ -9,6 +9,7 @@
 // again, and the dedupe keys turn events already told into no-ops.
 import type { Prisma, PrismaClient, Side } from "../../db/generated/client";
 import type { TenantDb, TenantTx } from "../../db/tenant";
+import { cycleShown, privacyOf } from "../confidentiality";
 import { alertEmail, alertNotice } from "../email/alert";
 import { notifyOnce, partnershipRecipients, type Notice } from "../notifications";
 import { dedupeKey, detectAlerts, type CycleFigures } from "./detect";
@@ -35,7 +36,9 @@ export async function evaluateCycleAlerts(db: AnyDb, workspaceId: string, cycleI
   if (current.length === 0) return 0;
   const ids = current.map((c) => c.partnershipId);
 
-  // Each partnership's previous scored cycle: its latest earlier cycle with a health score.
+  // Each partnership's previous scored cycle: its latest earlier cycle whose health index may be
+  // shown (confidentiality.ts); one with too few responses is skipped, as the trend skips it.
+  const rule = privacyOf(workspace);
   const earlier = await db.partnershipCycleScore.findMany({
     where: {
       workspaceId,
@@ -47,6 +50,7 @@ export async function evaluateCycleAlerts(db: AnyDb, workspaceId: string, cycleI
   });
   const previous = new Map<string, (typeof earlier)[number]>();
   for (const e of earlier) {
+    if (!cycleShown({ HOST: e.hostScored, PARTNER: e.partnerScored }, rule)) continue;
     const best = previous.get(e.partnershipId);
     if (!best || e.cycle.opensAt > best.cycle.opensAt) previous.set(e.partnershipId, e);
   }
@@ -58,18 +62,33 @@ export async function evaluateCycleAlerts(db: AnyDb, workspaceId: string, cycleI
     orderBy: { pillar: { position: "asc" } },
   });
   const figures = (
-    row: { partnershipId: string; cycleId: string; health: number | null; hostResponses: number; partnerResponses: number },
+    row: {
+      partnershipId: string;
+      cycleId: string;
+      health: number | null;
+      hostResponses: number;
+      partnerResponses: number;
+      hostScored: number;
+      partnerScored: number;
+    },
     label: string,
   ): CycleFigures => ({
     cycleId: row.cycleId,
     cycleLabel: label,
     health: row.health,
     responses: { HOST: row.hostResponses, PARTNER: row.partnerResponses } satisfies Record<Side, number>,
+    scored: { HOST: row.hostScored, PARTNER: row.partnerScored },
     pillars: pillars
       .filter((p) => p.partnershipId === row.partnershipId && p.cycleId === row.cycleId)
-      .map((p) => ({ key: p.pillarKey, name: p.pillar.name, host: p.host, partner: p.partner, combined: p.combined })),
+      .map((p) => ({
+        key: p.pillarKey,
+        name: p.pillar.name,
+        host: p.host,
+        partner: p.partner,
+        combined: p.combined,
+        scored: { HOST: p.hostScored, PARTNER: p.partnerScored },
+      })),
   });
-  const rule = { threshold: workspace.confidentialityThreshold, attributed: workspace.surveyMode === "ATTRIBUTED" };
 
   let created = 0;
   for (const row of current) {
