@@ -86,26 +86,6 @@ export function perceptionGap({ host, partner }: SideScores): Gap | null {
   return { gap, flagged: isGapFlagged(gap), higher: host === partner ? null : host > partner ? "HOST" : "PARTNER" };
 }
 
-// Confidential mode: a side's own numbers and comments show only at or above the threshold of
-// submitted responses. Attributed mode shows them always.
-export function sideVisible(responses: number, threshold: number, attributed: boolean): boolean {
-  return attributed ? responses > 0 : responses >= threshold;
-}
-
-// Which sides' own numbers may show. The combined score is the mean of the two sides, so
-// showing one side beside it reveals the other: a side shows only when the other side is also
-// visible, or has not answered at all (then the combined score is that side's alone).
-export function visibleSides(responses: { HOST: number; PARTNER: number }, threshold: number, attributed: boolean, shown: boolean) {
-  const own = {
-    host: sideVisible(responses.HOST, threshold, attributed),
-    partner: sideVisible(responses.PARTNER, threshold, attributed),
-  };
-  return {
-    host: shown && own.host && (own.partner || responses.PARTNER === 0),
-    partner: shown && own.partner && (own.host || responses.HOST === 0),
-  };
-}
-
 // Rounding for display and for chart series: one decimal keeps sums stable without false precision.
 export const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
