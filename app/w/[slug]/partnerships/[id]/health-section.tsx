@@ -3,14 +3,20 @@ import { BandBadge } from "../../../../_components/band-badge";
 import { capitalise, change, changeClass, score } from "../../../../_lib/format";
 import type { Scorecard } from "~/server/services/scorecard";
 
-// Why the latest cycle shows no figures: "2026-Q4 (in progress): too few responses (1 of 8). ...".
+// Why the latest cycle shows no figures: "Too few responses (1 of 8) so far in 2026-Q4. ...".
 export function WithheldText({ card }: { card: Scorecard }) {
   const latest = card.withheld.at(-1);
   if (!latest) return null;
+  const one = card.sides.threshold === 1;
+  const people = `${card.sides.threshold} ${one ? "person" : "people"}`;
   return (
     <>
-      {capitalise(latest.text)} so far in {latest.cycleLabel}. Scores show once at least {card.sides.threshold}{" "}
-      {card.sides.threshold === 1 ? "person has" : "people have"} answered, so that nobody&apos;s answers can be told apart.
+      {capitalise(latest.text)}
+      {latest.open ? " so far" : ""} in {latest.cycleLabel}.{" "}
+      {latest.open
+        ? `Scores show once at least ${people} ${one ? "has" : "have"} answered`
+        : `Scores show only where at least ${people} answered`}
+      , so that nobody&apos;s answers can be told apart.
     </>
   );
 }
