@@ -28,6 +28,9 @@ export interface CycleAggregates {
   partnerResponses: number;
   hostScored: number;
   partnerScored: number;
+  // The fewest responses of each side behind any pillar with a combined score; 0 when none has one.
+  minHostScored: number;
+  minPartnerScored: number;
   gap: number | null;
   gapPillarKey: string | null;
   gapHigher: Side | null;
@@ -62,12 +65,16 @@ export function computeCycleAggregates(pillars: readonly AggregateFramework[], r
     }
   }
   const gap = largestGap(cycle.pillars);
+  const scoredPillars = cycle.pillars.filter((p) => p.combined !== null);
+  const fewest = (side: "HOST" | "PARTNER") => (scoredPillars.length ? Math.min(...scoredPillars.map((p) => p.scored[side])) : 0);
   return {
     health: cycle.health,
     hostResponses: cycle.responses.HOST,
     partnerResponses: cycle.responses.PARTNER,
     hostScored: cycle.scored.HOST,
     partnerScored: cycle.scored.PARTNER,
+    minHostScored: fewest("HOST"),
+    minPartnerScored: fewest("PARTNER"),
     gap: gap?.gap ?? null,
     gapPillarKey: gap?.key ?? null,
     gapHigher: gap?.higher ?? null,
@@ -100,6 +107,8 @@ export function aggregateRows(key: AggregateKey, agg: CycleAggregates) {
       partnerResponses: agg.partnerResponses,
       hostScored: agg.hostScored,
       partnerScored: agg.partnerScored,
+      minHostScored: agg.minHostScored,
+      minPartnerScored: agg.minPartnerScored,
       gap: agg.gap,
       gapPillarKey: agg.gapPillarKey,
       gapHigher: agg.gapHigher,

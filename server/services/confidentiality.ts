@@ -100,10 +100,15 @@ export const cycleShown = (scored: Counts, p: Privacy) => enough(total(scored), 
 
 // The two sides of a cycle at cycle level, for choosing which cycle a two-sided view comes from
 // without its pillar rows; cycleView decides each pillar.
-export const cycleSidesShown = (scored: Counts, p: Privacy) => {
-  const s = sidesShown(scored, p);
-  return cycleShown(scored, p) && s.host && s.partner;
-};
+// (Both sides reaching the threshold is sidesShown's both-true case; written out, as the portfolio
+// asks it of every partnership and cycle.)
+export const cycleSidesShown = (scored: Counts, p: Privacy) => cycleShown(scored, p) && enough(scored.HOST, p) && enough(scored.PARTNER, p);
+
+// Whether every pillar of a cycle with a score shows both sides, from the fewest responses of each
+// side behind any of them (stored with the cycle): then the cycle's stored largest gap is a gap
+// that may be shown, and no pillar row needs reading. When not, cycleView on the pillar rows decides.
+export const everyPillarShowsBothSides = (scored: Counts, fewestPerPillar: Counts, p: Privacy) =>
+  cycleShown(scored, p) && enough(fewestPerPillar.HOST, p) && enough(fewestPerPillar.PARTNER, p);
 
 export function cycleView(c: CycleCounts, p: Privacy): CycleView {
   const shown = cycleShown(c.scored, p);

@@ -144,7 +144,8 @@ describe("the migration's backfill", () => {
     // Nobody scored Trust; everyone scored the rest: the counts the backfill must reproduce.
     expect(fromApp.pillars.find((p) => p.pillarKey === "trust")).toMatchObject({ hostScored: 0, partnerScored: 0 });
     expect(fromApp.pillars.find((p) => p.pillarKey === "commitment")).toMatchObject({ hostScored: 3, partnerScored: 3 });
-    expect(fromApp.cycles[0]).toMatchObject({ hostScored: 3, partnerScored: 3 });
+    // Trust has no combined score, so the fewest are the other pillars': everyone.
+    expect(fromApp.cycles[0]).toMatchObject({ hostScored: 3, partnerScored: 3, minHostScored: 3, minPartnerScored: 3 });
 
     await client.statementCycleScore.deleteMany();
     await client.pillarCycleScore.deleteMany();
@@ -153,6 +154,7 @@ describe("the migration's backfill", () => {
       "20261123040000_cycle_score_aggregates",
       "20261123050000_stored_largest_gap",
       "20261201000000_scored_response_counts",
+      "20261201010000_fewest_pillar_responses",
     ]) {
       const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
       await pglite.exec(migration.slice(migration.indexOf("-- Backfill")));

@@ -54,6 +54,9 @@ describe("computeCycleAggregates", () => {
     expect(agg.health).toBeCloseTo(48.4375, 10);
     expect([agg.hostResponses, agg.partnerResponses]).toEqual([2, 1]);
     expect([agg.hostScored, agg.partnerScored]).toEqual([2, 1]);
+    // The fewest behind any scored pillar: host 2 (both); partner 0 (ops has a combined score
+    // from the host alone, and no partner response behind it).
+    expect([agg.minHostScored, agg.minPartnerScored]).toEqual([2, 0]);
 
     const st = (id: string, side: string) => agg.statements.find((s) => s.statementId === id && s.side === side);
     // host t1: (5+4)/2 = 4.5 -> 87.5; partner t2: only Don't know
@@ -70,6 +73,7 @@ describe("computeCycleAggregates", () => {
     expect(agg.pillars.every((p) => p.combined === null && p.partnerScored === 0)).toBe(true);
     // A response, but none with an answer: nothing may come from it.
     expect([agg.partnerResponses, agg.partnerScored]).toEqual([1, 0]);
+    expect([agg.minHostScored, agg.minPartnerScored]).toEqual([0, 0]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   cycleShown,
   cycleSidesShown,
   cycleView,
+  everyPillarShowsBothSides,
   figureShown,
   lastShown,
   minimumResponses,
@@ -176,6 +177,23 @@ describe("cycleShown and cycleSidesShown (the portfolio's reads, without pillar 
       const view = cycleView(counts(n(host, partner)), confidential);
       expect(cycleShown(n(host, partner), confidential)).toBe(view.shown);
       expect(cycleSidesShown(n(host, partner), confidential)).toBe(view.host && view.partner);
+    }
+  });
+});
+
+describe("everyPillarShowsBothSides (the portfolio's gaps, from stored counts)", () => {
+  it("is true exactly when cycleView shows both sides of every scored pillar", () => {
+    const cases: [CycleCounts, { HOST: number; PARTNER: number }][] = [
+      [counts(n(3, 3)), n(3, 3)],
+      [counts(n(4, 3), { communication: n(4, 2) }), n(4, 2)],
+      [counts(n(3, 3), { coordination: n(1, 0) }), n(1, 0)],
+      [counts(n(5, 2)), n(5, 2)],
+      [counts(n(3, 3), { trust: n(3, 0) }), n(3, 0)],
+    ];
+    for (const [c, fewest] of cases) {
+      const view = cycleView(c, confidential);
+      const all = c.pillars.filter((x) => x.hasScore).every((x) => view.pillar.get(x.key)!.host && view.pillar.get(x.key)!.partner);
+      expect(everyPillarShowsBothSides(c.scored, fewest, confidential)).toBe(all);
     }
   });
 });

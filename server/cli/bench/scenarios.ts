@@ -80,8 +80,8 @@ export function portfolioScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         [ws],
       );
       await sql.query(
-        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", "hostScored", "partnerScored", gap,
-                "gapPillarKey", "gapHigher"
+        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", "hostScored", "partnerScored",
+                "minHostScored", "minPartnerScored", gap, "gapPillarKey", "gapHigher"
          FROM "PartnershipCycleScore" WHERE "workspaceId" = $1`,
         [ws],
       );
@@ -270,9 +270,9 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
         for (const t of total) {
           await sql.query(
             `INSERT INTO "PartnershipCycleScore" ("workspaceId", "partnershipId", "cycleId", health, "hostResponses", "partnerResponses",
-                                                 "hostScored", "partnerScored", "updatedAt")
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
-            [...key, t.health, t.hostResponses, t.partnerResponses, t.hostScored, t.partnerScored],
+                                                 "hostScored", "partnerScored", "minHostScored", "minPartnerScored", "updatedAt")
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+            [...key, t.health, t.hostResponses, t.partnerResponses, t.hostScored, t.partnerScored, t.minHostScored, t.minPartnerScored],
           );
         }
         if (pillars.length) {

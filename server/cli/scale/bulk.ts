@@ -51,6 +51,8 @@ export const COLUMNS = {
     partnerResponses: "int",
     hostScored: "int",
     partnerScored: "int",
+    minHostScored: "int",
+    minPartnerScored: "int",
     gap: "float8",
     gapPillarKey: "text",
     gapHigher: '"Side"',

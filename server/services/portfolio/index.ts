@@ -6,7 +6,7 @@ import { privacyOf, tooFew } from "../confidentiality";
 import { round1 } from "../scoring";
 import { pageOf, pillarCells, resolveSort, shownPillars, sortRows } from "./heatmap";
 import { gapSentence } from "../scorecard/words";
-import { atRisk, gapCandidates, gaps, lowResponseRates, movers, rateCycle } from "./insights";
+import { atRisk, gapPillarPairs, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {
   ACTIVE,
   loadFilterOptions,
@@ -60,43 +60,42 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   const rows = filters.band ? all.filter((r) => (r.band ?? "NONE") === filters.band) : all;
 
   // Pillar rows of the current filter's partnerships only when sorting by a pillar (the current
-  // cycle's), and of the cycles whose stored largest gap is flagged (the gaps are checked pillar
-  // by pillar); the rest of the gaps come from the stored largest gap per cycle, in the matrix.
+  // cycle's), and of the rare cycles whose stored largest gap cannot be taken as it is (a pillar
+  // with too few responses of a side, see insights.ts); the gaps otherwise come from the stored
+  // largest gap per cycle, in the matrix.
   const byPillar = sort.column.startsWith("pillar:");
   const sortPairs = byPillar ? rows.flatMap((r) => (r.current >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : [])) : [];
-  const gapPairs = gapCandidates(rows, cycles, matrix);
+  const pairs = [...sortPairs, ...gapPillarPairs(rows, cycles, matrix, privacy)];
   const rated = rateCycle(cycles);
   const scored = new Map<string, number>();
   for (const byCycle of matrix.values()) for (const cycleId of byCycle.keys()) scored.set(cycleId, (scored.get(cycleId) ?? 0) + 1);
-  const pairs = [...sortPairs, ...gapPairs];
-  const pillarsLoaded: Promise<PillarTable> = pairs.length
-    ? loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0)
-    : Promise.resolve(new Map());
-  // Sorting by a pillar waits for its rows; otherwise they load beside the rows shown.
-  const sortPillars = byPillar ? await pillarsLoaded : new Map<string, never>();
+  const pillars: PillarTable = pairs.length
+    ? await loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0)
+    : new Map();
 
   const currentPillar = (r: Standing, key: string) =>
-    r.current < 0 ? null : shownPillars(r.id, cycles[r.current], matrix, sortPillars, privacy)(key);
+    r.current < 0 ? null : shownPillars(r.id, cycles[r.current], matrix, pillars, privacy)(key);
   const sorted = sortRows(rows, sort, currentPillar);
   const { items: pageRows, page } = pageOf(sorted, input.page, input.pageSize);
 
   const moved = movers(rows, INSIGHT_PREVIEW);
   const risky = atRisk(rows, INSIGHT_PREVIEW);
+  const gapFindings = gaps(rows, cycles, matrix, pillars, privacy);
+  const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
   const lowRates = rated ? lowResponseRates(rows, rated.id, asked, matrix) : [];
   const shownRates = lowRates.slice(0, input.expand === "responses" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
 
-  // Names of partner organisations and owners only for what may be shown (every gap candidate:
-  // which of them show is known once their pillar rows are in).
+  // Names of partner organisations and owners only for what is shown.
   const byId = new Map(rows.map((r) => [r.id, r]));
   const shownIds = new Set([
     ...pageRows.map((r) => r.id),
     ...[moved.up, moved.down, risky].flatMap((l) => l.items.map((i) => i.id)),
-    ...gapPairs.map((g) => g.partnershipId),
+    ...shownGaps.map((g) => g.id),
     ...shownRates.map((r) => r.id),
   ]);
   // Rows whose latest cycle had too few responses say so, with the people asked then.
   const withheldRows = pageRows.filter((r) => r.latest > r.current);
-  const [details, history, pillars, askedThen] = await Promise.all([
+  const [details, history, askedThen] = await Promise.all([
     loadDetails(ctx.db, [...shownIds]),
     // A pillar's change is against the partnership's previous showable cycle, so only that cycle
     // and the current one are read for the rows shown.
@@ -105,15 +104,12 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
       pageRows.filter((r) => r.current >= 0).map((r) => r.id),
       [...new Set(pageRows.flatMap((r) => [r.current, r.previous].filter((i) => i >= 0).map((i) => cycles[i]!.id)))],
     ),
-    pillarsLoaded,
     loadAskedOf(
       ctx.db,
       withheldRows.map((r) => r.id),
       [...new Set(withheldRows.map((r) => cycles[r.latest]!.id))],
     ),
   ]);
-  const gapFindings = gaps(rows, cycles, matrix, pillars, privacy);
-  const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
   const ownerNames = new Map(options.owners.map((o) => [o.id, o.name]));
   const partnerName = (id: string) => details.get(id)!.partnerName;
   const withPartner = <T extends { id: string }>(item: T) => ({ ...item, partnerName: partnerName(item.id) });

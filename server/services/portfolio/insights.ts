@@ -1,9 +1,9 @@
 // The lists beside the heatmap: who moved most, who is at risk, where the two sides disagree,
 // and where too few people have answered. Each is sorted most urgent first.
 import type { ScoredCycle } from "../cycle-scores";
-import type { Privacy } from "../confidentiality";
+import { everyPillarShowsBothSides, type Privacy } from "../confidentiality";
 import { isGapFlagged, largestGap, round1 } from "../scoring";
-import { pairKey, type HealthMatrix, type PillarTable } from "./queries";
+import { pairKey, type HealthCell, type HealthMatrix, type PillarTable } from "./queries";
 import { isStale, viewOfCell, type Standing } from "./rows";
 
 const capped = <T>(items: T[], cap: number) => ({ items: items.slice(0, cap), total: items.length });
@@ -33,39 +33,64 @@ export interface GapFinding {
   cycleLabel: string;
 }
 
-// The (partnership, cycle) pairs whose pillar rows the gaps need: each partnership's latest cycle
-// where both sides may be shown (the cycle the scorecard's two-sided view uses), when its stored
-// largest gap is flagged; no pillar of any other cycle or partnership can have a flagged gap.
-export function gapCandidates(rows: Standing[], cycles: ScoredCycle[], matrix: HealthMatrix) {
-  const pairs: { partnershipId: string; cycleId: string }[] = [];
+// Each partnership's latest cycle where both sides may be shown (the cycle the scorecard's
+// two-sided view uses), when its stored largest gap is flagged; no other cycle or partnership can
+// have a flagged gap to show.
+function gapCandidates(rows: Standing[], cycles: ScoredCycle[], matrix: HealthMatrix) {
+  const found: { row: Standing; cycle: ScoredCycle; cell: HealthCell }[] = [];
   for (const r of rows) {
     if (r.sidesCycle < 0) continue;
     const cycle = cycles[r.sidesCycle]!;
     const cell = matrix.get(r.id)?.get(cycle.id);
     if (!cell || cell.gap === null || cell.gapHigher === null || !isGapFlagged(cell.gap)) continue;
-    pairs.push({ partnershipId: r.id, cycleId: cycle.id });
+    found.push({ row: r, cycle, cell });
   }
-  return pairs;
+  return found;
+}
+
+const everyPillarShows = (cell: HealthCell, privacy: Privacy) =>
+  everyPillarShowsBothSides(
+    { HOST: cell.hostScored, PARTNER: cell.partnerScored },
+    { HOST: cell.minHostScored, PARTNER: cell.minPartnerScored },
+    privacy,
+  );
+
+// The candidates whose stored gap cannot be taken as it is (some pillar of the cycle has too few
+// responses of a side behind it): their pillar rows decide, pillar by pillar. Rare: a side must
+// have answered "Don't know" throughout a pillar.
+export function gapPillarPairs(rows: Standing[], cycles: ScoredCycle[], matrix: HealthMatrix, privacy: Privacy) {
+  return gapCandidates(rows, cycles, matrix)
+    .filter((c) => !everyPillarShows(c.cell, privacy))
+    .map((c) => ({ partnershipId: c.row.id, cycleId: c.cycle.id }));
 }
 
 // Each partnership's largest flagged gap among the pillars whose two sides may both be shown
-// (confidentiality.ts, pillar by pillar), from the candidates' pillar rows.
+// (confidentiality.ts): as stored when every pillar shows both sides, else from the pillar rows
+// of gapPillarPairs.
 export function gaps(rows: Standing[], cycles: ScoredCycle[], matrix: HealthMatrix, pillars: PillarTable, privacy: Privacy): GapFinding[] {
   const found: GapFinding[] = [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const { partnershipId, cycleId } of gapCandidates(rows, cycles, matrix)) {
-    const cycle = cycles[byId.get(partnershipId)!.sidesCycle]!;
-    const table = pillars.get(pairKey(partnershipId, cycleId));
-    if (!table) continue;
-    const view = viewOfCell(matrix.get(partnershipId)!.get(cycleId)!, table, privacy);
-    const visible = [...table].flatMap(([key, p]) => {
-      const v = view.pillar.get(key);
-      return v?.host && v.partner ? [{ key, host: p.host, partner: p.partner }] : [];
-    });
-    const best = largestGap(cycle.pillars.flatMap((def) => visible.filter((v) => v.key === def.key)));
+  for (const { row, cycle, cell } of gapCandidates(rows, cycles, matrix)) {
+    let best: { key: string; gap: number; higher: "HOST" | "PARTNER" | null; flagged: boolean } | null = {
+      key: cell.gapPillarKey!,
+      gap: cell.gap!,
+      higher: cell.gapHigher,
+      flagged: true,
+    };
+    if (!everyPillarShows(cell, privacy)) {
+      const table = pillars.get(pairKey(row.id, cycle.id));
+      if (!table) continue;
+      const view = viewOfCell(cell, table, privacy);
+      const visible = cycle.pillars.flatMap((def) => {
+        const v = view.pillar.get(def.key);
+        const p = table.get(def.key);
+        return p && v?.host && v.partner ? [{ key: def.key, host: p.host, partner: p.partner }] : [];
+      });
+      best = largestGap(visible);
+    }
     if (!best || !best.flagged || best.higher === null) continue;
-    const pillar = cycle.pillars.find((p) => p.key === best.key)?.name ?? best.key;
-    found.push({ id: partnershipId, pillar, gap: best.gap, higher: best.higher, cycleLabel: cycle.label });
+    const key = best.key;
+    const pillar = cycle.pillars.find((p) => p.key === key)?.name ?? key;
+    found.push({ id: row.id, pillar, gap: best.gap, higher: best.higher, cycleLabel: cycle.label });
   }
   return found.sort((a, b) => b.gap - a.gap);
 }

@@ -46,6 +46,9 @@ export interface HealthCell {
   // Of those, the responses with an answer other than "Don't know" (what confidentiality counts).
   hostScored: number;
   partnerScored: number;
+  // The fewest responses of each side behind any scored pillar (see PartnershipCycleScore).
+  minHostScored: number;
+  minPartnerScored: number;
   // The cycle's largest perception gap as stored (see PartnershipCycleScore).
   gap: number | null;
   gapPillarKey: string | null;
@@ -69,17 +72,15 @@ export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promi
     SELECT "cycleId",
            string_agg(concat("partnershipId", chr(31), health, chr(31), "hostResponses", chr(31), "partnerResponses", chr(31),
                              gap, chr(31), "gapPillarKey", chr(31), "gapHigher", chr(31), "hostScored", chr(31),
-                             "partnerScored"), chr(30)) AS cells
+                             "partnerScored", chr(31), "minHostScored", chr(31), "minPartnerScored"), chr(30)) AS cells
     FROM "PartnershipCycleScore" WHERE "workspaceId" = ${workspaceId}
     GROUP BY "cycleId"`;
   const matrix: HealthMatrix = new Map();
   const num = (field: string) => (field === "" ? null : Number(field));
   for (const { cycleId, cells } of packed) {
     for (const cell of cells.split("\u001e")) {
-      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher, hostScored, partnerScored] = cell.split("\u001f") as [
-        string,
-        ...string[],
-      ];
+      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher, hostScored, partnerScored, minHost, minPartner] =
+        cell.split("\u001f") as [string, ...string[]];
       let byCycle = matrix.get(partnershipId);
       if (!byCycle) matrix.set(partnershipId, (byCycle = new Map()));
       byCycle.set(cycleId, {
@@ -88,6 +89,8 @@ export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promi
         partner: Number(partner),
         hostScored: Number(hostScored),
         partnerScored: Number(partnerScored),
+        minHostScored: Number(minHost),
+        minPartnerScored: Number(minPartner),
         gap: num(gap!),
         gapPillarKey: gapPillarKey || null,
         gapHigher: (gapHigher || null) as HealthCell["gapHigher"],
@@ -109,6 +112,8 @@ export async function loadHealthOf(db: TenantDb, partnershipIds: string[]): Prom
       partnerResponses: true,
       hostScored: true,
       partnerScored: true,
+      minHostScored: true,
+      minPartnerScored: true,
       gap: true,
       gapPillarKey: true,
       gapHigher: true,
@@ -130,6 +135,8 @@ function toMatrix(rows: MatrixRow[]) {
       partner: r.partner,
       hostScored: r.hostScored,
       partnerScored: r.partnerScored,
+      minHostScored: r.minHostScored,
+      minPartnerScored: r.minPartnerScored,
       gap: r.gap,
       gapPillarKey: r.gapPillarKey,
       gapHigher: r.gapHigher,

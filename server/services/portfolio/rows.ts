@@ -2,7 +2,7 @@
 // cycle (the latest whose figures may be shown, confidentiality.ts), health, band, change against
 // the showable cycle before it, whether a newer cycle had too few responses to be shown, and the
 // cycle whose two sides may be shown (for perception gaps), as the scorecard decides them.
-import { cycleShown, cycleSidesShown, cycleView, type Privacy } from "../confidentiality";
+import { cycleShown, cycleSidesShown, cycleView, type Counts, type Privacy } from "../confidentiality";
 import type { ScoredCycle } from "../cycle-scores";
 import { band, trend, type Band } from "../scoring";
 import type { HealthCell, HealthMatrix, PartnershipLite, PillarCell } from "./queries";
@@ -35,16 +35,20 @@ export function standings(partnerships: PartnershipLite[], cycles: ScoredCycle[]
     const healths: (number | null)[] = [];
     let latest = -1;
     let sidesCycle = -1;
-    for (const [i, c] of cycles.entries()) {
-      const cell = byCycle?.get(c.id);
+    // One counts object for the whole row: this runs for every partnership and cycle.
+    const scored: Counts = { HOST: 0, PARTNER: 0 };
+    for (let i = 0; i < cycles.length; i++) {
+      const cell = byCycle?.get(cycles[i]!.id);
       if (!cell || cell.health === null) {
         healths.push(null);
         continue;
       }
       latest = i;
-      const shown = cycleShown(scoredOf(cell), privacy);
+      scored.HOST = cell.hostScored;
+      scored.PARTNER = cell.partnerScored;
+      const shown = cycleShown(scored, privacy);
       healths.push(shown ? cell.health : null);
-      if (cycleSidesShown(scoredOf(cell), privacy)) sidesCycle = i;
+      if (shown && cycleSidesShown(scored, privacy)) sidesCycle = i;
     }
     const current = healths.findLastIndex((h) => h !== null);
     const previous = current > 0 ? healths.findLastIndex((h, i) => i < current && h !== null) : -1;
