@@ -71,26 +71,34 @@ export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promi
   const packed = await db.$queryRaw<{ cycleId: string; cells: string }[]>`
     SELECT "cycleId",
            string_agg(concat("partnershipId", chr(31), health, chr(31), "hostResponses", chr(31), "partnerResponses", chr(31),
-                             gap, chr(31), "gapPillarKey", chr(31), "gapHigher", chr(31), "hostScored", chr(31),
-                             "partnerScored", chr(31), "minHostScored", chr(31), "minPartnerScored"), chr(30)) AS cells
+                             gap, chr(31), "gapPillarKey", chr(31), "gapHigher", chr(31),
+                             CASE WHEN "hostScored" <> "hostResponses" OR "partnerScored" <> "partnerResponses"
+                                    OR "minHostScored" <> "hostScored" OR "minPartnerScored" <> "partnerScored"
+                                  THEN concat_ws(',', "hostScored", "partnerScored", "minHostScored", "minPartnerScored") END),
+                      chr(30)) AS cells
     FROM "PartnershipCycleScore" WHERE "workspaceId" = ${workspaceId}
     GROUP BY "cycleId"`;
   const matrix: HealthMatrix = new Map();
   const num = (field: string) => (field === "" ? null : Number(field));
+  // The counts behind the figures are sent only where they differ from the response counts
+  // (nearly always they do not: everyone answered something, in every pillar), which keeps the
+  // string short.
   for (const { cycleId, cells } of packed) {
     for (const cell of cells.split("\u001e")) {
-      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher, hostScored, partnerScored, minHost, minPartner] =
-        cell.split("\u001f") as [string, ...string[]];
+      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher, scored] = cell.split("\u001f") as [string, ...string[]];
       let byCycle = matrix.get(partnershipId);
       if (!byCycle) matrix.set(partnershipId, (byCycle = new Map()));
+      const hostCount = Number(host);
+      const partnerCount = Number(partner);
+      const counts = scored ? scored.split(",") : null;
       byCycle.set(cycleId, {
         health: num(health!),
-        host: Number(host),
-        partner: Number(partner),
-        hostScored: Number(hostScored),
-        partnerScored: Number(partnerScored),
-        minHostScored: Number(minHost),
-        minPartnerScored: Number(minPartner),
+        host: hostCount,
+        partner: partnerCount,
+        hostScored: counts ? Number(counts[0]) : hostCount,
+        partnerScored: counts ? Number(counts[1]) : partnerCount,
+        minHostScored: counts ? Number(counts[2]) : hostCount,
+        minPartnerScored: counts ? Number(counts[3]) : partnerCount,
         gap: num(gap!),
         gapPillarKey: gapPillarKey || null,
         gapHigher: (gapHigher || null) as HealthCell["gapHigher"],
