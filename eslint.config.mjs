@@ -41,6 +41,20 @@ const config = [
     },
     files: ["server/services/**/*.ts", "server/access/**/*.ts"],
   },
+  {
+    rules: {
+      // Plain SQL goes through the scoped client's tagged templates, which bind the workspace and
+      // refuse a statement that does not name it (server/db/tenant.ts).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+          message: "Use db.$queryScoped / db.$executeScoped with ${WORKSPACE}: raw SQL is scoped by the client, not by hand.",
+        },
+      ],
+    },
+    files: ["server/services/**/*.ts", "server/access/**/*.ts", "server/jobs/**/*.ts"],
+  },
 ];
 
 export default config;

@@ -392,6 +392,6 @@ async function seedDemoIn(db: TenantTx, now: Date) {
   });
   // The factories make the past quarters closed from the start, so nothing raised the alerts the
   // last close would have: raise them now, as closing it would (owners find them under the bell).
-  await evaluateCycleAlerts(db, ws, cycles[cycles.length - 2]!.id);
+  await evaluateCycleAlerts(db, cycles[cycles.length - 2]!.id);
   return { workspace, owner, responses: specs.length };
 }

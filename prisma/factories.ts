@@ -193,9 +193,7 @@ export async function createResponses(db: Db, workspaceId: string, specs: Respon
   await db.answer.createMany({ data: answers });
   await db.responsePillarScore.createMany({ data: scores });
   if (comments.length) await db.pillarComment.createMany({ data: comments });
-  const touched = new Map(
-    rows.map((r) => [`${r.partnershipId}:${r.cycleId}`, { workspaceId, partnershipId: r.partnershipId, cycleId: r.cycleId }]),
-  );
+  const touched = new Map(rows.map((r) => [`${r.partnershipId}:${r.cycleId}`, { partnershipId: r.partnershipId, cycleId: r.cycleId }]));
   for (const key of touched.values()) await refreshCycleAggregates(scopedTo(db, workspaceId), key);
   return rows.map((r) => r.id);
 }

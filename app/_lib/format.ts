@@ -23,6 +23,9 @@ export function change(v: number | null | undefined): string {
 export const changeClass = (v: number | null | undefined) =>
   v === null || v === undefined || Math.round(v) === 0 ? "text-slate-500" : v > 0 ? "text-green-700" : "text-red-700";
 
+// "too few responses (1 of 8)" -> "Too few responses (1 of 8)".
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export const titleCase = (value: string) =>
   value
     .toLowerCase()

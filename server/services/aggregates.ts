@@ -1,13 +1,9 @@
 // The stored aggregates of one partnership in one cycle (PartnershipCycleScore, PillarCycleScore,
 // StatementCycleScore), computed from its submitted answers by the pure rules in scoring.ts.
 // Every view reads these rows; nothing recomputes from raw answers on a page view.
-import type { Prisma, PrismaClient, Side } from "../db/generated/client";
-import type { TenantDb, TenantTx } from "../db/tenant";
+import type { Side } from "../db/generated/client";
+import { WORKSPACE, type TenantClient } from "../db/tenant";
 import { largestGap, responsePillarScore, scoreCycle, statementScore } from "./scoring";
-
-// Also used by the factories and the scale generator with a plain client, so the workspace is
-// named explicitly in every query.
-type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
 
 export interface AggregateFramework {
   id: string;
@@ -26,10 +22,23 @@ export interface CycleAggregates {
   health: number | null;
   hostResponses: number;
   partnerResponses: number;
+  hostScored: number;
+  partnerScored: number;
+  // The fewest responses of each side behind any pillar with a combined score; 0 when none has one.
+  minHostScored: number;
+  minPartnerScored: number;
   gap: number | null;
   gapPillarKey: string | null;
   gapHigher: Side | null;
-  pillars: { pillarId: string; pillarKey: string; host: number | null; partner: number | null; combined: number | null }[];
+  pillars: {
+    pillarId: string;
+    pillarKey: string;
+    host: number | null;
+    partner: number | null;
+    combined: number | null;
+    hostScored: number;
+    partnerScored: number;
+  }[];
   statements: { statementId: string; side: Side; score: number | null; answered: number; dontKnow: number }[];
 }
 
@@ -52,10 +61,16 @@ export function computeCycleAggregates(pillars: readonly AggregateFramework[], r
     }
   }
   const gap = largestGap(cycle.pillars);
+  const scoredPillars = cycle.pillars.filter((p) => p.combined !== null);
+  const fewest = (side: "HOST" | "PARTNER") => (scoredPillars.length ? Math.min(...scoredPillars.map((p) => p.scored[side])) : 0);
   return {
     health: cycle.health,
     hostResponses: cycle.responses.HOST,
     partnerResponses: cycle.responses.PARTNER,
+    hostScored: cycle.scored.HOST,
+    partnerScored: cycle.scored.PARTNER,
+    minHostScored: fewest("HOST"),
+    minPartnerScored: fewest("PARTNER"),
     gap: gap?.gap ?? null,
     gapPillarKey: gap?.key ?? null,
     gapHigher: gap?.higher ?? null,
@@ -65,25 +80,32 @@ export function computeCycleAggregates(pillars: readonly AggregateFramework[], r
       host: s.host,
       partner: s.partner,
       combined: s.combined,
+      hostScored: s.scored.HOST,
+      partnerScored: s.scored.PARTNER,
     })),
     statements,
   };
 }
 
+// One partnership's cycle, in the workspace of the client at hand.
 export interface AggregateKey {
-  workspaceId: string;
   partnershipId: string;
   cycleId: string;
 }
 
-// Rows for bulk writes (the factories and the scale generator write many cycles at once).
-export function aggregateRows(key: AggregateKey, agg: CycleAggregates) {
+// Rows for bulk writes (the scale generator writes many cycles at once), and for the one rewrite
+// below.
+export function aggregateRows(key: AggregateKey & { workspaceId: string }, agg: CycleAggregates) {
   return {
     cycle: {
       ...key,
       health: agg.health,
       hostResponses: agg.hostResponses,
       partnerResponses: agg.partnerResponses,
+      hostScored: agg.hostScored,
+      partnerScored: agg.partnerScored,
+      minHostScored: agg.minHostScored,
+      minPartnerScored: agg.minPartnerScored,
       gap: agg.gap,
       gapPillarKey: agg.gapPillarKey,
       gapHigher: agg.gapHigher,
@@ -96,15 +118,14 @@ export function aggregateRows(key: AggregateKey, agg: CycleAggregates) {
 // Serialises every writer of one partnership's cycle until the transaction ends. Two people
 // submitting at once would otherwise each recompute without the other's uncommitted response
 // and the later write would drop one of them from the figures.
-export async function lockCycleAggregates(tx: AnyDb, key: AggregateKey) {
-  const name = `cycle-aggregates:${key.workspaceId}:${key.partnershipId}:${key.cycleId}`;
-  await (tx as Prisma.TransactionClient).$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${name}, 0))`;
+export async function lockCycleAggregates(tx: TenantClient, key: AggregateKey) {
+  await tx.$executeScoped`
+    SELECT pg_advisory_xact_lock(hashtextextended('cycle-aggregates:' || ${WORKSPACE}::text || ':' || ${key.partnershipId}::text || ':' || ${key.cycleId}::text, 0))`;
 }
 
-async function replaceAggregates(db: AnyDb, key: AggregateKey, agg: CycleAggregates) {
-  const rows = aggregateRows(key, agg);
-  const where = { workspaceId: key.workspaceId, partnershipId: key.partnershipId, cycleId: key.cycleId };
-  const c = db as Prisma.TransactionClient;
+async function replaceAggregates(c: TenantClient, key: AggregateKey, agg: CycleAggregates) {
+  const rows = aggregateRows({ ...key, workspaceId: c.$workspaceId }, agg);
+  const where = { partnershipId: key.partnershipId, cycleId: key.cycleId };
   await c.statementCycleScore.deleteMany({ where });
   await c.pillarCycleScore.deleteMany({ where });
   await c.partnershipCycleScore.deleteMany({ where });
@@ -117,11 +138,10 @@ async function replaceAggregates(db: AnyDb, key: AggregateKey, agg: CycleAggrega
 // Recomputes one partnership's cycle from its stored answers. Call inside the transaction that
 // changed them, after lockCycleAggregates. The submit path passes the cycle's framework it has
 // already loaded, which saves the round trips on the path people wait for.
-export async function refreshCycleAggregates(db: AnyDb, key: AggregateKey, framework?: readonly AggregateFramework[]) {
-  const c = db as Prisma.TransactionClient;
-  const pillars = framework ?? (await cycleFramework(c, key));
-  const responses = await c.response.findMany({
-    where: { workspaceId: key.workspaceId, partnershipId: key.partnershipId, cycleId: key.cycleId },
+export async function refreshCycleAggregates(db: TenantClient, key: AggregateKey, framework?: readonly AggregateFramework[]) {
+  const pillars = framework ?? (await cycleFramework(db, key));
+  const responses = await db.response.findMany({
+    where: { partnershipId: key.partnershipId, cycleId: key.cycleId },
     select: { side: true, answers: { select: { statementId: true, value: true } } },
   });
   const agg = computeCycleAggregates(
@@ -132,13 +152,10 @@ export async function refreshCycleAggregates(db: AnyDb, key: AggregateKey, frame
   return agg;
 }
 
-async function cycleFramework(c: Prisma.TransactionClient, key: AggregateKey) {
-  const cycle = await c.cycle.findFirstOrThrow({
-    where: { id: key.cycleId, workspaceId: key.workspaceId },
-    select: { frameworkVersionId: true },
-  });
+async function cycleFramework(c: TenantClient, key: AggregateKey) {
+  const cycle = await c.cycle.findFirstOrThrow({ where: { id: key.cycleId }, select: { frameworkVersionId: true } });
   return c.pillar.findMany({
-    where: { workspaceId: key.workspaceId, versionId: cycle.frameworkVersionId },
+    where: { versionId: cycle.frameworkVersionId },
     orderBy: { position: "asc" },
     select: { id: true, key: true, weight: true, statements: { orderBy: { position: "asc" }, select: { id: true } } },
   });

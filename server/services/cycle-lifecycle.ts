@@ -59,7 +59,7 @@ export async function closeCycle(db: TenantClient, cycleId: string, now: Date): 
       data: { status: "CLOSED", closedAt: now },
     });
     if (count !== 1) return false;
-    await evaluateCycleAlerts(tx, tx.$workspaceId, cycleId);
+    await evaluateCycleAlerts(tx, cycleId);
     return true;
   });
 }

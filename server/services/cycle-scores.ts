@@ -33,7 +33,15 @@ export type ScoreTable = Map<string, Map<string, CycleScore>>;
 // The stored aggregate rows of some partnerships: one total per partnership and cycle, one row
 // per pillar.
 export interface ScoreRows {
-  totals: { partnershipId: string; cycleId: string; health: number | null; hostResponses: number; partnerResponses: number }[];
+  totals: {
+    partnershipId: string;
+    cycleId: string;
+    health: number | null;
+    hostResponses: number;
+    partnerResponses: number;
+    hostScored: number;
+    partnerScored: number;
+  }[];
   pillars: {
     partnershipId: string;
     cycleId: string;
@@ -41,6 +49,8 @@ export interface ScoreRows {
     host: number | null;
     partner: number | null;
     combined: number | null;
+    hostScored: number;
+    partnerScored: number;
   }[];
 }
 
@@ -52,7 +62,13 @@ export function toScoreTable(cycles: readonly ScoredCycle[], rows: ScoreRows): S
     const id = `${p.partnershipId}:${p.cycleId}`;
     const list = pillarsOf.get(id) ?? [];
     pillarsOf.set(id, list);
-    list.push({ key: p.pillarKey, host: p.host, partner: p.partner, combined: p.combined });
+    list.push({
+      key: p.pillarKey,
+      host: p.host,
+      partner: p.partner,
+      combined: p.combined,
+      scored: { HOST: p.hostScored, PARTNER: p.partnerScored },
+    });
   }
   const order = new Map(cycles.map((c) => [c.id, new Map(c.pillars.map((p, i) => [p.key, i]))]));
 
@@ -65,7 +81,12 @@ export function toScoreTable(cycles: readonly ScoredCycle[], rows: ScoreRows): S
     const pillars = (pillarsOf.get(`${t.partnershipId}:${t.cycleId}`) ?? []).sort(
       (a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0),
     );
-    byCycle.set(t.cycleId, { pillars, health: t.health, responses: { HOST: t.hostResponses, PARTNER: t.partnerResponses } });
+    byCycle.set(t.cycleId, {
+      pillars,
+      health: t.health,
+      responses: { HOST: t.hostResponses, PARTNER: t.partnerResponses },
+      scored: { HOST: t.hostScored, PARTNER: t.partnerScored },
+    });
   }
   return table;
 }

@@ -86,26 +86,6 @@ export function perceptionGap({ host, partner }: SideScores): Gap | null {
   return { gap, flagged: isGapFlagged(gap), higher: host === partner ? null : host > partner ? "HOST" : "PARTNER" };
 }
 
-// Confidential mode: a side's own numbers and comments show only at or above the threshold of
-// submitted responses. Attributed mode shows them always.
-export function sideVisible(responses: number, threshold: number, attributed: boolean): boolean {
-  return attributed ? responses > 0 : responses >= threshold;
-}
-
-// Which sides' own numbers may show. The combined score is the mean of the two sides, so
-// showing one side beside it reveals the other: a side shows only when the other side is also
-// visible, or has not answered at all (then the combined score is that side's alone).
-export function visibleSides(responses: { HOST: number; PARTNER: number }, threshold: number, attributed: boolean, shown: boolean) {
-  const own = {
-    host: sideVisible(responses.HOST, threshold, attributed),
-    partner: sideVisible(responses.PARTNER, threshold, attributed),
-  };
-  return {
-    host: shown && own.host && (own.partner || responses.PARTNER === 0),
-    partner: shown && own.partner && (own.host || responses.HOST === 0),
-  };
-}
-
 // Rounding for display and for chart series: one decimal keeps sums stable without false precision.
 export const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
@@ -126,12 +106,16 @@ export interface PillarCycleScore {
   host: number | null;
   partner: number | null;
   combined: number | null;
+  // Responses per side with a score for this pillar (not "Don't know" throughout it).
+  scored: Record<Side, number>;
 }
 
 export interface CycleScore {
   pillars: PillarCycleScore[];
   health: number | null;
   responses: Record<Side, number>;
+  // Responses per side with a score for at least one pillar: the ones the health index comes from.
+  scored: Record<Side, number>;
 }
 
 // A partnership's scores in one cycle, from its submitted responses.
@@ -153,17 +137,21 @@ export function scoreCycle<P extends Pick<PillarDef, "key" | "weight">>(
   const bySide = (side: Side) => responses.filter((r) => r.side === side);
   const host = bySide("HOST");
   const partner = bySide("PARTNER");
+  const hasScore = (r: ResponseScores, key: string) => r.scores[key] !== null && r.scores[key] !== undefined;
   const pillarScores = pillars.map((p) => {
     const sides = {
       host: sideScore(host.map((r) => r.scores[p.key] ?? null)),
       partner: sideScore(partner.map((r) => r.scores[p.key] ?? null)),
     };
-    return { key: p.key, ...sides, combined: combinedScore(sides) };
+    const scored = { HOST: host.filter((r) => hasScore(r, p.key)).length, PARTNER: partner.filter((r) => hasScore(r, p.key)).length };
+    return { key: p.key, ...sides, combined: combinedScore(sides), scored };
   });
+  const scoredAny = (rs: ResponseScores[]) => rs.filter((r) => pillars.some((p) => hasScore(r, p.key))).length;
   return {
     pillars: pillarScores,
     health: healthIndex(pillarScores.map((s, i) => ({ score: s.combined, weight: pillars[i]!.weight }))),
     responses: { HOST: host.length, PARTNER: partner.length },
+    scored: { HOST: scoredAny(host), PARTNER: scoredAny(partner) },
   };
 }
 

@@ -167,7 +167,7 @@ export async function submitResponse(ctx: SurveyCtx, input: SubmitInput) {
   const key = { workspaceId, cycleId: cycle.id, partnershipId: partnership.id, memberId: ctx.member.id };
   const write = () =>
     ctx.db.$transaction(async (tx) => {
-      const aggregateKey = { workspaceId, cycleId: cycle.id, partnershipId: partnership.id };
+      const aggregateKey = { cycleId: cycle.id, partnershipId: partnership.id };
       await lockCycleAggregates(tx, aggregateKey);
       const existing = await tx.response.findUnique({ where: { workspaceId_cycleId_partnershipId_memberId: key } });
       const response = existing

@@ -141,11 +141,21 @@ describe("the migration's backfill", () => {
     expect(fromApp.cycles).toHaveLength(1);
     expect(fromApp.pillars.find((p) => p.pillarKey === "trust")!.combined).toBeNull();
     expect(fromApp.cycles[0]!.gapPillarKey).not.toBeNull();
+    // Nobody scored Trust; everyone scored the rest: the counts the backfill must reproduce.
+    expect(fromApp.pillars.find((p) => p.pillarKey === "trust")).toMatchObject({ hostScored: 0, partnerScored: 0 });
+    expect(fromApp.pillars.find((p) => p.pillarKey === "commitment")).toMatchObject({ hostScored: 3, partnerScored: 3 });
+    // Trust has no combined score, so the fewest are the other pillars': everyone.
+    expect(fromApp.cycles[0]).toMatchObject({ hostScored: 3, partnerScored: 3, minHostScored: 3, minPartnerScored: 3 });
 
     await client.statementCycleScore.deleteMany();
     await client.pillarCycleScore.deleteMany();
     await client.partnershipCycleScore.deleteMany();
-    for (const name of ["20261123040000_cycle_score_aggregates", "20261123050000_stored_largest_gap"]) {
+    for (const name of [
+      "20261123040000_cycle_score_aggregates",
+      "20261123050000_stored_largest_gap",
+      "20261201000000_scored_response_counts",
+      "20261201010000_fewest_pillar_responses",
+    ]) {
       const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
       await pglite.exec(migration.slice(migration.indexOf("-- Backfill")));
     }

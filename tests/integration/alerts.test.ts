@@ -25,8 +25,12 @@ async function alertWorld() {
       w.workspace.id,
       specs.flatMap((s) => (s.side === "HOST" ? people.host : people.partner).map((memberId) => ({ ...s, memberId }))),
     );
-  const peopleA = { host: [w.manager.member.id], partner: [w.contactA.member.id] };
-  const peopleB = { host: [w.manager.member.id], partner: [w.contactB.member.id] };
+  // Two people a side: four responses reach the threshold of 3 for the combined figures the
+  // alerts read (one a side would be two people's answers, which nothing may show or alert on).
+  const secondA = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
+  const secondB = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgB.id });
+  const peopleA = { host: [w.manager.member.id, w.executive.member.id], partner: [w.contactA.member.id, secondA.member.id] };
+  const peopleB = { host: [w.manager.member.id, w.executive.member.id], partner: [w.contactB.member.id, secondB.member.id] };
   const close = () => w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
   const notifications = (memberId?: string) =>
     db().notification.findMany({

@@ -1,6 +1,8 @@
 // Every scorecard and portfolio figure of a generated workspace, checked against numbers this
 // test computes on its own from the raw answers in the database (plain arithmetic written out
-// below, not the app's scoring functions), for every partnership and cycle.
+// below, not the app's scoring functions), for every partnership and cycle. A cycle's figures
+// show only when at least 3 responses (the default threshold) gave an answer other than "Don't
+// know"; the others are skipped, as DESIGN.md's confidentiality rule says.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { deleteScaleWorkspace, generateScaleWorkspace } from "../../server/cli/scale/generate";
@@ -13,9 +15,12 @@ type Side = "HOST" | "PARTNER";
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-// partnershipId -> cycleId -> health, from Answer rows: per response and pillar the mean of the
+const THRESHOLD = 3;
+
+// partnershipId:cycleId -> health, from Answer rows: per response and pillar the mean of the
 // answered values as 0-100, per side the mean of those, combined the mean of the sides present,
-// health the mean of the scored pillars (the generated framework has equal weights).
+// health the mean of the scored pillars (the generated framework has equal weights); null where
+// fewer than THRESHOLD responses answered anything but "Don't know".
 async function healthFromAnswers(workspaceId: string) {
   const answers = await db().answer.findMany({
     where: { workspaceId },
@@ -48,8 +53,17 @@ async function healthFromAnswers(workspaceId: string) {
       if (score !== null) sides[r.side].push(score);
     }
   }
+  const answering = new Map<string, number>();
+  for (const r of perResponse.values()) {
+    if ([...r.pillars.values()].some((values) => values.length > 0))
+      answering.set(`${r.p}:${r.c}`, (answering.get(`${r.p}:${r.c}`) ?? 0) + 1);
+  }
   const health = new Map<string, number | null>();
   for (const [key, pillars] of bySide) {
+    if ((answering.get(key) ?? 0) < THRESHOLD) {
+      health.set(key, null);
+      continue;
+    }
     const combined = [...pillars.values()].flatMap((sides) => {
       const present = [avg(sides.HOST), avg(sides.PARTNER)].filter((s): s is number => s !== null);
       return present.length ? [present.reduce((a, b) => a + b, 0) / present.length] : [];
@@ -72,6 +86,8 @@ describe("figures against the raw answers", () => {
     const owner = await db().member.findFirstOrThrow({ where: { workspaceId, role: "OWNER" } });
     const api = callerFor(owner.userId);
     const expected = await healthFromAnswers(workspaceId);
+    // The open cycle is still filling up: some of its cycles are below the threshold (2 with this seed).
+    expect([...expected.values()].filter((h) => h === null).length).toBeGreaterThan(0);
     const cycles = await db().cycle.findMany({ where: { workspaceId, status: { not: "DRAFT" } }, orderBy: { opensAt: "asc" } });
     const partnerships = await db().partnership.findMany({ where: { workspaceId, phase: { not: "EXITED" } } });
     expect(partnerships.length).toBeGreaterThan(4);

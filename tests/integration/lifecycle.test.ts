@@ -302,11 +302,12 @@ describe("exit and restore", () => {
     expect(before).toMatchObject({ responses: 4, scores: 2, actions: 2, goals: 1, checkIns: 1, reviews: 1 });
     const [review] = await reviews(w.partnershipA.id);
 
-    // What the review shows: the health history, the gaps (hidden below the threshold), actions, goals.
+    // What the review shows: the health history and the gaps (one response a side: under the
+    // threshold of 3, no figure at all, only why), actions, goals.
     const view = await w.executive.api.lifecycle.review(args);
-    expect(view.health.map((h) => [h.cycleLabel, h.health, h.change])).toEqual([
-      ["2020-Q3", 75, null],
-      ["2020-Q4", 50, -25],
+    expect(view.health.map((h) => [h.cycleLabel, h.health, h.band, h.change, h.withheld])).toEqual([
+      ["2020-Q3", null, null, null, "too few responses (2 of 2)"],
+      ["2020-Q4", null, null, null, "too few responses (2 of 2)"],
     ]);
     expect(view.gaps).toMatchObject({ cycleLabel: "2020-Q4", visible: false, pillars: [] });
     expect(view.actions.open.map((a) => a.title)).toEqual(["Joint QBR every quarter"]);
@@ -314,6 +315,10 @@ describe("exit and restore", () => {
     expect(view.goals).toEqual([expect.objectContaining({ title: "Grow joint pipeline", progress: 35, lastCheckIn: "2020-Q4" })]);
     await db().workspace.update({ where: { id: w.workspace.id }, data: { confidentialityThreshold: 1 } });
     const shown = await w.executive.api.lifecycle.review(args);
+    expect(shown.health.map((h) => [h.cycleLabel, h.health, h.change, h.withheld])).toEqual([
+      ["2020-Q3", 75, null, null],
+      ["2020-Q4", 50, -25, null],
+    ]);
     expect(shown.gaps).toMatchObject({ cycleLabel: "2020-Q4", visible: true, note: null });
     expect(shown.gaps!.pillars[0]).toEqual({ key: "trust", name: "Trust", host: 50, partner: 50, gap: 0, flagged: false });
 

@@ -26,6 +26,11 @@ async function answersFor(cycleId: string, values: Pillars) {
 // Charlie (org C: EMEA, Cloud; emerging, onboarding; owner the admin)
 //   Q2: host 1 x all 4 -> 75;  open cycle: host 1 x all 5 -> 100 (Healthy), change +25
 // Delta (org C; core; no owner): no answers.   Echo (org B; exited): all 1, never in the portfolio.
+//
+// Bravo's and Charlie's cycles have one or two responses: under the workspace's threshold of 3 no
+// figure of theirs may be shown. The tests of the portfolio's arithmetic lower the threshold to 1
+// (`everyFigure`), so every figure shows; those of what the threshold withholds keep it at 3 (and
+// tests/integration/confidentiality.test.ts pins the rule on every surface).
 async function portfolioWorld() {
   const w = await buildWorld();
   const d = db();
@@ -91,9 +96,16 @@ async function portfolioWorld() {
 const overview = (api: ReturnType<typeof callerFor>, slug: string, input: Record<string, unknown> = {}) =>
   api.portfolio.overview({ workspaceSlug: slug, ...input });
 
+// A threshold of one response: in confidential mode every figure of this world may then be shown.
+async function everyFigure() {
+  const world = await portfolioWorld();
+  await db().workspace.update({ where: { id: world.w.workspace.id }, data: { confidentialityThreshold: 1 } });
+  return world;
+}
+
 describe("portfolio.overview figures", () => {
   it("shows each partnership's current health, band, change and pillars, healthiest first", async () => {
-    const { w, charlie, delta } = await portfolioWorld();
+    const { w, charlie, delta } = await everyFigure();
     const p = await overview(w.executive.api, w.slug);
     expect(p.rows.map((r) => [r.name, r.cycleLabel, r.health, r.band, r.change])).toEqual([
       ["Charlie", w.cycle.label, 100, "HEALTHY", 25],
@@ -125,7 +137,7 @@ describe("portfolio.overview figures", () => {
   });
 
   it("summarises the portfolio now and per cycle: bands, average, median and quartiles", async () => {
-    const { w } = await portfolioWorld();
+    const { w } = await everyFigure();
     const p = await overview(w.executive.api, w.slug);
     // Now: 100, 65.625, 37.5 (Delta has no score). Mean 203.125/3 = 67.71; median 65.625;
     // q1 = 37.5 + 0.5 * 28.125 = 51.5625; q3 = 65.625 + 0.5 * 34.375 = 82.8125;
@@ -151,7 +163,7 @@ describe("portfolio.overview figures", () => {
   });
 
   it("lists movers, partnerships at risk, perception gaps and low response rates", async () => {
-    const { w, charlie } = await portfolioWorld();
+    const { w, charlie } = await everyFigure();
     const { insights } = await overview(w.executive.api, w.slug);
     expect(insights.moversUp).toEqual({
       items: [{ id: charlie.id, name: "Charlie", partnerName: expect.any(String), health: 100, change: 25 }],
@@ -162,8 +174,36 @@ describe("portfolio.overview figures", () => {
       ["Alpha", -3.1],
     ]);
     expect(insights.atRisk.items.map((m) => [m.name, m.health])).toEqual([["Bravo", 37.5]]);
-    // Alpha's Q2: host 75 against partner 0 on Communication. Bravo's 25 against 50 stays out:
-    // one response a side is below the threshold of 3.
+    // Alpha's Q2: host 75 against partner 0 on Communication. With a threshold of 1, Bravo's one
+    // response a side shows too: host 25 against partner 50 on every pillar, Trust first.
+    expect(insights.gaps.items.map((g) => [g.name, g.pillar, g.gap, g.higher, g.cycleLabel])).toEqual([
+      ["Alpha", "Communication", 75, "HOST", "2020-Q2"],
+      ["Bravo", "Trust", 25, "PARTNER", "2020-Q2"],
+    ]);
+    // The open cycle: Alpha and Bravo 0 of 2 asked (owner and partner contact); Charlie 1 of 2 is half.
+    expect(insights.responseRates).toMatchObject({ cycleLabel: w.cycle.label, cycleOpen: true, total: 2 });
+    expect(insights.responseRates.items.map((r) => [r.name, r.answered, r.asked, r.percent])).toEqual([
+      ["Alpha", 0, 2, 0],
+      ["Bravo", 0, 2, 0],
+    ]);
+  });
+
+  it("ranks and lists only what the threshold lets it show", async () => {
+    const { w } = await portfolioWorld();
+    const { insights, rows, summary } = await overview(w.executive.api, w.slug);
+    // Bravo (one response, then two) and Charlie (one, then one) have no cycle that may be shown:
+    // no figures, no band, in no ranking; Alpha (three a side) is the only mover.
+    expect(rows.map((r) => [r.name, r.health, r.band, r.withheld?.text ?? null])).toEqual([
+      ["Alpha", 65.6, "WATCH", null],
+      ["Bravo", null, null, "too few responses (2 of 2)"],
+      ["Charlie", null, null, "too few responses (1 of 2)"],
+      ["Delta", null, null, null],
+    ]);
+    expect(summary).toMatchObject({ scored: 1, average: 65.6, bands: { HEALTHY: 0, WATCH: 1, AT_RISK: 0, NONE: 3 } });
+    expect(insights.moversUp.total).toBe(0);
+    expect(insights.moversDown.items.map((m) => [m.name, m.change])).toEqual([["Alpha", -3.1]]);
+    expect(insights.atRisk.total).toBe(0);
+    // Bravo's 25 against 50 stays out: one response a side is below the threshold of 3.
     expect(insights.gaps).toEqual({
       items: [
         {
@@ -179,11 +219,10 @@ describe("portfolio.overview figures", () => {
       ],
       total: 1,
     });
-    // The open cycle: Alpha and Bravo 0 of 2 asked (owner and partner contact); Charlie 1 of 2 is half.
-    expect(insights.responseRates).toMatchObject({ cycleLabel: w.cycle.label, cycleOpen: true, total: 2 });
-    expect(insights.responseRates.items.map((r) => [r.name, r.answered, r.asked, r.percent])).toEqual([
-      ["Alpha", 0, 2, 0],
-      ["Bravo", 0, 2, 0],
+    // Response rates are counts, whatever the threshold.
+    expect(insights.responseRates.items.map((r) => [r.name, r.answered, r.asked])).toEqual([
+      ["Alpha", 0, 2],
+      ["Bravo", 0, 2],
     ]);
   });
 
@@ -201,7 +240,7 @@ describe("portfolio.overview figures", () => {
 
 describe("portfolio.overview filters, sorting and paging", () => {
   it("filters by tier, phase, owner, region, industry and band, and everything follows", async () => {
-    const { w } = await portfolioWorld();
+    const { w } = await everyFigure();
     const names = async (input: Record<string, unknown>) => (await overview(w.executive.api, w.slug, input)).rows.map((r) => r.name);
     expect(await names({ tier: "STRATEGIC" })).toEqual(["Alpha"]);
     expect(await names({ phase: "ONBOARDING" })).toEqual(["Charlie"]);
@@ -231,7 +270,7 @@ describe("portfolio.overview filters, sorting and paging", () => {
   });
 
   it("sorts by name, health, change and a pillar, either way, with rows lacking the figure last", async () => {
-    const { w } = await portfolioWorld();
+    const { w } = await everyFigure();
     const order = async (sort: string, dir?: "asc" | "desc") => {
       const p = await overview(w.executive.api, w.slug, { sort, dir });
       return [p.sort, p.rows.map((r) => r.name)];
@@ -319,49 +358,66 @@ describe("portfolio CSV export", () => {
     return text.trimEnd().split("\r\n");
   }
 
-  it("has a row per partnership, cycle, pillar and side, sides only where confidentiality allows", async () => {
+  it("has a row per partnership, cycle, pillar and side, each figure only where confidentiality allows", async () => {
     const { w, charlie } = await portfolioWorld();
     await db().partnership.update({ where: { id: charlie.id }, data: { name: '=HYPERLINK("x"), "Charlie"' } });
     const lines = await csvOf(w.executive.api, w.slug);
-    expect(lines[0]).toBe("partnership,partner,tier,phase,owner,region,industry,cycle,pillar,side,score,responses");
+    expect(lines[0]).toBe("partnership,partner,tier,phase,owner,region,industry,cycle,pillar,side,score,responses,note");
     const about = `Alpha,${w.orgA.name},Strategic,Active,${w.manager.user.name},EMEA,Software`;
     const alpha = lines.filter((l) => l.startsWith("Alpha,"));
     // Both sides have 3 responses in each cycle: health + 4 pillars x 3 sides, twice.
     expect(alpha).toHaveLength(26);
     expect(alpha.slice(0, 4)).toEqual([
-      `${about},2020-Q1,Health index,combined,68.8,6`,
-      `${about},2020-Q1,Trust,combined,50.0,6`,
-      `${about},2020-Q1,Trust,host,75.0,3`,
-      `${about},2020-Q1,Trust,partner,25.0,3`,
+      `${about},2020-Q1,Health index,combined,68.8,6,`,
+      `${about},2020-Q1,Trust,combined,50.0,6,`,
+      `${about},2020-Q1,Trust,host,75.0,3,`,
+      `${about},2020-Q1,Trust,partner,25.0,3,`,
     ]);
-    expect(alpha).toContain(`${about},2020-Q2,Communication,partner,0.0,3`);
-    // Bravo: one response a side, so combined rows only.
+    expect(alpha).toContain(`${about},2020-Q2,Communication,partner,0.0,3,`);
+    // Bravo: one response, then two: each cycle's counts and why, and no figure at all.
     const bravo = lines.filter((l) => l.startsWith("Bravo,"));
     expect(bravo.map((l) => l.split(",").slice(7).join(","))).toEqual([
-      "2020-Q1,Health index,combined,50.0,1",
-      "2020-Q1,Trust,combined,50.0,1",
-      "2020-Q1,Commitment,combined,50.0,1",
-      "2020-Q1,Coordination,combined,50.0,1",
-      "2020-Q1,Communication,combined,50.0,1",
-      "2020-Q2,Health index,combined,37.5,2",
-      "2020-Q2,Trust,combined,37.5,2",
-      "2020-Q2,Commitment,combined,37.5,2",
-      "2020-Q2,Coordination,combined,37.5,2",
-      "2020-Q2,Communication,combined,37.5,2",
+      "2020-Q1,Health index,combined,,1,too few responses (1 of 2)",
+      "2020-Q2,Health index,combined,,2,too few responses (2 of 2)",
     ]);
-    // A name that looks like a formula is neutralised and quoted.
+    // A name that looks like a formula is neutralised and quoted (Charlie: one line per cycle).
     const charlieLines = lines.filter((l) => l.startsWith("\"'=HYPERLINK"));
-    expect(charlieLines).toHaveLength(10);
+    expect(charlieLines).toHaveLength(2);
     expect(charlieLines[0]).toMatch(/^"'=HYPERLINK\(""x""\), ""Charlie""",/);
     // Delta has no scores; Echo has exited.
     expect(lines.some((l) => l.startsWith("Delta,") || l.startsWith("Echo,"))).toBe(false);
-    expect(lines).toHaveLength(1 + 26 + 10 + 10);
+    expect(lines).toHaveLength(1 + 26 + 2 + 2);
+
+    // With a threshold of 1, Bravo's figures go, and its sides where each has one response.
+    await db().workspace.update({ where: { id: w.workspace.id }, data: { confidentialityThreshold: 1 } });
+    const loose = (await csvOf(w.executive.api, w.slug)).filter((l) => l.startsWith("Bravo,"));
+    expect(loose.map((l) => l.split(",").slice(7).join(","))).toEqual([
+      "2020-Q1,Health index,combined,50.0,1,",
+      "2020-Q1,Trust,combined,50.0,1,",
+      "2020-Q1,Trust,host,50.0,1,",
+      "2020-Q1,Commitment,combined,50.0,1,",
+      "2020-Q1,Commitment,host,50.0,1,",
+      "2020-Q1,Coordination,combined,50.0,1,",
+      "2020-Q1,Coordination,host,50.0,1,",
+      "2020-Q1,Communication,combined,50.0,1,",
+      "2020-Q1,Communication,host,50.0,1,",
+      "2020-Q2,Health index,combined,37.5,2,",
+      ...["Trust", "Commitment", "Coordination", "Communication"].flatMap((p) => [
+        `2020-Q2,${p},combined,37.5,2,`,
+        `2020-Q2,${p},host,25.0,1,`,
+        `2020-Q2,${p},partner,50.0,1,`,
+      ]),
+    ]);
   });
 
   it("follows the filter, band included, across batches", async () => {
     const { w } = await portfolioWorld();
-    expect(new Set((await csvOf(w.executive.api, w.slug, { band: "AT_RISK" })).slice(1).map((l) => l.split(",")[0]))).toEqual(
-      new Set(["Bravo"]),
+    // Bravo and Charlie have no cycle that may be shown: no band yet, like Delta (which has no rows).
+    expect(new Set((await csvOf(w.executive.api, w.slug, { band: "NONE" })).slice(1).map((l) => l.split(",")[0]))).toEqual(
+      new Set(["Bravo", "Charlie"]),
+    );
+    expect(new Set((await csvOf(w.executive.api, w.slug, { band: "WATCH" })).slice(1).map((l) => l.split(",")[0]))).toEqual(
+      new Set(["Alpha"]),
     );
     expect(new Set((await csvOf(w.executive.api, w.slug, { region: "EMEA" })).slice(1).map((l) => l.split(",")[0]))).toEqual(
       new Set(["Alpha", "Charlie"]),

@@ -6,15 +6,18 @@ import { buildWorld, callerFor, closedQuarter, db, expectTrpcError } from "./hel
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
+// Two people a side in each cycle: four responses, enough (threshold 3) for the figures to show.
 async function scoredWorld() {
   const w = await buildWorld();
   const past = await closedQuarter(w.workspace.id, "2020-Q3");
+  const contact2 = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
+  const people = [w.manager.member.id, w.owner.member.id, w.contactA.member.id, contact2.member.id];
   const specs = [past, w.cycle].flatMap((cycle, i) =>
-    [w.manager.member.id, w.contactA.member.id].map((memberId, j) => ({
+    people.map((memberId, j) => ({
       cycleId: cycle.id,
       partnershipId: w.partnershipA.id,
       memberId,
-      side: (j === 0 ? "HOST" : "PARTNER") as "HOST" | "PARTNER",
+      side: (j < 2 ? "HOST" : "PARTNER") as "HOST" | "PARTNER",
       // Every statement "neutral" (50) in the past quarter, "agree" (75) now.
       answers: i === 0 ? 3 : 4,
     })),

@@ -119,7 +119,9 @@ describe("partnership.scorecard", () => {
       bandLabel: "Watch",
       change: 4.2,
       responses: { host: 3, partner: 3 },
+      notes: [],
     });
+    expect(card.withheld).toEqual([]);
     expect(card.sides).toEqual({ shown: true, cycleLabel: "2020-Q3", hostVisible: true, partnerVisible: true, threshold: 3, notes: [] });
     expect(card.pillars).toEqual([
       {
@@ -135,6 +137,8 @@ describe("partnership.scorecard", () => {
         higher: "HOST",
         // 91.67 - 25 = 66.67 -> 67 points
         gapSentence: `${w.orgA.name} rates Trust 67 points lower than you do.`,
+        hostShown: true,
+        partnerShown: true,
       },
       {
         key: "commitment",
@@ -148,6 +152,8 @@ describe("partnership.scorecard", () => {
         gapFlagged: false,
         higher: "PARTNER",
         gapSentence: null,
+        hostShown: true,
+        partnerShown: true,
       },
       {
         key: "coordination",
@@ -161,6 +167,8 @@ describe("partnership.scorecard", () => {
         gapFlagged: false,
         higher: null,
         gapSentence: null,
+        hostShown: true,
+        partnerShown: true,
       },
       {
         key: "communication",
@@ -174,6 +182,8 @@ describe("partnership.scorecard", () => {
         gapFlagged: false,
         higher: "PARTNER",
         gapSentence: null,
+        hostShown: true,
+        partnerShown: true,
       },
     ]);
   });
@@ -207,6 +217,7 @@ describe("partnership.scorecard", () => {
       bandLabel: "At risk",
       change: null,
       responses: { host: 3, partner: 2 },
+      notes: [],
     });
     // The host side has 3 responses, but its number beside the combined score would give the
     // partner's away (2 x combined - host), so both sides stay hidden.
@@ -231,37 +242,49 @@ describe("partnership.scorecard", () => {
         gap: null,
         gapFlagged: false,
         higher: null,
+        hostShown: false,
+        partnerShown: false,
       });
     }
   });
 
-  it("shows the sides of the latest cycle where both can be shown while the current one fills up", async () => {
+  it("keeps the latest cycle with enough responses while the newest fills up, and says so", async () => {
     const { w } = await scoredWorld();
-    // The open cycle so far: one host response of all 5s (100), no partner response.
+    // The open cycle so far: one host response of all 5s (100), no partner response. The world
+    // asks two people about A in it (its owner, the manager, and its partner contact).
     await createResponses(db(), w.workspace.id, [
-      { cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId: w.owner.member.id, side: "HOST", answers: 5 },
+      { cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId: w.manager.member.id, side: "HOST", answers: 5 },
     ]);
     const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
-    // The headline figures are the open cycle's: 100 everywhere, up 33.3 on 2020-Q3's 66.67.
-    expect(card.current).toMatchObject({
-      cycleLabel: w.cycle.label,
-      cycleOpen: true,
-      health: 100,
-      change: 33.3,
-      responses: { host: 1, partner: 0 },
+    // One response is one person's answers: the open cycle shows none of its figures. The headline
+    // stays 2020-Q3's (see the arithmetic above), with its change against 2020-Q1, and says why.
+    expect(card.cycle).toEqual({ label: w.cycle.label, open: true });
+    expect(card.current).toEqual({
+      cycleLabel: "2020-Q3",
+      cycleOpen: false,
+      health: 66.7,
+      band: "WATCH",
+      bandLabel: "Watch",
+      change: 4.2,
+      responses: { host: 3, partner: 3 },
+      notes: [`${w.cycle.label} so far: too few responses (1 of 2). These are 2020-Q3's figures, the latest cycle with enough.`],
     });
-    // The two-sided view is 2020-Q3's (see the arithmetic above), and says so.
+    expect(card.withheld).toEqual([{ cycleLabel: w.cycle.label, open: true, responses: 1, asked: 2, text: "too few responses (1 of 2)" }]);
+    expect(card.series.at(-1)).toEqual({ label: w.cycle.label, ...NO_SCORE });
+    // The two-sided view is 2020-Q3's too, and says so.
     expect(card.sides).toMatchObject({ cycleLabel: "2020-Q3", hostVisible: true, partnerVisible: true });
     expect(card.sides.notes).toEqual([
       `${w.cycle.label} does not have enough responses from both sides yet (your team 1, ${w.orgA.name} 0; each side needs 3), ` +
         "so this shows 2020-Q3, the latest cycle where both sides can be shown.",
     ]);
     expect(card.pillars.map((p) => [p.key, p.score, p.host, p.partner, p.gap, p.gapFlagged])).toEqual([
-      ["trust", 100, 91.7, 25, 66.7, true],
-      ["commitment", 100, 75, 83.3, 8.3, false],
-      ["coordination", 100, 75, 75, 0, false],
-      ["communication", 100, 50, 58.3, 8.3, false],
+      ["trust", 58.3, 91.7, 25, 66.7, true],
+      ["commitment", 79.2, 75, 83.3, 8.3, false],
+      ["coordination", 75, 75, 75, 0, false],
+      ["communication", 54.2, 50, 58.3, 8.3, false],
     ]);
+    // Response rates are counts: they are the newest cycle's.
+    expect(card.responseRate).toMatchObject({ cycleLabel: w.cycle.label, host: { asked: 1, answered: 1 } });
   });
 
   it("shows a side with fewer responses than the threshold in attributed mode", async () => {
@@ -329,6 +352,18 @@ describe("partnership.scorecard: statements, response rate and comments", () => 
     const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
     const st = card.statements!;
     expect(st).toMatchObject({ cycleLabel: "2020-Q3", previousCycleLabel: "2020-Q1", hostVisible: true, partnerVisible: true, notes: [] });
+    // Trust's "mistakes" has two host answers (h3 said "Don't know"): fewer than the threshold of 3,
+    // so no side of Trust's breakdown shows (beside the pillar's sides and the other statements
+    // it could be worked out); the combined breakdown (five answers) does. The others show whole.
+    expect(st.pillars.map((p) => [p.key, p.combinedVisible, p.hostVisible, p.partnerVisible])).toEqual([
+      ["trust", true, false, false],
+      ["commitment", true, true, true],
+      ["coordination", true, true, true],
+      ["communication", true, true, true],
+    ]);
+    expect(st.pillars[0]!.note).toBe(
+      "Each side's statement scores are withheld: fewer than 3 people of a side answered some of its statements.",
+    );
     expect(st.pillars.map((p) => p.key)).toEqual(["trust", "commitment", "coordination", "communication"]);
 
     for (const pillar of DEFAULT_FRAMEWORK) {
@@ -351,14 +386,15 @@ describe("partnership.scorecard: statements, response rate and comments", () => 
         // 2020-Q1: every host answered 4 (75), every partner 3 (50).
         const previous = (75 + 50) / 2;
         const dontKnow = hostValues.filter((v) => v === null).length;
+        const sides = pillar.key !== "trust";
         expect(row).toMatchObject({
           text: statement.text,
-          host: r1(host),
-          partner: r1(partner),
+          host: sides ? r1(host) : null,
+          partner: sides ? r1(partner) : null,
           combined: r1(combined),
           change: r1(combined - previous),
           vsPillar: r1(combined - pillarCombined),
-          dontKnow: { host: dontKnow, partner: 0, total: dontKnow },
+          dontKnow: { host: sides ? dontKnow : null, partner: sides ? 0 : null, total: dontKnow },
           answered: 6 - dontKnow,
         });
       }
@@ -368,15 +404,16 @@ describe("partnership.scorecard: statements, response rate and comments", () => 
     // the pillar's 58.33: it lifts Trust; the other three sit exactly on the pillar score.
     const trust = st.pillars[0]!.statements;
     expect(trust.find((x) => x.key === "trust.mistakes")).toMatchObject({
-      host: 100,
-      partner: 25,
+      host: null,
+      partner: null,
       combined: 62.5,
       vsPillar: 4.2,
       change: 0,
       pull: "UP",
     });
     expect(trust.filter((x) => x.pull === "DOWN")).toEqual([]);
-    expect(trust.find((x) => x.key === "trust.promises")).toMatchObject({ host: 91.7, combined: 58.3, change: -4.2, vsPillar: 0 });
+    expect(trust.find((x) => x.key === "trust.promises")).toMatchObject({ host: null, combined: 58.3, change: -4.2, vsPillar: 0 });
+    expect(st.pillars[1]!.statements[0]).toMatchObject({ host: 75, partner: 83.3, combined: 79.2 });
     // Every statement of Commitment is the same: none pulls.
     expect(st.pillars[1]!.statements.every((x) => x.pull === null && x.combined === 79.2 && x.change === 16.7)).toBe(true);
   });

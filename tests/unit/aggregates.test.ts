@@ -46,12 +46,17 @@ describe("computeCycleAggregates", () => {
     // host trust (100+75)/2 = 87.5; partner trust 25; combined (87.5+25)/2 = 56.25
     // host ops (50+0)/2 = 25; partner ops null; combined 25 (the host side alone)
     // health (56.25*3 + 25*1) / 4 = 48.4375
+    // The responses behind each: the partner's ops is all Don't know, so it scores no ops.
     expect(agg.pillars).toEqual([
-      { pillarId: "p-trust", pillarKey: "trust", host: 87.5, partner: 25, combined: 56.25 },
-      { pillarId: "p-ops", pillarKey: "ops", host: 25, partner: null, combined: 25 },
+      { pillarId: "p-trust", pillarKey: "trust", host: 87.5, partner: 25, combined: 56.25, hostScored: 2, partnerScored: 1 },
+      { pillarId: "p-ops", pillarKey: "ops", host: 25, partner: null, combined: 25, hostScored: 2, partnerScored: 0 },
     ]);
     expect(agg.health).toBeCloseTo(48.4375, 10);
     expect([agg.hostResponses, agg.partnerResponses]).toEqual([2, 1]);
+    expect([agg.hostScored, agg.partnerScored]).toEqual([2, 1]);
+    // The fewest behind any scored pillar: host 2 (both); partner 0 (ops has a combined score
+    // from the host alone, and no partner response behind it).
+    expect([agg.minHostScored, agg.minPartnerScored]).toEqual([2, 0]);
 
     const st = (id: string, side: string) => agg.statements.find((s) => s.statementId === id && s.side === side);
     // host t1: (5+4)/2 = 4.5 -> 87.5; partner t2: only Don't know
@@ -65,7 +70,10 @@ describe("computeCycleAggregates", () => {
     const agg = computeCycleAggregates(pillars, [response("PARTNER", null, null, null, null)]);
     expect(agg.health).toBeNull();
     expect(agg.statements.every((s) => s.side === "PARTNER")).toBe(true);
-    expect(agg.pillars.every((p) => p.combined === null)).toBe(true);
+    expect(agg.pillars.every((p) => p.combined === null && p.partnerScored === 0)).toBe(true);
+    // A response, but none with an answer: nothing may come from it.
+    expect([agg.partnerResponses, agg.partnerScored]).toEqual([1, 0]);
+    expect([agg.minHostScored, agg.minPartnerScored]).toEqual([0, 0]);
   });
 });
 

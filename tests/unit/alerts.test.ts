@@ -5,12 +5,29 @@ import { dedupeKey, detectAlerts, type CycleFigures, type PillarFigures } from "
 
 const confidential = { threshold: 3, attributed: false };
 
-function pillar(key: string, combined: number | null, sides: { host?: number; partner?: number } = {}): PillarFigures {
-  return { key, name: key[0]!.toUpperCase() + key.slice(1), host: sides.host ?? null, partner: sides.partner ?? null, combined };
+type Counts = { HOST: number; PARTNER: number };
+
+// A pillar's figures; unless given, everyone who responded scored it (when it has a score).
+function pillar(
+  key: string,
+  combined: number | null,
+  sides: { host?: number; partner?: number } = {},
+  scored?: Counts,
+): Omit<PillarFigures, "scored"> & { scored?: Counts } {
+  return { key, name: key[0]!.toUpperCase() + key.slice(1), host: sides.host ?? null, partner: sides.partner ?? null, combined, scored };
 }
 
-function cycle(health: number | null, pillars: PillarFigures[] = [], responses = { HOST: 3, PARTNER: 3 }, label = "2031-Q2"): CycleFigures {
-  return { cycleId: label, cycleLabel: label, health, responses, pillars };
+function cycle(
+  health: number | null,
+  pillars: ReturnType<typeof pillar>[] = [],
+  responses: Counts = { HOST: 3, PARTNER: 3 },
+  label = "2031-Q2",
+): CycleFigures {
+  const withCounts: PillarFigures[] = pillars.map((p) => ({
+    ...p,
+    scored: p.scored ?? (p.combined === null ? { HOST: 0, PARTNER: 0 } : responses),
+  }));
+  return { cycleId: label, cycleLabel: label, health, responses, scored: responses, pillars: withCounts };
 }
 
 const kinds = (alerts: ReturnType<typeof detectAlerts>) => alerts.map((a) => ("pillarKey" in a ? `${a.kind}:${a.pillarKey}` : a.kind));
@@ -98,6 +115,39 @@ describe("perception gap appearing", () => {
   it("treats a gap hidden last cycle (a side below the threshold) as newly appearing once both sides show", () => {
     const hiddenBefore = cycle(70, [pillar("communication", 60, { host: 75, partner: 45 })], { HOST: 3, PARTNER: 1 });
     expect(kinds(detectAlerts(cycle(70, gapNow), hiddenBefore, confidential))).toEqual(["PERCEPTION_GAP:communication"]);
+  });
+});
+
+describe("confidentiality: only figures that may be shown alert", () => {
+  it("raises nothing for a cycle with fewer responses than the threshold", () => {
+    // Two responses in total: health 40 against 80, trust at risk, a 60-point gap: all withheld.
+    const thin = cycle(40, [pillar("trust", 40, { host: 70, partner: 10 })], { HOST: 1, PARTNER: 1 });
+    expect(detectAlerts(thin, cycle(80, [pillar("trust", 80)]), confidential)).toEqual([]);
+    // Attributed mode is exempt.
+    expect(kinds(detectAlerts(thin, cycle(80, [pillar("trust", 80)]), { threshold: 3, attributed: true }))).toEqual([
+      "HEALTH_DROP",
+      "PILLAR_AT_RISK:trust",
+      "PERCEPTION_GAP:trust",
+    ]);
+  });
+
+  it("compares with nothing from a previous cycle that may not be shown", () => {
+    const thinBefore = cycle(90, [pillar("trust", 90)], { HOST: 1, PARTNER: 1 }, "2031-Q1");
+    // No drop against a hidden 90; trust at risk as if first measured, its hidden 90 never named.
+    expect(detectAlerts(cycle(50, [pillar("trust", 50)]), thinBefore, confidential)).toEqual([
+      { kind: "PILLAR_AT_RISK", pillarKey: "trust", pillarName: "Trust", score: 50, previous: null },
+    ]);
+  });
+
+  it("does not alert on a pillar whose score is withheld, nor on a gap whose side is", () => {
+    // Six responses, but only two scored trust (the others answered "Don't know" throughout it):
+    // its score, and with it the pillar breakdown, is withheld; the health index still shows.
+    const dkTrust = pillar("trust", 30, { host: 40, partner: 20 }, { HOST: 1, PARTNER: 1 });
+    const fine = pillar("commitment", 40, { host: 60, partner: 20 });
+    expect(detectAlerts(cycle(60, [dkTrust, fine]), null, confidential)).toEqual([]);
+    // Every pillar shown, but only two partner responses scored communication: no gap on it.
+    const thinSide = pillar("communication", 62, { host: 72, partner: 52 }, { HOST: 3, PARTNER: 2 });
+    expect(detectAlerts(cycle(70, [thinSide]), null, confidential)).toEqual([]);
   });
 });
 

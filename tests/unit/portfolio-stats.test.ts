@@ -1,5 +1,9 @@
-// The portfolio's spread: median and quartiles, pinned on hand-computed cases.
+// The portfolio's spread (median and quartiles) and its perception gaps, pinned on hand-computed
+// cases.
 import { describe, expect, it } from "vitest";
+import { gaps } from "../../server/services/portfolio/insights";
+import type { HealthCell, PillarCell } from "../../server/services/portfolio/queries";
+import type { Standing } from "../../server/services/portfolio/rows";
 import { median, quantile, quartiles } from "../../server/services/scoring";
 
 describe("median", () => {
@@ -47,5 +51,84 @@ describe("quantile", () => {
   it("refuses a fraction outside 0-1", () => {
     expect(() => quantile([1], 1.5)).toThrow(RangeError);
     expect(() => quantile([1], Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("gaps", () => {
+  const confidential = { threshold: 3, attributed: false };
+  const cycle = {
+    id: "c1",
+    label: "2031-Q1",
+    status: "CLOSED" as const,
+    opensAt: new Date(0),
+    closesAt: new Date(0),
+    frameworkVersionId: "v1",
+    pillars: ["trust", "ops"].map((key) => ({ id: key, key, name: key === "trust" ? "Trust" : "Ops", weight: 1 })),
+  };
+  const row = (id: string): Standing => ({
+    id,
+    name: id,
+    healths: [60],
+    current: 0,
+    previous: -1,
+    latest: 0,
+    health: 60,
+    band: "WATCH",
+    change: null,
+    sidesCycle: 0,
+  });
+  // Three responses a side; the stored largest gap is Trust's 40.
+  const cell = (minPartner: number): HealthCell => ({
+    health: 60,
+    host: 3,
+    partner: 3,
+    hostScored: 3,
+    partnerScored: 3,
+    minHostScored: 3,
+    minPartnerScored: minPartner,
+    gap: 40,
+    gapPillarKey: "trust",
+    gapHigher: "HOST",
+  });
+  const pillar = (host: number, partner: number, partnerScored: number): PillarCell => ({
+    host,
+    partner,
+    combined: (host + partner) / 2,
+    hostScored: 3,
+    partnerScored,
+  });
+
+  it("takes the stored gap when every pillar shows both sides, without pillar rows", () => {
+    const found = gaps([row("a")], [cycle], new Map([["a", new Map([["c1", cell(3)]])]]), new Map(), confidential);
+    expect(found).toEqual([{ id: "a", pillar: "Trust", gap: 40, higher: "HOST", cycleLabel: "2031-Q1" }]);
+  });
+
+  it("decides pillar by pillar when a pillar has too few responses of a side behind it", () => {
+    // Trust is scored by 3 partners, Ops by 2: Ops's sides are withheld, so its 30-point gap may
+    // not show; Trust's 40 may.
+    const matrix = new Map([["a", new Map([["c1", cell(2)]])]]);
+    const table = new Map([
+      [
+        "a:c1",
+        new Map([
+          ["trust", pillar(80, 40, 3)],
+          ["ops", pillar(90, 60, 2)],
+        ]),
+      ],
+    ]);
+    expect(gaps([row("a")], [cycle], matrix, table, confidential).map((g) => [g.pillar, g.gap])).toEqual([["Trust", 40]]);
+    // With Trust the thin one, its stored 40 may not show; Ops's 30 (3 partners) is the gap.
+    const swapped = new Map([
+      [
+        "a:c1",
+        new Map([
+          ["trust", pillar(80, 40, 2)],
+          ["ops", pillar(90, 60, 3)],
+        ]),
+      ],
+    ]);
+    expect(gaps([row("a")], [cycle], matrix, swapped, confidential).map((g) => [g.pillar, g.gap])).toEqual([["Ops", 30]]);
+    // Without its pillar rows, an undecided candidate is left out, never shown as stored.
+    expect(gaps([row("a")], [cycle], matrix, new Map(), confidential)).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 // The scoring rules of DESIGN.md, pinned on hand-computed figures.
 import { describe, expect, it } from "vitest";
 import {
-  visibleSides,
   band,
   combinedScore,
   GAP_THRESHOLD,
@@ -10,7 +9,6 @@ import {
   responsePillarScore,
   scoreCycle,
   sideScore,
-  sideVisible,
   toPercent,
   trend,
 } from "../../server/services/scoring";
@@ -189,23 +187,6 @@ describe("perceptionGap", () => {
   });
 });
 
-describe("sideVisible", () => {
-  it("hides a side below the threshold in confidential mode", () => {
-    expect(sideVisible(0, 3, false)).toBe(false);
-    expect(sideVisible(2, 3, false)).toBe(false);
-  });
-
-  it("shows a side at the threshold in confidential mode", () => {
-    expect(sideVisible(3, 3, false)).toBe(true);
-    expect(sideVisible(4, 3, false)).toBe(true);
-  });
-
-  it("shows a side with a single response in attributed mode, and none without responses", () => {
-    expect(sideVisible(1, 3, true)).toBe(true);
-    expect(sideVisible(0, 3, true)).toBe(false);
-  });
-});
-
 describe("scoreCycle", () => {
   it("turns stored response scores into side, combined and health figures", () => {
     // Pillars: a (weight 1), b (weight 3).
@@ -226,13 +207,16 @@ describe("scoreCycle", () => {
         { side: "PARTNER", scores: { a: 25, b: 75 } },
       ],
     );
+    // Responses behind each figure: r2 has no score for b, so host b comes from one response; r2
+    // still counts for the health index through a.
     expect(result.pillars).toEqual([
-      { key: "a", host: 75, partner: 25, combined: 50 },
-      { key: "b", host: 50, partner: 75, combined: 62.5 },
+      { key: "a", host: 75, partner: 25, combined: 50, scored: { HOST: 2, PARTNER: 1 } },
+      { key: "b", host: 50, partner: 75, combined: 62.5, scored: { HOST: 1, PARTNER: 1 } },
     ]);
     expect(result.health).toBe(59.375);
     expect(band(result.health!)).toBe("AT_RISK");
     expect(result.responses).toEqual({ HOST: 2, PARTNER: 1 });
+    expect(result.scored).toEqual({ HOST: 2, PARTNER: 1 });
   });
 
   it("uses one side alone when the other did not answer, and counts no responses as zero", () => {
@@ -244,38 +228,17 @@ describe("scoreCycle", () => {
         { side: "PARTNER", scores: { a: 50 } },
       ],
     );
-    expect(result.pillars).toEqual([{ key: "a", host: null, partner: 75, combined: 75 }]);
+    expect(result.pillars).toEqual([{ key: "a", host: null, partner: 75, combined: 75, scored: { HOST: 0, PARTNER: 2 } }]);
     expect(result.health).toBe(75);
     expect(result.responses).toEqual({ HOST: 0, PARTNER: 2 });
   });
 
   it('has no health when every answer was "Don\'t know"', () => {
     const result = scoreCycle([{ key: "a", name: "A", weight: 1 }], [{ side: "HOST", scores: { a: null } }]);
-    expect(result.pillars).toEqual([{ key: "a", host: null, partner: null, combined: null }]);
+    expect(result.pillars).toEqual([{ key: "a", host: null, partner: null, combined: null, scored: { HOST: 0, PARTNER: 0 } }]);
     expect(result.health).toBeNull();
-  });
-});
-
-describe("visibleSides (which side's own numbers a scorecard may show)", () => {
-  const confidential = (host: number, partner: number) => visibleSides({ HOST: host, PARTNER: partner }, 3, false, true);
-
-  it("shows both sides when both reach the threshold", () => {
-    expect(confidential(3, 3)).toEqual({ host: true, partner: true });
-  });
-
-  it("hides a side that reaches the threshold while the other side is partly answered", () => {
-    // Host 3 responses, partner 2: host beside the combined score would reveal the partner's.
-    expect(confidential(3, 2)).toEqual({ host: false, partner: false });
-    expect(confidential(1, 5)).toEqual({ host: false, partner: false });
-  });
-
-  it("shows a side when the other has not answered at all (the combined score is that side's)", () => {
-    expect(confidential(4, 0)).toEqual({ host: true, partner: false });
-    expect(confidential(0, 3)).toEqual({ host: false, partner: true });
-  });
-
-  it("shows any answered side in attributed mode, and nothing to partner contacts", () => {
-    expect(visibleSides({ HOST: 1, PARTNER: 2 }, 3, true, true)).toEqual({ host: true, partner: true });
-    expect(visibleSides({ HOST: 5, PARTNER: 5 }, 3, false, false)).toEqual({ host: false, partner: false });
+    // A response of "Don't know" throughout is a response, but nothing comes from it.
+    expect(result.responses).toEqual({ HOST: 1, PARTNER: 0 });
+    expect(result.scored).toEqual({ HOST: 0, PARTNER: 0 });
   });
 });

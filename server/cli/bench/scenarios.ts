@@ -2,6 +2,7 @@
 // submit, writes) the same stored figures through the same driver, without Prisma or shaping.
 import type { PrismaClient } from "../../db/generated/client";
 import type { SqlDriver } from "../../db/sql-driver";
+import { forWorkspace } from "../../db/tenant";
 import { refreshCycleAggregates } from "../../services/aggregates";
 import { createContextFor } from "../../trpc/context";
 import { createCaller } from "../../trpc/root";
@@ -80,7 +81,8 @@ export function portfolioScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         [ws],
       );
       await sql.query(
-        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", gap, "gapPillarKey", "gapHigher"
+        `SELECT "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", "hostScored", "partnerScored",
+                "minHostScored", "minPartnerScored", gap, "gapPillarKey", "gapHigher"
          FROM "PartnershipCycleScore" WHERE "workspaceId" = $1`,
         [ws],
       );
@@ -90,7 +92,7 @@ export function portfolioScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         [ws, world.openCycleId],
       );
       await sql.query(
-        `SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
+        `SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore"
          WHERE "workspaceId" = $1 AND "cycleId" = ANY($2) AND "partnershipId" = ANY($3)`,
         [ws, newest, page],
       );
@@ -111,8 +113,8 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
     },
     // What the scorecard shows, as plain rows: the partnership, the cycles and their pillars, its
     // stored health, pillar and statement figures (statements of the two newest cycles, with
-    // their wording), the comments of the three newest cycles, and the people asked and answering
-    // in the newest.
+    // their wording), the comments of the three newest cycles, the people asked and answering
+    // in the newest, and how many were asked in each cycle.
     async floor() {
       const ws = world.workspaceId;
       const params = [ws, current, world.scoredCycleIds];
@@ -128,8 +130,14 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
          WHERE c."workspaceId" = $1 AND c.status <> 'DRAFT'`,
         [ws],
       );
-      await sql.query(`SELECT "cycleId", health, "hostResponses", "partnerResponses" FROM "PartnershipCycleScore" ${where}`, params);
-      await sql.query(`SELECT "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore" ${where}`, params);
+      await sql.query(
+        `SELECT "cycleId", health, "hostResponses", "partnerResponses", "hostScored", "partnerScored" FROM "PartnershipCycleScore" ${where}`,
+        params,
+      );
+      await sql.query(
+        `SELECT "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore" ${where}`,
+        params,
+      );
       await sql.query(`SELECT "cycleId", "statementId", side, score, answered, "dontKnow" FROM "StatementCycleScore" ${where}`, [
         ws,
         current,
@@ -152,6 +160,8 @@ export function scorecardScenario(db: PrismaClient, sql: SqlDriver, world: Bench
         current,
         world.scoredCycleIds.slice(-1),
       ]);
+      // The people asked per cycle, for "too few responses (n of N)" where a cycle is withheld.
+      await sql.query(`SELECT "cycleId", count(*) FROM "CycleParticipant" ${where} AND NOT excluded GROUP BY "cycleId"`, params);
     },
   };
 }
@@ -260,16 +270,18 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
         }
         for (const t of total) {
           await sql.query(
-            `INSERT INTO "PartnershipCycleScore" ("workspaceId", "partnershipId", "cycleId", health, "hostResponses", "partnerResponses", "updatedAt")
-             VALUES ($1, $2, $3, $4, $5, $6, now())`,
-            [...key, t.health, t.hostResponses, t.partnerResponses],
+            `INSERT INTO "PartnershipCycleScore" ("workspaceId", "partnershipId", "cycleId", health, "hostResponses", "partnerResponses",
+                                                 "hostScored", "partnerScored", "minHostScored", "minPartnerScored", "updatedAt")
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+            [...key, t.health, t.hostResponses, t.partnerResponses, t.hostScored, t.partnerScored, t.minHostScored, t.minPartnerScored],
           );
         }
         if (pillars.length) {
           await sql.query(
-            `INSERT INTO "PillarCycleScore" ("workspaceId", "partnershipId", "cycleId", "pillarId", "pillarKey", host, partner, combined)
-             VALUES ${values(pillars.length, 5, 3, true)}`,
-            [...key, ...pillars.flatMap((p) => [p.pillarId, p.pillarKey, p.host, p.partner, p.combined])],
+            `INSERT INTO "PillarCycleScore" ("workspaceId", "partnershipId", "cycleId", "pillarId", "pillarKey", host, partner, combined,
+                                            "hostScored", "partnerScored")
+             VALUES ${values(pillars.length, 7, 3, true)}`,
+            [...key, ...pillars.flatMap((p) => [p.pillarId, p.pillarKey, p.host, p.partner, p.combined, p.hostScored, p.partnerScored])],
           );
         }
         if (statementScores.length) {
@@ -320,9 +332,9 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
     mix: () => ({ created: createdCount, resubmitted }),
     async restore() {
       for (const c of created) {
-        await db.$transaction(async (tx) => {
-          await tx.response.deleteMany({ where: { workspaceId: ws, cycleId, partnershipId: c.partnershipId, memberId: c.memberId } });
-          await refreshCycleAggregates(tx, { workspaceId: ws, partnershipId: c.partnershipId, cycleId });
+        await forWorkspace(db, ws).$transaction(async (tx) => {
+          await tx.response.deleteMany({ where: { cycleId, partnershipId: c.partnershipId, memberId: c.memberId } });
+          await refreshCycleAggregates(tx, { partnershipId: c.partnershipId, cycleId });
         });
       }
       created.length = 0;

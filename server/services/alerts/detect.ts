@@ -8,9 +8,12 @@
 //   like every band) and was not in the previous scored cycle (it was 60 or more, unscored, or
 //   there was no earlier scored cycle: an at-risk pillar is news the first time it is measured);
 // - perception gap: a pillar's two sides differ by 20 points or more and did not visibly differ
-//   so in the previous scored cycle. Only when both sides meet the confidentiality threshold in
-//   this cycle: below it the scorecard hides each side's numbers, and an alert would give them away.
-import { band, perceptionGap, round1, sideVisible, type Side } from "../scoring";
+//   so in the previous scored cycle.
+// Every figure an alert names is one the scorecard may show (confidentiality.ts): a cycle with
+// too few responses raises nothing, "previous" is the previous cycle that may be shown, and a
+// pillar or side withheld there is no figure to compare with or to tell.
+import { cycleCountsOf, cycleView, type CycleView, type Privacy } from "../confidentiality";
+import { band, perceptionGap, round1, type Side } from "../scoring";
 
 export const HEALTH_DROP_POINTS = 10;
 
@@ -20,6 +23,8 @@ export interface PillarFigures {
   host: number | null;
   partner: number | null;
   combined: number | null;
+  // Responses per side with a score for the pillar.
+  scored: Record<Side, number>;
 }
 
 export interface CycleFigures {
@@ -27,12 +32,9 @@ export interface CycleFigures {
   cycleLabel: string;
   health: number | null;
   responses: Record<Side, number>;
+  // Responses per side with any answer other than "Don't know".
+  scored: Record<Side, number>;
   pillars: readonly PillarFigures[];
-}
-
-export interface Confidentiality {
-  threshold: number;
-  attributed: boolean;
 }
 
 export type Alert =
@@ -40,34 +42,43 @@ export type Alert =
   | { kind: "PILLAR_AT_RISK"; pillarKey: string; pillarName: string; score: number; previous: number | null }
   | { kind: "PERCEPTION_GAP"; pillarKey: string; pillarName: string; host: number; partner: number; gap: number };
 
-const bothSidesVisible = (c: CycleFigures, rule: Confidentiality) =>
-  sideVisible(c.responses.HOST, rule.threshold, rule.attributed) && sideVisible(c.responses.PARTNER, rule.threshold, rule.attributed);
+const viewOf = (c: CycleFigures, rule: Privacy): CycleView => cycleView(cycleCountsOf(c), rule);
 
-// The gaps a viewer of that cycle could see flagged: none when a side is hidden.
-function visibleGaps(c: CycleFigures, rule: Confidentiality): Set<string> {
-  if (!bothSidesVisible(c, rule)) return new Set();
-  return new Set(c.pillars.filter((p) => perceptionGap(p)?.flagged).map((p) => p.key));
+// The gaps a viewer of that cycle could see flagged: only pillars whose two sides both show.
+function visibleGaps(c: CycleFigures, view: CycleView): Set<string> {
+  return new Set(
+    c.pillars.filter((p) => view.pillar.get(p.key)?.host && view.pillar.get(p.key)?.partner && perceptionGap(p)?.flagged).map((p) => p.key),
+  );
 }
 
-// `previous` is the partnership's latest earlier cycle with a health score, or null.
-export function detectAlerts(current: CycleFigures, previous: CycleFigures | null, rule: Confidentiality): Alert[] {
-  if (current.health === null) return [];
+// A pillar's combined score where the cycle may show it, else null.
+const shownCombined = (c: CycleFigures, view: CycleView, key: string) =>
+  view.pillar.get(key)?.combined ? (c.pillars.find((q) => q.key === key)?.combined ?? null) : null;
+
+// `previous` is the partnership's latest earlier cycle whose figures may be shown, or null.
+export function detectAlerts(current: CycleFigures, previous: CycleFigures | null, rule: Privacy): Alert[] {
+  const now = viewOf(current, rule);
+  if (current.health === null || !now.shown) return [];
+  const beforeView = previous ? viewOf(previous, rule) : null;
+  const before = previous && previous.health !== null && beforeView?.shown ? { figures: previous, view: beforeView } : null;
   const alerts: Alert[] = [];
 
-  if (previous?.health != null) {
-    const change = round1(current.health - previous.health)!;
-    if (change <= -HEALTH_DROP_POINTS) alerts.push({ kind: "HEALTH_DROP", from: previous.health, to: current.health, drop: -change });
+  if (before) {
+    const change = round1(current.health - before.figures.health!)!;
+    if (change <= -HEALTH_DROP_POINTS)
+      alerts.push({ kind: "HEALTH_DROP", from: before.figures.health!, to: current.health, drop: -change });
   }
 
   for (const p of current.pillars) {
-    if (p.combined === null || band(p.combined) !== "AT_RISK") continue;
-    const before = previous?.pillars.find((q) => q.key === p.key)?.combined ?? null;
-    if (before !== null && band(before) === "AT_RISK") continue;
-    alerts.push({ kind: "PILLAR_AT_RISK", pillarKey: p.key, pillarName: p.name, score: p.combined, previous: before });
+    const score = shownCombined(current, now, p.key);
+    if (score === null || band(score) !== "AT_RISK") continue;
+    const was = before ? shownCombined(before.figures, before.view, p.key) : null;
+    if (was !== null && band(was) === "AT_RISK") continue;
+    alerts.push({ kind: "PILLAR_AT_RISK", pillarKey: p.key, pillarName: p.name, score, previous: was });
   }
 
-  const flaggedBefore = previous ? visibleGaps(previous, rule) : new Set<string>();
-  for (const key of visibleGaps(current, rule)) {
+  const flaggedBefore = before ? visibleGaps(before.figures, before.view) : new Set<string>();
+  for (const key of visibleGaps(current, now)) {
     if (flaggedBefore.has(key)) continue;
     const p = current.pillars.find((q) => q.key === key)!;
     alerts.push({

@@ -1,5 +1,5 @@
 // Evaluating a closed cycle's alerts and delivering them: for every live partnership scored in
-// the cycle, compare its stored aggregates with those of its previous scored cycle (detect.ts)
+// the cycle, compare its stored aggregates with those of its previous showable cycle (detect.ts)
 // and tell its owner, or the admins when it has none, in the app and by email, once per event.
 //
 // Run when a cycle closes (cycle-lifecycle.ts: the admin's button and the schedule job), inside
@@ -7,38 +7,38 @@
 // cycle is open its figures move with every response, and an alert on a half-filled cycle would
 // cry wolf; the closed cycle is the result people act on. Closing again after a reopen evaluates
 // again, and the dedupe keys turn events already told into no-ops.
-import type { Prisma, PrismaClient, Side } from "../../db/generated/client";
-import type { TenantClient, TenantDb, TenantTx } from "../../db/tenant";
+import type { Side } from "../../db/generated/client";
+import type { TenantClient } from "../../db/tenant";
+import { cycleShown, privacyOf } from "../confidentiality";
 import { alertEmail, alertNotice } from "../email/alert";
 import { notifyOnce, partnershipRecipients, type Notice } from "../notifications";
 import { dedupeKey, detectAlerts, type CycleFigures } from "./detect";
-
-type AnyDb = PrismaClient | Prisma.TransactionClient | TenantDb | TenantTx;
 
 const NOTIFICATION_KIND = { HEALTH_DROP: "HEALTH_DROP", PILLAR_AT_RISK: "PILLAR_AT_RISK", PERCEPTION_GAP: "PERCEPTION_GAP" } as const;
 
 export const scorecardPath = (slug: string, partnershipId: string) => `/w/${slug}/partnerships/${partnershipId}`;
 
 // Returns how many notifications were new.
-export async function evaluateCycleAlerts(db: AnyDb, workspaceId: string, cycleId: string): Promise<number> {
+export async function evaluateCycleAlerts(db: TenantClient, cycleId: string): Promise<number> {
   const [workspace, cycle] = await Promise.all([
     db.workspace.findUniqueOrThrow({
-      where: { id: workspaceId },
+      where: { id: db.$workspaceId },
       select: { slug: true, name: true, confidentialityThreshold: true, surveyMode: true },
     }),
-    db.cycle.findFirstOrThrow({ where: { workspaceId, id: cycleId }, select: { id: true, label: true, opensAt: true } }),
+    db.cycle.findFirstOrThrow({ where: { id: cycleId }, select: { id: true, label: true, opensAt: true } }),
   ]);
   const current = await db.partnershipCycleScore.findMany({
-    where: { workspaceId, cycleId, health: { not: null }, partnership: { archivedAt: null, phase: { not: "EXITED" } } },
+    where: { cycleId, health: { not: null }, partnership: { archivedAt: null, phase: { not: "EXITED" } } },
     include: { partnership: { select: { id: true, name: true, ownerMemberId: true, partnerOrg: { select: { name: true } } } } },
   });
   if (current.length === 0) return 0;
   const ids = current.map((c) => c.partnershipId);
 
-  // Each partnership's previous scored cycle: its latest earlier cycle with a health score.
+  // Each partnership's previous scored cycle: its latest earlier cycle whose health index may be
+  // shown (confidentiality.ts); one with too few responses is skipped, as the trend skips it.
+  const rule = privacyOf(workspace);
   const earlier = await db.partnershipCycleScore.findMany({
     where: {
-      workspaceId,
       partnershipId: { in: ids },
       health: { not: null },
       cycle: { status: { in: ["OPEN", "CLOSED"] }, opensAt: { lt: cycle.opensAt } },
@@ -47,29 +47,45 @@ export async function evaluateCycleAlerts(db: AnyDb, workspaceId: string, cycleI
   });
   const previous = new Map<string, (typeof earlier)[number]>();
   for (const e of earlier) {
+    if (!cycleShown({ HOST: e.hostScored, PARTNER: e.partnerScored }, rule)) continue;
     const best = previous.get(e.partnershipId);
     if (!best || e.cycle.opensAt > best.cycle.opensAt) previous.set(e.partnershipId, e);
   }
 
   const cycleIds = [cycleId, ...new Set([...previous.values()].map((p) => p.cycleId))];
   const pillars = await db.pillarCycleScore.findMany({
-    where: { workspaceId, partnershipId: { in: ids }, cycleId: { in: cycleIds } },
+    where: { partnershipId: { in: ids }, cycleId: { in: cycleIds } },
     include: { pillar: { select: { name: true, position: true } } },
     orderBy: { pillar: { position: "asc" } },
   });
   const figures = (
-    row: { partnershipId: string; cycleId: string; health: number | null; hostResponses: number; partnerResponses: number },
+    row: {
+      partnershipId: string;
+      cycleId: string;
+      health: number | null;
+      hostResponses: number;
+      partnerResponses: number;
+      hostScored: number;
+      partnerScored: number;
+    },
     label: string,
   ): CycleFigures => ({
     cycleId: row.cycleId,
     cycleLabel: label,
     health: row.health,
     responses: { HOST: row.hostResponses, PARTNER: row.partnerResponses } satisfies Record<Side, number>,
+    scored: { HOST: row.hostScored, PARTNER: row.partnerScored },
     pillars: pillars
       .filter((p) => p.partnershipId === row.partnershipId && p.cycleId === row.cycleId)
-      .map((p) => ({ key: p.pillarKey, name: p.pillar.name, host: p.host, partner: p.partner, combined: p.combined })),
+      .map((p) => ({
+        key: p.pillarKey,
+        name: p.pillar.name,
+        host: p.host,
+        partner: p.partner,
+        combined: p.combined,
+        scored: { HOST: p.hostScored, PARTNER: p.partnerScored },
+      })),
   });
-  const rule = { threshold: workspace.confidentialityThreshold, attributed: workspace.surveyMode === "ATTRIBUTED" };
 
   let created = 0;
   for (const row of current) {
@@ -92,8 +108,8 @@ export async function evaluateCycleAlerts(db: AnyDb, workspaceId: string, cycleI
       link: path,
       dedupeKey: dedupeKey(p.id, cycleId, a),
     }));
-    for (const r of await partnershipRecipients(db as TenantClient, p.ownerMemberId)) {
-      const fresh = await notifyOnce(db as TenantClient, r, notices, (news) =>
+    for (const r of await partnershipRecipients(db, p.ownerMemberId)) {
+      const fresh = await notifyOnce(db, r, notices, (news) =>
         alertEmail({
           workspaceName: workspace.name,
           partnershipName: p.name,

@@ -18,7 +18,8 @@ export interface AlertContext {
   partnershipName: string;
   partnerName: string;
   cycleLabel: string;
-  // The previous scored cycle the change is measured against.
+  // The previous cycle whose figures may be shown, which the change is measured against (one with
+  // too few responses in between is skipped, as the scorecard's trend skips it).
   previousLabel: string | null;
 }
 

@@ -1,8 +1,8 @@
 // A partnership's whole history as one CSV, for the archive and for anyone leaving the app with
 // it: each cycle's health and pillar scores, its actions, goals and check-ins, its phase changes
 // and renewal decisions. One row shape for all of them, so a spreadsheet filters by the first
-// column. Combined scores only: each side's own numbers follow the confidentiality threshold on
-// the scorecard and are not repeated here.
+// column. Combined scores only, and only those confidentiality lets the scorecard show: a cycle
+// with too few responses has its counts and why, no score.
 import type { WorkCtx } from "../../access/context";
 import { csvCell } from "../portfolio/csv";
 import { BAND_LABEL, band } from "../scoring";
@@ -65,9 +65,9 @@ export async function partnershipHistory(ctx: WorkCtx) {
         cycle: c.cycleLabel,
         date: day(c.closesAt),
         title: "Health index",
-        status: BAND_LABEL[c.band],
+        status: c.band ? BAND_LABEL[c.band] : null,
         score: fixed1(c.health),
-        details: `responses: host ${c.responses.host}, partner ${c.responses.partner}`,
+        details: [`responses: host ${c.responses.host}, partner ${c.responses.partner}`, c.withheld].filter(Boolean).join("; "),
       }),
     );
     for (const pillar of c.pillars) {

@@ -6,35 +6,75 @@ import { decideLifecycle } from "../../access/decide";
 import { actorOf, partnershipFactsOf } from "../../access/partnership";
 import { loadScoredCycles } from "../cycle-scores";
 import { FINISHED } from "../actions/record";
-import { band, perceptionGap, round1, trend, visibleSides } from "../scoring";
+import { cycleCountsOf, cycleView, enough, pillarsWithheldNote, privacyOf, tooFew } from "../confidentiality";
+import { band, perceptionGap, round1, trend } from "../scoring";
 import { reviewOpensAt } from "./renewal";
 
 const memberName = { select: { user: { select: { name: true } } } } as const;
 
+// Every scored cycle, oldest first, with what confidentiality lets it show: a cycle with too few
+// responses keeps its counts and says why, without figures; changes are between showable cycles.
 export async function scoreHistory(ctx: WorkspaceCtx, partnershipId: string) {
-  const [cycles, totals, pillarRows] = await Promise.all([
+  const [cycles, totals, pillarRows, asked] = await Promise.all([
     loadScoredCycles(ctx.db),
     ctx.db.partnershipCycleScore.findMany({ where: { partnershipId } }),
     ctx.db.pillarCycleScore.findMany({ where: { partnershipId } }),
+    ctx.db.cycleParticipant.groupBy({ by: ["cycleId"], where: { partnershipId, excluded: false }, _count: { _all: true } }),
   ]);
+  const privacy = privacyOf(ctx.workspace);
+  const askedIn = new Map(asked.map((a) => [a.cycleId, a._count._all]));
   const byCycle = new Map(totals.map((t) => [t.cycleId, t]));
   const scored = cycles.filter((c) => byCycle.get(c.id)?.health != null);
-  const healthSeries: number[] = [];
+  const healthSeries: (number | null)[] = [];
   return scored.map((c) => {
     const t = byCycle.get(c.id)!;
-    healthSeries.push(t.health!);
+    const rows = c.pillars.map((p) => ({ def: p, row: pillarRows.find((r) => r.cycleId === c.id && r.pillarKey === p.key) }));
+    const view = cycleView(
+      cycleCountsOf({
+        responses: { HOST: t.hostResponses, PARTNER: t.partnerResponses },
+        scored: { HOST: t.hostScored, PARTNER: t.partnerScored },
+        pillars: rows.flatMap(({ row }) =>
+          row ? [{ key: row.pillarKey, combined: row.combined, scored: { HOST: row.hostScored, PARTNER: row.partnerScored } }] : [],
+        ),
+      }),
+      privacy,
+    );
+    const health = view.shown ? t.health! : null;
+    healthSeries.push(health);
+    const responses = { host: t.hostResponses, partner: t.partnerResponses };
+    let withheld: string | null = null;
+    if (!view.shown) {
+      const counts = { responses: t.hostResponses + t.partnerResponses, scored: t.hostScored + t.partnerScored };
+      withheld = tooFew({ ...counts, asked: askedIn.get(c.id) ?? 0 }, privacy);
+    } else if (!view.pillars) {
+      const thin = rows.filter(({ row }) => row && row.combined !== null && !enough(row.hostScored + row.partnerScored, privacy));
+      withheld = pillarsWithheldNote(
+        c.label,
+        thin.map(({ def }) => def.name),
+        privacy,
+      );
+    }
     return {
       cycleId: c.id,
       cycleLabel: c.label,
       open: c.status === "OPEN",
       closesAt: c.closesAt,
-      health: round1(t.health)!,
-      band: band(t.health!),
-      change: round1(trend(healthSeries)),
-      responses: { host: t.hostResponses, partner: t.partnerResponses },
-      pillars: c.pillars.map((p) => {
-        const row = pillarRows.find((r) => r.cycleId === c.id && r.pillarKey === p.key);
-        return { key: p.key, name: p.name, host: row?.host ?? null, partner: row?.partner ?? null, combined: row?.combined ?? null };
+      health: round1(health),
+      band: health === null ? null : band(health),
+      change: health === null ? null : round1(trend(healthSeries)),
+      responses,
+      // Why the cycle's figures (or its pillar scores) are not shown; null when they are.
+      withheld,
+      sides: { host: view.host, partner: view.partner },
+      pillars: rows.map(({ def, row }) => {
+        const v = view.pillar.get(def.key);
+        return {
+          key: def.key,
+          name: def.name,
+          host: v?.host ? (row?.host ?? null) : null,
+          partner: v?.partner ? (row?.partner ?? null) : null,
+          combined: v?.combined ? (row?.combined ?? null) : null,
+        };
       }),
     };
   });
@@ -44,17 +84,13 @@ export type ScoreHistory = Awaited<ReturnType<typeof scoreHistory>>;
 
 // The perception gaps of the latest cycle where both sides' own numbers may be shown (as the
 // scorecard's two-sided view does): while the current cycle fills up, the last full picture is
-// more use to a renewal decision than a blank.
+// more use to a renewal decision than a blank. A pillar whose sides are withheld has no gap.
 function latestGaps(ctx: WorkspaceCtx, history: ScoreHistory) {
   const latest = history.at(-1);
   if (!latest) return null;
   const threshold = ctx.workspace.confidentialityThreshold;
   const attributed = ctx.workspace.surveyMode === "ATTRIBUTED";
-  const bothVisible = (h: ScoreHistory[number]) => {
-    const sides = visibleSides({ HOST: h.responses.host, PARTNER: h.responses.partner }, threshold, attributed, true);
-    return sides.host && sides.partner;
-  };
-  const full = history.findLast(bothVisible);
+  const full = history.findLast((h) => h.sides.host && h.sides.partner);
   const short = attributed
     ? `Each side's scores, and so the gaps, show once both sides have answered in ${latest.cycleLabel}.`
     : `Each side's own scores, and so the gaps, show once both sides have at least ${threshold} responses in ${latest.cycleLabel} (your team ${latest.responses.host}, the partner ${latest.responses.partner}).`;
@@ -179,6 +215,7 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
       health: h.health,
       band: h.band,
       change: h.change,
+      withheld: h.withheld,
     })),
     gaps: latestGaps(ctx, history),
     actions: {

@@ -1,4 +1,5 @@
-// The export as CSV text: one row per partnership, cycle, pillar (and the health index) and side.
+// The export as CSV text: one row per partnership, cycle, pillar (and the health index) and side,
+// each figure only where confidentiality lets it show.
 // Pure, so the route handler streams it and tests read it without a server.
 import type { ExportBatch } from "./schema";
 
@@ -15,6 +16,8 @@ export const CSV_HEADER = [
   "side",
   "score",
   "responses",
+  // Why a figure is withheld: "too few responses (1 of 8)".
+  "note",
 ];
 
 // Quoted when needed (RFC 4180), and never read as a formula by a spreadsheet: a cell starting
@@ -33,17 +36,20 @@ const fixed1 = (v: number | null) => (v === null ? null : v.toFixed(1));
 
 export const csvHeader = () => line(CSV_HEADER);
 
+// A cycle whose figures may not be shown has one row: its counts and why. Pillar and side rows
+// are there only where their figures may be shown.
 export function csvRows(batch: ExportBatch): string {
   let out = "";
   for (const p of batch.partnerships) {
     const about = [p.name, p.partner, label(p.tier), label(p.phase), p.owner, p.region, p.industry];
     for (const c of p.cycles) {
       const total = c.responses.host + c.responses.partner;
-      out += line([...about, c.label, "Health index", "combined", fixed1(c.health), total]);
+      out += line([...about, c.label, "Health index", "combined", fixed1(c.health), total, c.note]);
       for (const pillar of c.pillars) {
-        out += line([...about, c.label, pillar.name, "combined", fixed1(pillar.combined), total]);
-        if (c.hostVisible) out += line([...about, c.label, pillar.name, "host", fixed1(pillar.host), c.responses.host]);
-        if (c.partnerVisible) out += line([...about, c.label, pillar.name, "partner", fixed1(pillar.partner), c.responses.partner]);
+        if (pillar.combined !== null) out += line([...about, c.label, pillar.name, "combined", fixed1(pillar.combined), total, null]);
+        if (pillar.host !== null) out += line([...about, c.label, pillar.name, "host", fixed1(pillar.host), c.responses.host, null]);
+        if (pillar.partner !== null)
+          out += line([...about, c.label, pillar.name, "partner", fixed1(pillar.partner), c.responses.partner, null]);
       }
     }
   }

@@ -1,13 +1,14 @@
 // The CSV export's data, one batch of partnerships at a time so a portfolio of thousands never
-// sits in memory at once. Side figures are left out wherever confidentiality would hide them on
-// the scorecard; the combined figures always go.
+// sits in memory at once. Every figure goes by the scorecard's rule (confidentiality.ts): a cycle
+// with too few responses gives its counts and why, no figures.
 import type { Prisma } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../access/context";
 import { loadScoredCycles } from "../cycle-scores";
 import { badRequest } from "../../access/errors";
-import { round1, visibleSides } from "../scoring";
-import { loadHealthOf, loadPillarHistory, pairKey, partnershipWhere } from "./queries";
-import { standings } from "./rows";
+import { enough, pillarsWithheldNote, privacyOf, tooFew } from "../confidentiality";
+import { round1 } from "../scoring";
+import { loadAskedOf, loadHealthOf, loadPillarHistory, pairKey, partnershipWhere } from "./queries";
+import { standings, viewOfCell } from "./rows";
 import { filtersSchema, type ExportBatch, type PortfolioFilters } from "./schema";
 
 export const EXPORT_BATCH = 100;
@@ -41,15 +42,13 @@ export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & {
   const more = batch.length > EXPORT_BATCH;
   const page = batch.slice(0, EXPORT_BATCH);
   const ids = page.map((p) => p.id);
-  const [matrix, history] = await Promise.all([
+  const cycleIds = cycles.map((c) => c.id);
+  const [matrix, history, asked] = await Promise.all([
     loadHealthOf(ctx.db, ids),
-    loadPillarHistory(
-      ctx.db,
-      ids,
-      cycles.map((c) => c.id),
-    ),
+    loadPillarHistory(ctx.db, ids, cycleIds),
+    loadAskedOf(ctx.db, ids, cycleIds),
   ]);
-  const privacy = { threshold: ctx.workspace.confidentialityThreshold, attributed: ctx.workspace.surveyMode === "ATTRIBUTED" };
+  const privacy = privacyOf(ctx.workspace);
   const band = new Map(standings(page, cycles, matrix, privacy).map((s) => [s.id, s.band ?? "NONE"]));
   const kept = filters.band ? page.filter((p) => band.get(p.id) === filters.band) : page;
 
@@ -65,22 +64,40 @@ export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & {
       cycles: cycles.flatMap((c) => {
         const cell = matrix.get(p.id)?.get(c.id);
         if (!cell) return [];
-        const sides = visibleSides({ HOST: cell.host, PARTNER: cell.partner }, privacy.threshold, privacy.attributed, true);
         const scores = history.get(pairKey(p.id, c.id));
+        const view = viewOfCell(cell, scores, privacy);
+        const responses = { host: cell.host, partner: cell.partner };
+        let note: string | null = null;
+        if (!view.shown) {
+          const counts = { responses: cell.host + cell.partner, scored: cell.hostScored + cell.partnerScored };
+          note = tooFew({ ...counts, asked: asked.get(pairKey(p.id, c.id)) ?? 0 }, privacy);
+        } else if (!view.pillars) {
+          const thin = c.pillars.filter((def) => {
+            const s = scores?.get(def.key);
+            return s && s.combined !== null && !enough(s.hostScored + s.partnerScored, privacy);
+          });
+          note = pillarsWithheldNote(
+            c.label,
+            thin.map((def) => def.name),
+            privacy,
+          );
+        }
         return [
           {
             label: c.label,
-            health: round1(cell.health),
-            responses: { host: cell.host, partner: cell.partner },
-            hostVisible: sides.host,
-            partnerVisible: sides.partner,
+            health: view.shown ? round1(cell.health) : null,
+            responses,
+            hostVisible: view.host,
+            partnerVisible: view.partner,
+            note,
             pillars: c.pillars.map((def) => {
               const s = scores?.get(def.key);
+              const v = view.pillar.get(def.key);
               return {
                 name: def.name,
-                host: sides.host ? round1(s?.host ?? null) : null,
-                partner: sides.partner ? round1(s?.partner ?? null) : null,
-                combined: round1(s?.combined ?? null),
+                host: v?.host ? round1(s?.host ?? null) : null,
+                partner: v?.partner ? round1(s?.partner ?? null) : null,
+                combined: v?.combined ? round1(s?.combined ?? null) : null,
               };
             }),
           },

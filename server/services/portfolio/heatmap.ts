@@ -2,9 +2,10 @@
 // its health and pillar scores of the current cycle and their change since the previous score.
 import type { ScoredCycle } from "../cycle-scores";
 import { badRequest } from "../../access/errors";
-import { band, round1, trend } from "../scoring";
-import { pairKey, type PillarTable } from "./queries";
-import type { Standing } from "./rows";
+import { changeOf, type Privacy } from "../confidentiality";
+import { band, round1 } from "../scoring";
+import { pairKey, type HealthMatrix, type PillarTable } from "./queries";
+import { viewOfCell, type Standing } from "./rows";
 
 export type SortDir = "asc" | "desc";
 
@@ -48,19 +49,44 @@ export function pageOf<T>(rows: T[], number: number, size: number) {
   return { items: rows.slice((page - 1) * size, page * size), page: { number: page, size, pages, total: rows.length } };
 }
 
-// One heatmap row's pillar cells from its whole pillar history.
-export function pillarCells(row: Standing, cycles: ScoredCycle[], history: PillarTable, pillarKeys: { key: string }[]) {
+// One heatmap row's pillar cells: the combined pillar scores of its current cycle where that
+// cycle's pillar breakdown may be shown, and their change against its previous showable cycle's.
+// `history` holds at least those two cycles' pillar rows.
+export function pillarCells(
+  row: Standing,
+  cycles: ScoredCycle[],
+  history: PillarTable,
+  pillarKeys: { key: string }[],
+  matrix: HealthMatrix,
+  privacy: Privacy,
+) {
   const pillars: Record<string, number | null> = {};
   const pillarBands: Record<string, "HEALTHY" | "WATCH" | "AT_RISK" | null> = {};
   const pillarChanges: Record<string, number | null> = {};
   if (row.current < 0) return { pillars, pillarBands, pillarChanges };
-  const upToCurrent = cycles.slice(0, row.current + 1).map((c) => history.get(pairKey(row.id, c.id)));
+  const shownAt = (index: number) => shownPillars(row.id, cycles[index], matrix, history, privacy);
+  const now = shownAt(row.current);
+  const before = row.previous >= 0 ? shownAt(row.previous) : null;
   for (const { key } of pillarKeys) {
-    const series = upToCurrent.map((p) => p?.get(key)?.combined ?? null);
-    const score = series.at(-1) ?? null;
+    const score = now(key);
     pillars[key] = round1(score);
     pillarBands[key] = score === null ? null : band(score);
-    pillarChanges[key] = round1(trend(series));
+    pillarChanges[key] = round1(changeOf(score, before ? before(key) : null));
   }
   return { pillars, pillarBands, pillarChanges };
+}
+
+// pillar key -> its combined score in one stored cycle where it may be shown, else null.
+export function shownPillars(
+  partnershipId: string,
+  cycle: ScoredCycle | undefined,
+  matrix: HealthMatrix,
+  table: PillarTable,
+  privacy: Privacy,
+): (key: string) => number | null {
+  const cell = cycle ? matrix.get(partnershipId)?.get(cycle.id) : undefined;
+  if (!cycle || !cell) return () => null;
+  const pillars = table.get(pairKey(partnershipId, cycle.id));
+  const view = viewOfCell(cell, pillars, privacy);
+  return (key) => (view.pillar.get(key)?.combined ? (pillars?.get(key)?.combined ?? null) : null);
 }

@@ -2,13 +2,15 @@
 // one page of the heatmap, and the lists of partnerships that need attention.
 import type { WorkspaceCtx } from "../../access/context";
 import { loadScoredCycles } from "../cycle-scores";
+import { privacyOf, tooFew } from "../confidentiality";
 import { round1 } from "../scoring";
-import { pageOf, pillarCells, resolveSort, sortRows } from "./heatmap";
+import { pageOf, pillarCells, resolveSort, shownPillars, sortRows } from "./heatmap";
 import { gapSentence } from "../scorecard/words";
-import { atRisk, gaps, lowResponseRates, movers, rateCycle } from "./insights";
+import { atRisk, gapPillarPairs, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {
   ACTIVE,
   loadFilterOptions,
+  loadAskedOf,
   loadHealthMatrix,
   loadDetails,
   loadParticipantCounts,
@@ -17,6 +19,7 @@ import {
   loadPillarPairs,
   pairKey,
   partnershipWhere,
+  type PillarTable,
 } from "./queries";
 import { standings, type Standing } from "./rows";
 import { filtersSchema, INSIGHT_EXPANDED, INSIGHT_PREVIEW, type OverviewInput, type Portfolio } from "./schema";
@@ -40,39 +43,42 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   // Response rates need only the cycle list, so they load alongside the rest.
   const askedLoaded = cyclesLoaded.then((cycles) => {
     const rated = rateCycle(cycles);
-    return rated ? loadParticipantCounts(ctx.db, ctx.workspace.id, rated.id) : new Map<string, number>();
+    return rated ? loadParticipantCounts(ctx.db, rated.id) : new Map<string, number>();
   });
   const [cycles, partnerships, matrix, options, active, asked] = await Promise.all([
     cyclesLoaded,
     loadPartnerships(ctx.db, where),
-    loadHealthMatrix(ctx.db, ctx.workspace.id),
+    loadHealthMatrix(ctx.db),
     loadFilterOptions(ctx.db),
     ctx.db.partnership.count({ where: ACTIVE }),
     askedLoaded,
   ]);
   const pillarKeys = pillarColumns(cycles);
   const sort = resolveSort(input.sort, input.dir, pillarKeys);
-  const privacy = { threshold: ctx.workspace.confidentialityThreshold, attributed: ctx.workspace.surveyMode === "ATTRIBUTED" };
+  const privacy = privacyOf(ctx.workspace);
   const all = standings(partnerships, cycles, matrix, privacy);
   const rows = filters.band ? all.filter((r) => (r.band ?? "NONE") === filters.band) : all;
 
   // Pillar rows of the current filter's partnerships only when sorting by a pillar (the current
-  // cycle's); gaps come from the stored largest gap per cycle, in the matrix.
+  // cycle's), and of the rare cycles whose stored largest gap cannot be taken as it is (a pillar
+  // with too few responses of a side, see insights.ts); the gaps otherwise come from the stored
+  // largest gap per cycle, in the matrix.
   const byPillar = sort.column.startsWith("pillar:");
-  const pairs = byPillar ? rows.flatMap((r) => (r.current >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : [])) : [];
+  const sortPairs = byPillar ? rows.flatMap((r) => (r.current >= 0 ? [{ partnershipId: r.id, cycleId: cycles[r.current]!.id }] : [])) : [];
+  const pairs = [...sortPairs, ...gapPillarPairs(rows, cycles, matrix, privacy)];
   const rated = rateCycle(cycles);
   const scored = new Map<string, number>();
   for (const byCycle of matrix.values()) for (const cycleId of byCycle.keys()) scored.set(cycleId, (scored.get(cycleId) ?? 0) + 1);
-  const pillars = pairs.length ? await loadPillarPairs(ctx.db, ctx.workspace.id, pairs, (cycleId) => scored.get(cycleId) ?? 0) : new Map();
+  const pillars: PillarTable = pairs.length ? await loadPillarPairs(ctx.db, pairs, (cycleId) => scored.get(cycleId) ?? 0) : new Map();
 
   const currentPillar = (r: Standing, key: string) =>
-    r.current < 0 ? null : (pillars.get(pairKey(r.id, cycles[r.current]!.id))?.get(key)?.combined ?? null);
+    r.current < 0 ? null : shownPillars(r.id, cycles[r.current], matrix, pillars, privacy)(key);
   const sorted = sortRows(rows, sort, currentPillar);
   const { items: pageRows, page } = pageOf(sorted, input.page, input.pageSize);
 
   const moved = movers(rows, INSIGHT_PREVIEW);
   const risky = atRisk(rows, INSIGHT_PREVIEW);
-  const gapFindings = gaps(rows, cycles, matrix);
+  const gapFindings = gaps(rows, cycles, matrix, pillars, privacy);
   const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
   const lowRates = rated ? lowResponseRates(rows, rated.id, asked, matrix) : [];
   const shownRates = lowRates.slice(0, input.expand === "responses" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
@@ -85,19 +91,33 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
     ...shownGaps.map((g) => g.id),
     ...shownRates.map((r) => r.id),
   ]);
-  const [details, history] = await Promise.all([
+  // Rows whose latest cycle had too few responses say so, with the people asked then.
+  const withheldRows = pageRows.filter((r) => r.latest > r.current);
+  const [details, history, askedThen] = await Promise.all([
     loadDetails(ctx.db, [...shownIds]),
-    // A pillar's change is against the partnership's previous scored cycle, so only that cycle
+    // A pillar's change is against the partnership's previous showable cycle, so only that cycle
     // and the current one are read for the rows shown.
     loadPillarHistory(
       ctx.db,
       pageRows.filter((r) => r.current >= 0).map((r) => r.id),
       [...new Set(pageRows.flatMap((r) => [r.current, r.previous].filter((i) => i >= 0).map((i) => cycles[i]!.id)))],
     ),
+    loadAskedOf(
+      ctx.db,
+      withheldRows.map((r) => r.id),
+      [...new Set(withheldRows.map((r) => cycles[r.latest]!.id))],
+    ),
   ]);
   const ownerNames = new Map(options.owners.map((o) => [o.id, o.name]));
   const partnerName = (id: string) => details.get(id)!.partnerName;
   const withPartner = <T extends { id: string }>(item: T) => ({ ...item, partnerName: partnerName(item.id) });
+  const withheldOf = (r: Standing) => {
+    if (r.latest <= r.current) return null;
+    const cycle = cycles[r.latest]!;
+    const cell = matrix.get(r.id)!.get(cycle.id)!;
+    const counts = { responses: cell.host + cell.partner, scored: cell.hostScored + cell.partnerScored };
+    return { cycleLabel: cycle.label, text: tooFew({ ...counts, asked: askedThen.get(pairKey(r.id, cycle.id)) ?? 0 }, privacy) };
+  };
 
   return {
     filters: { applied: filters, options },
@@ -116,10 +136,11 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
         phase: d.phase,
         ownerName: d.ownerMemberId ? (ownerNames.get(d.ownerMemberId) ?? null) : null,
         cycleLabel: r.current >= 0 ? cycles[r.current]!.label : null,
+        withheld: withheldOf(r),
         health: round1(r.health),
         band: r.band,
         change: round1(r.change),
-        ...pillarCells(r, cycles, history, pillarKeys),
+        ...pillarCells(r, cycles, history, pillarKeys, matrix, privacy),
       };
     }),
     insights: {

@@ -2,7 +2,7 @@
 // portfolio reads one small row per partnership and cycle, and pillar rows only for the cycles
 // it shows, never the whole pillar table.
 import { Prisma } from "../../db/generated/client";
-import type { TenantDb } from "../../db/tenant";
+import { WORKSPACE, type TenantDb } from "../../db/tenant";
 import type { PortfolioFilters } from "./schema";
 
 // Exited partnerships leave the active portfolio; their history stays on their scorecards.
@@ -43,6 +43,12 @@ export interface HealthCell {
   health: number | null;
   host: number;
   partner: number;
+  // Of those, the responses with an answer other than "Don't know" (what confidentiality counts).
+  hostScored: number;
+  partnerScored: number;
+  // The fewest responses of each side behind any scored pillar (see PartnershipCycleScore).
+  minHostScored: number;
+  minPartnerScored: number;
   // The cycle's largest perception gap as stored (see PartnershipCycleScore).
   gap: number | null;
   gapPillarKey: string | null;
@@ -58,27 +64,41 @@ export type HealthMatrix = Map<string, Map<string, HealthCell>>;
 // the rest of the portfolio together: each row is parsed and allocated on its own. So the
 // database packs each cycle's cells into one string (fields split by the unit separator, cells
 // by the record separator, which no id, number or pillar key contains) and this unpacks them:
-// half the time of plain rows, measured. The workspace is the resolved membership's
-// (ctx.workspace.id), never the client's; callers look cells up by the partnerships they loaded
-// through the scoped client, which applies the filters.
-export async function loadHealthMatrix(db: TenantDb, workspaceId: string): Promise<HealthMatrix> {
-  const packed = await db.$queryRaw<{ cycleId: string; cells: string }[]>`
+// half the time of plain rows, measured. The workspace is the scoped client's (${WORKSPACE}),
+// never the client's; callers look cells up by the partnerships they loaded through the scoped
+// client, which applies the filters.
+export async function loadHealthMatrix(db: TenantDb): Promise<HealthMatrix> {
+  const packed = await db.$queryScoped<{ cycleId: string; cells: string }[]>`
     SELECT "cycleId",
            string_agg(concat("partnershipId", chr(31), health, chr(31), "hostResponses", chr(31), "partnerResponses", chr(31),
-                             gap, chr(31), "gapPillarKey", chr(31), "gapHigher"), chr(30)) AS cells
-    FROM "PartnershipCycleScore" WHERE "workspaceId" = ${workspaceId}
+                             gap, chr(31), "gapPillarKey", chr(31), "gapHigher", chr(31),
+                             CASE WHEN "hostScored" <> "hostResponses" OR "partnerScored" <> "partnerResponses"
+                                    OR "minHostScored" <> "hostScored" OR "minPartnerScored" <> "partnerScored"
+                                  THEN concat_ws(',', "hostScored", "partnerScored", "minHostScored", "minPartnerScored") END),
+                      chr(30)) AS cells
+    FROM "PartnershipCycleScore" WHERE "workspaceId" = ${WORKSPACE}
     GROUP BY "cycleId"`;
   const matrix: HealthMatrix = new Map();
   const num = (field: string) => (field === "" ? null : Number(field));
+  // The counts behind the figures are sent only where they differ from the response counts
+  // (nearly always they do not: everyone answered something, in every pillar), which keeps the
+  // string short.
   for (const { cycleId, cells } of packed) {
     for (const cell of cells.split("\u001e")) {
-      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher] = cell.split("\u001f") as [string, ...string[]];
+      const [partnershipId, health, host, partner, gap, gapPillarKey, gapHigher, scored] = cell.split("\u001f") as [string, ...string[]];
       let byCycle = matrix.get(partnershipId);
       if (!byCycle) matrix.set(partnershipId, (byCycle = new Map()));
+      const hostCount = Number(host);
+      const partnerCount = Number(partner);
+      const counts = scored ? scored.split(",") : null;
       byCycle.set(cycleId, {
         health: num(health!),
-        host: Number(host),
-        partner: Number(partner),
+        host: hostCount,
+        partner: partnerCount,
+        hostScored: counts ? Number(counts[0]) : hostCount,
+        partnerScored: counts ? Number(counts[1]) : partnerCount,
+        minHostScored: counts ? Number(counts[2]) : hostCount,
+        minPartnerScored: counts ? Number(counts[3]) : partnerCount,
         gap: num(gap!),
         gapPillarKey: gapPillarKey || null,
         gapHigher: (gapHigher || null) as HealthCell["gapHigher"],
@@ -98,6 +118,10 @@ export async function loadHealthOf(db: TenantDb, partnershipIds: string[]): Prom
       health: true,
       hostResponses: true,
       partnerResponses: true,
+      hostScored: true,
+      partnerScored: true,
+      minHostScored: true,
+      minPartnerScored: true,
       gap: true,
       gapPillarKey: true,
       gapHigher: true,
@@ -117,6 +141,10 @@ function toMatrix(rows: MatrixRow[]) {
       health: r.health,
       host: r.host,
       partner: r.partner,
+      hostScored: r.hostScored,
+      partnerScored: r.partnerScored,
+      minHostScored: r.minHostScored,
+      minPartnerScored: r.minPartnerScored,
       gap: r.gap,
       gapPillarKey: r.gapPillarKey,
       gapHigher: r.gapHigher,
@@ -129,6 +157,9 @@ export interface PillarCell {
   host: number | null;
   partner: number | null;
   combined: number | null;
+  // Responses per side with a score for the pillar.
+  hostScored: number;
+  partnerScored: number;
 }
 
 // `${partnershipId}:${cycleId}` -> pillar key -> scores.
@@ -141,7 +172,6 @@ export const pairKey = (partnershipId: string, cycleId: string) => `${partnershi
 // whole table. Plain SQL for the reason above, scoped the same way.
 export async function loadPillarPairs(
   db: TenantDb,
-  workspaceId: string,
   pairs: { partnershipId: string; cycleId: string }[],
   scoredIn: (cycleId: string) => number,
 ): Promise<PillarTable> {
@@ -153,12 +183,12 @@ export async function loadPillarPairs(
   }
   const reads = [...byCycle].map(([cycleId, ids]) =>
     ids.size * 4 >= scoredIn(cycleId)
-      ? db.$queryRaw<PillarRow[]>`
-          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
-          WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId}`
-      : db.$queryRaw<PillarRow[]>`
-          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined FROM "PillarCycleScore"
-          WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND "partnershipId" = ANY(${[...ids]}::text[])`,
+      ? db.$queryScoped<PillarRow[]>`
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore"
+          WHERE "workspaceId" = ${WORKSPACE} AND "cycleId" = ${cycleId}`
+      : db.$queryScoped<PillarRow[]>`
+          SELECT "partnershipId", "cycleId", "pillarKey", host, partner, combined, "hostScored", "partnerScored" FROM "PillarCycleScore"
+          WHERE "workspaceId" = ${WORKSPACE} AND "cycleId" = ${cycleId} AND "partnershipId" = ANY(${[...ids]}::text[])`,
   );
   const rows = (await Promise.all(reads)).flat();
   return tabulate(rows.filter((r) => byCycle.get(r.cycleId)!.has(r.partnershipId)));
@@ -171,7 +201,16 @@ export async function loadPillarHistory(db: TenantDb, partnershipIds: string[], 
   if (partnershipIds.length === 0) return new Map();
   const rows = await db.pillarCycleScore.findMany({
     where: { partnershipId: { in: partnershipIds }, cycleId: { in: cycleIds } },
-    select: { partnershipId: true, cycleId: true, pillarKey: true, host: true, partner: true, combined: true },
+    select: {
+      partnershipId: true,
+      cycleId: true,
+      pillarKey: true,
+      host: true,
+      partner: true,
+      combined: true,
+      hostScored: true,
+      partnerScored: true,
+    },
   });
   return tabulate(rows);
 }
@@ -182,7 +221,13 @@ function tabulate(rows: PillarRow[]): PillarTable {
     const key = pairKey(r.partnershipId, r.cycleId);
     let pillars = table.get(key);
     if (!pillars) table.set(key, (pillars = new Map()));
-    pillars.set(r.pillarKey, { host: r.host, partner: r.partner, combined: r.combined });
+    pillars.set(r.pillarKey, {
+      host: r.host,
+      partner: r.partner,
+      combined: r.combined,
+      hostScored: r.hostScored,
+      partnerScored: r.partnerScored,
+    });
   }
   return table;
 }
@@ -213,10 +258,22 @@ export async function loadFilterOptions(db: TenantDb) {
 
 // People asked (not taken off the list) per partnership in one cycle, for every partnership of
 // the workspace (callers look up the ones they loaded); plain SQL like the health matrix.
-export async function loadParticipantCounts(db: TenantDb, workspaceId: string, cycleId: string) {
-  const groups = await db.$queryRaw<{ partnershipId: string; asked: number }[]>`
+export async function loadParticipantCounts(db: TenantDb, cycleId: string) {
+  const groups = await db.$queryScoped<{ partnershipId: string; asked: number }[]>`
     SELECT "partnershipId", count(*)::int AS asked FROM "CycleParticipant"
-    WHERE "workspaceId" = ${workspaceId} AND "cycleId" = ${cycleId} AND NOT excluded
+    WHERE "workspaceId" = ${WORKSPACE} AND "cycleId" = ${cycleId} AND NOT excluded
     GROUP BY "partnershipId"`;
   return new Map(groups.map((g) => [g.partnershipId, g.asked]));
+}
+
+// People asked (not taken off the list) in chosen cycles of a few partnerships, for "too few
+// responses (n of N)": `${partnershipId}:${cycleId}` -> count.
+export async function loadAskedOf(db: TenantDb, partnershipIds: string[], cycleIds: string[]) {
+  if (partnershipIds.length === 0 || cycleIds.length === 0) return new Map<string, number>();
+  const groups = await db.cycleParticipant.groupBy({
+    by: ["partnershipId", "cycleId"],
+    where: { partnershipId: { in: partnershipIds }, cycleId: { in: cycleIds }, excluded: false },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [pairKey(g.partnershipId, g.cycleId), g._count._all]));
 }

@@ -104,7 +104,11 @@ export const portfolioOutput = z.object({
       tier: z.string(),
       phase: z.string(),
       ownerName: z.string().nullable(),
+      // The cycle the figures come from: the latest whose figures may be shown.
       cycleLabel: z.string().nullable(),
+      // A newer cycle whose figures may not be shown ("too few responses (1 of 8)"): the row keeps
+      // its last showable cycle (or shows no figures) and stays out of the movers and at-risk lists.
+      withheld: z.object({ cycleLabel: z.string(), text: z.string() }).nullable(),
       health: score,
       band: bandSchema.nullable(),
       change: score,
@@ -140,7 +144,7 @@ export type Portfolio = z.infer<typeof portfolioOutput>;
 export type PortfolioRow = Portfolio["rows"][number];
 
 // One batch of the CSV export: the partnerships after `after` in name order, each with its
-// scores per cycle. A side's figures are null where confidentiality hides them.
+// scores per cycle. Every figure confidentiality withholds is null, and `note` says why.
 export const exportInput = filtersSchema.extend({
   after: z.string().min(1).max(64).optional(),
 });
@@ -161,6 +165,8 @@ export const exportOutput = z.object({
           responses: z.object({ host: z.number(), partner: z.number() }),
           hostVisible: z.boolean(),
           partnerVisible: z.boolean(),
+          // Why the cycle's figures, or its pillar scores, are withheld; null when nothing is.
+          note: z.string().nullable(),
           pillars: z.array(z.object({ name: z.string(), host: score, partner: score, combined: score })),
         }),
       ),

@@ -2,7 +2,8 @@
 // cycle show only when that side reached the workspace's threshold of responses there (in
 // attributed mode always, with the author's name); confidential comments never carry names.
 import type { ScoredCycle } from "../cycle-scores";
-import { sideVisible, type CycleScore, type Side } from "../scoring";
+import { commentsShown } from "../confidentiality";
+import type { CycleScore, Side } from "../scoring";
 import type { CommentsPage } from "./schema";
 import { withheldNote } from "./words";
 
@@ -42,7 +43,7 @@ export function commentsPage(
     for (const side of ["HOST", "PARTNER"] as const) {
       const n = score.responses[side];
       if (n === 0) continue;
-      if (sideVisible(n, rules.threshold, rules.attributed)) shown.add(`${cycle.id}:${side}`);
+      if (commentsShown(n, rules)) shown.add(`${cycle.id}:${side}`);
       else withheld.push(withheldNote(rules.labels[side], cycle.label, n, rules.threshold));
     }
   }

@@ -1,18 +1,21 @@
 // Everything one scorecard shows, in one round trip: a single SQL statement in which the database
-// checks the partnership is visible to the reader (visibility.ts's rule) and gathers its stored
+// checks the partnership is visible to the reader (server/access/filters.ts) and gathers its stored
 // figures, participants, responses and comments, and the workspace's cycles with their framework,
 // as JSON. A dozen small Prisma reads cost about a millisecond each of the app's own time, which
 // kept the card at 5-7x the plain SQL reading the same rows (see `npm run bench`); this keeps it
-// close. Every part of the statement is filtered by the context's workspace (ctx.workspace.id,
-// from the resolved membership, never from the client) and the partnership the check found.
+// close. Every part of the statement is filtered by the scoped client's workspace (${WORKSPACE},
+// bound by db.$queryScoped to the resolved membership's, never the client's) and the partnership
+// the check found.
 import { Prisma } from "../../db/generated/client";
+import { WORKSPACE } from "../../db/tenant";
 import type { ScoredCycle } from "../cycle-scores";
 import { toScoreTable } from "../cycle-scores";
 import type { CycleScore, Side } from "../scoring";
 import { notFound } from "../../access/errors";
 import { visiblePartnershipSql } from "../../access/filters";
+import { minimumResponses, privacyOf } from "../confidentiality";
 import { COMMENT_CYCLES_PER_PAGE, type CommentResponse } from "./comments";
-import type { ScorecardCtx } from "./sharing";
+import type { WorkspaceCtx } from "../../access/context";
 import type { StatementDef, StatementScoreRow } from "./statements";
 
 interface Gathered {
@@ -29,8 +32,28 @@ interface Gathered {
     { id: string; label: string; status: ScoredCycle["status"]; opensAt: string; closesAt: string; frameworkVersionId: string }[] | null;
   pillars: { id: string; versionId: string; key: string; name: string; weight: number }[] | null;
   statements: StatementDef[] | null;
-  totals: { cycleId: string; health: number | null; hostResponses: number; partnerResponses: number }[] | null;
-  pillarScores: { cycleId: string; pillarKey: string; host: number | null; partner: number | null; combined: number | null }[] | null;
+  totals:
+    | {
+        cycleId: string;
+        health: number | null;
+        hostResponses: number;
+        partnerResponses: number;
+        hostScored: number;
+        partnerScored: number;
+      }[]
+    | null;
+  pillarScores:
+    | {
+        cycleId: string;
+        pillarKey: string;
+        host: number | null;
+        partner: number | null;
+        combined: number | null;
+        hostScored: number;
+        partnerScored: number;
+      }[]
+    | null;
+  asked: { cycleId: string; asked: number }[] | null;
   statementScores: StatementScoreRow[] | null;
   participants: { cycleId: string; memberId: string; side: Side }[] | null;
   responses: { id: string; cycleId: string; side: Side; memberId: string; submittedAt: string; author: string | null }[] | null;
@@ -41,23 +64,26 @@ interface Gathered {
 const utc = (value: string) => new Date(`${value}Z`);
 
 // The partnership's newest `limit` cycles with stored figures (and the extra condition).
-const scoredCycles = (ws: string, partnershipId: string, condition: Prisma.Sql, limit: number) => Prisma.sql`
+const scoredCycles = (ws: typeof WORKSPACE, partnershipId: string, condition: Prisma.Sql, limit: number) => Prisma.sql`
   SELECT t."cycleId" FROM "PartnershipCycleScore" t JOIN "Cycle" c ON c."workspaceId" = t."workspaceId" AND c.id = t."cycleId"
   WHERE t."workspaceId" = ${ws} AND t."partnershipId" = ${partnershipId} AND c.status IN ('OPEN', 'CLOSED') ${condition}
   ORDER BY c."opensAt" DESC LIMIT ${limit}`;
 
-// Statements are read for the two cycles the breakdown compares (the newest two with a health
-// index), participants for the newest of those, responses and comments for the first page's
-// cycles (all of them for "show older").
-function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number | "all") {
-  const ws = ctx.workspace.id;
+// Statements are read for the two cycles the breakdown compares (the newest two whose figures
+// may be shown: enough responses with answers, confidentiality.ts's minimum), participants for
+// the newest cycle with a health index, responses and comments for the first page's cycles (all
+// of them for "show older").
+function gather(ctx: WorkspaceCtx, partnershipId: string, commentCycles: number | "all") {
+  // Every part of the statement names the workspace of the scoped client (server/db/tenant.ts).
+  const ws: typeof WORKSPACE = WORKSPACE;
   const attributed = ctx.workspace.surveyMode === "ATTRIBUTED";
+  const showable = Prisma.sql`AND t.health IS NOT NULL AND t."hostScored" + t."partnerScored" >= ${minimumResponses(privacyOf(ctx.workspace))}`;
   // The card's current cycle (the newest with a health index: response rate), and the cycles of
   // the first page of comments.
   const current = scoredCycles(ws, partnershipId, Prisma.sql`AND t.health IS NOT NULL`, 1);
   const commentPage = scoredCycles(ws, partnershipId, Prisma.empty, commentCycles === "all" ? 0 : commentCycles);
   const versions = Prisma.sql`SELECT "frameworkVersionId" FROM "Cycle" WHERE "workspaceId" = ${ws} AND status IN ('OPEN', 'CLOSED')`;
-  return ctx.db.$queryRaw<Gathered[]>`
+  return ctx.db.$queryScoped<Gathered[]>`
     SELECT
       (SELECT json_build_object('id', p.id, 'name', p.name, 'tier', p.tier, 'phase', p.phase, 'renewalDate', p."renewalDate",
                                 'partnerName', o.name, 'ownerName', u.name)
@@ -76,18 +102,23 @@ function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number 
                                          'versionId', s."versionId"))
          FROM "Statement" s WHERE s."workspaceId" = ${ws} AND s."versionId" IN (${versions})) AS statements,
       (SELECT json_agg(json_build_object('cycleId', t."cycleId", 'health', t.health, 'hostResponses', t."hostResponses",
-                                         'partnerResponses', t."partnerResponses"))
+                                         'partnerResponses', t."partnerResponses", 'hostScored', t."hostScored",
+                                         'partnerScored', t."partnerScored"))
          FROM "PartnershipCycleScore" t WHERE t."workspaceId" = ${ws} AND t."partnershipId" = ${partnershipId}) AS totals,
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'pillarKey', x."pillarKey", 'host', x.host, 'partner', x.partner,
-                                         'combined', x.combined))
+                                         'combined', x.combined, 'hostScored', x."hostScored", 'partnerScored', x."partnerScored"))
          FROM "PillarCycleScore" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId}) AS "pillarScores",
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'statementId', x."statementId", 'side', x.side, 'score', x.score,
                                          'answered', x.answered, 'dontKnow', x."dontKnow"))
          FROM "StatementCycleScore" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId}
-          AND x."cycleId" IN (${scoredCycles(ws, partnershipId, Prisma.sql`AND t.health IS NOT NULL`, 2)})) AS "statementScores",
+          AND x."cycleId" IN (${scoredCycles(ws, partnershipId, showable, 2)})) AS "statementScores",
       (SELECT json_agg(json_build_object('cycleId', x."cycleId", 'memberId', x."memberId", 'side', x.side))
          FROM "CycleParticipant" x WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId} AND NOT x.excluded
           AND x."cycleId" IN (${current})) AS participants,
+      -- The people asked per cycle, for "too few responses (n of N)".
+      (SELECT json_agg(json_build_object('cycleId', a."cycleId", 'asked', a.asked))
+         FROM (SELECT x."cycleId", count(*)::int AS asked FROM "CycleParticipant" x
+               WHERE x."workspaceId" = ${ws} AND x."partnershipId" = ${partnershipId} AND NOT x.excluded GROUP BY x."cycleId") a) AS asked,
       (SELECT json_agg(json_build_object('id', r.id, 'cycleId', r."cycleId", 'side', r.side, 'memberId', r."memberId",
                                          'submittedAt', r."submittedAt",
                                          -- Names only where the workspace runs attributed surveys; never read otherwise.
@@ -101,7 +132,7 @@ function gather(ctx: ScorecardCtx, partnershipId: string, commentCycles: number 
            ${commentCycles === "all" ? Prisma.empty : Prisma.sql`AND r."cycleId" IN (${commentPage})`}) AS comments`;
 }
 
-export async function loadScorecard(ctx: ScorecardCtx, partnershipId: string, commentCycles: number | "all" = COMMENT_CYCLES_PER_PAGE) {
+export async function loadScorecard(ctx: WorkspaceCtx, partnershipId: string, commentCycles: number | "all" = COMMENT_CYCLES_PER_PAGE) {
   const [g] = await gather(ctx, partnershipId, commentCycles);
   // The figures were gathered beside the visibility check and are used only if it passed.
   const found = g!.partnership;
@@ -152,6 +183,7 @@ export async function loadScorecard(ctx: ScorecardCtx, partnershipId: string, co
     statementDefs: g!.statements ?? [],
     statementRows: g!.statementScores ?? [],
     participants: g!.participants ?? [],
+    asked: new Map((g!.asked ?? []).map((a) => [a.cycleId, a.asked])),
     responses,
   };
 }

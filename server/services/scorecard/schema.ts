@@ -63,8 +63,29 @@ export const statementsSchema = z.object({
   partnerVisible: z.boolean(),
   notes: z.array(z.string()),
   pillars: z.array(
-    z.object({ key: z.string(), name: z.string(), score, band: bandSchema.nullable(), statements: z.array(statementRowSchema) }),
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      score,
+      band: bandSchema.nullable(),
+      // What of this pillar's breakdown shows (whole or not at all), and why not, when not.
+      combinedVisible: z.boolean(),
+      hostVisible: z.boolean(),
+      partnerVisible: z.boolean(),
+      note: z.string().nullable(),
+      statements: z.array(statementRowSchema),
+    }),
   ),
+});
+
+// A scored cycle whose figures may not be shown: "too few responses (1 of 8)".
+export const withheldCycleSchema = z.object({
+  cycleLabel: z.string(),
+  open: z.boolean(),
+  // Responses submitted, and the people asked.
+  responses: z.number(),
+  asked: z.number(),
+  text: z.string(),
 });
 
 export const scorecardOutput = z.object({
@@ -83,6 +104,8 @@ export const scorecardOutput = z.object({
   sharing: sharingSchema.extend({ note: z.string() }),
   // The latest cycle with a score, shown even when the scores themselves are not shared.
   cycle: z.object({ label: z.string(), open: z.boolean() }).nullable(),
+  // The latest cycle whose figures may be shown (confidentiality.ts), which may be older than
+  // `cycle`; its change is against the showable cycle before it.
   current: z
     .object({
       cycleLabel: z.string(),
@@ -92,8 +115,13 @@ export const scorecardOutput = z.object({
       bandLabel: z.string(),
       change: score,
       responses: z.object({ host: z.number(), partner: z.number() }),
+      // Why something of the headline is not what the reader might expect: a newer cycle with too
+      // few responses, pillar scores withheld.
+      notes: z.array(z.string()),
     })
     .nullable(),
+  // Scored cycles whose figures may not be shown, oldest first: the trend skips them.
+  withheld: z.array(withheldCycleSchema),
   pillars: z.array(
     z.object({
       key: z.string(),
@@ -108,6 +136,9 @@ export const scorecardOutput = z.object({
       higher: side.nullable(),
       // A flagged gap in words, told from the viewer's side.
       gapSentence: z.string().nullable(),
+      // Whether each side's score of this pillar may be shown (of the sides' cycle).
+      hostShown: z.boolean(),
+      partnerShown: z.boolean(),
     }),
   ),
   sides: z.object({

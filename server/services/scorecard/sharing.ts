@@ -11,10 +11,6 @@ export interface SharingColumns {
   partnerSeesStatements: boolean;
 }
 
-// The workspace procedure puts the whole Workspace row on the context; WorkspaceCtx names only
-// the fields most handlers need.
-export type ScorecardCtx = WorkspaceCtx & { workspace: WorkspaceCtx["workspace"] & SharingColumns };
-
 export const EVERYTHING: Sharing = { scores: true, trends: true, comments: true, sides: true, statements: true };
 
 // Trends, sides, statements and comments are all read next to the scores (or, for comments,
@@ -30,4 +26,5 @@ export function partnerSharing(w: SharingColumns): Sharing {
   };
 }
 
-export const sharingFor = (ctx: ScorecardCtx): Sharing => (ctx.role === "PARTNER" ? partnerSharing(ctx.workspace) : EVERYTHING);
+// The company's own people see everything; a partner contact what the workspace shares.
+export const sharingFor = (ctx: WorkspaceCtx): Sharing => (ctx.can.seeAllPartnerships ? EVERYTHING : partnerSharing(ctx.workspace));

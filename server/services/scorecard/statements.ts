@@ -1,7 +1,9 @@
 // The statement breakdown: which statements move each pillar, per side where confidentiality
-// allows, from the stored StatementCycleScore rows of the current and the previous scored cycle.
+// allows, from the stored StatementCycleScore rows of the current and the previous cycle whose
+// figures may be shown. A pillar's breakdown shows whole or not at all (confidentiality.ts).
 import type { Side } from "../../db/generated/client";
 import type { ScoredCycle } from "../cycle-scores";
+import { HIDDEN, minimumResponses, statementsShown, type CycleView, type Privacy } from "../confidentiality";
 import { band, combinedScore, round1, type CycleScore } from "../scoring";
 import type { StatementRow } from "./schema";
 
@@ -50,49 +52,92 @@ const difference = (a: number | null, b: number | null) => (a === null || b === 
 const combinedOf = (f: SideFigures | undefined) =>
   f ? combinedScore({ host: f.host?.score ?? null, partner: f.partner?.score ?? null }) : null;
 
+const answeredOf = (f: SideFigures | undefined) => ({ HOST: f?.host?.answered ?? 0, PARTNER: f?.partner?.answered ?? 0 });
+
+// The statements of one pillar (by key) in one cycle's framework, in survey order.
+function statementsOf(cycle: ScoredCycle, pillarKey: string, defs: readonly StatementDef[]) {
+  const pillar = cycle.pillars.find((p) => p.key === pillarKey);
+  return pillar ? defs.filter((d) => d.pillarId === pillar.id).sort((a, b) => a.position - b.position) : [];
+}
+
+// What of one pillar's breakdown may show in one cycle (confidentiality.ts decides).
+function breakdown(
+  cycle: ScoredCycle,
+  view: CycleView,
+  pillarKey: string,
+  defs: readonly StatementDef[],
+  figures: Map<string, SideFigures>,
+  privacy: Privacy,
+) {
+  const statements = statementsOf(cycle, pillarKey, defs).map((d) => ({ answered: answeredOf(figures.get(d.key)) }));
+  return statementsShown(view.pillar.get(pillarKey) ?? HIDDEN, statements, privacy);
+}
+
 export function buildStatements(input: {
   cycle: ScoredCycle;
-  previous: ScoredCycle | null;
+  // The previous cycle whose figures may be shown, and what it shows.
+  previous: { cycle: ScoredCycle; view: CycleView } | null;
   score: CycleScore;
+  view: CycleView;
   defs: readonly StatementDef[];
   rows: readonly StatementScoreRow[];
-  visible: { host: boolean; partner: boolean };
+  // Whether this viewer may see each side's own numbers at all.
+  sides: boolean;
   trends: boolean;
+  privacy: Privacy;
 }) {
-  const { cycle, previous, score, defs, rows, visible } = input;
+  const { cycle, previous, score, view, defs, rows, privacy } = input;
   const now = byKey(cycle, defs, rows);
-  const before = previous && input.trends ? byKey(previous, defs, rows) : new Map<string, SideFigures>();
+  const before = previous && input.trends ? byKey(previous.cycle, defs, rows) : new Map<string, SideFigures>();
+  const minimum = minimumResponses(privacy);
 
   return cycle.pillars.map((pillar) => {
-    const pillarScore = score.pillars.find((p) => p.key === pillar.key)?.combined ?? null;
-    const statements: StatementRow[] = defs
-      .filter((d) => d.pillarId === pillar.id)
-      .sort((a, b) => a.position - b.position)
-      .map((d) => {
-        const f = now.get(d.key);
-        const combined = combinedOf(f);
-        const previousCombined = combinedOf(before.get(d.key));
-        const hostDk = f?.host?.dontKnow ?? 0;
-        const partnerDk = f?.partner?.dontKnow ?? 0;
-        return {
-          key: d.key,
-          text: d.text,
-          host: visible.host ? round1(f?.host?.score ?? null) : null,
-          partner: visible.partner ? round1(f?.partner?.score ?? null) : null,
-          combined: round1(combined),
-          change: difference(combined, previousCombined),
-          vsPillar: difference(combined, pillarScore),
-          dontKnow: { host: visible.host ? hostDk : null, partner: visible.partner ? partnerDk : null, total: hostDk + partnerDk },
-          answered: (f?.host?.answered ?? 0) + (f?.partner?.answered ?? 0),
-          pull: null,
-        };
-      });
+    const pillarView = view.pillar.get(pillar.key) ?? HIDDEN;
+    const pillarScore = pillarView.combined ? (score.pillars.find((p) => p.key === pillar.key)?.combined ?? null) : null;
+    const shown = breakdown(cycle, view, pillar.key, defs, now, privacy);
+    const visible = { host: input.sides && shown.host, partner: input.sides && shown.partner };
+    // The change needs the previous cycle's breakdown of the same pillar shown too.
+    const earlier =
+      previous && input.trends && breakdown(previous.cycle, previous.view, pillar.key, defs, before, privacy).combined ? before : null;
+    const statements: StatementRow[] = statementsOf(cycle, pillar.key, defs).map((d) => {
+      const f = now.get(d.key);
+      const combined = shown.combined ? combinedOf(f) : null;
+      const hostDk = f?.host?.dontKnow ?? 0;
+      const partnerDk = f?.partner?.dontKnow ?? 0;
+      return {
+        key: d.key,
+        text: d.text,
+        host: visible.host ? round1(f?.host?.score ?? null) : null,
+        partner: visible.partner ? round1(f?.partner?.score ?? null) : null,
+        combined: round1(combined),
+        change: earlier ? difference(combined, combinedOf(earlier.get(d.key))) : null,
+        vsPillar: difference(combined, pillarScore),
+        dontKnow: { host: visible.host ? hostDk : null, partner: visible.partner ? partnerDk : null, total: hostDk + partnerDk },
+        answered: (f?.host?.answered ?? 0) + (f?.partner?.answered ?? 0),
+        pull: null,
+      };
+    });
     markPulls(statements);
+    let note: string | null = null;
+    const hasScore = score.pillars.some((p) => p.key === pillar.key && p.combined !== null);
+    if (hasScore && !pillarView.combined) {
+      note = "Withheld, as the pillar's score is.";
+    } else if (pillarView.combined && !shown.combined) {
+      note =
+        `Withheld: fewer than ${minimum} people answered some of its statements (Don't know counts in no score), ` +
+        `and beside the pillar score and the other statements their scores could be worked out.`;
+    } else if (input.sides && pillarView.host && pillarView.partner && !(shown.host && shown.partner)) {
+      note = `Each side's statement scores are withheld: fewer than ${minimum} people of a side answered some of its statements.`;
+    }
     return {
       key: pillar.key,
       name: pillar.name,
       score: round1(pillarScore),
       band: pillarScore === null ? null : band(pillarScore),
+      combinedVisible: shown.combined,
+      hostVisible: visible.host,
+      partnerVisible: visible.partner,
+      note,
       statements,
     };
   });

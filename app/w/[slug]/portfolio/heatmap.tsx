@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import type { Portfolio } from "~/server/services/portfolio/schema";
-import { BAND_LABEL, score, titleCase, type Band } from "../../../_lib/format";
+import { BAND_LABEL, capitalise, score, titleCase, type Band } from "../../../_lib/format";
 import { viewHref, type View } from "./view";
 
 const CELL: Record<Band, string> = {
@@ -104,10 +104,15 @@ export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; p
                   {r.partnerName} · {titleCase(r.tier)}
                   {r.ownerName ? ` · ${r.ownerName}` : ""}
                 </span>
+                {r.withheld && r.health !== null ? (
+                  <span className="block text-xs text-amber-800" data-testid="row-withheld">
+                    {r.cycleLabel}&apos;s figures: {r.withheld.cycleLabel} has {r.withheld.text}
+                  </span>
+                ) : null}
               </th>
               {r.health === null ? (
                 <td colSpan={columns - 1} className="px-2 py-2 text-sm italic text-slate-500 group-hover:bg-slate-50">
-                  No responses yet
+                  {r.withheld ? `${capitalise(r.withheld.text)} in ${r.withheld.cycleLabel}` : "No responses yet"}
                 </td>
               ) : (
                 <>

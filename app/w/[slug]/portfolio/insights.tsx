@@ -77,7 +77,7 @@ export function Insights({ slug, view, insights }: { slug: string; view: View; i
     <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
       <Insight
         title="Biggest movers up"
-        description="Health index change since each partnership's previous score."
+        description="Health index change since each partnership's previous score. A partnership whose latest cycle has too few responses is left out."
         total={moversUp.total}
         shown={moversUp.items.length}
         more={{ href: viewHref(slug, view, { sort: "change", dir: "desc" }), label: showAll(moversUp.total) }}
@@ -92,7 +92,7 @@ export function Insights({ slug, view, insights }: { slug: string; view: View; i
       </Insight>
       <Insight
         title="Biggest movers down"
-        description="Health index change since each partnership's previous score."
+        description="Health index change since each partnership's previous score. A partnership whose latest cycle has too few responses is left out."
         total={moversDown.total}
         shown={moversDown.items.length}
         more={{ href: viewHref(slug, view, { sort: "change", dir: "asc" }), label: showAll(moversDown.total) }}
@@ -107,7 +107,7 @@ export function Insights({ slug, view, insights }: { slug: string; view: View; i
       </Insight>
       <Insight
         title="At risk"
-        description="Health index below 60 now, lowest first."
+        description="Health index below 60 now, lowest first. A partnership whose latest cycle has too few responses is left out."
         total={atRisk.total}
         shown={atRisk.items.length}
         more={{ href: viewHref(slug, view, { band: "AT_RISK", sort: "health", dir: "asc" }), label: showAll(atRisk.total) }}

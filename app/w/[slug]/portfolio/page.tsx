@@ -202,7 +202,7 @@ export default async function PortfolioPage({
           <Card
             className="mt-6"
             title="Partnerships by pillar"
-            description="Current scores, coloured by band, with the change since each partnership's previous score. Select a row to open its scorecard."
+            description="Current scores, coloured by band, with the change since each partnership's previous score. A cycle with too few responses is not shown: the row keeps its last cycle with enough, and says so. Select a row to open its scorecard."
           >
             <Heatmap slug={slug} view={view} portfolio={portfolio} />
             <Pager slug={slug} view={view} page={portfolio.page} />

@@ -6,7 +6,7 @@ import { PillarTrendChart } from "../../../../_components/charts/pillar-trend-ch
 import { call } from "../../../../_lib/call";
 import { date, titleCase } from "../../../../_lib/format";
 import { CommentsSection } from "./comments-section";
-import { HealthSection } from "./health-section";
+import { HealthSection, SkippedCycles, WithheldText } from "./health-section";
 import { ResponseRateSection } from "./response-rate-section";
 import { SidesSection } from "./sides-section";
 import { StatementsSection } from "./statements-section";
@@ -62,7 +62,13 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
             <HealthSection card={card} />
           ) : (
             <Card title={`${card.cycle.label}${card.cycle.open ? " (in progress)" : ""}`}>
-              <p className="text-sm text-slate-600">The results of this partnership are not shared with partner contacts.</p>
+              <p className="text-sm text-slate-600" data-testid="withheld-note">
+                {card.withheld.length ? (
+                  <WithheldText card={card} />
+                ) : (
+                  "The results of this partnership are not shared with partner contacts."
+                )}
+              </p>
             </Card>
           )}
 
@@ -71,6 +77,7 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
           {card.series.length ? (
             <Card title="Trend" description="Each pillar and the health index per cycle, over the health bands.">
               <PillarTrendChart series={card.series} keys={card.seriesKeys} summary={card.trendSummary} />
+              <SkippedCycles card={card} />
             </Card>
           ) : null}
 

@@ -72,8 +72,8 @@ export function SidesSection({ card }: { card: Scorecard }) {
                 <th scope="row" className="font-medium text-slate-900">
                   {p.name}
                 </th>
-                <td className="text-right tabular-nums">{card.sides.hostVisible ? score(p.host) : "hidden"}</td>
-                <td className="text-right tabular-nums">{card.sides.partnerVisible ? score(p.partner) : "hidden"}</td>
+                <td className="text-right tabular-nums">{p.hostShown ? score(p.host) : "hidden"}</td>
+                <td className="text-right tabular-nums">{p.partnerShown ? score(p.partner) : "hidden"}</td>
                 <td className="text-right tabular-nums">
                   {p.gap === null ? (
                     "–"

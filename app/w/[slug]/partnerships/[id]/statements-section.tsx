@@ -68,6 +68,11 @@ export function StatementsSection({ statements, card }: { statements: Statements
               <span className="ml-auto text-xs text-slate-500">{pillar.statements.length} statements</span>
             </summary>
             <div className="overflow-x-auto px-3 pb-3">
+              {pillar.note ? (
+                <Alert tone="info" className="mb-2">
+                  {pillar.note}
+                </Alert>
+              ) : null}
               <table className="min-w-full text-sm">
                 <caption className="sr-only">
                   {pillar.name}: each statement&apos;s scores, its difference from the pillar score, its change and don&apos;t-know answers
@@ -114,18 +119,20 @@ export function StatementsSection({ statements, card }: { statements: Statements
                       </th>
                       {sides ? (
                         <>
-                          <td className="px-2 py-2 text-right">{statements.hostVisible ? score(s.host) : "hidden"}</td>
-                          <td className="px-2 py-2 text-right">{statements.partnerVisible ? score(s.partner) : "hidden"}</td>
+                          <td className="px-2 py-2 text-right">{pillar.hostVisible ? score(s.host) : "hidden"}</td>
+                          <td className="px-2 py-2 text-right">{pillar.partnerVisible ? score(s.partner) : "hidden"}</td>
                         </>
                       ) : null}
-                      <td className="px-2 py-2 text-right font-medium text-slate-900">{score(s.combined)}</td>
+                      <td className="px-2 py-2 text-right font-medium text-slate-900">
+                        {pillar.combinedVisible ? score(s.combined) : "hidden"}
+                      </td>
                       <td className={clsx("px-2 py-2 text-right", changeClass(s.vsPillar))}>{signed(s.vsPillar)}</td>
                       {statements.previousCycleLabel ? (
                         <td className={clsx("px-2 py-2 text-right", changeClass(s.change))}>
                           {s.change === null ? "–" : change(s.change)}
                         </td>
                       ) : null}
-                      <td className="py-2 pl-2 text-right">{dontKnow(s, statements)}</td>
+                      <td className="py-2 pl-2 text-right">{dontKnow(s, pillar)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -138,8 +145,8 @@ export function StatementsSection({ statements, card }: { statements: Statements
   );
 }
 
-function dontKnow(s: Statements["pillars"][number]["statements"][number], statements: Statements) {
+function dontKnow(s: Statements["pillars"][number]["statements"][number], pillar: Statements["pillars"][number]) {
   if (s.dontKnow.total === 0) return "0";
-  if (statements.hostVisible && statements.partnerVisible) return `${s.dontKnow.total} (${s.dontKnow.host} + ${s.dontKnow.partner})`;
+  if (pillar.hostVisible && pillar.partnerVisible) return `${s.dontKnow.total} (${s.dontKnow.host} + ${s.dontKnow.partner})`;
   return String(s.dontKnow.total);
 }

@@ -4,6 +4,7 @@ import { Button } from "../../../../../_components/button";
 import { PillarTrendChart } from "../../../../../_components/charts/pillar-trend-chart";
 import { call } from "../../../../../_lib/call";
 import { change, date, score, titleCase } from "../../../../../_lib/format";
+import { SkippedCycles, WithheldText } from "../health-section";
 import { PrintButton } from "./print-button";
 
 export const metadata = { title: "Scorecard report" };
@@ -63,10 +64,21 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
 
         {!current ? (
           <p className="mt-6 text-sm text-slate-700">
-            {card.cycle ? "The results of this partnership are not shared with partner contacts." : "No scores yet."}
+            {!card.cycle ? (
+              "No scores yet."
+            ) : card.withheld.length ? (
+              <WithheldText card={card} />
+            ) : (
+              "The results of this partnership are not shared with partner contacts."
+            )}
           </p>
         ) : (
           <>
+            {current.notes.map((note) => (
+              <p key={note} className="mt-3 text-xs text-slate-600">
+                {note}
+              </p>
+            ))}
             <section aria-label="Health" className="mt-4 flex items-center gap-6">
               <div>
                 <p className="whitespace-nowrap text-xs font-medium uppercase tracking-wide text-slate-500">Health index</p>
@@ -125,15 +137,15 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                     <th scope="row" className="px-2 py-1.5 text-left font-medium">
                       {pillar.name}
                     </th>
-                    <td className="px-2 py-1.5 text-right">{score(pillar.score)}</td>
+                    <td className="px-2 py-1.5 text-right">{pillar.score === null ? "withheld" : score(pillar.score)}</td>
                     <td className="px-2 py-1.5 pl-3">
                       <BandBadge band={pillar.band} />
                     </td>
                     {trends ? <td className="px-2 py-1.5 text-right text-slate-700">{change(pillar.change)}</td> : null}
                     {sides ? (
                       <>
-                        <td className="px-2 py-1.5 text-right">{card.sides.hostVisible ? score(pillar.host) : "hidden"}</td>
-                        <td className="px-2 py-1.5 text-right">{card.sides.partnerVisible ? score(pillar.partner) : "hidden"}</td>
+                        <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
+                        <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
                         <td className="px-2 py-1.5 text-right">
                           {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
                         </td>
@@ -165,6 +177,7 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
               <section aria-label="Trend" className="mt-4 break-inside-avoid">
                 <h2 className="mb-1 text-sm font-semibold">Trend across cycles</h2>
                 <PillarTrendChart series={card.series} keys={card.seriesKeys} summary={card.trendSummary} fixed={CHART} />
+                <SkippedCycles card={card} />
               </section>
             ) : null}
 

@@ -3,7 +3,7 @@
 import { BandBadge } from "../../../../../_components/band-badge";
 import { Card, EmptyState } from "../../../../../_components/card";
 import { Table } from "../../../../../_components/table";
-import { change, changeClass, date, titleCase } from "../../../../../_lib/format";
+import { capitalise, change, changeClass, date, titleCase } from "../../../../../_lib/format";
 import type { RouterOutputs } from "~/server/trpc/types";
 
 export type Review = RouterOutputs["lifecycle"]["review"];
@@ -12,7 +12,10 @@ const DECISION: Record<string, string> = { RENEW: "Renew", REVISE_TERMS: "Revise
 
 export function HealthHistory({ health }: { health: Review["health"] }) {
   return (
-    <Card title="Health history" description="The health index of every cycle with answers, as stored when they were submitted.">
+    <Card
+      title="Health history"
+      description="The health index of every cycle with answers, as stored when they were submitted. A cycle with too few responses shows none, and changes skip it."
+    >
       {health.length === 0 ? (
         <p className="text-sm text-slate-600">No cycle has scores for this partnership yet.</p>
       ) : (
@@ -26,11 +29,19 @@ export function HealthHistory({ health }: { health: Review["health"] }) {
                 {h.cycleLabel}
                 {h.open ? <span className="ml-1 text-xs font-normal text-slate-500">(in progress)</span> : null}
               </td>
-              <td className="text-right tabular-nums">{Math.round(h.health)}</td>
-              <td>
-                <BandBadge band={h.band} />
-              </td>
-              <td className={changeClass(h.change)}>{change(h.change)}</td>
+              {h.health === null ? (
+                <td colSpan={3} className="text-sm italic text-slate-500">
+                  {h.withheld ? capitalise(h.withheld) : "No score"}
+                </td>
+              ) : (
+                <>
+                  <td className="text-right tabular-nums">{Math.round(h.health)}</td>
+                  <td>
+                    <BandBadge band={h.band} />
+                  </td>
+                  <td className={changeClass(h.change)}>{change(h.change)}</td>
+                </>
+              )}
             </tr>
           ))}
         </Table>
