@@ -3,6 +3,7 @@
 // Every view reads these rows; nothing recomputes from raw answers on a page view.
 import type { Side } from "../db/generated/client";
 import { WORKSPACE, type TenantClient } from "../db/tenant";
+import type { StoredPillar } from "./cycle-scores";
 import { largestGap, responsePillarScore, scoreCycle, statementScore } from "./scoring";
 
 export interface AggregateFramework {
@@ -30,15 +31,7 @@ export interface CycleAggregates {
   gap: number | null;
   gapPillarKey: string | null;
   gapHigher: Side | null;
-  pillars: {
-    pillarId: string;
-    pillarKey: string;
-    host: number | null;
-    partner: number | null;
-    combined: number | null;
-    hostScored: number;
-    partnerScored: number;
-  }[];
+  pillars: (Omit<StoredPillar, "partnershipId" | "cycleId"> & { pillarId: string })[];
   statements: { statementId: string; side: Side; score: number | null; answered: number; dontKnow: number }[];
 }
 

@@ -30,28 +30,35 @@ export async function loadScoredCycles(db: TenantDb): Promise<ScoredCycle[]> {
 // partnershipId -> cycleId -> score.
 export type ScoreTable = Map<string, Map<string, CycleScore>>;
 
+// A stored total of one partnership in one cycle (PartnershipCycleScore), as the readers of
+// scores use it: the health index and, per side, the responses and those that scored something.
+export interface StoredTotal {
+  partnershipId: string;
+  cycleId: string;
+  health: number | null;
+  hostResponses: number;
+  partnerResponses: number;
+  hostScored: number;
+  partnerScored: number;
+}
+
+// A stored pillar score of one partnership in one cycle (PillarCycleScore).
+export interface StoredPillar {
+  partnershipId: string;
+  cycleId: string;
+  pillarKey: string;
+  host: number | null;
+  partner: number | null;
+  combined: number | null;
+  hostScored: number;
+  partnerScored: number;
+}
+
 // The stored aggregate rows of some partnerships: one total per partnership and cycle, one row
 // per pillar.
 export interface ScoreRows {
-  totals: {
-    partnershipId: string;
-    cycleId: string;
-    health: number | null;
-    hostResponses: number;
-    partnerResponses: number;
-    hostScored: number;
-    partnerScored: number;
-  }[];
-  pillars: {
-    partnershipId: string;
-    cycleId: string;
-    pillarKey: string;
-    host: number | null;
-    partner: number | null;
-    combined: number | null;
-    hostScored: number;
-    partnerScored: number;
-  }[];
+  totals: StoredTotal[];
+  pillars: StoredPillar[];
 }
 
 // The rows as a table, pillars in each cycle's framework order. Rows of cycles not in `cycles`

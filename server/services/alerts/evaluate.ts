@@ -10,6 +10,7 @@
 import type { Side } from "../../db/generated/client";
 import type { TenantClient } from "../../db/tenant";
 import { cycleShown, privacyOf } from "../confidentiality";
+import type { StoredTotal } from "../cycle-scores";
 import { alertEmail, alertNotice } from "../email/alert";
 import { notifyOnce, partnershipRecipients, type Notice } from "../notifications";
 import { dedupeKey, detectAlerts, type CycleFigures } from "./detect";
@@ -58,18 +59,7 @@ export async function evaluateCycleAlerts(db: TenantClient, cycleId: string): Pr
     include: { pillar: { select: { name: true, position: true } } },
     orderBy: { pillar: { position: "asc" } },
   });
-  const figures = (
-    row: {
-      partnershipId: string;
-      cycleId: string;
-      health: number | null;
-      hostResponses: number;
-      partnerResponses: number;
-      hostScored: number;
-      partnerScored: number;
-    },
-    label: string,
-  ): CycleFigures => ({
+  const figures = (row: StoredTotal, label: string): CycleFigures => ({
     cycleId: row.cycleId,
     cycleLabel: label,
     health: row.health,

@@ -9,7 +9,7 @@
 import { Prisma } from "../../db/generated/client";
 import { WORKSPACE } from "../../db/tenant";
 import type { ScoredCycle } from "../cycle-scores";
-import { toScoreTable } from "../cycle-scores";
+import { toScoreTable, type StoredPillar, type StoredTotal } from "../cycle-scores";
 import type { CycleScore, Side } from "../scoring";
 import { notFound } from "../../access/errors";
 import { visiblePartnershipSql } from "../../access/filters";
@@ -32,27 +32,8 @@ interface Gathered {
     { id: string; label: string; status: ScoredCycle["status"]; opensAt: string; closesAt: string; frameworkVersionId: string }[] | null;
   pillars: { id: string; versionId: string; key: string; name: string; weight: number }[] | null;
   statements: StatementDef[] | null;
-  totals:
-    | {
-        cycleId: string;
-        health: number | null;
-        hostResponses: number;
-        partnerResponses: number;
-        hostScored: number;
-        partnerScored: number;
-      }[]
-    | null;
-  pillarScores:
-    | {
-        cycleId: string;
-        pillarKey: string;
-        host: number | null;
-        partner: number | null;
-        combined: number | null;
-        hostScored: number;
-        partnerScored: number;
-      }[]
-    | null;
+  totals: Omit<StoredTotal, "partnershipId">[] | null;
+  pillarScores: Omit<StoredPillar, "partnershipId">[] | null;
   asked: { cycleId: string; asked: number }[] | null;
   statementScores: StatementScoreRow[] | null;
   participants: { cycleId: string; memberId: string; side: Side }[] | null;
