@@ -2,7 +2,7 @@
 // which role, and (for procedures built on a resource step) the resource already loaded and
 // authorized. Services receive these and never build them: a service holding a WorkCtx knows the
 // person may work on that partnership, because the ladder decided so before the handler ran.
-import type { Action, Cycle, Goal, Phase, PrismaClient, Retro, RetroItem, Role, Side, Workspace } from "../db/generated/client";
+import type { Action, Cycle, Goal, Member, Phase, PrismaClient, Retro, RetroItem, Role, Side, Workspace } from "../db/generated/client";
 import type { TenantDb } from "../db/tenant";
 import type { Capabilities } from "./roles";
 
@@ -82,6 +82,9 @@ export interface SurveyTarget {
   side: Side;
 }
 export type SurveyCtx = WorkspaceCtx & { survey: SurveyTarget };
+
+// Another member, as the member step loaded them for an admin (server/access/members.ts).
+export type MemberCtx = WorkspaceCtx & { target: Member };
 
 // A partnership's list of people asked in a cycle, for changing it.
 export type ParticipantsCtx = WorkspaceCtx & {

@@ -2,7 +2,7 @@
 // always keeps at least one owner. A change of role or organisation, and a removal, also settle
 // what the person held that they may no longer hold (member-change/).
 import type { Member, Role } from "../db/generated/client";
-import type { WorkspaceCtx } from "../access/context";
+import type { MemberCtx, WorkspaceCtx } from "../access/context";
 import { badRequest } from "../access/errors";
 import { mayGrant } from "../access/members";
 import { speaksForPartner } from "../access/roles";
@@ -10,8 +10,6 @@ import { applyMemberChange } from "./member-change/apply";
 import { describeChange } from "./member-change/describe";
 import { planMemberChange, type After } from "./member-change/plan";
 
-// The member the member step loaded (the access module decided the actor may manage them).
-export type MemberCtx = WorkspaceCtx & { target: Member };
 
 export async function listMembers(ctx: WorkspaceCtx) {
   const members = await ctx.db.member.findMany({
