@@ -29,6 +29,12 @@ const schema = z.object({
   MAIL_FROM: optional(z.string().trim().min(1).default("Partnership Health <no-reply@localhost>")),
   // How often the app server runs the background jobs (schedule, reminders, email); 0 turns
   // them off, for instance when cron runs `npm run jobs` instead.
+  // Proxies and load balancers in front of the app (addresses or CIDR ranges, comma-separated):
+  // X-Forwarded-For is believed only through these hops (server/http/client-address.ts).
+  TRUSTED_PROXIES: optional(z.string().optional()),
+  // 32 bytes as 64 hex characters or base64: encrypts SSO client secrets at rest. Unset: a key
+  // generated once and kept in .data/ (like the session secret), fine for one machine.
+  SSO_ENCRYPTION_KEY: optional(z.string().trim().min(32, "SSO_ENCRYPTION_KEY must be 32 bytes, as hex or base64").optional()),
   JOBS_INTERVAL_SECONDS: optional(z.coerce.number().int().min(0).max(86_400).default(60)),
 });
 

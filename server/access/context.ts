@@ -10,6 +10,10 @@ import type { Capabilities } from "./roles";
 export interface RequestContext {
   db: PrismaClient;
   userId: string | null;
+  // The session the request's cookie names (null for in-process callers such as tests and jobs),
+  // and the client's address as server/http/client-address.ts decides it, for the audit log.
+  sessionId?: string | null;
+  address?: string | null;
 }
 
 export interface SignedInUser {

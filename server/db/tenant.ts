@@ -13,7 +13,15 @@ import type { PrismaClient } from "./generated/client";
 
 // The global models; every other model has workspaceId and is scoped. Listing the exceptions
 // (not the scoped ones) means a new model is scoped unless someone decides otherwise.
-const GLOBAL_MODELS = new Set<string>([Prisma.ModelName.User, Prisma.ModelName.Workspace, Prisma.ModelName.SignInThrottle]);
+// Accounts (a person's sessions, emailed tokens and account emails) belong to no workspace.
+const GLOBAL_MODELS = new Set<string>([
+  Prisma.ModelName.User,
+  Prisma.ModelName.Workspace,
+  Prisma.ModelName.SignInThrottle,
+  Prisma.ModelName.UserSession,
+  Prisma.ModelName.AuthToken,
+  Prisma.ModelName.AccountEmail,
+]);
 const TENANT_MODELS = new Set<string>(Object.values(Prisma.ModelName).filter((m) => !GLOBAL_MODELS.has(m)));
 
 // Stands for the scoped client's workspace id in a raw statement.

@@ -145,10 +145,10 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
   if (user) {
     // Confirming an existing account's password is a sign-in: the same limits apply, or an
     // invitation link would be a way to guess passwords without them.
-    const attempt = await beginAttempt(db, [{ kind: "account", value: user.email }], now).catch((error: unknown) => {
+    const attempt = await beginAttempt(db, user.email, null, now).catch((error: unknown) => {
       throw error instanceof ThrottledError ? badRequest(error.message) : error;
     });
-    if (!(await verifyPassword(user.passwordHash, input.password))) {
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
       throw badRequest("That is not the password of your existing account.");
     }
     await attempt.succeeded();

@@ -1,30 +1,40 @@
-// Rate limiting of failed sign-ins, per account and per client address. Kept in the database so
-// it holds across app instances and restarts.
+// Rate limiting of password guesses, kept in the database so it holds across app instances and
+// restarts. Two rules (OWASP ASVS 2.2.1):
 //
-// Each attempt reserves its place with an atomic increment *before* the password is checked,
-// so attempts that arrive together cannot all slip past the limit; an attempt refused by the
-// limit, or one that turns out right, gives its place back.
+// - per (account, client address) pair, growing delays: three failures are free, then each one
+//   doubles the wait before the next try from that address (1 s, 2 s, 4 s ... up to 15 minutes).
+//   Guesses from one address never slow the owner down at another.
+// - per account, a ceiling: after 100 failures within an hour (from anywhere), a password alone no
+//   longer signs the account in; a right one gets a sign-in link emailed to the owner instead.
+//   The right password is never simply refused, and the answer does not say whether it was right.
+//
+// Each attempt reserves its place before the password is checked, so attempts that arrive
+// together cannot slip past either rule; the right password gives the places back.
 import type { PrismaClient } from "../db/generated/client";
+import { reservePair, type PairRule } from "../db/sign-in-throttle";
 import { isUniqueViolation } from "../db/errors";
 
-export const THROTTLE_RULES = {
-  account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  address: { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-} as const;
+export const PAIR_RULE: PairRule = { freeFailures: 3, maxDelayS: 15 * 60, windowMs: 60 * 60_000 };
+export const ACCOUNT_CEILING = { maxFailures: 100, windowMs: 60 * 60_000 } as const;
 
-export type ThrottleKind = keyof typeof THROTTLE_RULES;
-
-export const throttleKey = (kind: ThrottleKind, value: string) => `${kind}:${value.toLowerCase()}`;
+export const throttleKey = (kind: "pair" | "account", value: string) => `${kind}:${value.toLowerCase()}`;
+const pairKey = (email: string, address: string | null) => throttleKey("pair", `${email}|${address ?? "unknown"}`);
 
 export class ThrottledError extends Error {
   constructor(readonly retryAfterMs: number) {
-    const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-    super(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+    super(`Too many failed sign-in attempts from here. Try again in ${wait}.`);
     this.name = "ThrottledError";
   }
 }
 
-async function increment(db: PrismaClient, key: string, now: Date) {
+async function incrementAccount(db: PrismaClient, key: string, now: Date) {
+  // A window that has run out starts again.
+  await db.signInThrottle.updateMany({
+    where: { key, windowStart: { lt: new Date(now.getTime() - ACCOUNT_CEILING.windowMs) } },
+    data: { failures: 0, windowStart: now, lockedUntil: null },
+  });
   try {
     return await db.signInThrottle.upsert({
       where: { key },
@@ -38,62 +48,26 @@ async function increment(db: PrismaClient, key: string, now: Date) {
   }
 }
 
-const giveBack = (db: PrismaClient, key: string) =>
-  db.signInThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
-
-// Reserves one attempt for this key; throws ThrottledError (having given the place back) when
-// the key is locked or the attempt would exceed the limit.
-async function reserve(db: PrismaClient, kind: ThrottleKind, value: string, now: Date): Promise<void> {
-  const rule = THROTTLE_RULES[kind];
-  const key = throttleKey(kind, value);
-  // A window that has run out starts again (an unlocked one, or one whose lock has passed).
-  await db.signInThrottle.updateMany({
-    where: {
-      key,
-      windowStart: { lt: new Date(now.getTime() - rule.windowMs) },
-      OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
-    },
-    data: { failures: 0, windowStart: now, lockedUntil: null },
-  });
-  const row = await increment(db, key, now);
-  if (row.lockedUntil && row.lockedUntil > now) {
-    await giveBack(db, key);
-    throw new ThrottledError(row.lockedUntil.getTime() - now.getTime());
-  }
-  if (row.failures > rule.maxFailures) {
-    await giveBack(db, key);
-    const lockedUntil = new Date(now.getTime() + rule.lockMs);
-    await db.signInThrottle.updateMany({
-      where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-      data: { lockedUntil },
-    });
-    throw new ThrottledError(rule.lockMs);
-  }
-}
-
 export interface Attempt {
-  // The password was right: the account's count starts again, the address gets its place back.
+  // Over the ceiling: whatever the password, it does not sign in by itself.
+  readonly overCeiling: boolean;
+  // The password was right: the pair starts again and the account's place is given back.
   succeeded(): Promise<void>;
 }
 
-// Reserves an attempt against every given key, or throws ThrottledError with nothing reserved.
-export async function beginAttempt(db: PrismaClient, keys: { kind: ThrottleKind; value: string }[], now = new Date()): Promise<Attempt> {
-  const reserved: { kind: ThrottleKind; value: string }[] = [];
-  try {
-    for (const k of keys) {
-      await reserve(db, k.kind, k.value, now);
-      reserved.push(k);
-    }
-  } catch (error) {
-    for (const k of reserved) await giveBack(db, throttleKey(k.kind, k.value));
-    throw error;
-  }
+// Reserves an attempt for this account from this address, or throws ThrottledError (nothing
+// reserved) while the pair must wait.
+export async function beginAttempt(db: PrismaClient, email: string, address: string | null, now = new Date()): Promise<Attempt> {
+  const pair = pairKey(email, address);
+  const reserved = await reservePair(db, pair, PAIR_RULE, now);
+  if (!reserved.ok) throw new ThrottledError(reserved.retryAfterMs);
+  const accountKey = throttleKey("account", email);
+  const account = await incrementAccount(db, accountKey, now);
   return {
+    overCeiling: account.failures > ACCOUNT_CEILING.maxFailures,
     async succeeded() {
-      for (const k of reserved) {
-        if (k.kind === "account") await db.signInThrottle.deleteMany({ where: { key: throttleKey(k.kind, k.value) } });
-        else await giveBack(db, throttleKey(k.kind, k.value));
-      }
+      await db.signInThrottle.deleteMany({ where: { key: pair } });
+      await db.signInThrottle.updateMany({ where: { key: accountKey, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
     },
   };
 }

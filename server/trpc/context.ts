@@ -7,10 +7,19 @@ import type { RequestContext } from "../access/context";
 
 export type Context = RequestContext;
 
-export const createContextFor = (userId: string | null, db: PrismaClient = getDb()): Context => ({ db, userId });
+export const createContextFor = (
+  userId: string | null,
+  db: PrismaClient = getDb(),
+  request: { sessionId?: string | null; address?: string | null } = {},
+): Context => ({ db, userId, sessionId: request.sessionId ?? null, address: request.address ?? null });
 
 // For the HTTP handler and the server-component caller.
 export async function createRequestContext(): Promise<Context> {
-  const { currentUserId } = await import("../session");
-  return createContextFor(await currentUserId());
+  const [{ currentSession }, { headers }, { clientAddress }] = await Promise.all([
+    import("../session"),
+    import("next/headers"),
+    import("../http/client-address"),
+  ]);
+  const session = await currentSession();
+  return createContextFor(session?.userId ?? null, getDb(), { sessionId: session?.sessionId, address: clientAddress(await headers()) });
 }

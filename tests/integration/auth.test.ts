@@ -2,12 +2,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser, TEST_PASSWORD, unique } from "../../prisma/factories";
-import { authenticate, WRONG_CREDENTIALS } from "../../server/services/authenticate";
+import { authenticate, OVER_CEILING, WRONG_CREDENTIALS } from "../../server/services/authenticate";
 import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 // The throttle table is global: every test uses its own emails and its own client address.
-const freshAddress = () => `198.51.100.${randomUUID()}`;
-const THROTTLED = /^Too many failed sign-in attempts\. Try again in 15 minutes\.$/;
+let counter = 0;
+const freshAddress = () => `2001:db8::${(++counter).toString(16)}:${randomUUID().slice(0, 4)}`;
+const THROTTLED = /^Too many failed sign-in attempts from here\. Try again in /;
 
 async function failuresOf(signIn: () => Promise<unknown>) {
   await expect(signIn()).rejects.toThrow(WRONG_CREDENTIALS);
@@ -35,58 +36,89 @@ describe("authenticate", () => {
     ).rejects.toThrow(/^Wrong email or password\.$/);
   });
 
-  it("locks an account after 5 failures: the 6th attempt is refused even with the right password", async () => {
+  it("delays guesses from one address, never the owner at another: 3 free failures, then waits that double", async () => {
     const user = await createUser(db());
-    const wrong = () => authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress());
-    for (let i = 0; i < 5; i++) await failuresOf(wrong);
-    // A different address each time: the lock is on the account.
-    await expect(authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress())).rejects.toThrow(THROTTLED);
-    await expect(authenticate(db(), { email: user.email.toUpperCase(), password: TEST_PASSWORD }, null)).rejects.toThrow(THROTTLED);
+    const attacker = freshAddress();
+    const t0 = new Date("2026-06-01T10:00:00Z");
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const wrong = (now: Date) => authenticate(db(), { email: user.email, password: "wrong-password" }, attacker, now);
+    for (let i = 0; i < 4; i++) await failuresOf(() => wrong(t0));
+    // The 4th failure started a 1 s wait; the 5th a 2 s wait.
+    await expect(wrong(t0)).rejects.toThrow(/^Too many failed sign-in attempts from here\. Try again in 1 second\.$/);
+    await failuresOf(() => wrong(at(1)));
+    await expect(wrong(at(2))).rejects.toThrow(/Try again in 1 second/);
+    await failuresOf(() => wrong(at(3)));
+    await expect(wrong(at(4))).rejects.toThrow(/Try again in 3 seconds/);
+    // Even the right password waits from the attacker's address...
+    await expect(authenticate(db(), { email: user.email, password: TEST_PASSWORD }, attacker, at(4))).rejects.toThrow(THROTTLED);
+    // ...while the owner, elsewhere, signs in at once.
+    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), at(4))).id).toBe(user.id);
   });
 
-  it("checks no more than 5 wrong passwords for an account even when the attempts arrive at once", async () => {
+  it("caps the wait at 15 minutes, and a quiet hour starts the pair again", async () => {
     const user = await createUser(db());
+    const address = freshAddress();
+    let now = new Date("2026-06-02T10:00:00Z");
+    const wrong = () => authenticate(db(), { email: user.email, password: "wrong-password" }, address, now);
+    for (let i = 0; i < 16; i++) {
+      await failuresOf(wrong);
+      now = new Date(now.getTime() + 15 * 60_000);
+    }
+    const row = await db().signInThrottle.findUniqueOrThrow({ where: { key: `pair:${user.email}|${address}` } });
+    expect(row.lockedUntil!.getTime() - row.windowStart.getTime()).toBe(15 * 60_000);
+    now = new Date(now.getTime() + 61 * 60_000);
+    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address, now)).id).toBe(user.id);
+  });
+
+  it("checks no more than the free failures of a pair when attempts arrive at once", async () => {
+    const user = await createUser(db());
+    const address = freshAddress();
+    const now = new Date("2026-06-03T10:00:00Z");
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress())),
+      Array.from({ length: 10 }, () => authenticate(db(), { email: user.email, password: "wrong-password" }, address, now)),
     );
     const messages = results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "signed in"));
     const checked = messages.filter((m) => m === WRONG_CREDENTIALS);
-    const throttled = messages.filter((m) => THROTTLED.test(m));
-    expect(checked.length + throttled.length).toBe(10);
-    expect(checked.length).toBeLessThanOrEqual(5);
-    const row = await db().signInThrottle.findUniqueOrThrow({ where: { key: `account:${user.email}` } });
-    expect(row.failures).toBe(checked.length);
+    expect(checked.length + messages.filter((m) => THROTTLED.test(m)).length).toBe(10);
+    expect(checked.length).toBe(4);
   });
 
-  it("does not lock an account after 4 failures, and a success starts the count again", async () => {
+  it("a right password starts the pair again", async () => {
     const user = await createUser(db());
     const address = freshAddress();
     const wrong = () => authenticate(db(), { email: user.email, password: "wrong-password" }, address);
-    for (let i = 0; i < 4; i++) await failuresOf(wrong);
+    for (let i = 0; i < 3; i++) await failuresOf(wrong);
     expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address)).id).toBe(user.id);
-    // Cleared: four more failures still leave the account open.
-    for (let i = 0; i < 4; i++) await failuresOf(wrong);
+    for (let i = 0; i < 3; i++) await failuresOf(wrong);
     expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address)).id).toBe(user.id);
   });
 
-  it("locks an address after 20 failures across different emails, but not other addresses", async () => {
-    const address = freshAddress();
-    for (let i = 0; i < 20; i++) {
-      await failuresOf(() => authenticate(db(), { email: `${unique("guess")}@example.test`, password: "guess-password" }, address));
-    }
+  it("over 100 failures an hour, a password alone no longer signs in: the right one gets an emailed link, with the same answer", async () => {
     const user = await createUser(db());
-    await expect(authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address)).rejects.toThrow(THROTTLED);
-    // The account itself is not locked: from another address it signs in.
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress())).id).toBe(user.id);
+    const now = new Date("2026-06-04T10:00:00Z");
+    // 100 failures from 100 addresses (a botnet): each pair is below its delay.
+    for (let i = 0; i < 100; i++) {
+      await failuresOf(() => authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress(), now));
+    }
+    const wrong = authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress(), now);
+    await expect(wrong).rejects.toThrow(OVER_CEILING);
+    expect(await db().accountEmail.count({ where: { to: user.email, kind: "SIGN_IN_LINK" } })).toBe(0);
+    const right = authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), now);
+    await expect(right).rejects.toThrow(OVER_CEILING);
+    const emails = await db().accountEmail.findMany({ where: { to: user.email, kind: "SIGN_IN_LINK" } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.link).toMatch(/\/signin\/link\?token=[A-Za-z0-9_-]{43}$/);
+    // An hour later the ceiling has passed.
+    const later = new Date(now.getTime() + 61 * 60_000);
+    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), later)).id).toBe(user.id);
   });
 
-  it("counts 19 failures from an address without locking it", async () => {
-    const address = freshAddress();
-    for (let i = 0; i < 19; i++) {
-      await failuresOf(() => authenticate(db(), { email: `${unique("guess")}@example.test`, password: "guess-password" }, address));
-    }
+  it("records failed sign-ins in the audit log, with the address", async () => {
     const user = await createUser(db());
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address)).id).toBe(user.id);
+    const address = freshAddress();
+    await failuresOf(() => authenticate(db(), { email: user.email, password: "wrong-password" }, address));
+    const events = await db().auditEvent.findMany({ where: { userId: user.id } });
+    expect(events).toEqual([expect.objectContaining({ action: "signin.failed", workspaceId: null, email: user.email, address })]);
   });
 });
 
@@ -102,7 +134,7 @@ describe("password storage", () => {
       slug: unique("sam").toLowerCase(),
     });
     const user = await db().user.findUniqueOrThrow({ where: { email } });
-    expect(user.passwordHash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
+    expect(user.passwordHash!.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
     expect(user.passwordHash).not.toContain(password);
     expect((await authenticate(db(), { email, password }, freshAddress())).id).toBe(user.id);
   });

@@ -1,0 +1,69 @@
+// The audit log: who did what, when, from which address. Append-only (a database trigger refuses
+// UPDATE and DELETE on AuditEvent). Workspace events are written through the workspace's scoped
+// client; account-level events (sign-ins, password and email changes, sessions ended) have no
+// workspace: their owner reads them on the account page, and each workspace's admins read those
+// of the workspace's members, from the day they joined, beside the workspace's own.
+import type { Prisma, PrismaClient } from "../../db/generated/client";
+import type { TenantDb } from "../../db/tenant";
+
+// The actions recorded, by name; the log page filters on these.
+export const AUDIT_ACTIONS = {
+  "signin.succeeded": "Signed in",
+  "signin.failed": "Sign-in failed",
+  "signin.link_sent": "Sign-in link sent",
+  "signout": "Signed out",
+  "sessions.ended": "Sessions ended",
+  "password.reset_requested": "Password reset asked for",
+  "password.reset": "Password reset",
+  "password.changed": "Password changed",
+  "email.change_requested": "Email change asked for",
+  "email.changed": "Email changed",
+  "account.created": "Account created",
+  "account.updated": "Account updated",
+  "sso.updated": "Single sign-on changed",
+  "sso.removed": "Single sign-on removed",
+  "sso.signin": "Signed in with SSO",
+  "sso.joined": "Joined by SSO domain rule",
+  "invitation.sent": "Invitation sent",
+  "invitation.revoked": "Invitation revoked",
+  "invitation.accepted": "Invitation accepted",
+  "member.role_changed": "Role changed",
+  "member.removed": "Member removed",
+  "settings.updated": "Settings changed",
+  "sharing.updated": "Sharing changed",
+  "export.downloaded": "Export downloaded",
+  "survey_link.used": "Personal survey link used",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditEntry {
+  action: AuditAction;
+  // The account the event is about, and who did it (the same person for their own sign-in).
+  userId?: string | null;
+  actorUserId?: string | null;
+  email?: string | null;
+  target?: string | null;
+  detail?: Prisma.InputJsonValue;
+  address?: string | null;
+}
+
+const row = (entry: AuditEntry) => ({
+  action: entry.action,
+  userId: entry.userId ?? null,
+  actorUserId: entry.actorUserId ?? null,
+  email: entry.email ?? null,
+  target: entry.target?.slice(0, 300) ?? null,
+  ...(entry.detail === undefined ? {} : { detail: entry.detail }),
+  address: entry.address ?? null,
+});
+
+// A workspace's event: the scoped client stamps the workspace.
+export async function audit(db: Pick<TenantDb, "auditEvent">, entry: AuditEntry): Promise<void> {
+  await db.auditEvent.create({ data: row(entry) as Prisma.AuditEventUncheckedCreateInput });
+}
+
+// An account's event, in no workspace.
+export async function auditAccount(db: Pick<PrismaClient, "auditEvent">, entry: AuditEntry): Promise<void> {
+  await db.auditEvent.create({ data: { ...row(entry), workspaceId: null } });
+}
