@@ -51,6 +51,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       // Reminders and other background work show up within seconds, not a minute.
       JOBS_INTERVAL_SECONDS: "2",
+      // A loopback address no browser uses, standing in for a proxy in front of the app
+      // (tests/e2e/doors.spec.ts); every other request is taken at its socket's address.
+      TRUSTED_PROXIES: "127.0.0.3",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e/pglite" }),

@@ -10,6 +10,8 @@ import { getDb } from "./db/client";
 import { authSecret } from "./auth-secret";
 import { env } from "./env";
 import { clientAddress, userAgent } from "./http/client-address";
+import { configuredOrigins } from "./http/request-origin";
+import { safeRedirectPath } from "./http/safe-redirect";
 import { auditAccount } from "./services/accounts/audit";
 import { endSession, SESSION_MAX_AGE_S, startSession, type SignInMethod } from "./services/accounts/sessions";
 import { consumeToken } from "./services/accounts/tokens";
@@ -82,6 +84,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after signing in or out (its `callbackUrl`): only a path of
+    // this app, read against next-auth's own base URL, whatever the request carried.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, [baseUrl, ...configuredOrigins()]), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -1,5 +1,8 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { appOrigins } from "~/server/http/request-origin";
+import { safeRedirectPath } from "~/server/http/safe-redirect";
 import { serverApi } from "~/server/trpc/server";
 import { AuthFrame } from "../_components/auth-frame";
 import { SignInForm } from "./sign-in-form";
@@ -9,8 +12,8 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) {
   const { callbackUrl, email } = await searchParams;
-  // Only same-site paths: an open redirect would let a link send people anywhere after sign-in.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only a path of this app: an open redirect would let a link send people anywhere after sign-in.
+  const next = safeRedirectPath(callbackUrl, appOrigins(await headers()));
   // A session whose account still exists goes straight on; a stale one (deleted account) gets
   // the form rather than a redirect loop.
   const signedIn = await serverApi()

@@ -1,6 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { safeRedirectPath } from "~/server/http/safe-redirect";
 import { Alert } from "../_components/alert";
 import { Button } from "../_components/button";
 import { TextField } from "../_components/field";
@@ -20,8 +21,9 @@ export function SignInForm({ next, defaultEmail }: { next: string; defaultEmail:
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      // A full navigation, so every server component reads the new session.
-      window.location.assign(next);
+      // A full navigation, so every server component reads the new session; checked again here,
+      // so this form never sends anyone off the site whatever it was handed.
+      window.location.assign(safeRedirectPath(next, window.location.origin));
       return;
     }
     setPending(false);

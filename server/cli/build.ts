@@ -5,7 +5,17 @@ import path from "node:path";
 
 export const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
-const SOURCES = ["app", "server", "prisma", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "server",
+  "prisma",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function newestMtime(target: string): number {

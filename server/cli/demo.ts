@@ -8,7 +8,7 @@ import { configuredTarget } from "../db/adapter";
 import { disconnectDb } from "../db/client";
 import { migrate } from "../db/migrate";
 import { openSqlDriver } from "../db/sql-driver";
-import { buildIfStale, NEXT_BIN } from "./build";
+import { buildIfStale } from "./build";
 import { seedIfMissing } from "./seed";
 
 const args = process.argv.slice(2);
@@ -66,8 +66,10 @@ async function main() {
   if (!flag("--skip-build")) buildIfStale();
 
   const url = `http://localhost:${port}`;
-  // Next itself, not through npx, so a stop signal reaches the server and not only a wrapper.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  // The app server (serve.ts: Next.js behind a server that records each request's true address),
+  // in a plain node process with tsx's loader rather than through a wrapper, so a stop signal
+  // reaches the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts", "--port", String(port)], {
     stdio: "inherit",
     env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" },
   });

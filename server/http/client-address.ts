@@ -7,9 +7,9 @@
 import { isIP } from "node:net";
 import { env } from "../env";
 
-type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
+export type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
 
-function header(headers: HeaderBag, name: string): string | undefined {
+export function header(headers: HeaderBag, name: string): string | undefined {
   if (!headers) return undefined;
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const value = headers[name];
@@ -17,7 +17,7 @@ function header(headers: HeaderBag, name: string): string | undefined {
 }
 
 // "::ffff:10.0.0.1" is the IPv4 address 10.0.0.1 as an IPv6 socket reports it.
-const normalise = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+export const normalise = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 
 function ipv4ToInt(address: string): number {
   return address.split(".").reduce((n, part) => (n << 8) + Number(part), 0) >>> 0;
