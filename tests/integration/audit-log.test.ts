@@ -377,7 +377,14 @@ describe("append-only", () => {
     await refusedByTheDatabase(db().auditEvent.deleteMany({ where: { workspaceId: w.workspace.id } }));
     await refusedByTheDatabase(db().$executeRaw`UPDATE "AuditEvent" SET "createdAt" = now() - interval '1 year' WHERE id = ${id}`);
     await refusedByTheDatabase(db().$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${id}`);
-    await refusedByTheDatabase(db().$executeRawUnsafe(`TRUNCATE "AuditEvent"`));
+    // In a transaction that never commits: on a shared database, a TRUNCATE let through must not
+    // empty everyone's log.
+    await refusedByTheDatabase(
+      db().$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`TRUNCATE "AuditEvent"`);
+        throw new Error("TRUNCATE was allowed (and rolled back)");
+      }),
+    );
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id } })).toEqual(event);
   });
 });
