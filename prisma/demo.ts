@@ -15,6 +15,7 @@ import {
 import type { TenantTx } from "../server/db/tenant";
 import { evaluateCycleAlerts } from "../server/services/alerts/evaluate";
 import { newWorkspaceDb } from "../server/services/workspaces";
+import { seedAccountEvents, seedAuditTrail } from "./demo-audit";
 import { seedRhythm } from "./demo-rhythm";
 
 export const DEMO_SLUG = "northwind";
@@ -253,7 +254,9 @@ export async function demoExists(db: PrismaClient) {
 
 // All or nothing: a seed that fails halfway leaves no trace, and the next run starts clean.
 export async function seedDemo(db: PrismaClient, now = new Date()) {
-  return newWorkspaceDb(db).$transaction((tx) => seedDemoIn(tx, now), { timeout: 5 * 60_000, maxWait: 30_000 });
+  const seeded = await newWorkspaceDb(db).$transaction((tx) => seedDemoIn(tx, now), { timeout: 5 * 60_000, maxWait: 30_000 });
+  await seedAccountEvents(db, now);
+  return seeded;
 }
 
 async function seedDemoIn(db: TenantTx, now: Date) {
@@ -393,5 +396,6 @@ async function seedDemoIn(db: TenantTx, now: Date) {
   // The factories make the past quarters closed from the start, so nothing raised the alerts the
   // last close would have: raise them now, as closing it would (owners find them under the bell).
   await evaluateCycleAlerts(db, cycles[cycles.length - 2]!.id);
+  await seedAuditTrail(db, { now, membersSince: quarterOf(now, 6).start, retroCycleLabel: cycles[cycles.length - 2]!.label });
   return { workspace, owner, responses: specs.length };
 }

@@ -39,6 +39,8 @@ export interface WorkspaceCtx {
   member: MemberRef;
   role: Role;
   can: Capabilities;
+  // The request's client address (RequestContext), which the audit log records beside each change.
+  address?: string | null;
 }
 
 // The one who acts, as the pure decisions see them.

@@ -5,7 +5,8 @@
 // - the membership lookup: which workspace a person is asking about, and in which role;
 // - a person's own workspaces, for the workspace switcher;
 // - an invitation by its token, before the invitee belongs anywhere;
-// - the background jobs' list of workspaces, each then worked on through its own scoped client.
+// - the background jobs' list of workspaces, each then worked on through its own scoped client;
+// - a person's own account events in the audit log, which belong to no workspace.
 import type { Member, PrismaClient, Role, User, Workspace } from "./generated/client";
 
 // One query resolves the person, the membership and the workspace together: every page load
@@ -94,4 +95,18 @@ export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
 // `only` limits a run to some workspaces (tests, or one workspace's "run now").
 export function workspacesForJobs(db: PrismaClient, only?: readonly string[]) {
   return db.workspace.findMany({ where: only ? { id: { in: [...only] } } : {}, orderBy: { createdAt: "asc" } });
+}
+
+// A person's own account-level events (sign-ins, password and email changes, sessions ended):
+// audit rows of no workspace, for their account page. Newest first, after `before` when given.
+export function accountEventsOf(db: PrismaClient, userId: string, before: { at: Date; id: string } | null, take: number) {
+  return db.auditEvent.findMany({
+    where: {
+      workspaceId: null,
+      userId,
+      ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
 }

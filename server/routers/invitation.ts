@@ -36,5 +36,5 @@ export const invitationRouter = router({
           message: `at least ${MIN_PASSWORD_LENGTH} characters`,
         }),
     )
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input)),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input, { address: ctx.address })),
 });

@@ -3,6 +3,7 @@ import { workAccess } from "../access/partnership";
 import { PHASES, RESTING_PHASES } from "../services/lifecycle/phase-rules";
 import { createPartnership, listPartnerships, updatePartnership } from "../services/partnerships";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
+import { buildScorecardReport } from "../services/scorecard/report";
 import { buildScorecardWork } from "../services/scorecard/work";
 import { adminProcedure, id, partnershipProcedure, workspaceProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
@@ -24,6 +25,9 @@ export const partnershipRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listPartnerships(ctx)),
 
   scorecard: partnershipProcedure.output(scorecardOutput).query(({ ctx }) => buildScorecard(ctx, ctx.partnershipId)),
+
+  // The scorecard for its printable report (the print page), recorded in the audit log as an export.
+  report: partnershipProcedure.output(scorecardOutput).query(({ ctx }) => buildScorecardReport(ctx, ctx.partnershipId)),
 
   // The partnership's work beside its scores (retros, open actions, actions done per pillar);
   // null for a reader who does not work on it. Apart from the scorecard, which it does not slow.

@@ -30,7 +30,12 @@ export const retroRouter = router({
 
   get: retroProcedure("read").query(({ ctx }) => retroView(ctx)),
 
-  summary: retroProcedure("read").query(({ ctx }) => retroSummary(ctx)),
+  // The closed retro's summary for its download (retro/[retroId]/export), recorded as an export.
+  summary: retroProcedure("read")
+    // The partnership whose address the download was asked under, when there is one: another's
+    // retro there reads as a missing one, and is not recorded as downloaded.
+    .input(z.object({ format: z.enum(["markdown", "csv"]).default("markdown"), partnershipId: id.optional() }))
+    .query(({ ctx, input }) => retroSummary(ctx, input)),
 
   open: workProcedure("facilitate")
     .input(

@@ -3,7 +3,8 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../password";
 import { normaliseEmail } from "../services/authenticate";
 import { conflict } from "../access/errors";
 import { membershipsOf } from "../db/cross-workspace";
-import { createWorkspace, newWorkspaceDb, updatePartnerSharing, updateRenewalReviewDays } from "../services/workspaces";
+import { createWorkspace, newWorkspaceDb } from "../services/workspaces";
+import { updatePartnerSharing, updateRenewalReviewDays, updateSurveySettings } from "../services/workspace-settings";
 import { adminProcedure, authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -95,10 +96,7 @@ export const workspaceRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { cadence, cycleOpenDay, cycleLengthDays, autoSchedule, confidentialityThreshold, surveyMode } = input;
-      await ctx.db.workspace.update({
-        where: { id: ctx.workspace.id },
-        data: { cadence, cycleOpenDay, cycleLengthDays, autoSchedule, confidentialityThreshold, surveyMode },
-      });
+      await updateSurveySettings(ctx, { cadence, cycleOpenDay, cycleLengthDays, autoSchedule, confidentialityThreshold, surveyMode });
     }),
 
   // How long before a partnership's renewal date its renewal review opens (the job opens it).
@@ -112,7 +110,7 @@ export const workspaceRouter = router({
           .max(365, "at most 365 days"),
       }),
     )
-    .mutation(({ ctx, input }) => updateRenewalReviewDays(ctx.db, input.renewalReviewDays)),
+    .mutation(({ ctx, input }) => updateRenewalReviewDays(ctx, input.renewalReviewDays)),
 
   // What partner contacts see of their own partnerships' scorecards. Every field is required, so
   // a partial or mistyped save changes nothing.
@@ -128,7 +126,7 @@ export const workspaceRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      updatePartnerSharing(ctx.db, {
+      updatePartnerSharing(ctx, {
         partnerSeesScores: input.partnerSeesScores,
         partnerSeesTrends: input.partnerSeesTrends,
         partnerSeesComments: input.partnerSeesComments,

@@ -15,6 +15,7 @@ import { MIN_PASSWORD_LENGTH } from "../password-policy";
 import { badRequest, conflict, notFound } from "../access/errors";
 import { enqueueEmail } from "./email/outbox";
 import { invitationEmail } from "./email/templates";
+import { auditInvitationAccepted, auditInvitationRevoked, auditInvitationSent } from "./invitation-audit";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -44,7 +45,7 @@ export async function createInvitation(
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   const invitation = await ctx.db.$transaction(async (tx) => {
     // A new invitation replaces any pending one for the same person, so only the newest link works.
-    await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const replaced = await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
     const created = await tx.invitation.create({
       data: {
         workspaceId: ctx.workspace.id,
@@ -74,6 +75,7 @@ export async function createInvitation(
       partnershipIds: [],
       ...message,
     });
+    await auditInvitationSent(tx, ctx, { invitation: created, partnerOrgName: partnerOrg?.name ?? null, replaced: replaced.count });
     return created;
   });
   return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };
@@ -98,12 +100,15 @@ export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {
 }
 
 export async function revokeInvitation(ctx: WorkspaceCtx, id: string, now = new Date()) {
-  // An invitation of another workspace, or none at all, matches no row here (the scoped client).
-  const { count } = await ctx.db.invitation.updateMany({
-    where: { id, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: now },
+  await ctx.db.$transaction(async (tx) => {
+    // An invitation of another workspace, or none at all, matches no row here (the scoped client).
+    const { count } = await tx.invitation.updateMany({
+      where: { id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    if (count === 0) throw notFound("Pending invitation");
+    await auditInvitationRevoked(tx, ctx, await tx.invitation.findUniqueOrThrow({ where: { id } }));
   });
-  if (count === 0) throw notFound("Pending invitation");
 }
 
 // Why a token cannot be used, in words the invitee can act on; null when it can.
@@ -134,7 +139,11 @@ export async function previewInvitation(db: PrismaClient, token: string, now = n
 
 // Accepting: a new person sets a name and password; someone with an account confirms with their
 // password. Single use even when two tabs accept at once.
-export async function acceptInvitation(db: PrismaClient, input: { token: string; name?: string; password: string }, now = new Date()) {
+export async function acceptInvitation(
+  db: PrismaClient,
+  input: { token: string; name?: string; password: string },
+  { now = new Date(), address = null }: { now?: Date; address?: string | null } = {},
+) {
   const invitation = await invitationByTokenHash(db, hashToken(input.token));
   const problem = refusal(invitation, now);
   if (problem || !invitation) throw badRequest(problem!);
@@ -177,6 +186,7 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
     });
     // A partner contact who joins mid-cycle is asked about their organisation's partnerships.
     await syncCurrentCycles(tx);
+    await auditInvitationAccepted(tx, { invitation, userId: account.id, address });
     return { email: account.email, workspaceSlug: invitation.workspace.slug };
   });
 }

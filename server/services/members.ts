@@ -7,6 +7,7 @@ import { badRequest } from "../access/errors";
 import { mayGrant } from "../access/members";
 import { speaksForPartner } from "../access/roles";
 import { applyMemberChange } from "./member-change/apply";
+import { auditMemberChange } from "./member-change/audit";
 import { describeChange } from "./member-change/describe";
 import { planMemberChange, type After } from "./member-change/plan";
 
@@ -53,7 +54,9 @@ async function change(ctx: MemberCtx, after: After, now: Date) {
     async (tx) => {
       const plan = await planMemberChange(tx, ctx.target, after);
       await applyMemberChange(tx, plan, { byMemberId: ctx.member.id, workspace: ctx.workspace, now });
-      return describeChange(plan);
+      const effects = describeChange(plan);
+      await auditMemberChange(tx, ctx, { userId: ctx.target.userId, plan, effects });
+      return effects;
     },
     { timeout: 30_000 },
   );

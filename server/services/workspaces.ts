@@ -31,34 +31,3 @@ export async function createWorkspace(db: TenantClient, input: { userId: string;
     throw error;
   }
 }
-
-// What partner contacts see of their own partnerships' scorecards (server/services/scorecard
-// enforces it). Never individual answers, whatever is chosen here.
-export interface PartnerSharingSettings {
-  partnerSeesScores: boolean;
-  partnerSeesTrends: boolean;
-  partnerSeesComments: boolean;
-  partnerSeesSides: boolean;
-  partnerSeesStatements: boolean;
-}
-
-export async function updatePartnerSharing(db: TenantDb, settings: PartnerSharingSettings) {
-  const updated = await db.workspace.update({
-    where: { id: db.$workspaceId },
-    data: settings,
-    select: {
-      partnerSeesScores: true,
-      partnerSeesTrends: true,
-      partnerSeesComments: true,
-      partnerSeesSides: true,
-      partnerSeesStatements: true,
-    },
-  });
-  return updated;
-}
-
-// A partnership's renewal review opens this many days before its renewal date. Reviews already
-// open stay; the next job run opens those that the new lead time makes due.
-export async function updateRenewalReviewDays(db: TenantDb, renewalReviewDays: number) {
-  return db.workspace.update({ where: { id: db.$workspaceId }, data: { renewalReviewDays }, select: { renewalReviewDays: true } });
-}

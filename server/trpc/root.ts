@@ -1,5 +1,6 @@
 // The root router: one sub-router per domain noun.
 import { actionRouter } from "../routers/action";
+import { auditRouter } from "../routers/audit";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
 import { goalRouter } from "../routers/goal";
@@ -36,6 +37,7 @@ export const appRouter = router({
   goal: goalRouter,
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@
 // with too few responses has its counts and why, no score.
 import type { WorkCtx } from "../../access/context";
 import { csvCell } from "../portfolio/csv";
+import { auditExport } from "../export-audit";
 import { BAND_LABEL, band } from "../scoring";
 import { PHASE_LABEL } from "./phase-rules";
 import { DECISION_LABEL } from "./renewal";
@@ -151,6 +152,8 @@ export async function partnershipHistory(ctx: WorkCtx) {
       }),
     );
   }
+  // Read only for its CSV download (renewal/export), so reading it is the export the log records.
+  await auditExport(ctx, { kind: "partnership-history", format: "csv", what: `History of ${p.name}`, detail: { partnershipId } });
   return { partnership: { id: p.id, name: p.name, partnerName: p.partnerName, archivedAt: p.archivedAt }, rows };
 }
 

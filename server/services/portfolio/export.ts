@@ -10,6 +10,7 @@ import { round1 } from "../scoring";
 import { loadAskedOf, loadHealthOf, loadPillarHistory, pairKey, partnershipWhere } from "./queries";
 import { standings, viewOfCell } from "./rows";
 import { filtersSchema, type ExportBatch, type PortfolioFilters } from "./schema";
+import { auditExport } from "../export-audit";
 
 export const EXPORT_BATCH = 100;
 
@@ -48,6 +49,19 @@ export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & {
     loadPillarHistory(ctx.db, ids, cycleIds),
     loadAskedOf(ctx.db, ids, cycleIds),
   ]);
+  // A download starts with its first batch: that is when it is recorded, with its filters (the
+  // owner by name), once the batch has been read.
+  if (!input.after) {
+    const owner = filters.owner
+      ? await ctx.db.member.findFirst({ where: { id: filters.owner }, select: { user: { select: { name: true } } } })
+      : null;
+    await auditExport(ctx, {
+      kind: "portfolio",
+      format: "csv",
+      what: "Portfolio scores",
+      filters: { ...filters, ...(filters.owner ? { owner: owner?.user.name ?? filters.owner } : {}) },
+    });
+  }
   const privacy = privacyOf(ctx.workspace);
   const band = new Map(standings(page, cycles, matrix, privacy).map((s) => [s.id, s.band ?? "NONE"]));
   const kept = filters.band ? page.filter((p) => band.get(p.id) === filters.band) : page;

@@ -4,7 +4,8 @@
 // and by side otherwise (the same rule as survey comments).
 import type { RetroPhase } from "./rules";
 import type { RetroCtx, WorkCtx } from "../../access/context";
-import { badRequest } from "../../access/errors";
+import { badRequest, notFound } from "../../access/errors";
+import { auditExport } from "../export-audit";
 import { sideOfRole } from "../../access/roles";
 import { partnershipPeople } from "../people";
 import { defaultRetroCycle } from "./open";
@@ -165,10 +166,22 @@ export async function retroView(ctx: RetroCtx) {
 export type RetroView = Awaited<ReturnType<typeof retroView>>;
 
 // A closed retro's summary, for its export.
-export async function retroSummary(ctx: RetroCtx) {
+// The summary as a download (Markdown or CSV), recorded in the audit log as an export.
+export async function retroSummary(
+  ctx: RetroCtx,
+  { format = "markdown", partnershipId }: { format?: "markdown" | "csv"; partnershipId?: string } = {},
+) {
   const { retro } = ctx;
+  if (partnershipId !== undefined && partnershipId !== retro.partnershipId) throw notFound("Retro");
   if (retro.phase !== "CLOSED") throw badRequest("The summary is ready once the facilitator closes the retro.");
-  return { partnershipId: retro.partnershipId, summary: await loadSummary(ctx.db, ctx, retro) };
+  const summary = await loadSummary(ctx.db, ctx, retro);
+  await auditExport(ctx, {
+    kind: "retro-summary",
+    format,
+    what: `Retro summary of ${summary.partnershipName}, ${summary.cycleLabel}`,
+    detail: { retroId: retro.id, partnershipId: retro.partnershipId },
+  });
+  return { partnershipId: retro.partnershipId, summary };
 }
 
 // A partnership's retros, one per cycle, newest first; for a facilitator also the cycles a retro

@@ -115,6 +115,7 @@ export const FIXTURES: Record<string, Fixture> = {
 
   "partnership.list": {},
   "partnership.scorecard": { input: a, facts: onA, ids: aIds },
+  "partnership.report": { input: a, facts: onA, ids: aIds },
   "partnership.scorecardWork": { input: a, facts: onA, ids: aIds },
   "partnership.workAccess": { input: a, facts: onA, ids: aIds },
   "partnership.scorecardComments": { input: (w) => ({ ...a(w), offset: 0 }), facts: onA, ids: aIds },
@@ -181,6 +182,10 @@ export const FIXTURES: Record<string, Fixture> = {
   "portfolio.overview": {},
   "portfolio.export": {},
   "outbox.list": {},
+
+  "audit.list": { input: () => ({ action: "settings.updated", text: "threshold" }) },
+  "audit.people": {},
+  "audit.export": { input: (w) => ({ memberId: w.people.admin.member.id }), ids: { memberId: "workspace" } },
 
   "retro.list": { input: a, facts: onA, ids: aIds },
   "retro.get": { input: (w) => ({ retroId: w.retros.gathering.id }), facts: onA, ids: { retroId: "hidden" } },

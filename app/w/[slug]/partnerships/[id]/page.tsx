@@ -39,7 +39,10 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
         action={
           current ? (
             <Button asChild variant="secondary" size="sm" className="print:hidden">
-              <Link href={`/w/${slug}/partnerships/${p.id}/print`}>Print</Link>
+              {/* Not prefetched: opening the report records it in the audit log as an export. */}
+              <Link href={`/w/${slug}/partnerships/${p.id}/print`} prefetch={false}>
+                Print
+              </Link>
             </Button>
           ) : null
         }

@@ -14,11 +14,12 @@ export const dynamic = "force-dynamic";
 const CHART = { width: 690, height: 210 };
 const PRINT_CSS = "@page { size: A4; margin: 12mm; } @media print { body { background: white; } }";
 
-// The scorecard as a one-page A4 report: the same procedure, so the same access and sharing
-// rules, laid out for paper; the browser's print dialog saves it as a PDF.
+// The scorecard as a one-page A4 report: the scorecard's data by the same access and sharing
+// rules (partnership.report, which also records the report in the audit log), laid out for
+// paper; the browser's print dialog saves it as a PDF.
 export default async function PrintScorecardPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const card = await call((api) => api.partnership.scorecard({ workspaceSlug: slug, partnershipId: id }));
+  const card = await call((api) => api.partnership.report({ workspaceSlug: slug, partnershipId: id }));
   const { partnership: p, current, viewer } = card;
   const sides = current !== null && card.sides.shown && (card.sides.hostVisible || card.sides.partnerVisible);
   const trends = card.series.length > 0;
