@@ -14,6 +14,7 @@ import { partnershipRouter } from "../routers/partnership";
 import { portfolioRouter } from "../routers/portfolio";
 import { responseRouter } from "../routers/response";
 import { retroRouter } from "../routers/retro";
+import { ssoRouter } from "../routers/sso";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -36,6 +37,7 @@ export const appRouter = router({
   goal: goalRouter,
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;
