@@ -182,6 +182,21 @@ export const FIXTURES: Record<string, Fixture> = {
   "portfolio.export": {},
   "outbox.list": {},
 
+  "sso.get": {},
+  // Reaches discovery only for an admin, where an unresolvable issuer is refused (BAD_REQUEST).
+  "sso.save": {
+    input: () => ({
+      issuer: "https://sso.invalid/",
+      clientId: "matrix",
+      clientSecret: "matrix-secret",
+      domains: ["example.test"],
+      required: false,
+      joinByDomain: false,
+      joinRole: "MANAGER",
+    }),
+  },
+  "sso.remove": {},
+
   "retro.list": { input: a, facts: onA, ids: aIds },
   "retro.get": { input: (w) => ({ retroId: w.retros.gathering.id }), facts: onA, ids: { retroId: "hidden" } },
   "retro.summary": { input: (w) => ({ retroId: w.retros.closed.id }), facts: onA, ids: { retroId: "hidden" } },
