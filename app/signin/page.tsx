@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { serverApi } from "~/server/trpc/server";
 import { AuthFrame } from "../_components/auth-frame";
 import { SignInForm } from "./sign-in-form";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -34,6 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       <SignInForm next={next} defaultEmail={email ?? ""} />
+      <SsoSignIn next={next} defaultEmail={email ?? ""} />
     </AuthFrame>
   );
 }
