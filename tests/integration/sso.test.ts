@@ -3,6 +3,7 @@
 // (server/http/sso-routes.ts) and the provider's own login form. Covers the admin's setup (the
 // secret sealed at rest, discovery checked, one workspace per domain), sign-in, joining by
 // invitation and by domain rule, required SSO, and every refusal the issue names.
+import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { decode } from "next-auth/jwt";
@@ -457,6 +458,29 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
     } finally {
       await shortLived.close();
     }
+  });
+
+  it("refuses an ID token whose signature does not match the issuer's published key", async () => {
+    const first = await startTestProvider({ redirectUris: [redirectUri] });
+    const { port } = new URL(first.address);
+    const c = await company({ provider: first });
+    // A first sign-in: the issuer's keys (JWKS) are fetched and kept.
+    expect((await ssoSignIn(c.owner.email)).sessionId).not.toBeNull();
+    const { keys } = (await (await fetch(`${first.address}/jwks`)).json()) as { keys: { kid: string; alg?: string }[] };
+    await first.close();
+    // The same issuer now signs with another key under the same key id.
+    const forged = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
+    const impostor = await startTestProvider({
+      redirectUris: [redirectUri],
+      port: Number(port),
+      jwks: { keys: [{ ...forged, kid: keys[0]!.kid, alg: "RS256", use: "sig" }] },
+    });
+    try {
+      await expectRefused(await ssoSignIn(c.owner.email), "bad_signature");
+    } finally {
+      await impostor.close();
+    }
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({ detail: { reason: "bad_signature" } });
   });
 
   it("explains every refusal in words, for the page the browser lands on", () => {

@@ -31,6 +31,8 @@ export interface TestProviderOptions {
   // are given only by the userinfo endpoint. False puts them in the ID token too.
   conformIdTokenClaims?: boolean;
   idTokenTtlS?: number;
+  // Its signing keys (private JWKs); default: oidc-provider's development keys.
+  jwks?: { keys: Record<string, unknown>[] };
 }
 
 export interface TestProvider {
@@ -89,6 +91,7 @@ export async function startTestProvider(opts: TestProviderOptions): Promise<Test
     conformIdTokenClaims: opts.conformIdTokenClaims ?? true,
     ttl: { IdToken: opts.idTokenTtlS ?? 3600, AccessToken: 3600, AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600 },
     cookies: { keys: ["test-cookie-key-test-cookie-key"] },
+    ...(opts.jwks ? { jwks: opts.jwks } : {}),
     // The application is the company's own: no consent screen after the login page.
     async loadExistingGrant(ctx) {
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
