@@ -16,6 +16,7 @@ import { auditAccount } from "./services/accounts/audit";
 import { endSession, SESSION_MAX_AGE_S, startSession, type SignInMethod } from "./services/accounts/sessions";
 import { consumeToken } from "./services/accounts/tokens";
 import { authenticate } from "./services/authenticate";
+import { ssoRequiredDomain, ssoRequiredMessage } from "./services/sso/required";
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
 
@@ -29,6 +30,9 @@ export async function signInAs(
 ): Promise<SessionUser> {
   const db = getDb();
   const address = clientAddress(headers);
+  // Every way in but SSO itself stops here for people whose domain requires SSO.
+  const ssoDomain = method === "SSO" ? null : await ssoRequiredDomain(db, user.email);
+  if (ssoDomain) throw new Error(ssoRequiredMessage(ssoDomain));
   const sid = await startSession(db, { userId: user.id, method, address, userAgent: userAgent(headers) });
   await auditAccount(db, { action: "signin.succeeded", userId: user.id, actorUserId: user.id, email: user.email, address, detail: { method } });
   return { id: user.id, email: user.email, name: user.name, sid };

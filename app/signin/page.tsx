@@ -6,6 +6,7 @@ import { safeRedirectPath } from "~/server/http/safe-redirect";
 import { serverApi } from "~/server/trpc/server";
 import { AuthFrame } from "../_components/auth-frame";
 import { SignInForm } from "./sign-in-form";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -37,6 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       <SignInForm next={next} defaultEmail={email ?? ""} />
+      <SsoSignIn next={next} defaultEmail={email ?? ""} />
     </AuthFrame>
   );
 }

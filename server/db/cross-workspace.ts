@@ -7,7 +7,10 @@
 // - an invitation by its token, before the invitee belongs anywhere;
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
 // - a person's own account events in the audit log, which belong to no workspace.
-import type { Member, PrismaClient, Role, User, Workspace } from "./generated/client";
+// - single sign-on by email domain: which workspace's connection covers a domain (at sign-in, and
+//   for the "SSO required" check of a password or emailed-link sign-in), and, when an admin saves
+//   a connection, whether another workspace already claims one of its domains.
+import type { Member, Prisma, PrismaClient, Role, SsoConnection, User, Workspace } from "./generated/client";
 
 // One query resolves the person, the membership and the workspace together: every page load
 // goes through here, several times, so it is the app's hottest path, written as plain SQL (a
@@ -109,4 +112,28 @@ export function accountEventsOf(db: PrismaClient, userId: string, before: { at: 
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });
+}
+
+// The single sign-on connection that covers an email domain, if any (a domain belongs to at most
+// one workspace's connection: saveSsoConnection refuses a second claim).
+export function ssoConnectionForDomain(db: Pick<PrismaClient, "ssoConnection">, domain: string): Promise<SsoConnection | null> {
+  return db.ssoConnection.findFirst({ where: { domains: { has: domain } } });
+}
+
+type RawTx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
+
+// Saving a connection takes this lock first, in its transaction: two workspaces claiming the same
+// domain at once are served one after the other, so the second sees the first's claim.
+export async function lockSsoDomainClaims(tx: RawTx): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('sso-domain-claims'))::text`;
+}
+
+// Which of these domains another workspace's connection already covers.
+export async function ssoDomainsClaimedElsewhere(tx: RawTx, workspaceId: string, domains: readonly string[]): Promise<string[]> {
+  if (domains.length === 0) return [];
+  const rows = await tx.$queryRaw<{ domain: string }[]>`
+    SELECT DISTINCT d AS domain FROM "SsoConnection", unnest(domains) AS d
+    WHERE "workspaceId" <> ${workspaceId} AND d = ANY(${[...domains]}::text[])
+    ORDER BY d`;
+  return rows.map((r) => r.domain);
 }

@@ -4,6 +4,7 @@ import { dummyPasswordHash, verifyPassword } from "../password";
 import { auditAccount } from "./accounts/audit";
 import { normaliseEmail } from "./accounts/email-address";
 import { requestSignInLink } from "./accounts/sign-in-link";
+import { ssoRequiredDomain, ssoRequiredMessage } from "./sso/required";
 import { beginAttempt } from "./throttle";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
@@ -19,6 +20,12 @@ export async function authenticate(
   now = new Date(),
 ) {
   const email = normaliseEmail(credentials.email);
+  // Decided by the domain alone, before any password is checked: says nothing about the account.
+  const ssoDomain = await ssoRequiredDomain(db, email);
+  if (ssoDomain) {
+    await auditAccount(db, { action: "signin.failed", email, address, detail: { reason: "sso required" } });
+    throw new Error(ssoRequiredMessage(ssoDomain));
+  }
   const attempt = await beginAttempt(db, email, address, now);
   const user = await db.user.findUnique({ where: { email } });
   // An unknown email, or an account without a password, costs the same time as a wrong password.

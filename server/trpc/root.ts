@@ -15,6 +15,7 @@ import { partnershipRouter } from "../routers/partnership";
 import { portfolioRouter } from "../routers/portfolio";
 import { responseRouter } from "../routers/response";
 import { retroRouter } from "../routers/retro";
+import { ssoRouter } from "../routers/sso";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -38,6 +39,7 @@ export const appRouter = router({
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
   audit: auditRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,7 +9,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.goto("/signin");
   await page.getByLabel("Email").fill("partner@globex.test");
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(alerts(page)).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/signin/);
 });

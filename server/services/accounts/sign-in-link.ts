@@ -2,6 +2,8 @@
 // address has an account. An account gets at most one link a minute, so the form cannot be used
 // to flood someone's inbox.
 import type { PrismaClient } from "../../db/generated/client";
+import { badRequest } from "../../access/errors";
+import { ssoRequiredDomain, ssoRequiredMessage } from "../sso/required";
 import { normaliseEmail } from "./email-address";
 import { enqueueAccountEmail, sendSoon } from "./account-emails";
 import { auditAccount } from "./audit";
@@ -13,6 +15,9 @@ const MIN_INTERVAL_MS = 60_000;
 export async function requestSignInLink(db: PrismaClient, rawEmail: string, opts: { address?: string | null; now?: Date } = {}): Promise<void> {
   const now = opts.now ?? new Date();
   const email = normaliseEmail(rawEmail);
+  // A link could not be used to sign in (signInAs refuses it): say so instead of sending one.
+  const ssoDomain = await ssoRequiredDomain(db, email);
+  if (ssoDomain) throw badRequest(ssoRequiredMessage(ssoDomain));
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user) return;
   const recent = await db.authToken.count({

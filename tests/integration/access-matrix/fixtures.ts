@@ -186,6 +186,20 @@ export const FIXTURES: Record<string, Fixture> = {
   "audit.list": { input: () => ({ action: "settings.updated", text: "threshold" }) },
   "audit.people": {},
   "audit.export": { input: (w) => ({ memberId: w.people.admin.member.id }), ids: { memberId: "workspace" } },
+  "sso.get": {},
+  // Reaches discovery only for an admin, where an unresolvable issuer is refused (BAD_REQUEST).
+  "sso.save": {
+    input: () => ({
+      issuer: "https://sso.invalid/",
+      clientId: "matrix",
+      clientSecret: "matrix-secret",
+      domains: ["example.test"],
+      required: false,
+      joinByDomain: false,
+      joinRole: "MANAGER",
+    }),
+  },
+  "sso.remove": {},
 
   "retro.list": { input: a, facts: onA, ids: aIds },
   "retro.get": { input: (w) => ({ retroId: w.retros.gathering.id }), facts: onA, ids: { retroId: "hidden" } },
