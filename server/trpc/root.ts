@@ -11,9 +11,11 @@ import { outboxRouter } from "../routers/outbox";
 import { participantRouter } from "../routers/participant";
 import { partnerOrgRouter } from "../routers/partner-org";
 import { partnershipRouter } from "../routers/partnership";
+import { passwordResetRouter } from "../routers/password-reset";
 import { portfolioRouter } from "../routers/portfolio";
 import { responseRouter } from "../routers/response";
 import { retroRouter } from "../routers/retro";
+import { signInLinkRouter } from "../routers/sign-in-link";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -36,6 +38,8 @@ export const appRouter = router({
   goal: goalRouter,
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
+  passwordReset: passwordResetRouter,
+  signInLink: signInLinkRouter,
 });
 
 export type AppRouter = typeof appRouter;
