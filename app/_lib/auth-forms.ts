@@ -1,5 +1,5 @@
-// What the sign-up and invitation forms do alike: point at the first field in error, and sign
-// the new member in to go straight to their workspace.
+// What the sign-up, invitation and emailed-link forms do alike: point at the first field in
+// error, and sign in with the one-time token a link's page was just given, to go straight on.
 import { signIn } from "next-auth/react";
 
 // Focuses the first field named in `errors`; true when there was one.
@@ -10,12 +10,14 @@ export function focusFirstInvalid(form: HTMLFormElement, errors: object): boolea
   return true;
 }
 
-// Signs in and loads the workspace in full, so every server component reads the new session.
-// False when signing in failed (the account exists; the person can sign in by hand).
-export async function signInAndOpen(email: string, password: string, slug: string): Promise<boolean> {
-  const result = await signIn("credentials", { email, password, redirect: false });
-  if (!result?.ok || result.error) return false;
-  // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, so every server component reads the new session.
-  window.location.assign(`/w/${slug}`);
-  return true;
+// Signs in through next-auth's "email-link" provider (an emailed sign-in link, or the token a
+// reset, sign-up or invitation hands over: server/services/accounts/handoff.ts) and loads `path`
+// in full, so every server component reads the new session. The refusal's words when it fails.
+export async function signInWithToken(token: string, path: string): Promise<{ error: string } | null> {
+  const result = await signIn("email-link", { token, redirect: false });
+  if (!result?.ok || result.error) {
+    return { error: result?.error && result.error !== "CredentialsSignin" ? result.error : "Signing in with this link failed." };
+  }
+  window.location.assign(path);
+  return null;
 }

@@ -1,7 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../_components/alert";
 import { Button } from "../_components/button";
@@ -10,9 +9,11 @@ import { fieldError } from "../_lib/field-error";
 import { SLUG_PATTERN, SLUG_RULE, WorkspaceFields } from "../workspaces/workspace-fields";
 
 import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
-import { focusFirstInvalid, signInAndOpen } from "../_lib/auth-forms";
+import { focusFirstInvalid } from "../_lib/auth-forms";
+import { CheckEmail } from "../signin/check-email";
 
-type Field = "name" | "email" | "password" | "workspaceName" | "slug";
+const FIELDS = ["name", "email", "password", "workspaceName", "slug"] as const;
+type Field = (typeof FIELDS)[number];
 
 function validate(values: Record<Field, string>): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
@@ -24,53 +25,39 @@ function validate(values: Record<Field, string>): Partial<Record<Field, string>>
   return errors;
 }
 
+// The answer is the same for every address (the email says what comes next: a link to finish, or
+// that the address already has an account), so the form says only "check your email".
 export function SignUpForm() {
   const trpc = useTRPC();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState<ReactNode>(null);
-  const [signingIn, setSigningIn] = useState(false);
   const signUp = useMutation(trpc.workspace.signUp.mutationOptions());
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
-    const values = Object.fromEntries(
-      (["name", "email", "password", "workspaceName", "slug"] as const).map((f) => [f, String(form.get(f) ?? "")]),
-    ) as Record<Field, string>;
-    const found = validate(values);
-    setErrors(found);
-    setProblem(null);
-    if (focusFirstInvalid(formEl, found)) return;
-    let created: { slug: string; email: string };
-    try {
-      created = await signUp.mutateAsync(values);
-    } catch (error) {
-      setProblem(errorMessage(error));
-      return;
-    }
-    setSigningIn(true);
-    if (await signInAndOpen(created.email, values.password, created.slug)) return;
-    setSigningIn(false);
-    setProblem(
-      <>
-        Your account and workspace are ready, but signing you in failed.{" "}
-        <Link
-          className="font-medium underline"
-          href={`/signin?email=${encodeURIComponent(created.email)}&callbackUrl=${encodeURIComponent(`/w/${created.slug}`)}`}
-        >
-          Sign in
-        </Link>{" "}
-        to continue.
-      </>,
+  if (signUp.data && signUp.variables) {
+    return (
+      <CheckEmail onAgain={() => signUp.reset()} againLabel="Start again">
+        Check your email to finish creating your workspace. We have sent a message to{" "}
+        <strong className="font-medium">{signUp.variables.email.trim()}</strong> with what to do next.
+      </CheckEmail>
     );
   }
 
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formEl = event.currentTarget;
+    const form = new FormData(formEl);
+    const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;
+    const found = validate(values);
+    setErrors(found);
+    if (focusFirstInvalid(formEl, found)) return;
+    signUp.mutate(values);
+  }
+
   const err = (f: Field) => errors[f] ?? fieldError(signUp.error, f);
-  const busy = signUp.isPending || signingIn;
+  // A refusal that is not about one field (the address is taken): above the form.
+  const problem = signUp.error && !FIELDS.some((f) => fieldError(signUp.error, f));
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
-      <Alert tone="error">{problem}</Alert>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Alert tone="error">{problem ? errorMessage(signUp.error) : null}</Alert>
       <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} autoFocus error={err("name")} />
       <TextField label="Work email" name="email" type="email" autoComplete="email" required maxLength={200} error={err("email")} />
       <TextField
@@ -85,8 +72,8 @@ export function SignUpForm() {
         error={err("password")}
       />
       <WorkspaceFields errors={{ workspaceName: err("workspaceName"), slug: err("slug") }} />
-      <Button type="submit" className="w-full" disabled={busy}>
-        {signingIn ? "Signing you in…" : signUp.isPending ? "Creating your workspace…" : "Create workspace"}
+      <Button type="submit" className="w-full" disabled={signUp.isPending}>
+        {signUp.isPending ? "Sending…" : "Create workspace"}
       </Button>
     </form>
   );

@@ -9,6 +9,7 @@
 import type { PrismaClient } from "../db/generated/client";
 import { workspacesForJobs } from "../db/cross-workspace";
 import { forWorkspace } from "../db/tenant";
+import { deliverAccountEmails } from "../services/accounts/account-emails";
 import { runActionReminders } from "../services/actions/reminders";
 import { deliverOutbox } from "../services/email/deliver";
 import { openDueRenewalReviews } from "../services/lifecycle/renewal";
@@ -60,6 +61,18 @@ export async function runJobs(db: PrismaClient, now = new Date(), only?: readonl
     } catch (error) {
       console.error(`[jobs] ${workspace.slug} failed:`, error);
       result.errors.push({ workspace: workspace.slug, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  // Account emails (password resets, sign-in links, sign-up) belong to no workspace: one delivery
+  // for all, which also retries what a request's own sendSoon could not send.
+  if (!only) {
+    try {
+      const delivery = await deliverAccountEmails(db, { now });
+      result.sent += delivery.sent;
+      result.failed += delivery.failed;
+    } catch (error) {
+      console.error("[jobs] account emails failed:", error);
+      result.errors.push({ workspace: "(account emails)", error: error instanceof Error ? error.message : String(error) });
     }
   }
   return result;

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "../password";
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "../services/invitations";
 import { adminProcedure, publicProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
@@ -18,23 +17,20 @@ export const invitationRouter = router({
 
   // The invitee is not signed in yet: the token is their only credential.
   // Any string: a mangled link gets the same "not valid" answer as an unknown one.
+  // The session, if any, only tells the page whether the invitation is for the signed-in account.
   preview: publicProcedure
     .input(z.object({ token: z.string().max(500) }))
-    .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+    .query(({ ctx, input }) => previewInvitation(ctx.db, input.token, ctx.userId)),
+  // No password needed: a new person gives a name (and a password only if they want one); an
+  // existing account joins once signed in. The rules are the service's (acceptInvitation).
   accept: publicProcedure
     .input(
-      z
-        .object({
-          token,
-          name: z.string().trim().max(80).optional(),
-          password: z.string().min(1, "please enter a password").max(200),
-          // A new person chooses a password here; an existing account only confirms its own.
-          newAccount: z.boolean(),
-        })
-        .refine((v) => !v.newAccount || v.password.length >= MIN_PASSWORD_LENGTH, {
-          path: ["password"],
-          message: `at least ${MIN_PASSWORD_LENGTH} characters`,
-        }),
+      z.object({
+        token,
+        name: z.string().trim().max(80).optional(),
+        // Empty: no password; the account signs in by emailed link (or sets one later by reset).
+        password: z.string().max(200).optional(),
+      }),
     )
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input, { address: ctx.address })),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input, { userId: ctx.userId, address: ctx.address })),
 });

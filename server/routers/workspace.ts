@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../password";
-import { normaliseEmail } from "../services/authenticate";
-import { conflict } from "../access/errors";
+import { MIN_PASSWORD_LENGTH } from "../password";
 import { membershipsOf } from "../db/cross-workspace";
+import { checkSignUp, confirmSignUp, requestSignUp } from "../services/accounts/sign-up";
 import { createWorkspace, newWorkspaceDb } from "../services/workspaces";
 import { updatePartnerSharing, updateRenewalReviewDays, updateSurveySettings } from "../services/workspace-settings";
 import { adminProcedure, authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
@@ -14,7 +13,9 @@ const workspaceFields = {
 };
 
 export const workspaceRouter = router({
-  // Sign-up: a new person and their new workspace, of which they become the owner.
+  // Sign-up, confirmed by email (server/services/accounts/sign-up.ts): the form answers "check your
+  // email" for every address, with an account or without; the emailed link's page creates the
+  // account and the workspace, of which the person becomes the owner.
   signUp: publicProcedure
     .input(
       z.object({
@@ -24,25 +25,13 @@ export const workspaceRouter = router({
         ...workspaceFields,
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const email = normaliseEmail(input.email);
-      if (await ctx.db.user.findUnique({ where: { email } })) {
-        throw conflict("An account with this email already exists. Sign in, then create the workspace from the workspace menu.");
-      }
-      if (await ctx.db.workspace.findUnique({ where: { slug: input.slug } })) {
-        throw conflict(`The address "${input.slug}" is taken; choose another.`);
-      }
-      const passwordHash = await hashPassword(input.password);
-      const user = await ctx.db.user.create({ data: { email, name: input.name, passwordHash } });
-      try {
-        const workspace = await createWorkspace(newWorkspaceDb(ctx.db), { userId: user.id, name: input.workspaceName, slug: input.slug });
-        return { slug: workspace.slug, email };
-      } catch (error) {
-        // Keep sign-up all-or-nothing: no account without its workspace.
-        await ctx.db.user.delete({ where: { id: user.id } });
-        throw error;
-      }
-    }),
+    .mutation(({ ctx, input }) => requestSignUp(ctx.db, input, { address: ctx.address })),
+  // What the emailed link's page shows; looking does not use the link.
+  signUpCheck: publicProcedure.input(z.object({ token: z.string().max(500) })).query(({ ctx, input }) => checkSignUp(ctx.db, input.token)),
+  // The link's button. `slug`: another address, when the one asked for has been taken since.
+  confirmSignUp: publicProcedure
+    .input(z.object({ token: z.string().max(500), slug: workspaceSlug.optional() }))
+    .mutation(({ ctx, input }) => confirmSignUp(ctx.db, input, { address: ctx.address })),
 
   create: authedProcedure.input(z.object(workspaceFields)).mutation(async ({ ctx, input }) => {
     const workspace = await createWorkspace(newWorkspaceDb(ctx.db), { userId: ctx.user.id, name: input.workspaceName, slug: input.slug });

@@ -1,16 +1,19 @@
 // Invitations: an admin invites someone by email with a role; the link carries a random token
-// (256 bits) of which only a hash is stored. Single use, expiring after 7 days.
+// (256 bits) of which only a hash is stored. Single use, expiring after 7 days. Accepting needs no
+// password: see acceptInvitation for what the link alone may do.
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient, Role } from "../db/generated/client";
 import { invitationByTokenHash } from "../db/cross-workspace";
-import { forWorkspace } from "../db/tenant";
-import { hashPassword, verifyPassword } from "../password";
+import { forWorkspace, type TenantTx } from "../db/tenant";
+import { hashPassword } from "../password";
 import type { WorkspaceCtx } from "../access/context";
 import { mayGrant } from "../access/members";
 import { speaksForPartner } from "../access/roles";
 import { normaliseEmail } from "./authenticate";
 import { syncCurrentCycles } from "./participants";
-import { beginAttempt, ThrottledError } from "./throttle";
+import { auditAccount } from "./accounts/audit";
+import { handOffSignIn } from "./accounts/handoff";
+import { requestSignInLink } from "./accounts/sign-in-link";
 import { MIN_PASSWORD_LENGTH } from "../password-policy";
 import { badRequest, conflict, notFound } from "../access/errors";
 import { enqueueEmail } from "./email/outbox";
@@ -120,12 +123,22 @@ function refusal(invitation: { acceptedAt: Date | null; revokedAt: Date | null; 
   return null;
 }
 
-// What the invite page shows before the invitee acts.
-export async function previewInvitation(db: PrismaClient, token: string, now = new Date()) {
+// Who opens an invitation: nobody signed in, the invitee's own account, or someone else, who
+// must choose between signing out to continue and keeping their session.
+export type InvitationViewer = { kind: "signedOut" } | { kind: "invitee" } | { kind: "someoneElse"; email: string };
+
+async function viewerOf(db: PrismaClient, userId: string | null, inviteeEmail: string): Promise<InvitationViewer> {
+  const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { email: true } }) : null;
+  if (!user) return { kind: "signedOut" };
+  return user.email === inviteeEmail ? { kind: "invitee" } : { kind: "someoneElse", email: user.email };
+}
+
+// What the invite page shows before the invitee acts. Nothing in it says whether the invitee's
+// address has an account: whoever holds the link (the admin who copied it, too) sees the same.
+export async function previewInvitation(db: PrismaClient, token: string, viewerId: string | null = null, now = new Date()) {
   const invitation = await invitationByTokenHash(db, hashToken(token));
   const problem = refusal(invitation, now);
   if (problem || !invitation) return { ok: false as const, message: problem! };
-  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   return {
     ok: true as const,
     email: invitation.email,
@@ -133,60 +146,101 @@ export async function previewInvitation(db: PrismaClient, token: string, now = n
     workspaceName: invitation.workspace.name,
     workspaceSlug: invitation.workspace.slug,
     partnerOrgName: invitation.partnerOrg?.name ?? null,
-    hasAccount: account !== null,
+    viewer: await viewerOf(db, viewerId, invitation.email),
   };
 }
 
-// Accepting: a new person sets a name and password; someone with an account confirms with their
-// password. Single use even when two tabs accept at once.
+export type AcceptResult =
+  // In the workspace. signInToken: for a new account, a one-time token the page signs in with
+  // (next-auth's "email-link" provider); null when the person was signed in already.
+  | { status: "joined"; email: string; workspaceSlug: string; signInToken: string | null }
+  // The address has an account, and nobody is signed in to it: a sign-in link was emailed (it
+  // leads back to the invitation), or the person signs in another way, then joins in one click.
+  | { status: "signInToJoin"; email: string };
+
+// Accepting. The link proves the right to join as the invited address, and is enough to create
+// that address's account (with a name, and a password only if the person wants one): an admin who
+// invites could always do that much. It is never enough to open an account that already exists,
+// because the link is not only in the invitee's mailbox (admins copy it, and read it in the
+// outbox): joining with an existing account takes being signed in to it. Signed in as someone
+// else, it is refused with the choice spelled out. Single use, even when two tabs accept at once.
 export async function acceptInvitation(
   db: PrismaClient,
-  input: { token: string; name?: string; password: string },
-  { now = new Date(), address = null }: { now?: Date; address?: string | null } = {},
-) {
+  input: { token: string; name?: string; password?: string },
+  who: { userId: string | null; address?: string | null },
+  now = new Date(),
+): Promise<AcceptResult> {
   const invitation = await invitationByTokenHash(db, hashToken(input.token));
   const problem = refusal(invitation, now);
   if (problem || !invitation) throw badRequest(problem!);
   // From here on, everything happens in the invitation's own workspace.
   const scoped = forWorkspace(db, invitation.workspaceId);
+  const join = (tx: TenantTx, userId: string) => joinWorkspace(tx, invitation, userId, now, who.address ?? null);
 
-  const user = await db.user.findUnique({ where: { email: invitation.email } });
-  if (user) {
-    // Confirming an existing account's password is a sign-in: the same limits apply, or an
-    // invitation link would be a way to guess passwords without them.
-    const attempt = await beginAttempt(db, user.email, null, now).catch((error: unknown) => {
-      throw error instanceof ThrottledError ? badRequest(error.message) : error;
-    });
-    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-      throw badRequest("That is not the password of your existing account.");
+  const me = who.userId ? await db.user.findUnique({ where: { id: who.userId }, select: { id: true, email: true } }) : null;
+  if (me) {
+    if (me.email !== invitation.email) {
+      throw badRequest(
+        `This invitation is for ${invitation.email}, and you are signed in as ${me.email}. ` +
+          `Sign out to accept it as ${invitation.email}, or ask the workspace admin to invite ${me.email} instead.`,
+      );
     }
-    await attempt.succeeded();
-  } else {
-    // Whatever the client says about the account, a new one gets a password that meets the rule.
-    if (!input.name?.trim()) throw badRequest("Please enter your name.");
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      throw badRequest(`Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
-    }
+    await scoped.$transaction((tx) => join(tx, me.id));
+    return { status: "joined", email: me.email, workspaceSlug: invitation.workspace.slug, signInToken: null };
   }
-  const passwordHash = user ? null : await hashPassword(input.password);
 
-  return scoped.$transaction(async (tx) => {
-    const claimed = await tx.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-      data: { acceptedAt: now },
-    });
-    if (claimed.count !== 1) throw badRequest("This invitation has already been used. Sign in instead, or ask for a new invitation.");
-    const account =
-      user ?? (await tx.user.create({ data: { email: invitation.email, name: input.name!.trim(), passwordHash: passwordHash! } }));
-    const membership = { role: invitation.role, partnerOrgId: invitation.partnerOrgId, removedAt: null };
-    await tx.member.upsert({
-      where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: account.id } },
-      create: { workspaceId: invitation.workspaceId, userId: account.id, ...membership },
-      update: membership,
-    });
-    // A partner contact who joins mid-cycle is asked about their organisation's partnerships.
-    await syncCurrentCycles(tx);
-    await auditInvitationAccepted(tx, { invitation, userId: account.id, address });
-    return { email: account.email, workspaceSlug: invitation.workspace.slug };
+  // Checked before anything else, so a refusal reads the same whether or not the address has an account.
+  const name = input.name?.trim() ?? "";
+  if (!name) throw badRequest("Please enter your name.");
+  if (input.password && input.password.length < MIN_PASSWORD_LENGTH) {
+    throw badRequest(`Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters, or leave it empty.`);
+  }
+
+  const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true, email: true } });
+  if (existing) {
+    // Nothing joins and nothing of the account changes (the name and password typed are dropped).
+    await requestSignInLink(db, existing.email, { address: who.address, now, next: invitePath(input.token) });
+    return { status: "signInToJoin", email: existing.email };
+  }
+
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const joined = await scoped.$transaction(async (tx) => {
+    const account = await tx.user.create({ data: { email: invitation.email, name, passwordHash }, select: { id: true, email: true } });
+    await join(tx, account.id);
+    return { account, signInToken: await handOffSignIn(tx, account, now) };
   });
+  await auditAccount(db, {
+    action: "account.created",
+    userId: joined.account.id,
+    actorUserId: joined.account.id,
+    email: joined.account.email,
+    address: who.address,
+    detail: { via: "invitation", workspace: invitation.workspace.slug },
+  });
+  return { status: "joined", email: joined.account.email, workspaceSlug: invitation.workspace.slug, signInToken: joined.signInToken };
+}
+
+// The invitation is used (once: a second tab, or the same link again, is refused) and becomes a
+// membership with its role; a removed member comes back with the new one.
+async function joinWorkspace(
+  tx: TenantTx,
+  invitation: Parameters<typeof auditInvitationAccepted>[1]["invitation"] & { partnerOrgId: string | null },
+  userId: string,
+  now: Date,
+  address: string | null,
+): Promise<void> {
+  const claimed = await tx.invitation.updateMany({
+    where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { acceptedAt: now },
+  });
+  if (claimed.count !== 1) throw badRequest("This invitation has already been used. Sign in instead, or ask for a new invitation.");
+  const membership = { role: invitation.role, partnerOrgId: invitation.partnerOrgId, removedAt: null };
+  await tx.member.upsert({
+    where: { workspaceId_userId: { workspaceId: tx.$workspaceId, userId } },
+    create: { workspaceId: tx.$workspaceId, userId, ...membership },
+    update: membership,
+  });
+  // A partner contact who joins mid-cycle is asked about their organisation's partnerships.
+  await syncCurrentCycles(tx);
+  await auditInvitationAccepted(tx, { invitation, userId, address });
 }

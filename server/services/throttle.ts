@@ -71,3 +71,12 @@ export async function beginAttempt(db: PrismaClient, email: string, address: str
     },
   };
 }
+
+// A password reset proves the owner: the account's failures and every address's delays for it
+// start again. (Keys are compared exactly: an address may contain LIKE's wildcards.)
+export async function forgetFailures(db: Pick<PrismaClient, "signInThrottle">, email: string): Promise<void> {
+  const prefix = throttleKey("pair", `${email}|`);
+  const pairs = await db.signInThrottle.findMany({ where: { key: { startsWith: prefix } }, select: { key: true } });
+  const keys = [throttleKey("account", email), ...pairs.map((p) => p.key).filter((k) => k.startsWith(prefix))];
+  await db.signInThrottle.deleteMany({ where: { key: { in: keys } } });
+}

@@ -9,6 +9,14 @@ import { createFrameworkVersion } from "./framework";
 // Slugs that would shadow app routes or confuse people.
 const RESERVED_SLUGS = new Set(["api", "admin", "new", "signin", "signup", "invite", "settings", "www", "app"]);
 
+// Why a workspace cannot have this address, or null when it can. It tells only whether a
+// workspace has the address, nothing about any account (sign-up asks it before anything else).
+export async function slugProblem(db: Pick<PrismaClient, "workspace">, slug: string): Promise<string | null> {
+  if (RESERVED_SLUGS.has(slug)) return `The address "${slug}" is reserved; choose another.`;
+  const taken = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
+  return taken ? `The address "${slug}" is taken; choose another.` : null;
+}
+
 // A new workspace's own scoped client: its id is chosen here, so the workspace, its first owner
 // and its framework are written in one transaction through the client of the workspace they
 // make.

@@ -12,10 +12,12 @@ import { outboxRouter } from "../routers/outbox";
 import { participantRouter } from "../routers/participant";
 import { partnerOrgRouter } from "../routers/partner-org";
 import { partnershipRouter } from "../routers/partnership";
+import { passwordResetRouter } from "../routers/password-reset";
 import { portfolioRouter } from "../routers/portfolio";
 import { responseRouter } from "../routers/response";
 import { retroRouter } from "../routers/retro";
 import { ssoRouter } from "../routers/sso";
+import { signInLinkRouter } from "../routers/sign-in-link";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -40,6 +42,8 @@ export const appRouter = router({
   notification: notificationRouter,
   audit: auditRouter,
   sso: ssoRouter,
+  passwordReset: passwordResetRouter,
+  signInLink: signInLinkRouter,
 });
 
 export type AppRouter = typeof appRouter;

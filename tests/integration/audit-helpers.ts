@@ -16,14 +16,12 @@ export const workspaceEvents = (workspaceId: string, action?: string) =>
 
 export const tokenOf = (path: string) => path.replace(/^\/invite\//, "");
 
-// Accepting an invitation as the invitee's browser does, from `address`: a new person chooses a
-// name and password; someone with an account confirms theirs. (Kept in one place: the acceptance
-// flow's inputs are its own helper's to change.)
-export function acceptInvitation(token: string, address: string, as: { newAccount: true; name: string } | { newAccount: false }) {
-  const api = callerAt(null, address).invitation;
-  return as.newAccount
-    ? api.accept({ token, name: as.name, password: "a-brand-new-password", newAccount: true })
-    : api.accept({ token, password: TEST_PASSWORD, newAccount: false });
+// Accepting an invitation as the invitee's browser does, from `address`: a new person gives a
+// name (and here a password); someone with an account accepts signed in to it.
+export function acceptInvitation(token: string, address: string, as: { newAccount: true; name: string } | { userId: string }) {
+  return "userId" in as
+    ? callerAt(as.userId, address).invitation.accept({ token, name: "Signed In" })
+    : callerAt(null, address).invitation.accept({ token, name: as.name, password: "a-brand-new-password" });
 }
 
 // Lets the clock move on, so events written one after the other have distinct times (ms).

@@ -242,7 +242,7 @@ describe("members' account events", () => {
     });
     // Joins by invitation, signs in, is removed, signs in elsewhere, comes back, signs in again.
     const first = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: person.email, role: "MANAGER" });
-    await acceptInvitation(tokenOf(first.path), AT, { newAccount: false });
+    await acceptInvitation(tokenOf(first.path), AT, { userId: person.id });
     await tick();
     await auditAccount(db(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "while a member" });
     await tick();
@@ -254,7 +254,7 @@ describe("members' account events", () => {
     await auditAccount(db(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "while away" });
     await tick();
     const second = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: person.email, role: "EXECUTIVE" });
-    await acceptInvitation(tokenOf(second.path), AT, { newAccount: false });
+    await acceptInvitation(tokenOf(second.path), AT, { userId: person.id });
     await tick();
     await auditAccount(db(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "back again" });
 

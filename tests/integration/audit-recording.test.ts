@@ -87,7 +87,7 @@ describe("invitations", () => {
 
     const existing = await createUser(db());
     const second = await invite(w, existing.email);
-    await acceptInvitation(second.token, INVITEE_AT, { newAccount: false });
+    await acceptInvitation(second.token, INVITEE_AT, { userId: existing.id });
 
     const accepted = await workspaceEvents(w.workspace.id, "invitation.accepted");
     expect(accepted.map((e) => ({ userId: e.userId, actorUserId: e.actorUserId, email: e.email, address: e.address }))).toEqual([

@@ -1,8 +1,10 @@
-// Sign-in (with its rate limits), password storage, and sign-up.
+// Sign-in (with its rate limits), password storage, and sign-up confirmed by email.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createUser, TEST_PASSWORD, unique } from "../../prisma/factories";
+import { createUser, createWorkspaceWithOwner, TEST_PASSWORD, unique } from "../../prisma/factories";
+import { checkSignUp, confirmSignUp, requestSignUp, SIGN_UP_LINK_WORDS } from "../../server/services/accounts/sign-up";
 import { authenticate, OVER_CEILING, WRONG_CREDENTIALS } from "../../server/services/authenticate";
+import { emailsTo, linkTokenTo, signInWithToken, tokenOf } from "./account-links";
 import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 // The throttle table is global: every test uses its own emails and its own client address.
@@ -122,36 +124,65 @@ describe("authenticate", () => {
   });
 });
 
+const signUpInput = (overrides: Partial<{ name: string; email: string; password: string; workspaceName: string; slug: string }> = {}) => ({
+  name: "Sam",
+  email: `${unique("signup")}@example.test`.toLowerCase(),
+  password: "a-long-signup-password",
+  workspaceName: "Sam's Alliances",
+  slug: unique("sam").toLowerCase(),
+  ...overrides,
+});
+
 describe("password storage", () => {
-  it("stores argon2id hashes with OWASP's parameters, never the password", async () => {
-    const password = "a-long-signup-password";
-    const email = `${unique("signup")}@example.test`;
-    await callerFor(null).workspace.signUp({
-      name: "Sam",
-      email,
-      password,
-      workspaceName: "Sam's Alliances",
-      slug: unique("sam").toLowerCase(),
-    });
-    const user = await db().user.findUniqueOrThrow({ where: { email } });
+  it("stores argon2id hashes with OWASP's parameters, never the password, not even while the sign-up waits for its link", async () => {
+    const input = signUpInput();
+    await callerFor(null).workspace.signUp(input);
+    const pending = await db().authToken.findFirstOrThrow({ where: { email: input.email, purpose: "SIGN_UP" } });
+    expect(JSON.stringify(pending)).not.toContain(input.password);
+    expect((pending.data as { passwordHash: string }).passwordHash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
+    await callerFor(null).workspace.confirmSignUp({ token: await linkTokenTo(input.email, "SIGN_UP_CONFIRM") });
+
+    const user = await db().user.findUniqueOrThrow({ where: { email: input.email } });
     expect(user.passwordHash!.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
-    expect(user.passwordHash).not.toContain(password);
-    expect((await authenticate(db(), { email, password }, freshAddress())).id).toBe(user.id);
+    expect(user.passwordHash).not.toContain(input.password);
+    expect((await authenticate(db(), { email: input.email, password: input.password }, freshAddress())).id).toBe(user.id);
+    // The used link keeps no copy of the hash.
+    expect((await db().authToken.findUniqueOrThrow({ where: { id: pending.id } })).data).toBeNull();
   });
 });
 
 describe("workspace.signUp", () => {
-  it("creates the user, the workspace, their OWNER membership and framework v1 of 4 pillars x 4 statements", async () => {
+  it("emails a new address a link; the link creates the user, the workspace, their OWNER membership and framework v1", async () => {
     const email = `${unique("Founder")}@Example.test`;
     const slug = unique("northwind").toLowerCase();
-    const result = await callerFor(null).workspace.signUp({
-      name: "  Fran Founder ",
-      email,
-      password: "founder-password-1",
+    const input = { name: "  Fran Founder ", email, password: "founder-password-1", workspaceName: "Northwind Alliances", slug };
+    expect(await callerFor(null).workspace.signUp(input)).toEqual({ checkEmail: true });
+    // Nothing exists until the link is used.
+    expect(await db().user.count({ where: { email: email.toLowerCase() } })).toBe(0);
+    expect(await db().workspace.count({ where: { slug } })).toBe(0);
+    const [mail, ...more] = await emailsTo(email.toLowerCase());
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ kind: "SIGN_UP_CONFIRM", sentAt: null });
+    expect(mail!.link).toMatch(/^https?:\/\/[^/]+\/signup\/confirm\?token=[A-Za-z0-9_-]{43}$/);
+    // Nothing the requester typed reaches the address (a stranger could fill the form).
+    expect(mail!.text).not.toContain("Fran");
+    expect(mail!.text).not.toContain("Northwind");
+    const token = tokenOf(mail!.link);
+
+    // The link's page, opened any number of times, shows what it will create and uses nothing.
+    const shown = {
+      ok: true,
+      email: email.toLowerCase(),
+      name: "Fran Founder",
       workspaceName: "Northwind Alliances",
       slug,
-    });
-    expect(result).toEqual({ slug, email: email.toLowerCase() });
+      slugProblem: null,
+    };
+    expect(await callerFor(null).workspace.signUpCheck({ token })).toEqual(shown);
+    expect(await callerFor(null).workspace.signUpCheck({ token })).toEqual(shown);
+
+    const result = await callerFor(null).workspace.confirmSignUp({ token });
+    expect(result).toEqual({ slug, signInToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
 
     const user = await db().user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     expect(user.name).toBe("Fran Founder");
@@ -173,45 +204,165 @@ describe("workspace.signUp", () => {
 
     const current = await callerFor(user.id).workspace.current({ workspaceSlug: slug });
     expect(current).toMatchObject({ slug, role: "OWNER", name: "Northwind Alliances" });
+
+    // The page signs the new owner in with the token it was handed, once.
+    const session = await signInWithToken(result.signInToken);
+    expect(session.id).toBe(user.id);
+    await expect(signInWithToken(result.signInToken)).rejects.toThrow(/already been used/);
+    expect(await db().auditEvent.count({ where: { userId: user.id, action: "account.created", workspaceId: null } })).toBe(1);
   });
 
-  it("refuses an email that already has an account (CONFLICT), creating nothing", async () => {
-    const existing = await createUser(db());
-    const slug = unique("dup-email").toLowerCase();
-    await expectTrpcError(
-      callerFor(null).workspace.signUp({
-        name: "Dup",
-        email: existing.email.toUpperCase(),
-        password: "another-password",
-        workspaceName: "Dup Co",
-        slug,
-      }),
-      "CONFLICT",
-      /An account with this email already exists/,
+  it("answers an address that already has an account exactly as a new one, creating nothing and changing nothing", async () => {
+    const existing = await createUser(db(), { name: "Already Here" });
+    const fresh = signUpInput();
+    const known = await callerFor(null).workspace.signUp(
+      signUpInput({ email: existing.email.toUpperCase(), password: "another-password" }),
     );
-    expect(await db().workspace.count({ where: { slug } })).toBe(0);
+    const unknown = await callerFor(null).workspace.signUp(fresh);
+    expect(known).toEqual(unknown);
+    expect(JSON.stringify(known)).toBe(JSON.stringify(unknown));
+
+    // The account's owner learns what happened, with a way in and a way to a new password.
+    const [mail, ...more] = await emailsTo(existing.email);
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ kind: "SIGN_UP_EXISTING", subject: "You already have a Partnership Health account" });
+    expect(mail!.link).toMatch(/\/signin\/link\?token=[A-Za-z0-9_-]{43}$/);
+    expect(mail!.text).toContain(mail!.link);
+    expect(mail!.text).toContain(`/signin/forgot?email=${encodeURIComponent(existing.email)}`);
+    expect(await callerFor(null).signInLink.check({ token: tokenOf(mail!.link) })).toEqual({
+      ok: true,
+      email: existing.email,
+      next: "/workspaces",
+    });
+
+    const after = await db().user.findUniqueOrThrow({ where: { id: existing.id } });
+    expect(after).toMatchObject({ name: "Already Here", passwordHash: existing.passwordHash });
     expect(await db().user.count({ where: { email: existing.email } })).toBe(1);
+    expect(await db().member.count({ where: { userId: existing.id } })).toBe(0);
+    expect(await db().authToken.count({ where: { email: existing.email, purpose: "SIGN_UP" } })).toBe(0);
   });
 
-  it("refuses a slug that is taken (CONFLICT), creating no account", async () => {
+  it("refuses a slug that is taken (CONFLICT) before anything else, for known and new addresses alike", async () => {
     const w = await buildWorld();
-    const email = `${unique("late")}@example.test`;
-    await expectTrpcError(
-      callerFor(null).workspace.signUp({ name: "Late", email, password: "another-password", workspaceName: "Late Co", slug: w.slug }),
-      "CONFLICT",
-      new RegExp(`The address "${w.slug}" is taken`),
-    );
-    expect(await db().user.count({ where: { email } })).toBe(0);
+    const existing = await createUser(db());
+    const fresh = `${unique("late")}@example.test`;
+    const refusals = [];
+    for (const email of [existing.email, fresh]) {
+      const error = await expectTrpcError(
+        callerFor(null).workspace.signUp(signUpInput({ email, slug: w.slug })),
+        "CONFLICT",
+        new RegExp(`^The address "${w.slug}" is taken; choose another\\.$`),
+      );
+      refusals.push(error.message);
+    }
+    expect(refusals[0]).toBe(refusals[1]);
+    expect(await emailsTo(existing.email)).toEqual([]);
+    expect(await emailsTo(fresh)).toEqual([]);
+    expect(await db().user.count({ where: { email: fresh } })).toBe(0);
     expect(await db().member.count({ where: { workspaceId: w.workspace.id } })).toBe(6);
   });
 
-  it("refuses a reserved slug (CONFLICT) and leaves no account behind", async () => {
-    const email = `${unique("reserved")}@example.test`;
+  it("refuses a reserved slug (CONFLICT) and sends nothing", async () => {
+    const input = signUpInput({ slug: "admin" });
+    await expectTrpcError(callerFor(null).workspace.signUp(input), "CONFLICT", /reserved/);
+    expect(await emailsTo(input.email)).toEqual([]);
+  });
+
+  it("sends at most one email a minute to an address, and a newer sign-up retires the older link", async () => {
+    const input = signUpInput();
+    await callerFor(null).workspace.signUp(input);
+    expect(await callerFor(null).workspace.signUp({ ...input, workspaceName: "Second Try" })).toEqual({ checkEmail: true });
+    expect(await emailsTo(input.email)).toHaveLength(1);
+    const first = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
+
+    await requestSignUp(db(), { ...input, workspaceName: "Third Try" }, { now: new Date(Date.now() + 61_000) });
+    expect(await emailsTo(input.email)).toHaveLength(2);
+    const latest = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
+    expect(await callerFor(null).workspace.signUpCheck({ token: first })).toEqual({
+      ok: false,
+      problem: "used",
+      message: SIGN_UP_LINK_WORDS.used,
+      email: input.email,
+    });
+    expect(await callerFor(null).workspace.signUpCheck({ token: latest })).toMatchObject({ ok: true, workspaceName: "Third Try" });
+  });
+
+  it("works once: the link used is refused and creates nothing more", async () => {
+    const input = signUpInput();
+    await callerFor(null).workspace.signUp(input);
+    const token = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
+    await callerFor(null).workspace.confirmSignUp({ token });
     await expectTrpcError(
-      callerFor(null).workspace.signUp({ name: "Res", email, password: "another-password", workspaceName: "Res Co", slug: "admin" }),
-      "CONFLICT",
-      /reserved/,
+      callerFor(null).workspace.confirmSignUp({ token, slug: unique("again").toLowerCase() }),
+      "BAD_REQUEST",
+      /already been used/,
     );
-    expect(await db().user.count({ where: { email } })).toBe(0);
+    expect(await callerFor(null).workspace.signUpCheck({ token })).toMatchObject({ ok: false, problem: "used" });
+    const user = await db().user.findUniqueOrThrow({ where: { email: input.email } });
+    expect(await db().member.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("is refused after 24 hours, creating nothing", async () => {
+    const input = signUpInput();
+    await callerFor(null).workspace.signUp(input);
+    const token = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
+    const late = new Date(Date.now() + 24 * 3_600_000 + 1_000);
+    expect(await checkSignUp(db(), token, late)).toEqual({
+      ok: false,
+      problem: "expired",
+      message: SIGN_UP_LINK_WORDS.expired,
+      email: input.email,
+    });
+    await expect(confirmSignUp(db(), { token }, { now: late })).rejects.toThrow(SIGN_UP_LINK_WORDS.expired);
+    await db().authToken.updateMany({
+      where: { email: input.email, purpose: "SIGN_UP" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await expectTrpcError(callerFor(null).workspace.confirmSignUp({ token }), "BAD_REQUEST", /has expired/);
+    expect(await db().user.count({ where: { email: input.email } })).toBe(0);
+    expect(await db().workspace.count({ where: { slug: input.slug } })).toBe(0);
+  });
+
+  it("refuses a made-up link as not valid", async () => {
+    const invalid = { ok: false, problem: "invalid", message: SIGN_UP_LINK_WORDS.invalid, email: null };
+    expect(await callerFor(null).workspace.signUpCheck({ token: "q".repeat(43) })).toEqual(invalid);
+    await expectTrpcError(callerFor(null).workspace.confirmSignUp({ token: "q".repeat(43) }), "BAD_REQUEST", /not valid/);
+  });
+
+  it("checks the workspace address again when the link is used: taken since, it asks for another and keeps the link", async () => {
+    const input = signUpInput();
+    await callerFor(null).workspace.signUp(input);
+    const token = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
+    // Someone else takes the address meanwhile.
+    await createWorkspaceWithOwner(db(), { slug: input.slug });
+    expect(await callerFor(null).workspace.signUpCheck({ token })).toMatchObject({
+      ok: true,
+      slug: input.slug,
+      slugProblem: `The address "${input.slug}" is taken; choose another.`,
+    });
+    await expectTrpcError(callerFor(null).workspace.confirmSignUp({ token }), "CONFLICT", /is taken; choose another/);
+    await expectTrpcError(callerFor(null).workspace.confirmSignUp({ token, slug: "signin" }), "CONFLICT", /is reserved/);
+    expect(await db().user.count({ where: { email: input.email } })).toBe(0);
+
+    const other = unique("other").toLowerCase();
+    expect(await callerFor(null).workspace.confirmSignUp({ token, slug: other })).toMatchObject({ slug: other });
+    const user = await db().user.findUniqueOrThrow({ where: { email: input.email } });
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug: other } });
+    expect(workspace.name).toBe(input.workspaceName);
+    expect(await db().member.count({ where: { workspaceId: workspace.id, userId: user.id, role: "OWNER" } })).toBe(1);
+  });
+
+  it("gives the workspace to the account the address has by now, keeping that account as it was", async () => {
+    const input = signUpInput();
+    await callerFor(null).workspace.signUp(input);
+    const token = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
+    // Meanwhile the address got an account (an invitation accepted, say).
+    const account = await createUser(db(), { email: input.email, name: "Invited Earlier" });
+    const done = await callerFor(null).workspace.confirmSignUp({ token });
+    const after = await db().user.findUniqueOrThrow({ where: { id: account.id } });
+    expect(after).toMatchObject({ name: "Invited Earlier", passwordHash: account.passwordHash });
+    expect(await db().member.findFirst({ where: { userId: account.id, workspace: { slug: done.slug } } })).toMatchObject({ role: "OWNER" });
+    expect((await signInWithToken(done.signInToken)).id).toBe(account.id);
+    expect(await db().auditEvent.count({ where: { userId: account.id, action: "account.created" } })).toBe(0);
   });
 });

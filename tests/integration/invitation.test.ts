@@ -1,9 +1,13 @@
 // Invitations: a single-use, expiring link whose token is never stored, which turns into a
-// membership with the invited role.
+// membership with the invited role. No password is needed to accept: the link is enough to make
+// the invited address's account, never to open an account that already exists (the link passes
+// through the admin's hands), and nothing an admin can see tells whether the invitee has one.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser, TEST_PASSWORD, unique } from "../../prisma/factories";
 import { verifyPassword } from "../../server/password";
+import { liveSessionUser } from "../../server/services/accounts/sessions";
+import { emailsTo, linkTokenTo, signInWithToken } from "./account-links";
 import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -27,8 +31,14 @@ async function invite(
   return { ...created, token: tokenOf(created.path) };
 }
 
-const acceptAsNew = (token: string, name = "New Person") =>
-  anonymous().invitation.accept({ token, name, password: NEW_PASSWORD, newAccount: true });
+const acceptAsNew = (token: string, name = "New Person") => anonymous().invitation.accept({ token, name, password: NEW_PASSWORD });
+
+const joined = (email: string, workspaceSlug: string) => ({
+  status: "joined",
+  email,
+  workspaceSlug,
+  signInToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+});
 
 describe("accepting an invitation", () => {
   it("previews, then creates the user and a membership with the invited role", async () => {
@@ -43,10 +53,11 @@ describe("accepting an invitation", () => {
       workspaceName: w.workspace.name,
       workspaceSlug: w.slug,
       partnerOrgName: null,
-      hasAccount: false,
+      viewer: { kind: "signedOut" },
     });
 
-    expect(await acceptAsNew(token, "  Nora Newcomer ")).toEqual({ email, workspaceSlug: w.slug });
+    const result = await acceptAsNew(token, "  Nora Newcomer ");
+    expect(result).toEqual(joined(email, w.slug));
     const user = await db().user.findUniqueOrThrow({ where: { email } });
     expect(user.name).toBe("Nora Newcomer");
     expect(await verifyPassword(user.passwordHash!, NEW_PASSWORD)).toBe(true);
@@ -57,6 +68,25 @@ describe("accepting an invitation", () => {
     // The new member is in: their own workspace answers with their role.
     const current = await callerFor(user.id).workspace.current({ workspaceSlug: w.slug });
     expect(current.role).toBe("MANAGER");
+
+    // The page signs them in with the token it was handed, once.
+    const session = await signInWithToken(result.status === "joined" ? result.signInToken! : "");
+    expect(await liveSessionUser(db(), user.id, session.sid)).toBe(user.id);
+    await expect(signInWithToken(result.status === "joined" ? result.signInToken! : "")).rejects.toThrow(/already been used/);
+    expect(await db().auditEvent.count({ where: { userId: user.id, action: "account.created", workspaceId: null } })).toBe(1);
+  });
+
+  it("needs no password: the account then signs in by emailed link, or sets one by reset", async () => {
+    const w = await buildWorld();
+    const { token, email } = await invite(w, { role: "EXECUTIVE" });
+    const result = await anonymous().invitation.accept({ token, name: "Link Only" });
+    expect(result).toEqual(joined(email, w.slug));
+    const user = await db().user.findUniqueOrThrow({ where: { email } });
+    expect(user.passwordHash).toBeNull();
+    expect((await signInWithToken(result.status === "joined" ? result.signInToken! : "")).id).toBe(user.id);
+
+    await anonymous().signInLink.request({ email });
+    expect((await signInWithToken(await linkTokenTo(email, "SIGN_IN_LINK"))).id).toBe(user.id);
   });
 
   it("ties a PARTNER invitee to the partner organisation", async () => {
@@ -77,7 +107,7 @@ describe("accepting an invitation", () => {
     const w = await buildWorld();
     const { token, email } = await invite(w);
     await expectTrpcError(
-      anonymous().invitation.accept({ token, name: "   ", password: NEW_PASSWORD, newAccount: true }),
+      anonymous().invitation.accept({ token, name: "   ", password: NEW_PASSWORD }),
       "BAD_REQUEST",
       /Please enter your name/,
     );
@@ -106,17 +136,19 @@ describe("the invitation token", () => {
     expect(tokens.size).toBe(5);
   });
 
-  it("works once: reusing it is refused", async () => {
+  it("works once: reusing it is refused, signed out or signed in", async () => {
     const w = await buildWorld();
     const { token, email } = await invite(w);
     await acceptAsNew(token);
     await expectTrpcError(acceptAsNew(token, "Someone Else"), "BAD_REQUEST", /already been used/);
+    const user = await db().user.findUniqueOrThrow({ where: { email } });
+    await expectTrpcError(callerFor(user.id).invitation.accept({ token }), "BAD_REQUEST", /already been used/);
     expect(await anonymous().invitation.preview({ token })).toEqual({
       ok: false,
       message: "This invitation has already been used. Sign in instead, or ask for a new invitation.",
     });
-    const user = await db().user.findUniqueOrThrow({ where: { email } });
-    expect(user.name).toBe("New Person");
+    expect((await db().user.findUniqueOrThrow({ where: { email } })).name).toBe("New Person");
+    expect(await db().member.count({ where: { workspaceId: w.workspace.id, userId: user.id } })).toBe(1);
   });
 
   it("two accepts at once make one account and one membership", async () => {
@@ -239,87 +271,124 @@ describe("creating an invitation", () => {
     const w = await buildWorld();
     await w.admin.api.member.remove({ workspaceSlug: w.slug, memberId: w.executive.member.id });
     const { token } = await invite(w, { email: w.executive.user.email, role: "MANAGER" });
-    await anonymous().invitation.accept({ token, password: TEST_PASSWORD, newAccount: false });
+    expect(await w.executive.api.invitation.accept({ token })).toEqual({
+      status: "joined",
+      email: w.executive.user.email,
+      workspaceSlug: w.slug,
+      signInToken: null,
+    });
     const member = await db().member.findUniqueOrThrow({ where: { id: w.executive.member.id } });
     expect(member).toMatchObject({ role: "MANAGER", removedAt: null });
   });
 });
 
+describe("nothing tells whether the invitee has an account", () => {
+  it("the invitation, the list and the preview read the same for an address with an account and one without", async () => {
+    const w = await buildWorld();
+    const existing = await createUser(db());
+    const withAccount = await invite(w, { email: existing.email, role: "EXECUTIVE" });
+    const without = await invite(w, { role: "EXECUTIVE" });
+    const strip = <T extends { email: string }>(x: T) => ({ ...x, email: "(address)" });
+    const shape = (x: object) => Object.keys(x).sort();
+    expect(shape(withAccount)).toEqual(shape(without));
+
+    const [a, b] = await Promise.all([withAccount, without].map(({ token }) => anonymous().invitation.preview({ token })));
+    expect(a!.ok && b!.ok).toBe(true);
+    if (!a!.ok || !b!.ok) return;
+    expect(strip(a!)).toEqual(strip(b!));
+    // An admin who opens the link sees the same too (they are signed in as someone else).
+    const [c, d] = await Promise.all([withAccount, without].map(({ token }) => w.admin.api.invitation.preview({ token })));
+    if (!c!.ok || !d!.ok) throw new Error("preview refused");
+    expect(strip(c!)).toEqual(strip(d!));
+    expect(c!.viewer).toEqual({ kind: "someoneElse", email: w.admin.user.email });
+
+    const listed = await w.admin.api.invitation.list({ workspaceSlug: w.slug });
+    const rows = listed.map((i) => ({ ...strip(i), id: "(id)", createdAt: "(t)", expiresAt: "(t)" }));
+    expect(rows[0]).toEqual(rows[1]);
+  });
+});
+
 describe("accepting with an existing account", () => {
-  it("requires that account's correct password, and keeps the account as it was", async () => {
+  it("signed out, the link alone neither signs in nor joins: the account's owner gets a sign-in link back to it", async () => {
     const w = await buildWorld();
     const existing = await createUser(db(), { name: "Already Here" });
     const { token, id } = await invite(w, { email: existing.email, role: "EXECUTIVE" });
-    expect(await anonymous().invitation.preview({ token })).toMatchObject({ ok: true, hasAccount: true });
 
-    await expectTrpcError(
-      anonymous().invitation.accept({ token, password: "not-the-password", newAccount: false }),
-      "BAD_REQUEST",
-      /^That is not the password of your existing account\.$/,
-    );
-    // A wrong password neither uses up the invitation nor creates a membership.
+    // Whoever holds the link (the admin copied it) fills the form, with any name and password.
+    expect(await anonymous().invitation.accept({ token, name: "Impostor", password: NEW_PASSWORD })).toEqual({
+      status: "signInToJoin",
+      email: existing.email,
+    });
     expect((await db().invitation.findUniqueOrThrow({ where: { id } })).acceptedAt).toBeNull();
     expect(await db().member.count({ where: { workspaceId: w.workspace.id, userId: existing.id } })).toBe(0);
+    expect(await db().userSession.count({ where: { userId: existing.id } })).toBe(0);
+    const unchanged = await db().user.findUniqueOrThrow({ where: { id: existing.id } });
+    expect(unchanged).toMatchObject({ name: "Already Here", passwordHash: existing.passwordHash });
+    expect(await verifyPassword(unchanged.passwordHash!, TEST_PASSWORD)).toBe(true);
 
-    // Choosing a "new" password for an existing account does not replace the real one.
-    await expectTrpcError(
-      anonymous().invitation.accept({ token, name: "Impostor", password: NEW_PASSWORD, newAccount: true }),
-      "BAD_REQUEST",
-      /not the password of your existing account/,
-    );
+    // The owner signs in with the link sent to their own mailbox, which leads back to the invitation.
+    const [sent, ...more] = await emailsTo(existing.email, "SIGN_IN_LINK");
+    expect(more).toEqual([]);
+    const link = await linkTokenTo(existing.email, "SIGN_IN_LINK");
+    expect(await anonymous().signInLink.check({ token: link })).toEqual({ ok: true, email: existing.email, next: `/invite/${token}` });
+    expect(sent!.text).not.toContain(token);
+    const session = await signInWithToken(link);
+    expect(session.id).toBe(existing.id);
 
-    await anonymous().invitation.accept({ token, password: TEST_PASSWORD, newAccount: false });
+    // Signed in as the invitee: one click.
+    const me = callerFor(existing.id);
+    expect(await me.invitation.preview({ token })).toMatchObject({ ok: true, viewer: { kind: "invitee" } });
+    expect(await me.invitation.accept({ token })).toEqual({
+      status: "joined",
+      email: existing.email,
+      workspaceSlug: w.slug,
+      signInToken: null,
+    });
     const member = await db().member.findUniqueOrThrow({
       where: { workspaceId_userId: { workspaceId: w.workspace.id, userId: existing.id } },
     });
     expect(member.role).toBe("EXECUTIVE");
     const user = await db().user.findUniqueOrThrow({ where: { id: existing.id } });
-    expect(user.name).toBe("Already Here");
-    expect(user.passwordHash).toBe(existing.passwordHash);
+    expect(user).toMatchObject({ name: "Already Here", passwordHash: existing.passwordHash });
     expect(await db().user.count({ where: { email: existing.email } })).toBe(1);
+    // Used: the link cannot be replayed.
+    await expectTrpcError(me.invitation.accept({ token }), "BAD_REQUEST", /already been used/);
+    await expectTrpcError(anonymous().invitation.accept({ token, name: "Again" }), "BAD_REQUEST", /already been used/);
   });
-});
 
-describe("confirming an existing account's password", () => {
-  it("shares the sign-in limit: after 4 wrong passwords the next try must wait", async () => {
+  it("signed in as someone else, it is refused with the choice spelled out, changing nothing", async () => {
     const w = await buildWorld();
-    const existing = await createUser(db());
-    const { token, id } = await invite(w, { email: existing.email });
-    for (let i = 0; i < 4; i++) {
-      await expectTrpcError(
-        anonymous().invitation.accept({ token, password: `wrong-password-${i}`, newAccount: false }),
-        "BAD_REQUEST",
-        /not the password of your existing account/,
-      );
-    }
+    const { token, email, id } = await invite(w);
+    const other = await createUser(db());
+    expect(await callerFor(other.id).invitation.preview({ token })).toMatchObject({
+      ok: true,
+      viewer: { kind: "someoneElse", email: other.email },
+    });
     await expectTrpcError(
-      anonymous().invitation.accept({ token, password: TEST_PASSWORD, newAccount: false }),
+      callerFor(other.id).invitation.accept({ token, name: "Other", password: NEW_PASSWORD }),
       "BAD_REQUEST",
-      /^Too many failed sign-in attempts/,
+      new RegExp(
+        `^This invitation is for ${email.replace(/[.+]/g, "\\$&")}, and you are signed in as ${other.email.replace(/[.+]/g, "\\$&")}\\. Sign out`,
+      ),
     );
     expect((await db().invitation.findUniqueOrThrow({ where: { id } })).acceptedAt).toBeNull();
-    expect(await db().member.count({ where: { workspaceId: w.workspace.id, userId: existing.id } })).toBe(0);
+    expect(await db().user.count({ where: { email } })).toBe(0);
+    expect(await db().member.count({ where: { workspaceId: w.workspace.id, userId: other.id } })).toBe(0);
   });
 });
 
 describe("a new person's password", () => {
-  it("must meet the minimum length even when the client claims an existing account", async () => {
+  it("is optional, and when given must meet the minimum length", async () => {
     const w = await buildWorld();
     const { token, email, id } = await invite(w);
-    // No account exists for this email, so accepting creates one with this password.
-    await expectTrpcError(anonymous().invitation.accept({ token, name: "Shorty", password: "a", newAccount: false }), "BAD_REQUEST");
-    expect(await db().user.count({ where: { email } })).toBe(0);
-    expect((await db().invitation.findUniqueOrThrow({ where: { id } })).acceptedAt).toBeNull();
-  });
-
-  it("must meet the minimum length when choosing one", async () => {
-    const w = await buildWorld();
-    const { token, email } = await invite(w);
     await expectTrpcError(
-      anonymous().invitation.accept({ token, name: "Shorty", password: "short", newAccount: true }),
+      anonymous().invitation.accept({ token, name: "Shorty", password: "short" }),
       "BAD_REQUEST",
-      /at least 10 characters/,
+      /^Please choose a password of at least 10 characters, or leave it empty\.$/,
     );
     expect(await db().user.count({ where: { email } })).toBe(0);
+    expect((await db().invitation.findUniqueOrThrow({ where: { id } })).acceptedAt).toBeNull();
+    await anonymous().invitation.accept({ token, name: "Shorty", password: "" });
+    expect((await db().user.findUniqueOrThrow({ where: { email } })).passwordHash).toBeNull();
   });
 });

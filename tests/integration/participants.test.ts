@@ -1,7 +1,7 @@
 // Who is asked: the defaults, adjustments by hand, what they allow and refuse, and the response
 // rate that follows from them.
 import { describe, expect, it } from "vitest";
-import { addMember, createCycle } from "../../prisma/factories";
+import { addMember, createCycle, unique } from "../../prisma/factories";
 import { buildWorld, callerFor, db, expectTrpcError, fullAnswers } from "./helpers";
 
 const entry = (w: Awaited<ReturnType<typeof buildWorld>>, memberId: string, partnershipId = w.partnershipA.id, cycleId = w.cycle.id) => ({
@@ -90,9 +90,10 @@ describe("cycle participants", () => {
 describe("joining mid-cycle", () => {
   it("asks a partner contact who accepts an invitation while a cycle is open, and the owner of a new partnership", async () => {
     const w = await buildWorld();
+    const email = `${unique("late.joiner")}@example.test`.toLowerCase();
     const invite = await w.admin.api.invitation.create({
       workspaceSlug: w.slug,
-      email: "late.joiner@example.test",
+      email,
       role: "PARTNER",
       partnerOrgId: w.orgA.id,
     });
@@ -100,10 +101,9 @@ describe("joining mid-cycle", () => {
       token: invite.path.split("/").pop()!,
       name: "Late Joiner",
       password: "late-joiner-password",
-      newAccount: true,
     });
     const joiner = await db().member.findFirstOrThrow({
-      where: { workspaceId: w.workspace.id, user: { email: "late.joiner@example.test" } },
+      where: { workspaceId: w.workspace.id, user: { email } },
     });
     expect(await db().cycleParticipant.findMany({ where: { cycleId: w.cycle.id, memberId: joiner.id } })).toMatchObject([
       { partnershipId: w.partnershipA.id, side: "PARTNER", excluded: false },

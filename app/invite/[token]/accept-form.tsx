@@ -2,31 +2,39 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent, type ReactNode } from "react";
+import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../_components/alert";
 import { Button } from "../../_components/button";
 import { TextField } from "../../_components/field";
+import { focusFirstInvalid, signInWithToken } from "../../_lib/auth-forms";
 import { fieldError } from "../../_lib/field-error";
+import { CheckEmail } from "../../signin/check-email";
 
-import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
-import { focusFirstInvalid, signInAndOpen } from "../../_lib/auth-forms";
+type Errors = { name?: string; password?: string };
 
-export function AcceptForm({
-  token,
-  email,
-  hasAccount,
-  workspaceName,
-}: {
-  token: string;
-  email: string;
-  hasAccount: boolean;
-  workspaceName: string;
-}) {
+// Signed out: a name, and a password only if the person wants one (without, they sign in by
+// emailed link). The same form for everybody; the answer says what comes next.
+export function AcceptForm({ token, email, workspaceName }: { token: string; email: string; workspaceName: string }) {
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.accept.mutationOptions());
-  const [errors, setErrors] = useState<{ name?: string; password?: string }>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<ReactNode>(null);
   const [signingIn, setSigningIn] = useState(false);
+  const signInHere = `/signin?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(`/invite/${token}`)}`;
+
+  if (accept.data?.status === "signInToJoin") {
+    return (
+      <CheckEmail>
+        <strong className="font-medium">{email}</strong> already has an account, so joining {workspaceName} takes signing in to it. We have
+        emailed a sign-in link that brings you back here, or you can{" "}
+        <Link className="font-medium underline" href={signInHere}>
+          sign in another way
+        </Link>
+        .
+      </CheckEmail>
+    );
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,31 +42,34 @@ export function AcceptForm({
     const form = new FormData(formEl);
     const name = String(form.get("name") ?? "").trim();
     const password = String(form.get("password") ?? "");
-    const found: { name?: string; password?: string } = {};
-    if (!hasAccount && !name) found.name = "Please enter your name.";
-    if (!password) found.password = "Please enter your password.";
-    else if (!hasAccount && password.length < MIN_PASSWORD) found.password = `Use at least ${MIN_PASSWORD} characters.`;
+    const found: Errors = {};
+    if (!name) found.name = "Please enter your name.";
+    if (password && password.length < MIN_PASSWORD) found.password = `Use at least ${MIN_PASSWORD} characters, or leave it empty.`;
     setErrors(found);
     setProblem(null);
     if (focusFirstInvalid(formEl, found)) return;
 
-    let joined: { email: string; workspaceSlug: string };
+    let result;
     try {
-      joined = await accept.mutateAsync({ token, password, newAccount: !hasAccount, ...(hasAccount ? {} : { name }) });
+      result = await accept.mutateAsync({ token, name, ...(password ? { password } : {}) });
     } catch (error) {
       setProblem(errorMessage(error));
       return;
     }
+    if (result.status !== "joined") return;
+    const path = `/w/${result.workspaceSlug}`;
+    if (!result.signInToken) {
+      window.location.assign(path);
+      return;
+    }
     setSigningIn(true);
-    if (await signInAndOpen(joined.email, password, joined.workspaceSlug)) return;
+    const failed = await signInWithToken(result.signInToken, path);
+    if (!failed) return;
     setSigningIn(false);
     setProblem(
       <>
-        You have joined {workspaceName}, but signing you in failed.{" "}
-        <Link
-          className="font-medium underline"
-          href={`/signin?email=${encodeURIComponent(joined.email)}&callbackUrl=${encodeURIComponent(`/w/${joined.workspaceSlug}`)}`}
-        >
+        You have joined {workspaceName}, but signing you in failed ({failed.error}){" "}
+        <Link className="font-medium underline" href={`/signin?email=${encodeURIComponent(result.email)}&callbackUrl=${encodeURIComponent(path)}`}>
           Sign in
         </Link>{" "}
         to continue.
@@ -80,26 +91,22 @@ export function AcceptForm({
         hint="The invitation is for this address."
         className="bg-slate-50 text-slate-700"
       />
-      {hasAccount ? null : (
-        <TextField
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={80}
-          autoFocus
-          error={errors.name ?? fieldError(accept.error, "name")}
-        />
-      )}
       <TextField
-        label={hasAccount ? "Your password" : "Choose a password"}
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={80}
+        autoFocus
+        error={errors.name ?? fieldError(accept.error, "name")}
+      />
+      <TextField
+        label="Password (optional)"
         name="password"
         type="password"
-        autoComplete={hasAccount ? "current-password" : "new-password"}
-        required
+        autoComplete="new-password"
         maxLength={200}
-        autoFocus={hasAccount}
-        hint={hasAccount ? "The password you already use to sign in." : `At least ${MIN_PASSWORD} characters.`}
+        hint={`At least ${MIN_PASSWORD} characters. Leave it empty to sign in with a link we email you instead.`}
         error={errors.password ?? fieldError(accept.error, "password")}
       />
       <Button type="submit" className="w-full" disabled={busy}>

@@ -28,13 +28,15 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 export async function deliverAccountEmails(
   db: PrismaClient,
-  options: { now?: Date; transport?: MailTransport | null; limit?: number } = {},
+  // `to`: only the emails to these addresses (a test sharing its database with others).
+  options: { now?: Date; transport?: MailTransport | null; limit?: number; to?: readonly string[] } = {},
 ): Promise<{ sent: number; failed: number }> {
   const transport = options.transport === undefined ? defaultTransport() : options.transport;
   const result = { sent: 0, failed: 0 };
   if (!transport) return result;
   const clock = () => options.now ?? new Date();
   const claimable = (at: Date): Prisma.AccountEmailWhereInput => ({
+    ...(options.to ? { to: { in: [...options.to] } } : {}),
     sentAt: null,
     attempts: { lt: DEFAULT_MAX_ATTEMPTS },
     OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(at.getTime() - CLAIM_TIMEOUT_MS) } }],

@@ -59,6 +59,9 @@ export const FIXTURES: Record<string, Fixture> = {
       slug: `fresh-${fresh()}`,
     }),
   },
+  // A made-up link: the check answers "not valid", the button refuses (a domain rule, not access).
+  "workspace.signUpCheck": { input: () => ({ token: `made-up-${fresh()}` }) },
+  "workspace.confirmSignUp": { input: () => ({ token: `made-up-${fresh()}` }) },
   "workspace.create": { input: () => ({ workspaceName: "Second Program", slug: `second-${fresh()}` }) },
   "workspace.mine": {},
   "workspace.current": {},
@@ -107,8 +110,14 @@ export const FIXTURES: Record<string, Fixture> = {
   "invitation.revoke": { input: (w) => ({ invitationId: w.invitations.pending.id }), ids: { invitationId: "workspace" } },
   "invitation.preview": { input: (w) => ({ token: w.invitations.inviteToken }) },
   "invitation.accept": {
-    input: (w) => ({ token: w.invitations.inviteToken, name: "Ivy Invitee", password: "correct-horse-battery-staple", newAccount: true }),
+    input: (w) => ({ token: w.invitations.inviteToken, name: "Ivy Invitee", password: "correct-horse-battery-staple" }),
   },
+
+  "passwordReset.request": { input: () => ({ email: `forgetful-${fresh()}@example.test` }) },
+  "passwordReset.check": { input: () => ({ token: `made-up-${fresh()}` }) },
+  "passwordReset.complete": { input: () => ({ token: `made-up-${fresh()}`, password: "correct-horse-battery-staple" }) },
+  "signInLink.request": { input: () => ({ email: `linked-${fresh()}@example.test`, next: "/workspaces" }) },
+  "signInLink.check": { input: () => ({ token: `made-up-${fresh()}` }) },
 
   "partnerOrg.list": {},
   "partnerOrg.create": { input: () => ({ name: `New Org ${fresh()}` }) },
