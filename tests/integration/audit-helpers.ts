@@ -1,6 +1,5 @@
 // Shared by the audit log's tests: callers that come from a client address, as the HTTP handler's
 // context carries it, and reads of what the log holds.
-import { TEST_PASSWORD } from "../../prisma/factories";
 import { createContextFor } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
 import { buildWorld, db } from "./helpers";
