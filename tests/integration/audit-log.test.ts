@@ -76,7 +76,7 @@ describe("the log as admins read it", () => {
       actor: { name: w.admin.user.name, email: w.admin.user.email },
       subject: { name: w.executive.user.name, email: w.executive.user.email },
       address: AT,
-      target: `${w.executive.user.name} <${w.executive.user.email}>: Executive → Alliance manager`,
+      target: `${w.executive.user.name} (${w.executive.user.email}): Executive → Alliance manager`,
     });
     expect(events[1]!.detail).toEqual({ changes: { confidentialityThreshold: [3, 4] } });
     expect(events[0]!.at.getTime()).toBeGreaterThanOrEqual(events[1]!.at.getTime());

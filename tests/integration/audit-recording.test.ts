@@ -121,7 +121,7 @@ describe("member changes", () => {
       before: { role: "PARTNER", partnerOrg: w.orgA.name },
       after: { role: "PARTNER", partnerOrg: w.orgB.name },
     });
-    expect(events[1]!.target).toBe(`${w.executive.user.name} <${w.executive.user.email}>: Executive → Alliance manager`);
+    expect(events[1]!.target).toBe(`${w.executive.user.name} (${w.executive.user.email}): Executive → Alliance manager`);
   });
 
   it("records a removal with what followed for what the person held", async () => {

@@ -10,7 +10,7 @@ export const ROLE_NAME: Record<Role, string> = {
   PARTNER: "Partner contact",
 };
 
-export const personLabel = (p: { name: string; email: string }) => `${p.name} <${p.email}>`;
+export const personLabel = (p: { name: string; email: string }) => `${p.name} (${p.email})`;
 
 // "Partner contact (Globex)"
 export const roleLabel = (role: Role, partnerOrgName?: string | null) =>

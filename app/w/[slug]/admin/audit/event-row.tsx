@@ -32,8 +32,10 @@ function Details({ detail }: { detail: AuditEvent["detail"] }) {
 }
 
 export function EventRow({ event: e }: { event: AuditEvent }) {
-  // An account's event without a target is about its account: name whose.
-  const about = e.target ?? (e.subject ? `${e.subject.name} (${e.subject.email})` : e.email);
+  // An account's event without a target is about its account: name whose, unless it was their own
+  // doing (a sign-in names its person once, as who).
+  const own = e.subject !== null && e.actor !== null && e.subject.email === e.actor.email;
+  const about = e.target ?? (e.subject && !own ? `${e.subject.name} (${e.subject.email})` : own ? null : e.email);
   return (
     <tr className="align-top">
       <td className="whitespace-nowrap">
