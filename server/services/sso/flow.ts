@@ -110,7 +110,7 @@ function verifiedFlag(value: unknown): boolean | undefined {
 async function personFrom(config: oidc.Configuration, tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>) {
   const claims = tokens.claims()!;
   let source: Record<string, unknown> = claims;
-  if (typeof claims.email !== "string" && tokens.access_token) {
+  if (typeof claims.email !== "string" && tokens.access_token && config.serverMetadata().userinfo_endpoint) {
     source = { ...(await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)), ...claims };
   }
   const name =
