@@ -35,7 +35,7 @@ function serialize(name: string, value: string, o: CookieOptions): string {
     `Max-Age=${Math.max(0, Math.floor(o.maxAge))}`,
     ...(o.httpOnly !== false ? ["HttpOnly"] : []),
     `SameSite=${o.sameSite === "strict" ? "Strict" : "Lax"}`,
-    ...(o.secure ?? secure ? ["Secure"] : []),
+    ...((o.secure ?? secure) ? ["Secure"] : []),
   ].join("; ");
 }
 

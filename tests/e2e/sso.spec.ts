@@ -65,7 +65,9 @@ test("an address without single sign-on is told so, and a refused answer explain
   await page.getByRole("button", { name: "Sign in with single sign-on" }).click();
   await page.getByLabel("Work email").fill("someone@nowhere.test");
   await page.getByRole("button", { name: "Continue with single sign-on" }).click();
-  await expect(alerts(page)).toHaveText("Single sign-on is not set up for nowhere.test. Sign in with your password or an emailed link instead.");
+  await expect(alerts(page)).toHaveText(
+    "Single sign-on is not set up for nowhere.test. Sign in with your password or an emailed link instead.",
+  );
 
   // An answer arriving without this browser's sign-in (another browser's, or a forged one).
   const response = await page.goto("/api/sso/callback?code=forged&state=forged");

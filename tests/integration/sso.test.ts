@@ -31,7 +31,10 @@ let idp: TestProvider;
 let otherIdp: TestProvider;
 
 beforeAll(async () => {
-  idp = await startTestProvider({ redirectUris: [redirectUri], otherClients: [{ clientId: "another-app", clientSecret: "another-secret-another-secret" }] });
+  idp = await startTestProvider({
+    redirectUris: [redirectUri],
+    otherClients: [{ clientId: "another-app", clientSecret: "another-secret-another-secret" }],
+  });
   otherIdp = await startTestProvider({ redirectUris: [redirectUri] });
 });
 afterAll(async () => {
@@ -73,7 +76,11 @@ const setCookies = (response: Response) =>
 
 async function start(email: string, next?: string) {
   const response = await ssoStart(
-    new Request(`${APP}/api/sso/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, next }) }),
+    new Request(`${APP}/api/sso/start`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, next }),
+    }),
   );
   const body = (await response.json()) as { url?: string; error?: string };
   return { status: response.status, ...body, flow: setCookies(response)[FLOW_COOKIE] ?? null };
@@ -103,7 +110,13 @@ async function outcomeOf(response: Response): Promise<Outcome> {
 // The whole sign-in, as a browser does it: the form, the provider's login page, the callback.
 async function ssoSignIn(
   email: string,
-  opts: { login?: string; next?: string; authorizationUrl?: (url: URL) => URL; answer?: (url: URL) => URL; beforeCallback?: () => void } = {},
+  opts: {
+    login?: string;
+    next?: string;
+    authorizationUrl?: (url: URL) => URL;
+    answer?: (url: URL) => URL;
+    beforeCallback?: () => void;
+  } = {},
 ) {
   const started = await start(email, opts.next);
   expect(started.status, started.error).toBe(200);
@@ -141,12 +154,19 @@ describe("setting up single sign-on", () => {
     // No copy anywhere else: not in the audit log either.
     const logged = await db().auditEvent.findMany({ where: { workspaceId: c.workspace.id } });
     expect(JSON.stringify(logged)).not.toContain(idp.clientSecret);
-    expect(logged.find((e) => e.action === "sso.updated")?.detail).toMatchObject({ created: true, secret: "replaced", domains: [c.domain] });
+    expect(logged.find((e) => e.action === "sso.updated")?.detail).toMatchObject({
+      created: true,
+      secret: "replaced",
+      domains: [c.domain],
+    });
 
     const read = await c.admin.sso.get({ workspaceSlug: c.slug });
     expect(JSON.stringify(read)).not.toContain(idp.clientSecret);
     expect(JSON.stringify(read)).not.toContain(row.clientSecretEnc);
-    expect(read).toMatchObject({ redirectUri, connection: { issuer: idp.issuer, clientId: idp.clientId, secretStored: true, domains: [c.domain] } });
+    expect(read).toMatchObject({
+      redirectUri,
+      connection: { issuer: idp.issuer, clientId: idp.clientId, secretStored: true, domains: [c.domain] },
+    });
   });
 
   it("keeps the stored secret when none is typed, but not for another issuer or client", async () => {
@@ -161,7 +181,11 @@ describe("setting up single sign-on", () => {
       "BAD_REQUEST",
       /Enter the client secret again: a stored secret is sent only to the issuer and client ID it was entered for/,
     );
-    await expectTrpcError(c.admin.sso.save({ workspaceSlug: c.slug, ...c.settings, clientId: "another-app", clientSecret: "" }), "BAD_REQUEST", /Enter the client secret again/);
+    await expectTrpcError(
+      c.admin.sso.save({ workspaceSlug: c.slug, ...c.settings, clientId: "another-app", clientSecret: "" }),
+      "BAD_REQUEST",
+      /Enter the client secret again/,
+    );
     expect((await db().ssoConnection.findUniqueOrThrow({ where: { workspaceId: c.workspace.id } })).issuer).toBe(idp.issuer);
   });
 
@@ -172,7 +196,9 @@ describe("setting up single sign-on", () => {
     await expectTrpcError(
       save(`http://127.0.0.1:${closed}/`),
       "BAD_REQUEST",
-      new RegExp(`^Could not reach the identity provider at http://127\\.0\\.0\\.1:${closed}/\\.well-known/openid-configuration: the connection was refused\\.$`),
+      new RegExp(
+        `^Could not reach the identity provider at http://127\\.0\\.0\\.1:${closed}/\\.well-known/openid-configuration: the connection was refused\\.$`,
+      ),
     );
     await expectTrpcError(save(`${idp.address}/not-an-issuer`), "BAD_REQUEST", /did not answer with a discovery document \(HTTP 404\)/);
     await expectTrpcError(save("http://sso.example.test/"), "BAD_REQUEST", /^The issuer must be an https address/);
@@ -214,14 +240,25 @@ describe("setting up single sign-on", () => {
       "BAD_REQUEST",
       /^someone-else\.test: single sign-on can cover only the email domains of this workspace's owners and admins\./,
     );
-    await expectTrpcError(first.admin.sso.save({ workspaceSlug: first.slug, ...first.settings, domains: ["gmail.com"] }), "BAD_REQUEST", /gmail\.com is a public email provider/);
-    await expectTrpcError(first.admin.sso.save({ workspaceSlug: first.slug, ...first.settings, domains: ["https://x.test/"] }), "BAD_REQUEST", /is not an email domain/);
+    await expectTrpcError(
+      first.admin.sso.save({ workspaceSlug: first.slug, ...first.settings, domains: ["gmail.com"] }),
+      "BAD_REQUEST",
+      /gmail\.com is a public email provider/,
+    );
+    await expectTrpcError(
+      first.admin.sso.save({ workspaceSlug: first.slug, ...first.settings, domains: ["https://x.test/"] }),
+      "BAD_REQUEST",
+      /is not an email domain/,
+    );
   });
 
   it("refuses a domain rule that would grant the owner or partner role", async () => {
     const c = await company();
     for (const joinRole of ["OWNER", "PARTNER"]) {
-      await expectTrpcError(c.admin.sso.save({ workspaceSlug: c.slug, ...c.settings, joinByDomain: true, joinRole: joinRole as JoinRole }), "BAD_REQUEST");
+      await expectTrpcError(
+        c.admin.sso.save({ workspaceSlug: c.slug, ...c.settings, joinByDomain: true, joinRole: joinRole as JoinRole }),
+        "BAD_REQUEST",
+      );
     }
   });
 
@@ -230,8 +267,13 @@ describe("setting up single sign-on", () => {
     expect(await c.admin.sso.remove({ workspaceSlug: c.slug })).toEqual({ removed: true });
     expect(await c.admin.sso.remove({ workspaceSlug: c.slug })).toEqual({ removed: false });
     expect(await db().ssoConnection.count({ where: { workspaceId: c.workspace.id } })).toBe(0);
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "sso.removed" })).toMatchObject({ actorUserId: c.owner.id, target: idp.issuer });
-    expect((await start(`someone@${c.domain}`)).error).toBe(`Single sign-on is not set up for ${c.domain}. Sign in with your password or an emailed link instead.`);
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "sso.removed" })).toMatchObject({
+      actorUserId: c.owner.id,
+      target: idp.issuer,
+    });
+    expect((await start(`someone@${c.domain}`)).error).toBe(
+      `Single sign-on is not set up for ${c.domain}. Sign in with your password or an emailed link instead.`,
+    );
   });
 });
 
@@ -242,8 +284,13 @@ describe("signing in with single sign-on", () => {
     expect(outcome).toMatchObject({ status: 303, location: `/w/${c.slug}`, userId: c.owner.id });
     const session = await db().userSession.findUniqueOrThrow({ where: { id: outcome.sessionId! } });
     expect(session).toMatchObject({ userId: c.owner.id, method: "SSO", endedAt: null });
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "sso.signin" })).toMatchObject({ userId: c.owner.id, email: c.owner.email });
-    expect(await lastAudit({ workspaceId: null, action: "signin.succeeded", userId: c.owner.id })).toMatchObject({ detail: { method: "SSO" } });
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "sso.signin" })).toMatchObject({
+      userId: c.owner.id,
+      email: c.owner.email,
+    });
+    expect(await lastAudit({ workspaceId: null, action: "signin.succeeded", userId: c.owner.id })).toMatchObject({
+      detail: { method: "SSO" },
+    });
   });
 
   it("goes on to the page asked for, if it is a same-origin path", async () => {
@@ -274,7 +321,10 @@ describe("signing in with single sign-on", () => {
     expect(outcome).toMatchObject({ status: 303, location: `/w/${c.slug}`, userId: user.id });
     const member = await db().member.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: c.workspace.id, userId: user.id } } });
     expect(member).toMatchObject({ role: "EXECUTIVE", removedAt: null, partnerOrgId: null });
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "sso.joined" })).toMatchObject({ userId: user.id, detail: { role: "EXECUTIVE" } });
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "sso.joined" })).toMatchObject({
+      userId: user.id,
+      detail: { role: "EXECUTIVE" },
+    });
     expect(await lastAudit({ workspaceId: null, action: "account.created", userId: user.id })).toMatchObject({ detail: { via: "SSO" } });
     // The second time, the same account and membership.
     expect((await ssoSignIn(email)).userId).toBe(user.id);
@@ -286,10 +336,15 @@ describe("signing in with single sign-on", () => {
     const email = `removed@${c.domain}`;
     await ssoSignIn(email);
     const user = await db().user.findUniqueOrThrow({ where: { email } });
-    await db().member.update({ where: { workspaceId_userId: { workspaceId: c.workspace.id, userId: user.id } }, data: { removedAt: new Date() } });
+    await db().member.update({
+      where: { workspaceId_userId: { workspaceId: c.workspace.id, userId: user.id } },
+      data: { removedAt: new Date() },
+    });
     const outcome = await ssoSignIn(email);
     expect(outcome).toMatchObject({ status: 303, location: "/", userId: user.id });
-    expect((await db().member.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: c.workspace.id, userId: user.id } } })).removedAt).not.toBeNull();
+    expect(
+      (await db().member.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: c.workspace.id, userId: user.id } } })).removedAt,
+    ).not.toBeNull();
   });
 
   it("joins a first-time person by their pending invitation, with its role and partner organisation", async () => {
@@ -301,12 +356,17 @@ describe("signing in with single sign-on", () => {
     const outcome = await ssoSignIn(email);
     const user = await db().user.findUniqueOrThrow({ where: { email } });
     expect(outcome).toMatchObject({ status: 303, location: `/w/${c.slug}`, userId: user.id });
-    expect(await db().member.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: c.workspace.id, userId: user.id } } })).toMatchObject({
+    expect(
+      await db().member.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: c.workspace.id, userId: user.id } } }),
+    ).toMatchObject({
       role: "PARTNER",
       partnerOrgId: org.id,
     });
     expect((await db().invitation.findFirstOrThrow({ where: { workspaceId: c.workspace.id, email } })).acceptedAt).toBeInstanceOf(Date);
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "invitation.accepted" })).toMatchObject({ userId: user.id, detail: { via: "SSO" } });
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "invitation.accepted" })).toMatchObject({
+      userId: user.id,
+      detail: { via: "SSO" },
+    });
   });
 
   it("refuses a first-time person with neither an invitation nor a domain rule, and creates nothing", async () => {
@@ -314,7 +374,10 @@ describe("signing in with single sign-on", () => {
     const email = `stranger@${c.domain}`;
     await expectRefused(await ssoSignIn(email), "not_invited");
     expect(await db().user.count({ where: { email } })).toBe(0);
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({ email, detail: { method: "SSO", reason: "not_invited" } });
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({
+      email,
+      detail: { method: "SSO", reason: "not_invited" },
+    });
   });
 
   it("refuses an address outside the connection's domains, whatever the provider says", async () => {
@@ -349,7 +412,9 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
       authorizationUrl: (url) => new URL(`${url.pathname}${url.search}`, otherIdp.address),
     });
     await expectRefused(outcome, "wrong_issuer");
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({ detail: { reason: "wrong_issuer", iss: otherIdp.issuer } });
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({
+      detail: { reason: "wrong_issuer", iss: otherIdp.issuer },
+    });
   });
 
   it("refuses an ID token that names another issuer than the discovery document", async () => {
@@ -375,7 +440,11 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
     await drifting.close();
     const replaced = await startTestProvider({ redirectUris: [redirectUri], port: Number(port), issuer: (a) => `${a}/moved` });
     try {
-      await expectTrpcError(c.admin.sso.save({ workspaceSlug: c.slug, ...c.settings, clientSecret: null }), "BAD_REQUEST", /names its issuer .*\/moved/);
+      await expectTrpcError(
+        c.admin.sso.save({ workspaceSlug: c.slug, ...c.settings, clientSecret: null }),
+        "BAD_REQUEST",
+        /names its issuer .*\/moved/,
+      );
       await expectRefused(await outcomeOf(await callback(answer, started.flow)), "wrong_issuer");
     } finally {
       await replaced.close();
@@ -390,7 +459,9 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
     } finally {
       idp.setIdTokenAudience(null);
     }
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({ detail: { method: "SSO", reason: "wrong_audience" } });
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({
+      detail: { method: "SSO", reason: "wrong_audience" },
+    });
   });
 
   it("refuses an ID token carrying another sign-in's nonce", async () => {
@@ -432,7 +503,11 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
     const tampered = `${started.flow!.slice(0, -4)}AAAA`;
     await expectRefused(await outcomeOf(await callback(answer, tampered)), "flow_missing");
     expect(await db().userSession.count({ where: { userId: c.owner.id } })).toBe(0);
-    expect(await db().auditEvent.count({ where: { action: "signin.failed", email: null, detail: { path: ["reason"], equals: "flow_missing" } } })).toBeGreaterThan(0);
+    expect(
+      await db().auditEvent.count({
+        where: { action: "signin.failed", email: null, detail: { path: ["reason"], equals: "flow_missing" } },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it("refuses a code used twice", async () => {
@@ -480,7 +555,9 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
     } finally {
       await impostor.close();
     }
-    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({ detail: { reason: "bad_signature" } });
+    expect(await lastAudit({ workspaceId: c.workspace.id, action: "signin.failed" })).toMatchObject({
+      detail: { reason: "bad_signature" },
+    });
   });
 
   it("explains every refusal in words, for the page the browser lands on", () => {
@@ -507,7 +584,9 @@ describe("required single sign-on", () => {
     await expect(authenticate(db(), { email: `nobody@${c.domain}`, password: "x" }, "203.0.113.7")).rejects.toThrow(message);
     await expect(requestSignInLink(db(), c.owner.email)).rejects.toThrow(message);
     expect(await db().authToken.count({ where: { email: c.owner.email } })).toBe(0);
-    expect(await lastAudit({ workspaceId: null, action: "signin.failed", email: c.owner.email })).toMatchObject({ detail: { reason: "sso required" } });
+    expect(await lastAudit({ workspaceId: null, action: "signin.failed", email: c.owner.email })).toMatchObject({
+      detail: { reason: "sso required" },
+    });
     // SSO itself still works.
     expect((await ssoSignIn(c.owner.email)).sessionId).not.toBeNull();
   });
@@ -568,7 +647,9 @@ describe("the start of a sign-in", () => {
     for (const param of ["state", "nonce", "code_challenge"]) expect(url.searchParams.get(param)!.length).toBeGreaterThanOrEqual(43);
     // The flow cookie keeps them from the browser: none of them is readable in it.
     expect(started.flow).not.toContain(url.searchParams.get("state"));
-    const cookie = (await ssoStart(new Request(`${APP}/api/sso/start`, { method: "POST", body: JSON.stringify({ email: c.owner.email }) }))).headers.getSetCookie()[0]!;
+    const cookie = (
+      await ssoStart(new Request(`${APP}/api/sso/start`, { method: "POST", body: JSON.stringify({ email: c.owner.email }) }))
+    ).headers.getSetCookie()[0]!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Path=\/api\/sso\/callback/);

@@ -67,7 +67,9 @@ describe("email domains", () => {
 
   it("must each be an owner's or admin's email domain", () => {
     expect(() => assertDomainsHeld(["corp.example"], ["Ada@Corp.Example"])).not.toThrow();
-    expect(refusal(() => assertDomainsHeld(["corp.example", "other.example"], ["ada@corp.example"]))).toMatch(/^other\.example: single sign-on can cover only/);
+    expect(refusal(() => assertDomainsHeld(["corp.example", "other.example"], ["ada@corp.example"]))).toMatch(
+      /^other\.example: single sign-on can cover only/,
+    );
   });
 });
 
@@ -95,7 +97,17 @@ describe("where a sign-in goes afterwards", () => {
   it("is a same-origin path, or nothing", () => {
     expect(localPath("/w/acme/portfolio?tier=1#top")).toBe("/w/acme/portfolio?tier=1#top");
     expect(localPath("/")).toBe("/");
-    for (const bad of ["//evil.test", "/\\evil.test", "\\\\evil.test", "https://evil.test", "/\t/evil.test", "javascript:alert(1)", "", null, 5]) {
+    for (const bad of [
+      "//evil.test",
+      "/\\evil.test",
+      "\\\\evil.test",
+      "https://evil.test",
+      "/\t/evil.test",
+      "javascript:alert(1)",
+      "",
+      null,
+      5,
+    ]) {
       expect(localPath(bad)).toBeNull();
     }
     // Percent-encoded, a backslash is just a character of a same-origin path.

@@ -73,7 +73,9 @@ type SaveCtx = WorkspaceCtx & { sessionId?: string | null; address?: string | nu
 // becomes the only way in.
 async function assertNoLockout(ctx: SaveCtx, domains: readonly string[]) {
   if (!domains.includes(emailDomain(ctx.user.email))) return;
-  const session = ctx.sessionId ? await ctx.db.userSession.findUnique({ where: { id: ctx.sessionId }, select: { method: true, userId: true } }) : null;
+  const session = ctx.sessionId
+    ? await ctx.db.userSession.findUnique({ where: { id: ctx.sessionId }, select: { method: true, userId: true } })
+    : null;
   if (session?.method === "SSO" && session.userId === ctx.user.id) return;
   throw badRequest(
     `Your own address is at ${emailDomain(ctx.user.email)}: sign in with single sign-on yourself before requiring it, so you know it works before it becomes the only way in.`,
@@ -165,7 +167,12 @@ export async function saveSsoConnection(ctx: SaveCtx, input: SsoSettingsInput, n
 // workspace's log: its admin's change ended them.
 async function endNonSsoSessions(tx: TenantTx, actorUserId: string, domains: readonly string[], now: Date, address?: string | null) {
   const sessions = await tx.userSession.findMany({
-    where: { endedAt: null, expiresAt: { gt: now }, method: { not: "SSO" }, user: { OR: domains.map((d) => ({ email: { endsWith: `@${d}` } })) } },
+    where: {
+      endedAt: null,
+      expiresAt: { gt: now },
+      method: { not: "SSO" },
+      user: { OR: domains.map((d) => ({ email: { endsWith: `@${d}` } })) },
+    },
     select: { id: true, userId: true, user: { select: { email: true } } },
   });
   const byUser = new Map<string, { email: string; ids: string[] }>();
@@ -176,7 +183,14 @@ async function endNonSsoSessions(tx: TenantTx, actorUserId: string, domains: rea
   }
   for (const [userId, { email, ids }] of byUser) {
     await tx.userSession.updateMany({ where: { id: { in: ids }, endedAt: null }, data: { endedAt: now, endReason: "SSO_REQUIRED" } });
-    await audit(tx, { action: "sessions.ended", userId, actorUserId, email, address, detail: { reason: "SSO_REQUIRED", count: ids.length } });
+    await audit(tx, {
+      action: "sessions.ended",
+      userId,
+      actorUserId,
+      email,
+      address,
+      detail: { reason: "SSO_REQUIRED", count: ids.length },
+    });
   }
 }
 

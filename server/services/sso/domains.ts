@@ -56,7 +56,8 @@ export function normaliseDomains(raw: readonly string[]): string[] {
   if (domains.length === 0) throw badRequest("Enter at least one email domain, such as example.com.");
   if (domains.length > MAX_DOMAINS) throw badRequest(`At most ${MAX_DOMAINS} email domains.`);
   for (const domain of domains) {
-    if (!DOMAIN.test(domain)) throw badRequest(`"${domain.slice(0, 80)}" is not an email domain. Enter domains such as example.com, without "@" or "https://".`);
+    if (!DOMAIN.test(domain))
+      throw badRequest(`"${domain.slice(0, 80)}" is not an email domain. Enter domains such as example.com, without "@" or "https://".`);
     if (isPublicMailDomain(domain)) {
       throw badRequest(`${domain} is a public email provider: anyone can have an address there, so it cannot be given to single sign-on.`);
     }

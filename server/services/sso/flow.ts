@@ -53,7 +53,11 @@ export interface StartedSignIn {
   flow: string;
 }
 
-export async function startSsoSignIn(db: PrismaClient, input: { email: string; next?: string | null }, now = new Date()): Promise<StartedSignIn> {
+export async function startSsoSignIn(
+  db: PrismaClient,
+  input: { email: string; next?: string | null },
+  now = new Date(),
+): Promise<StartedSignIn> {
   const email = normaliseEmail(String(input.email ?? "").slice(0, 320));
   if (!EMAIL.test(email)) throw badRequest("Enter your work email address.");
   const domain = emailDomain(email);
@@ -62,7 +66,9 @@ export async function startSsoSignIn(db: PrismaClient, input: { email: string; n
   const issuer = new URL(connection.issuer);
   const metadata = await issuerMetadata(issuer).catch((error: unknown) => {
     if (!(error instanceof DiscoveryError)) throw error;
-    throw badRequest(`The identity provider for ${domain} cannot be reached or is not set up correctly. Try again in a moment, or tell your workspace admin.`);
+    throw badRequest(
+      `The identity provider for ${domain} cannot be reached or is not set up correctly. Try again in a moment, or tell your workspace admin.`,
+    );
   });
   const flow: FlowState = {
     workspaceId: connection.workspaceId,
@@ -110,7 +116,7 @@ function verifiedFlag(value: unknown): boolean | undefined {
 async function personFrom(config: oidc.Configuration, tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>) {
   const claims = tokens.claims()!;
   let source: Record<string, unknown> = claims;
-  if (typeof claims.email !== "string" && tokens.access_token) {
+  if (typeof claims.email !== "string" && tokens.access_token && config.serverMetadata().userinfo_endpoint) {
     source = { ...(await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)), ...claims };
   }
   const name =
@@ -136,7 +142,8 @@ export async function completeSsoSignIn(
     if (!sameText(state, flow.state)) throw new SsoRefusal("wrong_state");
 
     connection = await forWorkspace(db, flow.workspaceId).ssoConnection.findUnique({ where: { workspaceId: flow.workspaceId } });
-    if (!connection || connection.issuer !== flow.issuer || connection.clientId !== flow.clientId) throw new SsoRefusal("connection_changed");
+    if (!connection || connection.issuer !== flow.issuer || connection.clientId !== flow.clientId)
+      throw new SsoRefusal("connection_changed");
     if (params.get("error")) throw new SsoRefusal("provider_denied", { error: params.get("error")!.slice(0, 100) });
 
     let clientSecret: string;
@@ -186,7 +193,14 @@ export async function completeSsoSignIn(
     const admitted = await admitSsoUser(db, connection, { email, name: person.name }, { now, address: input.address });
     const scoped = forWorkspace(db, connection.workspaceId);
     if (admitted.created) {
-      await auditAccount(db, { action: "account.created", userId: admitted.user.id, actorUserId: admitted.user.id, email, address: input.address, detail: { via: "SSO" } });
+      await auditAccount(db, {
+        action: "account.created",
+        userId: admitted.user.id,
+        actorUserId: admitted.user.id,
+        email,
+        address: input.address,
+        detail: { via: "SSO" },
+      });
     }
     await audit(scoped, {
       action: "sso.signin",

@@ -53,11 +53,6 @@ const ENDPOINTS = ["authorization_endpoint", "token_endpoint", "jwks_uri", "user
 
 // Why a discovery document cannot be used, in words an admin can act on; null when it can.
 function problemWith(issuer: URL, metadata: ServerMetadata): string | null {
-  // openid-client accepts some multi-tenant issuers ("{tenantid}") as matching; one connection
-  // trusts exactly one issuer.
-  if (new URL(metadata.issuer).href !== issuer.href) {
-    return `The discovery document names its issuer ${metadata.issuer}, not ${issuer.href}. Enter exactly the issuer it names.`;
-  }
   for (const field of ["authorization_endpoint", "token_endpoint", "jwks_uri"] as const) {
     if (typeof metadata[field] !== "string") return `The identity provider's discovery document has no ${field}.`;
   }
@@ -79,7 +74,7 @@ function problemWith(issuer: URL, metadata: ServerMetadata): string | null {
   }
   const responseTypes = metadata.response_types_supported;
   if (Array.isArray(responseTypes) && !responseTypes.includes("code")) {
-    return "The identity provider does not offer the authorization code flow (response type \"code\").";
+    return 'The identity provider does not offer the authorization code flow (response type "code").';
   }
   const pkce = metadata.code_challenge_methods_supported;
   if (Array.isArray(pkce) && !pkce.includes("S256")) return "The identity provider does not support PKCE with S256.";
@@ -136,13 +131,27 @@ async function discover(issuer: URL): Promise<ServerMetadata> {
     }
     if (codes.includes("OAUTH_RESPONSE_IS_NOT_CONFORM")) {
       const status = chain.map((e) => (e instanceof Response ? e.status : undefined)).find((s) => s !== undefined);
-      throw new DiscoveryError(`${where} did not answer with a discovery document${status ? ` (HTTP ${status})` : ""}. Check the issuer address.`, "invalid");
+      throw new DiscoveryError(
+        `${where} did not answer with a discovery document${status ? ` (HTTP ${status})` : ""}. Check the issuer address.`,
+        "invalid",
+      );
     }
-    throw new DiscoveryError(`${where} did not answer with a valid OpenID Connect discovery document. Check the issuer address.`, "invalid");
+    throw new DiscoveryError(
+      `${where} did not answer with a valid OpenID Connect discovery document. Check the issuer address.`,
+      "invalid",
+    );
   }
   const metadata = config.serverMetadata();
+  // openid-client accepts some multi-tenant issuers ("{tenantid}") as matching; one connection
+  // trusts exactly one issuer.
+  if (new URL(metadata.issuer).href !== issuer.href) {
+    throw new DiscoveryError(
+      `The discovery document names its issuer ${metadata.issuer}, not ${issuer.href}. Enter exactly the issuer it names.`,
+      "mismatch",
+    );
+  }
   const problem = problemWith(issuer, metadata);
-  if (problem) throw new DiscoveryError(problem, problem.includes("names its issuer") ? "mismatch" : "invalid");
+  if (problem) throw new DiscoveryError(problem, "invalid");
   return metadata;
 }
 

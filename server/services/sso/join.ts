@@ -70,7 +70,14 @@ export async function admitSsoUser(
     if (rule && !member) {
       const user = await account();
       await join(tx, connection.workspaceId, user.id, { role: connection.joinRole, partnerOrgId: null });
-      await audit(tx, { action: "sso.joined", userId: user.id, actorUserId: user.id, email, address: opts.address, detail: { role: connection.joinRole } });
+      await audit(tx, {
+        action: "sso.joined",
+        userId: user.id,
+        actorUserId: user.id,
+        email,
+        address: opts.address,
+        detail: { role: connection.joinRole },
+      });
       return { user, created: !existing, joined: "domain", member: true };
     }
 
@@ -79,7 +86,12 @@ export async function admitSsoUser(
   });
 }
 
-async function join(tx: TenantTx, workspaceId: string, userId: string, membership: { role: SsoConnection["joinRole"]; partnerOrgId: string | null }) {
+async function join(
+  tx: TenantTx,
+  workspaceId: string,
+  userId: string,
+  membership: { role: SsoConnection["joinRole"]; partnerOrgId: string | null },
+) {
   await tx.member.upsert({
     where: { workspaceId_userId: { workspaceId, userId } },
     create: { workspaceId, userId, ...membership },

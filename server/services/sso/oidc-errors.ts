@@ -39,6 +39,7 @@ export function refusalOf(error: unknown): SsoRefusalCode {
     return "invalid_response";
   }
   if (codes.includes("OAUTH_KEY_SELECTION_FAILED")) return "bad_signature";
-  if (error instanceof TypeError || codes.includes("OAUTH_TIMEOUT") || codes.some((c) => /^E[A-Z]+$/.test(c))) return "provider_unreachable";
+  if (error instanceof TypeError || codes.includes("OAUTH_TIMEOUT") || codes.some((c) => /^E[A-Z]+$/.test(c)))
+    return "provider_unreachable";
   return "invalid_response";
 }

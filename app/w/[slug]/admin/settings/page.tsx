@@ -16,7 +16,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       <PageHeader
         title="Settings"
         description={`How ${workspace.name} runs its surveys, what partner contacts see of the results, and when renewal reviews open.`}
-        action={<Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/settings/sso`}>Single sign-on</Link>}
+        action={
+          <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/admin/settings/sso`}>
+            Single sign-on
+          </Link>
+        }
       />
       <SettingsForm
         slug={slug}

@@ -32,7 +32,19 @@ const JOIN_ROLE_OPTIONS: { value: JoinRole; label: string }[] = [
 const asJoinRole = (role: string | undefined): JoinRole => (role === "EXECUTIVE" || role === "ADMIN" ? role : "MANAGER");
 const splitDomains = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
-function Check({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (v: boolean) => void }) {
+function Check({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <div className="flex items-start gap-3">
       <input
@@ -103,7 +115,10 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
 
   return (
     <div className="space-y-8">
-      <Card title="Register this application with your identity provider" description="Create an OpenID Connect web application (authorization code flow) there, with this redirect URI:">
+      <Card
+        title="Register this application with your identity provider"
+        description="Create an OpenID Connect web application (authorization code flow) there, with this redirect URI:"
+      >
         <div className="flex flex-wrap items-center gap-2">
           <code className="rounded bg-slate-100 px-2 py-1 text-sm text-slate-800" data-testid="sso-redirect-uri">
             {redirectUri}
@@ -118,7 +133,9 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
             {copied ? "Copied" : "Copy"}
           </Button>
         </div>
-        <p className="mt-2 text-xs text-slate-500">It asks for the scopes openid, email and profile, and uses PKCE. Then enter what the provider gave you below.</p>
+        <p className="mt-2 text-xs text-slate-500">
+          It asks for the scopes openid, email and profile, and uses PKCE. Then enter what the provider gave you below.
+        </p>
       </Card>
 
       <form onSubmit={onSubmit} noValidate aria-labelledby="sso-heading">
@@ -210,10 +227,13 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
                 pendingLabel="Removing…"
                 onConfirm={() => remove.mutateAsync({ workspaceSlug: slug })}
               >
-                People of {connection.domains.join(", ")} then sign in with a password or an emailed link. Their accounts and memberships stay.
+                People of {connection.domains.join(", ")} then sign in with a password or an emailed link. Their accounts and memberships
+                stay.
               </ConfirmDialog>
             ) : null}
-            {save.isSuccess ? <Alert tone="success">Saved. The identity provider answered and its discovery document is valid.</Alert> : null}
+            {save.isSuccess ? (
+              <Alert tone="success">Saved. The identity provider answered and its discovery document is valid.</Alert>
+            ) : null}
             {generalError ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
           </div>
         </Card>
