@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./server/cli/chromium";
+import { MAIL_PORT } from "./tests/e2e/mailbox";
 
 // The browser tests run the built app (`next start`) on its own fresh database, prepared by
 // `npm test` (server/cli/test.ts), which also finds Chromium and passes E2E_* variables.
@@ -8,6 +9,9 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // A real SMTP server on loopback: the app sends every email there, and the tests read them
+  // (tests/e2e/mailbox.ts), as people follow links from their inbox.
+  globalSetup: "./tests/e2e/mail-sink.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -54,6 +58,9 @@ export default defineConfig({
       // A loopback address no browser uses, standing in for a proxy in front of the app
       // (tests/e2e/doors.spec.ts); every other request is taken at its socket's address.
       TRUSTED_PROXIES: "127.0.0.3",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(MAIL_PORT),
+      SMTP_SECURE: "false",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e/pglite" }),

@@ -55,7 +55,7 @@ test("a cycle runs from invitation to scorecard", async ({ page, browser }) => {
   const partner = await partnerContext.newPage();
   await partner.goto(link!);
   await partner.getByLabel("Your name").fill(contact.name);
-  await partner.getByLabel("Choose a password").fill(contact.password);
+  await partner.getByLabel("Password (optional)").fill(contact.password);
   await partner.getByRole("button", { name: "Join Adventure Works Partners" }).click();
   await expect(partner).toHaveURL(new RegExp(`/w/${slug}/surveys$`));
   await expect(partner.getByRole("heading", { name: "No surveys for you right now" })).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { linkIn, waitForMail } from "./mailbox";
 
 export const DEMO_PASSWORD = "northwind-demo";
 
@@ -91,12 +92,14 @@ export async function expectAnswers(page: Page, answers: string[]) {
   }
 }
 
-// Signs up a new person with a new workspace, and waits for its (empty) portfolio.
+// Signs up a new person with a new workspace, as a person does: the form, the confirmation email
+// (read from the test mailbox), its link's button; then waits for the (empty) portfolio.
 export async function signUpWorkspace(
   page: Page,
   who: { name: string; email: string; password: string },
   workspace: { name: string; slug: string },
 ) {
+  const since = Date.now();
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(who.name);
   await page.getByLabel("Work email").fill(who.email);
@@ -104,6 +107,10 @@ export async function signUpWorkspace(
   await page.getByLabel("Workspace name").fill(workspace.name);
   await page.getByLabel("Workspace address").fill(workspace.slug);
   await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByText("Check your email to finish creating your workspace.")).toBeVisible();
+  const mail = await waitForMail(who.email, /^Confirm your email/, since);
+  await page.goto(linkIn(mail, "/signup/confirm"));
+  await page.getByRole("button", { name: `Create ${workspace.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/portfolio$`));
 }
 

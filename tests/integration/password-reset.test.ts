@@ -72,7 +72,12 @@ describe("asking for a reset", () => {
     expect(emails).toHaveLength(2);
     const second = await linkTokenTo(user.email, "PASSWORD_RESET");
     expect(second).not.toBe(first);
-    expect(await checkPasswordReset(db(), first, later)).toEqual({ ok: false, problem: "used", message: RESET_LINK_WORDS.used, email: user.email });
+    expect(await checkPasswordReset(db(), first, later)).toEqual({
+      ok: false,
+      problem: "used",
+      message: RESET_LINK_WORDS.used,
+      email: user.email,
+    });
     await expect(resetPassword(db(), { token: first, password: NEW_PASSWORD }, { now: later })).rejects.toThrow(RESET_LINK_WORDS.used);
     expect(await checkPasswordReset(db(), second, later)).toEqual({ ok: true, email: user.email, hasPassword: true });
   });
@@ -132,7 +137,9 @@ describe("choosing the new password", () => {
       ]),
     );
     expect(events).toHaveLength(2);
-    expect(await db().auditEvent.count({ where: { userId: user.id, action: "signin.succeeded", detail: { equals: { method: "EMAIL_LINK" } } } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { userId: user.id, action: "signin.succeeded", detail: { equals: { method: "EMAIL_LINK" } } } }),
+    ).toBe(1);
   });
 
   it("works once: the link used is refused, and the password stays the one chosen", async () => {
@@ -174,7 +181,10 @@ describe("choosing the new password", () => {
     expect(RESET_LINK_WORDS.expired).toBe("This password reset link has expired: each link works for 60 minutes. Ask for a new one.");
     await expect(resetPassword(db(), { token, password: NEW_PASSWORD }, { now: late })).rejects.toThrow(RESET_LINK_WORDS.expired);
     // The same through the procedure, once the row says so.
-    await db().authToken.updateMany({ where: { userId: user.id, purpose: "PASSWORD_RESET" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().authToken.updateMany({
+      where: { userId: user.id, purpose: "PASSWORD_RESET" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expectTrpcError(anonymous().passwordReset.complete({ token, password: NEW_PASSWORD }), "BAD_REQUEST", /has expired/);
     const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toBe(user.passwordHash);
@@ -185,7 +195,11 @@ describe("choosing the new password", () => {
     const invalid = { ok: false, problem: "invalid", message: RESET_LINK_WORDS.invalid, email: null };
     expect(await anonymous().passwordReset.check({ token: "x".repeat(43) })).toEqual(invalid);
     expect(await anonymous().passwordReset.check({ token: "" })).toEqual(invalid);
-    await expectTrpcError(anonymous().passwordReset.complete({ token: "x".repeat(43), password: NEW_PASSWORD }), "BAD_REQUEST", /not valid/);
+    await expectTrpcError(
+      anonymous().passwordReset.complete({ token: "x".repeat(43), password: NEW_PASSWORD }),
+      "BAD_REQUEST",
+      /not valid/,
+    );
     // A sign-in link is not a reset link.
     const user = await createUser(db());
     await anonymous().signInLink.request({ email: user.email });

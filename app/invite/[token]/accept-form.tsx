@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
@@ -17,6 +18,7 @@ type Errors = { name?: string; password?: string };
 // emailed link). The same form for everybody; the answer says what comes next.
 export function AcceptForm({ token, email, workspaceName }: { token: string; email: string; workspaceName: string }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const accept = useMutation(trpc.invitation.accept.mutationOptions());
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<ReactNode>(null);
@@ -59,7 +61,7 @@ export function AcceptForm({ token, email, workspaceName }: { token: string; ema
     if (result.status !== "joined") return;
     const path = `/w/${result.workspaceSlug}`;
     if (!result.signInToken) {
-      window.location.assign(path);
+      router.push(path);
       return;
     }
     setSigningIn(true);
@@ -69,7 +71,10 @@ export function AcceptForm({ token, email, workspaceName }: { token: string; ema
     setProblem(
       <>
         You have joined {workspaceName}, but signing you in failed ({failed.error}){" "}
-        <Link className="font-medium underline" href={`/signin?email=${encodeURIComponent(result.email)}&callbackUrl=${encodeURIComponent(path)}`}>
+        <Link
+          className="font-medium underline"
+          href={`/signin?email=${encodeURIComponent(result.email)}&callbackUrl=${encodeURIComponent(path)}`}
+        >
           Sign in
         </Link>{" "}
         to continue.

@@ -67,7 +67,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 
   if (viewer.kind === "invitee") {
     return (
-      <AuthFrame title={title} subtitle={<>You are invited as {strong(role)}. You are signed in as {strong(invitation.email)}.</>}>
+      <AuthFrame
+        title={title}
+        subtitle={
+          <>
+            You are invited as {strong(role)}. You are signed in as {strong(invitation.email)}.
+          </>
+        }
+      >
         <JoinButton token={token} workspaceName={invitation.workspaceName} />
       </AuthFrame>
     );

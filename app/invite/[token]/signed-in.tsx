@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../_components/alert";
@@ -10,10 +11,11 @@ import { Button } from "../../_components/button";
 // Signed in as the invited address: one click.
 export function JoinButton({ token, workspaceName }: { token: string; workspaceName: string }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const accept = useMutation(
     trpc.invitation.accept.mutationOptions({
       onSuccess: (result) => {
-        if (result.status === "joined") window.location.assign(`/w/${result.workspaceSlug}`);
+        if (result.status === "joined") router.push(`/w/${result.workspaceSlug}`);
       },
     }),
   );

@@ -88,7 +88,7 @@ export async function resetPassword(
   const state = await checkPasswordReset(db, input.token, now);
   if (!state.ok) throw badRequest(state.message);
   const passwordHash = await hashPassword(input.password);
-  const done = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const used = await claimLink(tx, "PASSWORD_RESET", input.token, RESET_LINK_WORDS, now);
     const user = used.userId ? await tx.user.findUnique({ where: { id: used.userId }, select: { id: true, email: true } }) : null;
     if (!user || user.email !== used.email) throw badRequest(RESET_LINK_WORDS.invalid);
@@ -107,5 +107,4 @@ export async function resetPassword(
     });
     return { email: user.email, signInToken: await handOffSignIn(tx, user, now) };
   });
-  return done;
 }

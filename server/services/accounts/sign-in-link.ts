@@ -34,7 +34,13 @@ export async function requestSignInLink(
   if (recent > 0) return;
   await db.$transaction(async (tx) => {
     const next = opts.next ? safeNextPath(opts.next, "") : "";
-    const token = await issueToken(tx, { purpose: "SIGN_IN", email: user.email, userId: user.id, now, ...(next ? { data: { next } } : {}) });
+    const token = await issueToken(tx, {
+      purpose: "SIGN_IN",
+      email: user.email,
+      userId: user.id,
+      now,
+      ...(next ? { data: { next } } : {}),
+    });
     await enqueueAccountEmail(tx, signInLinkEmail(user.email, token, TOKEN_LIFETIME_MS.SIGN_IN / 60_000));
     await auditAccount(tx, { action: "signin.link_sent", userId: user.id, email: user.email, address: opts.address });
   });
