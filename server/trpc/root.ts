@@ -1,4 +1,5 @@
 // The root router: one sub-router per domain noun.
+import { accountRouter } from "../routers/account";
 import { actionRouter } from "../routers/action";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
@@ -20,6 +21,7 @@ import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   user: userRouter,
+  account: accountRouter,
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,
