@@ -5,7 +5,8 @@
 // - the membership lookup: which workspace a person is asking about, and in which role;
 // - a person's own workspaces, for the workspace switcher;
 // - an invitation by its token, before the invitee belongs anywhere;
-// - the background jobs' list of workspaces, each then worked on through its own scoped client.
+// - the background jobs' list of workspaces, each then worked on through its own scoped client;
+// - whether someone removed from a workspace still belongs to any other (none: their sessions end).
 import type { Member, PrismaClient, Role, User, Workspace } from "./generated/client";
 
 // One query resolves the person, the membership and the workspace together: every page load
@@ -94,4 +95,14 @@ export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
 // `only` limits a run to some workspaces (tests, or one workspace's "run now").
 export function workspacesForJobs(db: PrismaClient, only?: readonly string[]) {
   return db.workspace.findMany({ where: only ? { id: { in: [...only] } } : {}, orderBy: { createdAt: "asc" } });
+}
+
+// How many workspaces a person still belongs to, asked inside the transaction that removes them
+// from one. Their account row is locked first, so two removals from their last two workspaces at
+// once run one after the other and the second counts what the first did.
+export async function lockedMembershipCount(tx: Pick<PrismaClient, "$queryRaw">, userId: string): Promise<number> {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Member" WHERE "userId" = ${userId} AND "removedAt" IS NULL`;
+  return row?.n ?? 0;
 }
