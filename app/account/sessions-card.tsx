@@ -91,6 +91,7 @@ export function SessionsCard({ sessions }: { sessions: Session[] }) {
               <Button
                 variant="secondary"
                 size="sm"
+                className="whitespace-nowrap"
                 disabled={end.isPending}
                 aria-label={s.current ? "Sign out this browser" : `Sign out ${s.device}, signed in ${dateTime(s.startedAt)}`}
                 onClick={() => end.mutate({ session: s.handle })}

@@ -362,12 +362,12 @@ describe("one's own account activity", () => {
     const first = await browser.api.account.activity({});
     expect(first.events).toHaveLength(20);
     expect(first.events.every((e) => e.action === "signin.succeeded")).toBe(true);
-    expect(first.events[0]).toMatchObject({ label: "Signed in", description: "Signed in with an emailed link", byOther: false });
+    expect(first.events[0]).toMatchObject({ label: "Signed in", description: "With an emailed link", byOther: false });
     const second = await browser.api.account.activity({ before: first.nextBefore });
     expect(second.events.map((e) => e.action)).toEqual(["signin.failed", "account.updated", "signin.succeeded"]);
     expect(second.events[0]).toMatchObject({ label: "Sign-in failed", address: "192.0.2.44" });
     expect(second.events[1]!.description).toBe("Name changed to Renamed Once");
-    expect(second.events[2]).toMatchObject({ description: "Signed in with password", address: "203.0.113.7" });
+    expect(second.events[2]).toMatchObject({ description: "With password", address: "203.0.113.7" });
     expect(second.nextBefore).toBeNull();
 
     // Another person's event id as the cursor gives nothing.

@@ -40,7 +40,7 @@ describe("describeUserAgent", () => {
 
 describe("describeAccountEvent", () => {
   it("says what each account event's detail holds", () => {
-    expect(describeAccountEvent("signin.succeeded", { method: "SSO" })).toBe("Signed in with single sign-on");
+    expect(describeAccountEvent("signin.succeeded", { method: "SSO" })).toBe("With single sign-on");
     expect(describeAccountEvent("signin.failed", { reason: "ceiling" })).toMatch(/a password alone was not accepted/);
     expect(describeAccountEvent("sessions.ended", { count: 3, reason: "SIGNED_OUT_EVERYWHERE" })).toBe(
       "Signed out everywhere: 3 sessions ended",

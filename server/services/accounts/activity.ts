@@ -7,7 +7,7 @@ import { AUDIT_ACTIONS, type AuditAction } from "./audit";
 
 export const ACTIVITY_PAGE_SIZE = 20;
 
-const METHOD: Record<string, string> = { PASSWORD: "with password", EMAIL_LINK: "with an emailed link", SSO: "with single sign-on" };
+const METHOD: Record<string, string> = { PASSWORD: "With password", EMAIL_LINK: "With an emailed link", SSO: "With single sign-on" };
 
 const EMAIL_WORDS: Record<string, string> = {
   emailSurveyReminders: "survey reminders",
@@ -39,7 +39,7 @@ export function describeAccountEvent(action: string, detail: unknown): string {
   const d = (detail && typeof detail === "object" && !Array.isArray(detail) ? detail : {}) as Detail;
   switch (action) {
     case "signin.succeeded":
-      return typeof d.method === "string" ? `Signed in ${METHOD[d.method] ?? ""}`.trim() : "";
+      return typeof d.method === "string" ? (METHOD[d.method] ?? "") : "";
     case "signin.failed":
       return d.reason === "ceiling"
         ? "Over 100 failed attempts in an hour: a password alone was not accepted"
