@@ -23,6 +23,9 @@ export default async function WorkspacesPage() {
             <span className="text-sm text-slate-600">
               Signed in as <span className="font-medium text-slate-900">{me.name}</span> ({me.email})
             </span>
+            <Link href="/account" className="text-sm font-medium text-brand-700 hover:underline">
+              Your account
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,7 +1,7 @@
 // The few ways a request is refused, each with a message a person can act on. Services and the
 // access module throw these and know nothing of the transport; one formatter in the tRPC wiring
 // (server/trpc/errors.ts) maps each code to its tRPC code and HTTP status.
-export type RefusalCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT";
+export type RefusalCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "TOO_MANY_REQUESTS";
 
 export class DomainError extends Error {
   constructor(
@@ -22,3 +22,5 @@ export const badRequest = (message: string) => new DomainError("BAD_REQUEST", me
 export const conflict = (message: string) => new DomainError("CONFLICT", message);
 export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
 export const unauthorized = (message: string) => new DomainError("UNAUTHORIZED", message);
+// Too many tries in a while (password guesses, emails asked for): 429, with when to try again.
+export const tooMany = (message: string) => new DomainError("TOO_MANY_REQUESTS", message);

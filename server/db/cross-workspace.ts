@@ -6,10 +6,11 @@
 // - a person's own workspaces, for the workspace switcher;
 // - an invitation by its token, before the invitee belongs anywhere;
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
-// - a person's own account events in the audit log, which belong to no workspace.
+// - a person's own account events in the audit log, which belong to no workspace;
 // - single sign-on by email domain: which workspace's connection covers a domain (at sign-in, and
 //   for the "SSO required" check of a password or emailed-link sign-in), and, when an admin saves
-//   a connection, whether another workspace already claims one of its domains.
+//   a connection, whether another workspace already claims one of its domains;
+// - whether someone removed from a workspace still belongs to any other (none: their sessions end).
 import type { Member, Prisma, PrismaClient, Role, SsoConnection, User, Workspace } from "./generated/client";
 
 // One query resolves the person, the membership and the workspace together: every page load
@@ -136,4 +137,13 @@ export async function ssoDomainsClaimedElsewhere(tx: RawTx, workspaceId: string,
     WHERE "workspaceId" <> ${workspaceId} AND d = ANY(${[...domains]}::text[])
     ORDER BY d`;
   return rows.map((r) => r.domain);
+}
+// How many workspaces a person still belongs to, asked inside the transaction that removes them
+// from one. Their account row is locked first, so two removals from their last two workspaces at
+// once run one after the other and the second counts what the first did.
+export async function lockedMembershipCount(tx: Pick<PrismaClient, "$queryRaw">, userId: string): Promise<number> {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Member" WHERE "userId" = ${userId} AND "removedAt" IS NULL`;
+  return row?.n ?? 0;
 }

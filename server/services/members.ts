@@ -6,6 +6,7 @@ import type { MemberCtx, WorkspaceCtx } from "../access/context";
 import { badRequest } from "../access/errors";
 import { mayGrant } from "../access/members";
 import { speaksForPartner } from "../access/roles";
+import { endSessionsIfInNoWorkspace } from "./accounts/removal";
 import { applyMemberChange } from "./member-change/apply";
 import { auditMemberChange } from "./member-change/audit";
 import { describeChange } from "./member-change/describe";
@@ -48,12 +49,14 @@ async function resolveRole(ctx: MemberCtx, input: { role: Role; partnerOrgId?: s
 }
 
 // One change, planned and made in one transaction (a failure changes nothing): the member's new
-// role or removal, and what follows from it for what they hold (member-change/plan.ts).
-async function change(ctx: MemberCtx, after: After, now: Date) {
+// role or removal, and what follows from it for what they hold (member-change/plan.ts). A removal
+// from the person's last workspace also ends every session of theirs, in the same commit.
+async function change(ctx: MemberCtx & { address?: string | null }, after: After, now: Date) {
   return ctx.db.$transaction(
     async (tx) => {
       const plan = await planMemberChange(tx, ctx.target, after);
       await applyMemberChange(tx, plan, { byMemberId: ctx.member.id, workspace: ctx.workspace, now });
+      if (!after) await endSessionsIfInNoWorkspace(tx, { userId: ctx.target.userId, byUserId: ctx.user.id, address: ctx.address, now });
       const effects = describeChange(plan);
       await auditMemberChange(tx, ctx, { userId: ctx.target.userId, plan, effects });
       return effects;
@@ -66,7 +69,7 @@ export async function changeRole(ctx: MemberCtx, input: { role: Role; partnerOrg
   return change(ctx, await resolveRole(ctx, input), now);
 }
 
-export async function removeMember(ctx: MemberCtx, now = new Date()) {
+export async function removeMember(ctx: MemberCtx & { address?: string | null }, now = new Date()) {
   await assertNotLastOwner(ctx, ctx.target);
   return change(ctx, null, now);
 }

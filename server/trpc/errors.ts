@@ -1,5 +1,5 @@
 // The one place refusals become tRPC errors: a service's or the access module's DomainError keeps
-// its code (and so its HTTP status: 401, 403, 404, 400, 409) and its message; anything else is an
+// its code (and so its HTTP status: 401, 403, 404, 400, 409, 429) and its message; anything else is an
 // internal failure, whose own text is for the server log, not the user.
 import { TRPCError } from "@trpc/server";
 import { isDomainError } from "../access/errors";

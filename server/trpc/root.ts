@@ -1,4 +1,5 @@
 // The root router: one sub-router per domain noun.
+import { accountRouter } from "../routers/account";
 import { actionRouter } from "../routers/action";
 import { auditRouter } from "../routers/audit";
 import { cycleRouter } from "../routers/cycle";
@@ -24,6 +25,7 @@ import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   user: userRouter,
+  account: accountRouter,
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,

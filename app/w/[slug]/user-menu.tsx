@@ -53,6 +53,11 @@ export function UserMenu({ name, email, roleLabel, workspaces, currentSlug }: Pr
             </>
           ) : null}
           <DropdownMenu.Item asChild>
+            <Link href="/account" className={itemClass}>
+              Your account
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
             <Link href="/workspaces" className={itemClass}>
               All workspaces / new workspace
             </Link>

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   "password.reset_requested": "Password reset asked for",
   "password.reset": "Password reset",
   "password.changed": "Password changed",
+  "password.check_failed": "Current password wrong",
   "email.change_requested": "Email change asked for",
   "email.changed": "Email changed",
   "account.created": "Account created",

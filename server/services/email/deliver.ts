@@ -8,6 +8,7 @@ import type { EmailKind, Prisma } from "../../db/generated/client";
 import type { TenantDb } from "../../db/tenant";
 import { emailConcern, mayHear } from "../../access/standing";
 import { env } from "../../env";
+import { turnedOff } from "./preferences";
 import { defaultTransport, type MailTransport } from "./transport";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -29,9 +30,10 @@ export const REMOVED_REASON = "Not sent: the recipient is no longer a member of 
 export const mayNoLongerHear = (partnershipName: string) =>
   `Not sent: the recipient may no longer hear about ${partnershipName} (their role or organisation changed).`;
 
-// Read just before sending, by the access module's rule: an email to someone who has left, or
-// naming a partnership its recipient may no longer hear about, is dropped with the reason instead
-// of sent, whatever the clean-up after the change did. Null when it may go.
+// Read just before sending, by the access module's rule: an email to someone who has left, of a
+// kind they turned off on their account page (preferences.ts), or naming a partnership its
+// recipient may no longer hear about, is dropped with the reason instead of sent, whatever the
+// clean-up after the change did. Null when it may go.
 export async function whyNotSend(
   db: TenantDb,
   email: { kind: EmailKind; recipientMemberId: string | null; about: { partnershipId: string }[] },
@@ -39,7 +41,16 @@ export async function whyNotSend(
   if (!email.recipientMemberId) return null;
   const memberId = email.recipientMemberId;
   const [member, partnerships] = await Promise.all([
-    db.member.findUnique({ where: { id: memberId }, select: { id: true, role: true, partnerOrgId: true, removedAt: true } }),
+    db.member.findUnique({
+      where: { id: memberId },
+      select: {
+        id: true,
+        role: true,
+        partnerOrgId: true,
+        removedAt: true,
+        user: { select: { emailSurveyReminders: true, emailActionReminders: true, emailAlerts: true, emailRetroSummaries: true } },
+      },
+    }),
     email.about.length
       ? db.partnership.findMany({
           where: { id: { in: email.about.map((a) => a.partnershipId) } },
@@ -49,6 +60,8 @@ export async function whyNotSend(
       : Promise.resolve([]),
   ]);
   if (!member || member.removedAt) return REMOVED_REASON;
+  const off = turnedOff(email.kind, member.user);
+  if (off) return off;
   const concern = emailConcern(email.kind);
   if (!concern) return null;
   for (const p of partnerships) {

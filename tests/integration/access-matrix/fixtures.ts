@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../../server/access/context";
 import type { RuleFacts } from "../../../server/access/outcome";
+import { TEST_PASSWORD } from "../../../prisma/factories";
 import { db } from "../helpers";
 import { day, type MatrixWorld } from "./world";
 
@@ -49,6 +50,22 @@ async function askedFacts(w: MatrixWorld, actor: Actor, aboutA: boolean): Promis
 
 export const FIXTURES: Record<string, Fixture> = {
   "user.me": {},
+
+  // The caller's own account: every signed-in caller may, whoever they are in the workspace.
+  "account.overview": {},
+  "account.rename": { input: () => ({ name: "Renamed Person" }) },
+  "account.updateEmails": {
+    input: () => ({ emailSurveyReminders: false, emailActionReminders: true, emailAlerts: true, emailRetroSummaries: false }),
+  },
+  "account.changePassword": { input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "another-horse-battery" }) },
+  "account.requestEmailChange": { input: () => ({ email: `moved-${fresh()}@example.test`, currentPassword: TEST_PASSWORD }) },
+  // A link of nobody's: refused by the token rule, not by access.
+  "account.emailChange": { input: () => ({ token: `not-a-token-${fresh()}` }) },
+  "account.confirmEmailChange": { input: () => ({ token: `not-a-token-${fresh()}` }) },
+  "account.sessions": {},
+  "account.endSession": { input: () => ({ session: `no-such-session-${fresh()}` }) },
+  "account.activity": { input: () => ({}) },
+  "account.signOutEverywhere": { stage: 50 },
 
   "workspace.signUp": {
     input: () => ({

@@ -192,6 +192,7 @@ export async function fuzzWorld() {
     pillarKey: pillars.map((p) => p.key),
     token: tokens,
     password: [TEST_PASSWORD],
+    currentPassword: [TEST_PASSWORD],
     email: [manager.user.email, outsider.email, `someone-${ws}@example.test`],
     name: [w.orgA.name, w.partnershipA.name, pillars[0]!.name],
     label: [w.cycle.label, past.label],
