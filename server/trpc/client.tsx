@@ -20,11 +20,11 @@ export function errorMessage(error: unknown): string {
   return "Something went wrong. Please try again.";
 }
 
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
+// `url`: the app's endpoint, or a personal survey link's own (app/survey/[linkId]), whose pages
+// nest a provider of their own.
+export function TRPCReactProvider({ children, url = "/api/trpc" }: { children: ReactNode; url?: string }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
-  );
+  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url, transformer: superjson })] }));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -14,6 +14,7 @@ import { partnershipRouter } from "../routers/partnership";
 import { portfolioRouter } from "../routers/portfolio";
 import { responseRouter } from "../routers/response";
 import { retroRouter } from "../routers/retro";
+import { surveyLinkRouter } from "../routers/survey-link";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -29,6 +30,7 @@ export const appRouter = router({
   cycle: cycleRouter,
   participant: participantRouter,
   response: responseRouter,
+  surveyLink: surveyLinkRouter,
   portfolio: portfolioRouter,
   outbox: outboxRouter,
   retro: retroRouter,
