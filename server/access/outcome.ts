@@ -22,7 +22,7 @@ import {
   type Rule,
 } from "./decide";
 import type { Role } from "./roles";
-import { LINK_NEEDED } from "./survey-link-words";
+import { LINK_NEEDED, outsideLink } from "./survey-link-words";
 
 export type Outcome = Decision | { ok: false; code: "UNAUTHORIZED"; message: string };
 
@@ -117,8 +117,9 @@ export const LINK_RULES: ReadonlySet<Rule> = new Set<Rule>(["survey", "asked", "
 // (the link's endpoint never reads a session): the steps of LINK_RULES allow what lies within the
 // link (`withinLink`: its workspace and cycle, and for a survey a partnership its person is asked
 // about) and refuse the rest as outside it; every other step reads the request as signed out.
-export function expectedLinkOutcome(rule: Rule, facts: { withinLink?: boolean } = {}): Outcome {
+export function expectedLinkOutcome(rule: Rule, facts: { withinLink?: boolean; linkCycle?: { label: string } } = {}): Outcome {
   if (!LINK_RULES.has(rule)) return expectedOutcome(rule, "signedOut");
   if (rule === "surveyLink") return ALLOW;
-  return need(facts.withinLink, rule, "withinLink") ? ALLOW : { ok: false, code: "UNAUTHORIZED", message: "Outside the link." };
+  if (need(facts.withinLink, rule, "withinLink")) return ALLOW;
+  return { ok: false, code: "UNAUTHORIZED", message: outsideLink(need(facts.linkCycle, rule, "linkCycle").label) };
 }

@@ -36,7 +36,8 @@ const TOKEN_IN_LINK = /\/s\/([A-Za-z0-9_-]{43})$/;
 const HOUR_MS = 60 * 60 * 1000;
 
 // A caller that presents a personal link and nothing else, as the link's endpoint does.
-const linkApi = (token: string | null, linkId?: string) => createCaller(createLinkContext({ token, linkId }, db(), { address: "203.0.113.9" }));
+const linkApi = (token: string | null, linkId?: string) =>
+  createCaller(createLinkContext({ token, linkId }, db(), { address: "203.0.113.9" }));
 
 // The cycle's survey-open notices (the job's first reminder), as the schedule job sends them.
 async function sendNotices(w: World, at = new Date(w.cycle.opensAt.getTime() + HOUR_MS)) {
@@ -186,14 +187,23 @@ describe("following a personal link", () => {
     const answers = await fullAnswers(w.cycle.id, 4);
     const draft = await api.response.saveDraft({ ...target, answers: answers.slice(0, 3), comments: [], baseVersion: null });
     expect(draft.version).toBe(1);
-    expect((await api.response.form(target)).draft?.answers).toEqual(Object.fromEntries(answers.slice(0, 3).map((a) => [a.statementId, 4])));
+    expect((await api.response.form(target)).draft?.answers).toEqual(
+      Object.fromEntries(answers.slice(0, 3).map((a) => [a.statementId, 4])),
+    );
     expect(await api.response.muteReminders({ workspaceSlug: w.slug, cycleId: w.cycle.id, muted: true })).toEqual({ muted: true });
 
     const submitted = await api.response.submit({ ...target, answers, comments: [] });
     const response = await db().response.findUniqueOrThrow({ where: { id: submitted.responseId } });
-    expect(response).toMatchObject({ memberId: w.contactA.member.id, side: "PARTNER", cycleId: w.cycle.id, partnershipId: w.partnershipA.id });
+    expect(response).toMatchObject({
+      memberId: w.contactA.member.id,
+      side: "PARTNER",
+      cycleId: w.cycle.id,
+      partnershipId: w.partnershipA.id,
+    });
     // The person's own signed-in view sees the same answer.
-    expect((await w.contactA.api.response.form(target)).previous?.answers).toEqual(Object.fromEntries(answers.map((a) => [a.statementId, 4])));
+    expect((await w.contactA.api.response.form(target)).previous?.answers).toEqual(
+      Object.fromEntries(answers.map((a) => [a.statementId, 4])),
+    );
     // Submitted, the link leads to the list of the cycle's surveys, where answers can still change.
     expect((await api.surveyLink.open()).partnershipId).toBeNull();
     expect((await api.surveyLink.overview()).surveys[0]!.submittedAt).not.toBeNull();
@@ -301,10 +311,18 @@ describe("what a personal link does not open", () => {
     await expectTrpcError(api.response.muteReminders({ workspaceSlug: w.slug, cycleId: other.id, muted: true }), "UNAUTHORIZED", outside);
     // Contact A's link, on organisation B's partnership, on a random id, in another workspace.
     const onB = await expectTrpcError(api.response.form({ ...target, partnershipId: w.partnershipB.id }), "UNAUTHORIZED", outside);
-    const random = await expectTrpcError(api.response.form({ ...target, partnershipId: "c0123456789abcdefghijklmn" }), "UNAUTHORIZED", outside);
+    const random = await expectTrpcError(
+      api.response.form({ ...target, partnershipId: "c0123456789abcdefghijklmn" }),
+      "UNAUTHORIZED",
+      outside,
+    );
     expect(onB.message).toBe(random.message);
     expect(onB.message).not.toContain(w.partnershipB.name);
-    await expectTrpcError(api.response.submit({ ...target, partnershipId: w.partnershipB.id, answers, comments: [] }), "UNAUTHORIZED", outside);
+    await expectTrpcError(
+      api.response.submit({ ...target, partnershipId: w.partnershipB.id, answers, comments: [] }),
+      "UNAUTHORIZED",
+      outside,
+    );
     await expectTrpcError(api.response.form({ ...target, workspaceSlug: "another-workspace" }), "UNAUTHORIZED", outside);
     expect(await traces(w)).toEqual(before);
 
@@ -344,7 +362,11 @@ describe("a personal link stops working", () => {
     const target = { workspaceSlug: w.slug, cycleId: w.cycle.id, partnershipId: w.partnershipA.id };
     await expectTrpcError(api.response.form(target), "UNAUTHORIZED", exact);
     await expectTrpcError(api.response.saveDraft({ ...target, answers: [], comments: [], baseVersion: null }), "UNAUTHORIZED", exact);
-    await expectTrpcError(api.response.submit({ ...target, answers: await fullAnswers(w.cycle.id, 3), comments: [] }), "UNAUTHORIZED", exact);
+    await expectTrpcError(
+      api.response.submit({ ...target, answers: await fullAnswers(w.cycle.id, 3), comments: [] }),
+      "UNAUTHORIZED",
+      exact,
+    );
     // Followed from the email, the refusal is said on the link's own page (its cookie set for a
     // day), or, for a link that does not exist, on the page for links that do not.
     if (linkId === undefined) {
@@ -381,13 +403,24 @@ describe("a personal link stops working", () => {
 
   it("never worked for a random, forged, cut or padded token, nor for another link's cookie", async () => {
     const { w, token, row } = await linkedWorld();
-    for (const forged of [newToken(), token.slice(0, 42), `${token}A`, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(), "", "../" + token]) {
+    for (const forged of [
+      newToken(),
+      token.slice(0, 42),
+      `${token}A`,
+      token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(),
+      "",
+      "../" + token,
+    ]) {
       await expectRefused(w, forged, LINK_NOT_VALID, "invalid");
     }
     // Contact B's cookie sent to contact A's link's pages (the ids must agree).
     const tokenB = tokenOf((await emailTo(w, w.contactB.member.id)).link);
     await expectRefused(w, tokenB, LINK_NOT_VALID, "invalid", row.id);
     // No cookie at all on a link's page.
-    await expectTrpcError(linkApi(null, row.id).surveyLink.overview(), "UNAUTHORIZED", new RegExp(`^${LINK_NOT_VALID.replace(/[.()]/g, "\\$&")}$`));
+    await expectTrpcError(
+      linkApi(null, row.id).surveyLink.overview(),
+      "UNAUTHORIZED",
+      new RegExp(`^${LINK_NOT_VALID.replace(/[.()]/g, "\\$&")}$`),
+    );
   });
 });
