@@ -5,6 +5,11 @@ import { findChromium } from "./server/cli/chromium";
 // `npm test` (server/cli/test.ts), which also finds Chromium and passes E2E_* variables.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// The app sends its email over SMTP to a catcher on loopback (tests/e2e/mail-catcher.ts), which
+// the tests read like an inbox (tests/e2e/mailbox.ts).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000);
+const mailDir = process.env.E2E_MAIL_DIR ?? `.data/e2e-mail/${smtpPort}`;
+process.env.E2E_MAIL_DIR = mailDir;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -40,20 +45,33 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx tsx server/cli/demo.ts --skip-build --port ${port}`,
-    url: `${baseURL}/signin`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    env: {
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-      NEXTAUTH_URL: baseURL,
-      // Reminders and other background work show up within seconds, not a minute.
-      JOBS_INTERVAL_SECONDS: "2",
-      ...(process.env.E2E_DATABASE_URL
-        ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-        : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e/pglite" }),
+  webServer: [
+    {
+      command: "npx tsx tests/e2e/mail-catcher.ts",
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
     },
-  },
+    {
+      command: `npx tsx server/cli/demo.ts --skip-build --port ${port}`,
+      url: `${baseURL}/signin`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      env: {
+        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+        NEXTAUTH_URL: baseURL,
+        // Reminders and other background work show up within seconds, not a minute.
+        JOBS_INTERVAL_SECONDS: "2",
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(smtpPort),
+        SMTP_SECURE: "false",
+        ...(process.env.E2E_DATABASE_URL
+          ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+          : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e/pglite" }),
+      },
+    },
+  ],
 });

@@ -8,10 +8,11 @@ import { linkState, signInTo, type LinkState } from "./link";
 
 export const dynamic = "force-dynamic";
 
+// The heading above the refusal's own sentence (server/access/survey-link-words.ts).
 const REFUSAL_TITLE = {
-  invalid: "This survey link is not valid",
-  expired: "This survey link has expired",
-  revoked: "This survey link no longer works",
+  invalid: "Survey link not recognised",
+  expired: "Survey closed",
+  revoked: "Survey link no longer valid",
 } as const;
 
 // Who the browser is signed in as, when that is someone other than the link's person: the link's
