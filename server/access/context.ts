@@ -14,6 +14,17 @@ export interface RequestContext {
   // and the client's address as server/http/client-address.ts decides it, for the audit log.
   sessionId?: string | null;
   address?: string | null;
+  // A personal survey link presented with the request: only the link's own endpoint and pages
+  // set it (server/trpc/link-context.ts), and never together with a session. Only the survey steps
+  // of the ladder read it; to every other step the request is signed out.
+  presentedLink?: PresentedLink | null;
+}
+
+// The token (from the followed link, or from the cookie of the link's pages) and, on those pages,
+// the link id of their address, which must be the token's own.
+export interface PresentedLink {
+  token: string | null;
+  linkId?: string | null;
 }
 
 export interface SignedInUser {
@@ -88,6 +99,14 @@ export interface SurveyTarget {
   side: Side;
 }
 export type SurveyCtx = WorkspaceCtx & { survey: SurveyTarget };
+
+// A personal survey link, checked: the member context of the person it is for, and the link.
+export interface ResolvedLink {
+  id: string;
+  cycle: Cycle;
+  lastUsedAt: Date | null;
+}
+export type LinkCtx = WorkspaceCtx & { surveyLink: ResolvedLink; address?: string | null };
 
 // Another member, as the member step loaded them for an admin (server/access/members.ts).
 export type MemberCtx = WorkspaceCtx & { target: Member };

@@ -32,6 +32,7 @@ export type Rule =
   | "participants:edit"
   | "survey"
   | "asked"
+  | "surveyLink"
   | "own";
 
 // What is known of a partnership when deciding: `teamMemberIds` needs to hold only the actor, if

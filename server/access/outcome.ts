@@ -22,6 +22,7 @@ import {
   type Rule,
 } from "./decide";
 import type { Role } from "./roles";
+import { LINK_NEEDED, outsideLink } from "./survey-link-words";
 
 export type Outcome = Decision | { ok: false; code: "UNAUTHORIZED"; message: string };
 
@@ -55,9 +56,13 @@ function need<T>(value: T | undefined, rule: Rule, fact: string): T {
   return value;
 }
 
+const SIGN_IN: Outcome = { ok: false, code: "UNAUTHORIZED", message: "Please sign in." };
+
 export function expectedOutcome(rule: Rule, caller: Caller, facts: RuleFacts = {}): Outcome {
   if (rule === "public") return ALLOW;
-  if (caller === "signedOut") return { ok: false, code: "UNAUTHORIZED", message: "Please sign in." };
+  if (caller === "signedOut") return SIGN_IN;
+  // A personal survey link's own procedures answer nobody without one, signed in or not.
+  if (rule === "surveyLink") return { ok: false, code: "UNAUTHORIZED", message: LINK_NEEDED };
   if (rule === "signedIn") return ALLOW;
   // Not a member and no such workspace answer alike.
   if (caller === "outsider") return NOT_FOUND("Workspace");
@@ -102,4 +107,19 @@ export function expectedOutcome(rule: Rule, caller: Caller, facts: RuleFacts = {
     case "own":
       return decideOwn(actor, need(facts.ownerMemberId, rule, "ownerMemberId"), "Notification");
   }
+}
+
+// The rules whose steps take a personal survey link in place of a sign-in: the survey a person
+// answers, the reminders of a cycle that asks them, and the link's own procedures.
+export const LINK_RULES: ReadonlySet<Rule> = new Set<Rule>(["survey", "asked", "surveyLink"]);
+
+// What a procedure answers a request that carries a valid personal survey link and nothing else
+// (the link's endpoint never reads a session): the steps of LINK_RULES allow what lies within the
+// link (`withinLink`: its workspace and cycle, and for a survey a partnership its person is asked
+// about) and refuse the rest as outside it; every other step reads the request as signed out.
+export function expectedLinkOutcome(rule: Rule, facts: { withinLink?: boolean; linkCycle?: { label: string } } = {}): Outcome {
+  if (!LINK_RULES.has(rule)) return expectedOutcome(rule, "signedOut");
+  if (rule === "surveyLink") return ALLOW;
+  if (need(facts.withinLink, rule, "withinLink")) return ALLOW;
+  return { ok: false, code: "UNAUTHORIZED", message: outsideLink(need(facts.linkCycle, rule, "linkCycle").label) };
 }

@@ -5,6 +5,7 @@
 // - the membership lookup: which workspace a person is asking about, and in which role;
 // - a person's own workspaces, for the workspace switcher;
 // - an invitation by its token, before the invitee belongs anywhere;
+// - a personal survey link by its token, before the request has a workspace (the link names it);
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
 // - a person's own account events in the audit log, which belong to no workspace;
 // - single sign-on by email domain: which workspace's connection covers a domain (at sign-in, and
@@ -92,6 +93,19 @@ export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
   return db.invitation.findUnique({
     where: { tokenHash },
     include: { workspace: { select: { id: true, name: true, slug: true } }, partnerOrg: { select: { name: true } } },
+  });
+}
+
+// A personal survey link by the hash of its token, with what it is checked against on every use:
+// its workspace, its person (and their account) and its cycle.
+export function surveyLinkByTokenHash(db: PrismaClient, tokenHash: string) {
+  return db.surveyLink.findUnique({
+    where: { tokenHash },
+    include: {
+      workspace: true,
+      member: { include: { user: { select: { id: true, email: true, name: true } } } },
+      cycle: true,
+    },
   });
 }
 

@@ -9,6 +9,7 @@ import { reminderEmail, surveyOpenEmail } from "./email/templates";
 import { isUniqueViolation } from "../db/errors";
 import { dueReminder, REMINDER_ORDER } from "./periods";
 import { answersFor, decideSurvey } from "../access/decide";
+import { issueSurveyLink } from "./survey-links/issue";
 
 interface Owing {
   name: string;
@@ -78,18 +79,20 @@ export async function sendDueReminders(
 
   let count = 0;
   for (const [memberId, person] of people) {
-    const details = {
-      workspaceName: workspace.name,
-      workspaceSlug: workspace.slug,
-      cycleLabel: cycle.label,
-      closesAt: cycle.closesAt,
-      partnershipNames: person.partnerships.sort(),
-      recipientName: person.name,
-    };
-    const email = kind === "OPENED" ? surveyOpenEmail(details) : reminderEmail({ ...details, kind, now });
     try {
       await db.$transaction(async (tx) => {
         await tx.reminderSent.create({ data: { workspaceId: cycle.workspaceId, cycleId: cycle.id, memberId, kind, sentAt: now } });
+        // Its own personal link, made with the email: a link exists exactly when its email does.
+        const details = {
+          workspaceName: workspace.name,
+          workspaceSlug: workspace.slug,
+          cycleLabel: cycle.label,
+          closesAt: cycle.closesAt,
+          partnershipNames: person.partnerships.sort(),
+          recipientName: person.name,
+          personalLink: await issueSurveyLink(tx, { memberId, cycleId: cycle.id }),
+        };
+        const email = kind === "OPENED" ? surveyOpenEmail(details) : reminderEmail({ ...details, kind, now });
         await enqueueEmail(tx, {
           workspaceId: cycle.workspaceId,
           kind: kind === "OPENED" ? "SURVEY_OPEN" : "REMINDER",

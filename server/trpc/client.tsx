@@ -21,13 +21,15 @@ export function errorMessage(error: unknown): string {
   return "Something went wrong. Please try again.";
 }
 
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
+// `url`: the app's endpoint, or a personal survey link's own (app/survey/[linkId]), whose pages
+// nest a provider of their own.
+export function TRPCReactProvider({ children, url = "/api/trpc" }: { children: ReactNode; url?: string }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
   // Batches stay within what the server accepts (server/http/limits.ts); a query batch's inputs
   // ride in the address, which stays well under the server's 16 KB limit for request headers.
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH, maxURLLength: 8000 })],
+      links: [httpBatchLink({ url, transformer: superjson, maxItems: TRPC_MAX_BATCH, maxURLLength: 8000 })],
     }),
   );
   return (

@@ -6,8 +6,10 @@
 // the context. A procedure's access is the step it is built on, and each step names its rule in
 // the procedure's meta, so the access tests can ask server/access what every procedure should
 // answer. Handlers never decide access from raw input, and never take a workspace id from the client.
+// A personal survey link counts on the survey steps alone (and its own two procedures); every
+// other step reads a request with a link as signed out.
 import { z } from "zod";
-import type { Need } from "../access/context";
+import type { LinkCtx, Need, RequestContext, ResolvedLink, WorkspaceCtx } from "../access/context";
 import { decideRole, type Rule } from "../access/decide";
 import { notFound, unauthorized } from "../access/errors";
 import { loadAskedCycle, loadCycle, loadParticipantsTarget, loadSurveyTarget } from "../access/cycles";
@@ -15,6 +17,8 @@ import { loadMember, loadNotification } from "../access/members";
 import { authorizePartnership, enforce, loadLifecycle, loadWork } from "../access/partnership";
 import { loadAction, loadGoal, loadRetro, loadRetroAction, loadRetroItem, type ItemNeed } from "../access/work-items";
 import { memberContext } from "../access/member-context";
+import { assertWithinLink, resolveSurveyLink, withinLink } from "../access/survey-link";
+import { LINK_NEEDED } from "../access/survey-link-words";
 import { baseProcedure } from "./init";
 
 const rule = (access: Rule) => ({ access });
@@ -25,7 +29,8 @@ export const id = z.string().min(1).max(64);
 export const publicProcedure = baseProcedure.meta(rule("public"));
 
 export const authedProcedure = baseProcedure.meta(rule("signedIn")).use(async ({ ctx, next }) => {
-  if (!ctx.userId) throw unauthorized("Please sign in.");
+  // A request with a personal survey link is never signed in (see the survey steps below).
+  if (!ctx.userId || ctx.presentedLink) throw unauthorized("Please sign in.");
   const user = await ctx.db.user.findUnique({ where: { id: ctx.userId }, select: { id: true, email: true, name: true } });
   if (!user) throw unauthorized("Your account no longer exists.");
   return next({ ctx: { ...ctx, user } });
@@ -37,20 +42,45 @@ export const workspaceSlug = z
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "3-40 lowercase letters, digits or hyphens");
 
+// The signed-in person's membership of the URL's workspace.
+async function sessionMember(ctx: RequestContext, workspaceSlug: string): Promise<WorkspaceCtx> {
+  if (!ctx.userId || ctx.presentedLink) throw unauthorized("Please sign in.");
+  const scoped = await memberContext(ctx.db, ctx.userId, workspaceSlug);
+  if (!scoped) {
+    const exists = await ctx.db.user.count({ where: { id: ctx.userId } });
+    if (!exists) throw unauthorized("Your account no longer exists.");
+    // Not a member and no such workspace answer alike: nothing reveals that a workspace exists.
+    throw notFound("Workspace");
+  }
+  return scoped;
+}
+
+const workspaceInput = z.object({ workspaceSlug: z.string().max(64) });
+
 export const workspaceProcedure = baseProcedure
   .meta(rule("member"))
-  .input(z.object({ workspaceSlug: z.string().max(64) }))
+  .input(workspaceInput)
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await sessionMember(ctx, input.workspaceSlug)) } }));
+
+// The member step of the survey steps, and of no other: the signed-in member, or, for a request
+// that carries a personal survey link (only its own endpoint and pages make those, and they never
+// read the session), the person the link is for (server/access/survey-link.ts). The resource
+// steps built on it keep a link's request within the link's workspace and cycle.
+const surveyMemberProcedure = baseProcedure
+  .meta(rule("member"))
+  .input(workspaceInput)
   .use(async ({ ctx, input, next }) => {
-    if (!ctx.userId) throw unauthorized("Please sign in.");
-    const scoped = await memberContext(ctx.db, ctx.userId, input.workspaceSlug);
-    if (!scoped) {
-      const exists = await ctx.db.user.count({ where: { id: ctx.userId } });
-      if (!exists) throw unauthorized("Your account no longer exists.");
-      // Not a member and no such workspace answer alike: nothing reveals that a workspace exists.
-      throw notFound("Workspace");
-    }
-    return next({ ctx: { ...ctx, ...scoped } });
+    const member: WorkspaceCtx & { surveyLink: ResolvedLink | null } = ctx.presentedLink
+      ? await resolveSurveyLink(ctx.db, ctx.presentedLink)
+      : { ...(await sessionMember(ctx, input.workspaceSlug)), surveyLink: null };
+    return next({ ctx: { ...ctx, ...member } });
   });
+
+// A personal survey link's own procedures (following it, what it opens): with a link only.
+export const surveyLinkProcedure = baseProcedure.meta(rule("surveyLink")).use(async ({ ctx, next }) => {
+  if (!ctx.presentedLink) throw unauthorized(LINK_NEEDED);
+  return next({ ctx: { ...ctx, ...(await resolveSurveyLink(ctx.db, ctx.presentedLink)) } });
+});
 
 function roleStep(access: "host" | "admin") {
   return workspaceProcedure.meta(rule(access)).use(({ ctx, next }) => {
@@ -126,17 +156,34 @@ export const adminCycleProcedure = adminProcedure
   .input(z.object({ cycleId: id }))
   .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, cycle: await loadCycle(ctx, input.cycleId) } }));
 
+// A personal survey link's person answers only within the link: its workspace and cycle, and
+// what the step refuses them answers as "outside the link", whatever the reason.
+function linkScoped<T>(
+  ctx: WorkspaceCtx & { surveyLink: ResolvedLink | null },
+  input: { workspaceSlug: string; cycleId: string },
+  load: () => Promise<T>,
+): Promise<T> {
+  if (!ctx.surveyLink) return load();
+  const link = ctx as LinkCtx;
+  assertWithinLink(link, input);
+  return withinLink(link, load);
+}
+
 // A cycle that asks this member to answer (about any partnership).
-export const askedCycleProcedure = workspaceProcedure
+export const askedCycleProcedure = surveyMemberProcedure
   .meta(rule("asked"))
   .input(z.object({ cycleId: id }))
-  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, cycle: await loadAskedCycle(ctx, input.cycleId) } }));
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { ...ctx, cycle: await linkScoped(ctx, input, () => loadAskedCycle(ctx, input.cycleId)) } }),
+  );
 
 // The survey a member answers about a partnership in a cycle: they must be asked.
-export const surveyProcedure = workspaceProcedure
+export const surveyProcedure = surveyMemberProcedure
   .meta(rule("survey"))
   .input(z.object({ cycleId: id, partnershipId: id }))
-  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, survey: await loadSurveyTarget(ctx, input.cycleId, input.partnershipId) } }));
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { ...ctx, survey: await linkScoped(ctx, input, () => loadSurveyTarget(ctx, input.cycleId, input.partnershipId)) } }),
+  );
 
 // A partnership's list of people asked in a cycle: admins for any, managers for those they own.
 export const participantsProcedure = workspaceProcedure

@@ -19,6 +19,7 @@ import { responseRouter } from "../routers/response";
 import { retroRouter } from "../routers/retro";
 import { ssoRouter } from "../routers/sso";
 import { signInLinkRouter } from "../routers/sign-in-link";
+import { surveyLinkRouter } from "../routers/survey-link";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -35,6 +36,7 @@ export const appRouter = router({
   cycle: cycleRouter,
   participant: participantRouter,
   response: responseRouter,
+  surveyLink: surveyLinkRouter,
   portfolio: portfolioRouter,
   outbox: outboxRouter,
   retro: retroRouter,

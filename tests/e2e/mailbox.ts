@@ -26,14 +26,16 @@ function readAll(): Mail[] {
     .map((f) => JSON.parse(fs.readFileSync(path.join(MAIL_DIR, f), "utf8")) as Mail);
 }
 
-// The latest email to `to` whose subject matches, received after `since` (ms), waiting for it.
-export async function waitForMail(to: string, subject: RegExp, since = 0): Promise<Mail> {
+// The latest email to `to` whose subject matches (or that `subject` accepts), received after
+// `since` (ms), waiting for the delivery job to send it.
+export async function waitForMail(to: string, subject: RegExp | ((mail: Mail) => boolean), since = 0): Promise<Mail> {
+  const matches = typeof subject === "function" ? subject : (m: Mail) => subject.test(m.subject);
   let found: Mail | undefined;
   await expect
     .poll(
       () => {
         found = readAll()
-          .filter((m) => m.receivedAt >= since && m.to.includes(to.toLowerCase()) && subject.test(m.subject))
+          .filter((m) => m.receivedAt >= since && m.to.includes(to.toLowerCase()) && matches(m))
           .at(-1);
         return found !== undefined;
       },

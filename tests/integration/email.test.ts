@@ -90,6 +90,7 @@ describe("delivering the outbox over SMTP", () => {
       closesAt: new Date(now.getTime() + 21 * 86_400_000),
       partnershipNames: ["Globex Cloud Resale"],
       recipientName: "Pat Partner",
+      personalLink: `http://localhost:3000/s/${"a".repeat(43)}`,
     });
     const a = await enqueueEmail(db(), {
       workspaceId: ws.id,
@@ -119,7 +120,8 @@ describe("delivering the outbox over SMTP", () => {
     expect(toInvitee.text).toContain("http://localhost:3000/invite/abc123");
     const toContact = byRecipient.get(contact)!;
     expect(toContact.subject).toBe(survey.subject);
-    expect(toContact.text).toContain(`http://localhost:3000/w/${ws.slug}/surveys`);
+    expect(toContact.text).toContain(`http://localhost:3000/s/${"a".repeat(43)}`);
+    expect(toContact.text).toContain(`sign in at http://localhost:3000/w/${ws.slug}.`);
     expect(toContact.text).toContain("Globex Cloud Resale");
 
     const rows = await db().outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } } });
@@ -271,11 +273,14 @@ describe("the survey emails", () => {
     closesAt: new Date("2026-12-22T00:00:00Z"),
     partnershipNames: ["Globex Cloud Resale", "Initech Services"],
     recipientName: "Pat",
+    personalLink: `http://localhost:3000/s/${"b".repeat(43)}`,
   };
 
-  it("say which partnerships, until when, where to answer and how to mute reminders", () => {
+  it("say which partnerships, until when, where to answer (the personal link) and how to mute reminders", () => {
     const open = surveyOpenEmail(base);
-    expect(open.link).toBe("http://localhost:3000/w/northwind/surveys");
+    expect(open.link).toBe(base.personalLink);
+    expect(open.text).toMatch(/This link is personal: it opens your surveys without a password until the survey closes on .*22 Dec 2026/);
+    expect(open.text).toContain("sign in at http://localhost:3000/w/northwind.");
     expect(open.text).toContain("Hello Pat,");
     expect(open.text).toContain("  - Globex Cloud Resale\n  - Initech Services");
     expect(open.text).toContain("22 Dec 2026");

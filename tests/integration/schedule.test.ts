@@ -62,7 +62,9 @@ describe("the schedule job", () => {
     const managerNotice = notices.find((e) => e.to === w.manager.user.email)!;
     expect(managerNotice.text).toContain(w.partnershipA.name);
     expect(managerNotice.text).toContain(w.partnershipB.name);
-    expect(managerNotice.link).toContain(`/w/${w.slug}/surveys`);
+    // Each carries its recipient's personal link (tests/integration/survey-link.test.ts).
+    expect(managerNotice.link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+    expect(managerNotice.text).toContain(managerNotice.link);
   });
 
   it("does each step exactly once when runs race", async () => {
@@ -74,6 +76,8 @@ describe("the schedule job", () => {
     const q2 = await cycle("2032-Q2");
     expect(await db().reminderSent.count({ where: { cycleId: q2.id } })).toBe(3);
     expect(await emails()).toHaveLength(3);
+    // A personal link is made with its email: the runs that lost the race made none.
+    expect(await db().surveyLink.count({ where: { cycleId: q2.id } })).toBe(3);
 
     const closing = await Promise.all([run("2032-04-22T00:00:00Z"), run("2032-04-22T00:00:00Z")]);
     expect(closing.flatMap((r) => r.closed)).toEqual([`${w.slug}/2032-Q2`]);

@@ -10,6 +10,7 @@ import { emailConcern, mayHear } from "../../access/standing";
 import { env } from "../../env";
 import { turnedOff } from "./preferences";
 import { defaultTransport, type MailTransport } from "./transport";
+import { hasPersonalLink, hidePersonalLinks } from "../survey-links/redact";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 export const CLAIM_TIMEOUT_MS = 5 * 60 * 1000;
@@ -71,6 +72,13 @@ export async function whyNotSend(
   return null;
 }
 
+// Once an email has gone (or will never go), the stored copy keeps no personal survey link: the
+// link's hash in SurveyLink is all that is left of it.
+function withoutPersonalLink(email: { text: string; link: string | null }) {
+  if (!hasPersonalLink(email.text) && !hasPersonalLink(email.link)) return {};
+  return { text: hidePersonalLinks(email.text), link: hidePersonalLinks(email.link) };
+}
+
 export async function deliverOutbox(
   db: TenantDb,
   options: DeliverOptions = {},
@@ -97,6 +105,7 @@ export async function deliverOutbox(
       recipientMemberId: true,
       subject: true,
       text: true,
+      link: true,
       about: { select: { partnershipId: true } },
     },
   });
@@ -106,7 +115,10 @@ export async function deliverOutbox(
     if (claim.count !== 1) continue;
     const reason = await whyNotSend(db, email);
     if (reason) {
-      await db.outboxEmail.update({ where: { id: email.id }, data: { droppedAt: clock(), dropReason: reason } });
+      await db.outboxEmail.update({
+        where: { id: email.id },
+        data: { droppedAt: clock(), dropReason: reason, ...withoutPersonalLink(email) },
+      });
       result.dropped++;
       continue;
     }
@@ -121,7 +133,7 @@ export async function deliverOutbox(
       result.failed++;
       continue;
     }
-    await db.outboxEmail.update({ where: { id: email.id }, data: { sentAt: clock() } });
+    await db.outboxEmail.update({ where: { id: email.id }, data: { sentAt: clock(), ...withoutPersonalLink(email) } });
     result.sent++;
   }
   return result;

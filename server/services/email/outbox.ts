@@ -6,6 +6,7 @@ import { env } from "../../env";
 import type { WorkspaceCtx } from "../../access/context";
 import { DEFAULT_MAX_ATTEMPTS } from "./deliver";
 import { smtpConfigured } from "./transport";
+import { hasPersonalLink, hidePersonalLinks } from "../survey-links/redact";
 
 // A PrismaClient, a transaction client, or the workspace-scoped client: anything that can
 // create an outbox row.
@@ -69,8 +70,9 @@ export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; ki
       kind: e.kind,
       to: e.to,
       subject: e.subject,
-      text: e.text,
-      link: e.link,
+      // A personal survey link is its recipient's alone: admins read the email without it.
+      text: hidePersonalLinks(e.text),
+      link: hasPersonalLink(e.link) ? null : e.link,
       createdAt: e.createdAt,
       sentAt: e.sentAt,
       attempts: e.attempts,

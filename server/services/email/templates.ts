@@ -80,6 +80,8 @@ export interface SurveyEmailInput {
   // The partnerships this person is asked about in the cycle.
   partnershipNames: string[];
   recipientName: string;
+  // The recipient's personal link to their surveys of the cycle (services/survey-links/issue.ts).
+  personalLink: string;
 }
 
 export interface ReminderEmailInput extends SurveyEmailInput {
@@ -89,7 +91,10 @@ export interface ReminderEmailInput extends SurveyEmailInput {
   now?: Date;
 }
 
-const surveysLink = (slug: string) => appUrl(`/w/${slug}/surveys`);
+// The personal link opens the surveys, and only them; the rest of the app asks for a sign-in.
+const personalLinkNote = (closesAt: Date) =>
+  `This link is personal: it opens your surveys without a password until the survey closes on ${closeFormat.format(closesAt)}. Please do not forward it.`;
+const signInLine = (slug: string) => `To see your scorecards and everything else, sign in at ${appUrl(`/w/${slug}`)}.`;
 function about(names: string[]) {
   if (names.length === 0) return null;
   if (names.length === 1) return `It asks about one partnership: ${names[0]}.`;
@@ -97,7 +102,7 @@ function about(names: string[]) {
 }
 
 export function surveyOpenEmail(input: SurveyEmailInput): Email {
-  const link = surveysLink(input.workspaceSlug);
+  const link = input.personalLink;
   return {
     subject: `The ${input.cycleLabel} partnership survey of ${input.workspaceName} is open`,
     link,
@@ -107,10 +112,12 @@ export function surveyOpenEmail(input: SurveyEmailInput): Email {
       `The ${input.cycleLabel} partnership survey of ${input.workspaceName} is open until ${closeFormat.format(input.closesAt)}.`,
       about(input.partnershipNames),
       "",
-      "It takes about five minutes per partnership, and your answers are saved as you go:",
+      "It takes about five minutes per partnership, and your answers are saved as you go. Open your survey here:",
       link,
       "",
+      personalLinkNote(input.closesAt),
       "Until you submit, we will send you a reminder or two. To stop them for this cycle, mute reminders from the survey page.",
+      signInLine(input.workspaceSlug),
       "",
       SIGNATURE,
     ),
@@ -118,7 +125,7 @@ export function surveyOpenEmail(input: SurveyEmailInput): Email {
 }
 
 export function reminderEmail(input: ReminderEmailInput): Email {
-  const link = surveysLink(input.workspaceSlug);
+  const link = input.personalLink;
   const survey = `The ${input.cycleLabel} partnership survey of ${input.workspaceName}`;
   const daysLeft = Math.max(1, Math.ceil((input.closesAt.getTime() - (input.now ?? new Date()).getTime()) / DAY_MS));
   const headline = {
@@ -135,10 +142,12 @@ export function reminderEmail(input: ReminderEmailInput): Email {
       `${headline}${input.kind === "CLOSING_SOON" ? ", on" : ". It closes on"} ${closeFormat.format(input.closesAt)}.`,
       about(input.partnershipNames),
       "",
-      "Your answers are saved as you go, so you can stop and pick up where you left off:",
+      "Your answers are saved as you go, so you can stop and pick up where you left off. Open your survey here:",
       link,
       "",
+      personalLinkNote(input.closesAt),
       "You are receiving this because you have not submitted yet. To stop the reminders for this cycle, mute them from the survey page.",
+      signInLine(input.workspaceSlug),
       "",
       SIGNATURE,
     ),

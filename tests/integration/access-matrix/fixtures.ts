@@ -205,6 +205,10 @@ export const FIXTURES: Record<string, Fixture> = {
     ids: { cycleId: "workspace" },
   },
 
+  // Only with a personal survey link (survey-link-access.test.ts); a session alone is refused.
+  "surveyLink.open": { stage: 11 },
+  "surveyLink.overview": {},
+
   "portfolio.overview": {},
   "portfolio.export": {},
   "outbox.list": {},

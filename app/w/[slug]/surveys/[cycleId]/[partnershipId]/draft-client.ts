@@ -9,23 +9,31 @@ import { errorMessage } from "~/server/trpc/client";
 import type { AppRouter } from "~/server/trpc/root";
 import type { RouterInputs } from "~/server/trpc/types";
 
-const client = createTRPCClient<AppRouter>({
-  links: [
-    httpLink({
-      url: "/api/trpc",
-      transformer: superjson,
-      fetch: (input, init) => {
-        const body = (init as RequestInit | undefined)?.body;
-        return fetch(input, { ...(init as RequestInit), keepalive: typeof body === "string" && body.length < KEEPALIVE_LIMIT });
-      },
-    }),
-  ],
-});
+const clientFor = (url: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url,
+        transformer: superjson,
+        fetch: (input, init) => {
+          const body = (init as RequestInit | undefined)?.body;
+          return fetch(input, { ...(init as RequestInit), keepalive: typeof body === "string" && body.length < KEEPALIVE_LIMIT });
+        },
+      }),
+    ],
+  });
+
+// One client per endpoint: the app's, or a personal survey link's own (survey-place.ts).
+const clients = new Map<string, ReturnType<typeof clientFor>>();
 
 export type SaveDraftInput = RouterInputs["response"]["saveDraft"];
 export type SaveDraftResult = { version: number; savedAt: Date };
 
-export const sendDraft = (input: SaveDraftInput): Promise<SaveDraftResult> => client.response.saveDraft.mutate(input);
+export function sendDraft(apiUrl: string, input: SaveDraftInput): Promise<SaveDraftResult> {
+  let client = clients.get(apiUrl);
+  if (!client) clients.set(apiUrl, (client = clientFor(apiUrl)));
+  return client.response.saveDraft.mutate(input);
+}
 
 // A refusal will not change by trying again; anything else (no network, a restarting server)
 // may, so it is retried.

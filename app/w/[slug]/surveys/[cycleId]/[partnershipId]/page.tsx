@@ -1,8 +1,6 @@
-import { PageHeader } from "../../../../../_components/card";
 import { call } from "../../../../../_lib/call";
-import { date } from "../../../../../_lib/format";
-import { RemindersToggle } from "./reminders-toggle";
-import { SurveyForm } from "./survey-form";
+import { SurveyView } from "./survey-view";
+import { workspacePlace } from "./survey-place";
 
 export const metadata = { title: "Survey" };
 export const dynamic = "force-dynamic";
@@ -12,23 +10,5 @@ export default async function SurveyPage({ params }: { params: Promise<{ slug: s
   const [form, workspace] = await call((api) =>
     Promise.all([api.response.form({ workspaceSlug: slug, cycleId, partnershipId }), api.workspace.current({ workspaceSlug: slug })]),
   );
-  const other = form.side === "PARTNER" ? workspace.name : form.partnership.partnerName;
-  const open = form.cycle.status === "OPEN";
-  return (
-    <>
-      <PageHeader
-        title={`${form.partnership.name}: ${form.cycle.label} survey`}
-        description={
-          <>
-            How do you see the partnership today? Rate each statement about your work with {other}. Answers are confidential: results show
-            only as averages, and comments without names. {open ? `Open until ${date(form.cycle.closesAt)}.` : null}
-          </>
-        }
-        action={
-          open ? <RemindersToggle slug={slug} cycleId={form.cycle.id} cycleLabel={form.cycle.label} muted={form.remindersMuted} /> : null
-        }
-      />
-      <SurveyForm slug={slug} form={form} />
-    </>
-  );
+  return <SurveyView slug={slug} workspaceName={workspace.name} form={form} place={workspacePlace(slug, form.partnership.id)} />;
 }

@@ -14,6 +14,7 @@ import { resume, type Resumed } from "./resume";
 import { ReviewStep } from "./review-step";
 import { SaveStatusText } from "./save-status";
 import { Submitted } from "./submitted";
+import type { SurveyPlace } from "./survey-place";
 import { useDraftSaver } from "./use-draft-saver";
 
 const noSubscription = () => () => {};
@@ -23,7 +24,7 @@ function serverCopy(form: Form): ServerCopy {
   return { state: server.state, version: server.version, savedAt: server.source === "draft" && form.draft ? form.draft.updatedAt : null };
 }
 
-export function SurveyForm({ slug, form }: { slug: string; form: Form }) {
+export function SurveyForm({ slug, form, place }: { slug: string; form: Form; place: SurveyPlace }) {
   // The browser's own copy of the answers can only be read once hydrated; rendering the form
   // before that would flash the server's state and then jump.
   const hydrated = useSyncExternalStore(
@@ -33,10 +34,10 @@ export function SurveyForm({ slug, form }: { slug: string; form: Form }) {
   );
   if (form.cycle.status !== "OPEN") return <ReadOnlySurvey form={form} />;
   if (!hydrated) return <p className="text-sm text-slate-600">Loading your answers…</p>;
-  return <OpenSurvey slug={slug} form={form} />;
+  return <OpenSurvey slug={slug} form={form} place={place} />;
 }
 
-function OpenSurvey({ slug, form }: { slug: string; form: Form }) {
+function OpenSurvey({ slug, form, place }: { slug: string; form: Form; place: SurveyPlace }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -52,7 +53,7 @@ function OpenSurvey({ slug, form }: { slug: string; form: Form }) {
     () =>
       new DraftSaver({
         localKey: key,
-        send: (s, baseVersion) => sendDraft({ ...target, ...toInput(form, s), baseVersion }),
+        send: (s, baseVersion) => sendDraft(place.apiUrl, { ...target, ...toInput(form, s), baseVersion }),
         fetchLatest: async () => serverCopy(await queryClient.fetchQuery({ ...trpc.response.form.queryOptions(target), staleTime: 0 })),
         current: start.current,
         server: serverCopy(form),
@@ -126,7 +127,7 @@ function OpenSurvey({ slug, form }: { slug: string; form: Form }) {
     }
   }
 
-  if (submit.isSuccess) return <Submitted slug={slug} form={form} updated={submit.data.updated} />;
+  if (submit.isSuccess) return <Submitted form={form} place={place} updated={submit.data.updated} />;
 
   const pillar = form.pillars[step];
   return (
