@@ -34,7 +34,14 @@ export async function signInAs(
   const ssoDomain = method === "SSO" ? null : await ssoRequiredDomain(db, user.email);
   if (ssoDomain) throw new Error(ssoRequiredMessage(ssoDomain));
   const sid = await startSession(db, { userId: user.id, method, address, userAgent: userAgent(headers) });
-  await auditAccount(db, { action: "signin.succeeded", userId: user.id, actorUserId: user.id, email: user.email, address, detail: { method } });
+  await auditAccount(db, {
+    action: "signin.succeeded",
+    userId: user.id,
+    actorUserId: user.id,
+    email: user.email,
+    address,
+    detail: { method },
+  });
   return { id: user.id, email: user.email, name: user.name, sid };
 }
 

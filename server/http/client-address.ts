@@ -59,10 +59,7 @@ export function parseTrustedProxies(text: string | undefined): string[] {
 }
 
 export function clientAddressFrom(forwardedFor: string | undefined, trusted: readonly string[]): string | null {
-  const hops = (forwardedFor ?? "")
-    .split(",")
-    .map(normalise)
-    .filter(Boolean);
+  const hops = (forwardedFor ?? "").split(",").map(normalise).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!;
     const isTrusted = trusted.some((range) => matches(range, hop));

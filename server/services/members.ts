@@ -12,7 +12,6 @@ import { auditMemberChange } from "./member-change/audit";
 import { describeChange } from "./member-change/describe";
 import { planMemberChange, type After } from "./member-change/plan";
 
-
 export async function listMembers(ctx: WorkspaceCtx) {
   const members = await ctx.db.member.findMany({
     where: { removedAt: null },

@@ -41,7 +41,11 @@ export async function deliverAccountEmails(
     attempts: { lt: DEFAULT_MAX_ATTEMPTS },
     OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(at.getTime() - CLAIM_TIMEOUT_MS) } }],
   });
-  const due = await db.accountEmail.findMany({ where: claimable(clock()), orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: options.limit ?? 50 });
+  const due = await db.accountEmail.findMany({
+    where: claimable(clock()),
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: options.limit ?? 50,
+  });
   for (const email of due) {
     const at = clock();
     // One conditional update claims it: with several instances running, only one sends it.
@@ -50,7 +54,10 @@ export async function deliverAccountEmails(
     try {
       await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
     } catch (error) {
-      await db.accountEmail.update({ where: { id: email.id }, data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null } });
+      await db.accountEmail.update({
+        where: { id: email.id },
+        data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null },
+      });
       result.failed++;
       continue;
     }

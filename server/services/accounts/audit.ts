@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = {
   "signin.succeeded": "Signed in",
   "signin.failed": "Sign-in failed",
   "signin.link_sent": "Sign-in link sent",
-  "signout": "Signed out",
+  signout: "Signed out",
   "sessions.ended": "Sessions ended",
   "password.reset_requested": "Password reset asked for",
   "password.reset": "Password reset",

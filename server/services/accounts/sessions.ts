@@ -12,7 +12,8 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 export type SignInMethod = "PASSWORD" | "EMAIL_LINK" | "SSO";
 
-export type EndReason = "SIGNED_OUT" | "SIGNED_OUT_EVERYWHERE" | "PASSWORD_CHANGED" | "PASSWORD_RESET" | "EMAIL_CHANGED" | "REMOVED" | "SSO_REQUIRED";
+export type EndReason =
+  "SIGNED_OUT" | "SIGNED_OUT_EVERYWHERE" | "PASSWORD_CHANGED" | "PASSWORD_RESET" | "EMAIL_CHANGED" | "REMOVED" | "SSO_REQUIRED";
 
 type Db = Pick<PrismaClient, "userSession">;
 
@@ -41,7 +42,10 @@ export async function startSession(
 // expired or belongs to someone else.
 export async function liveSessionUser(db: Db, userId: string, sessionId: string | undefined, now = new Date()): Promise<string | null> {
   if (!sessionId || typeof sessionId !== "string") return null;
-  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, endedAt: true, expiresAt: true, lastSeenAt: true } });
+  const row = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, endedAt: true, expiresAt: true, lastSeenAt: true },
+  });
   if (!row || row.userId !== userId || row.endedAt || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastSeenAt: now } });

@@ -43,7 +43,8 @@ export const LINK_EXPIRED = "This link has expired. Ask for a new one.";
 
 // What the token is, without using it (a page shows the form before the person confirms).
 export async function peekToken(db: Tx, purpose: AuthTokenPurpose, token: string, now = new Date()): Promise<AuthToken> {
-  const row = typeof token === "string" && token.length <= 200 ? await db.authToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
+  const row =
+    typeof token === "string" && token.length <= 200 ? await db.authToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
   if (!row || row.purpose !== purpose) throw badRequest(LINK_INVALID);
   if (row.usedAt) throw badRequest(LINK_USED);
   if (row.expiresAt <= now) throw badRequest(LINK_EXPIRED);
