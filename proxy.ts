@@ -31,5 +31,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/).*)"],
+  matcher: ["/((?!api/|survey/[^/]+/trpc/).*)"],
 };

@@ -11,9 +11,9 @@ export const TRPC_ENDPOINT = "/api/trpc";
 
 // How many calls a request names: `/api/trpc/a,b,c?batch=1` is three (the paths are in the
 // address for GET and POST alike; tRPC decodes the path before splitting it, so we do too).
-export function batchSize(url: URL): number | null {
+export function batchSize(url: URL, endpoint = TRPC_ENDPOINT): number | null {
   if (url.searchParams.get("batch") !== "1") return 1;
-  const path = url.pathname.slice(TRPC_ENDPOINT.length).replace(/^\/+|\/+$/g, "");
+  const path = url.pathname.slice(endpoint.length).replace(/^\/+|\/+$/g, "");
   try {
     return decodeURIComponent(path).split(",").length;
   } catch {
@@ -21,8 +21,8 @@ export function batchSize(url: URL): number | null {
   }
 }
 
-export function batchRefusal(url: URL): Refusal | null {
-  const size = batchSize(url);
+export function batchRefusal(url: URL, endpoint = TRPC_ENDPOINT): Refusal | null {
+  const size = batchSize(url, endpoint);
   if (size === null) return { status: 400, code: "BAD_REQUEST", message: "The request's address is not valid URL encoding." };
   if (size <= TRPC_MAX_BATCH) return null;
   return {

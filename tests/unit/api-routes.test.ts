@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { config } from "../../proxy";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
+// A personal survey link's own tRPC endpoint, which the proxy leaves out too.
+const LINK_TRPC = path.resolve(import.meta.dirname, "../../app/survey/[linkId]/trpc");
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -17,8 +19,8 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-describe("the API's routes", () => {
-  const files = routeFiles(API_DIR);
+describe("the API's routes (and the survey link's tRPC endpoint)", () => {
+  const files = [...routeFiles(API_DIR), ...routeFiles(LINK_TRPC)];
 
   it("are found", () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
@@ -33,6 +35,6 @@ describe("the API's routes", () => {
   });
 
   it("are the only paths the proxy leaves out", () => {
-    expect(config.matcher).toEqual(["/((?!api/).*)"]);
+    expect(config.matcher).toEqual(["/((?!api/|survey/[^/]+/trpc/).*)"]);
   });
 });
