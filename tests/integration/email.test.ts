@@ -2,51 +2,13 @@
 // server (smtp-server on loopback, messages parsed with mailparser), exactly once even when two
 // runs race, retrying after a refusal. Without SMTP the outbox is the delivery: admins read it.
 import { forWorkspace } from "../../server/db/tenant";
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createWorkspaceWithOwner, unique } from "../../prisma/factories";
 import { CLAIM_TIMEOUT_MS, deliverOutbox } from "../../server/services/email/deliver";
 import { enqueueEmail } from "../../server/services/email/outbox";
 import { invitationEmail, reminderEmail, surveyOpenEmail } from "../../server/services/email/templates";
-import { createMailTransport } from "../../server/services/email/transport";
 import { buildWorld, db, expectTrpcError } from "./helpers";
-
-interface Received {
-  envelopeTo: string[];
-  mail: ParsedMail;
-}
-
-// A real SMTP server on a free loopback port, closed when the test ends. Plain text on purpose:
-// no certificate to make, and nodemailer sends without STARTTLS when the server offers none.
-async function startSmtp() {
-  const received: Received[] = [];
-  const control = { refuseRecipients: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (!control.refuseRecipients) return callback();
-      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((a) => a.address), mail });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const { port } = server.server.address() as AddressInfo;
-  const transport = createMailTransport({ host: "127.0.0.1", port, secure: false, tls: { rejectUnauthorized: false } });
-  return { received, control, transport };
-}
+import { startSmtp } from "./loopback-smtp";
 
 async function workspace() {
   const { workspace } = await createWorkspaceWithOwner(db(), { name: "Northwind Test" });

@@ -14,10 +14,16 @@ export interface Received {
 
 export async function startSmtp() {
   const received: Received[] = [];
+  // Set refuseRecipients to make the server answer 550 to every recipient (a delivery that fails).
+  const control = { refuseRecipients: false };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!control.refuseRecipients) return callback();
+      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
@@ -33,5 +39,5 @@ export async function startSmtp() {
   const { port } = server.server.address() as AddressInfo;
   const transport = createMailTransport({ host: "127.0.0.1", port, secure: false, tls: { rejectUnauthorized: false } });
   const to = (address: string) => received.filter((r) => r.envelopeTo.includes(address)).map((r) => r.mail);
-  return { received, transport, to };
+  return { received, control, transport, to };
 }
