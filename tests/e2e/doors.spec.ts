@@ -188,7 +188,7 @@ test.describe("redirect targets", () => {
       await page.goto(inLink(target));
       await page.getByLabel("Email").fill("manager@northwind.test");
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page).toHaveURL(/\/w\/northwind\//);
       expect(new URL(page.url()).origin, target).toBe(BASE);
     }
