@@ -209,7 +209,7 @@ describe("changing the email address", () => {
     expect(row).toMatchObject({ purpose: "EMAIL_CHANGE", userId: user.id, email: to, data: { newEmail: to, oldEmail: user.email } });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeCloseTo(24 * 60 * 60_000, -4);
 
-    await deliverAccountEmails(db(), { transport: smtp.transport });
+    await deliverAccountEmails(db(), { transport: smtp.transport, to: [to] });
     const [mail] = smtp.to(to);
     expect(mail!.subject).toBe("Confirm your new email address for Partnership Health");
     expect(mail!.text).toContain(email.link!);
