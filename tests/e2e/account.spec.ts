@@ -84,10 +84,10 @@ test("name and password changed on the account page; the change signs the other 
   // The old password no longer signs in; the new one does.
   await phone.page.getByLabel("Email").fill("tomas.berg@northwind.test");
   await phone.page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await phone.page.getByRole("button", { name: "Sign in" }).click();
+  await phone.page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(alerts(phone.page)).toContainText("Wrong email or password.");
   await phone.page.getByLabel("Password").fill("tomas-new-password-1");
-  await phone.page.getByRole("button", { name: "Sign in" }).click();
+  await phone.page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(phone.page).toHaveURL(/\/w\/northwind\//);
 
   await laptop.context.close();
