@@ -27,15 +27,23 @@ const schema = z.object({
   // "true": TLS from the first byte (usually port 465); "false": STARTTLS when the server offers it.
   SMTP_SECURE: optional(z.enum(["true", "false"], "use true or false").default("false")).transform((v) => v === "true"),
   MAIL_FROM: optional(z.string().trim().min(1).default("Partnership Health <no-reply@localhost>")),
-  // How often the app server runs the background jobs (schedule, reminders, email); 0 turns
-  // them off, for instance when cron runs `npm run jobs` instead.
   // Proxies and load balancers in front of the app (addresses or CIDR ranges, comma-separated):
   // X-Forwarded-For is believed only through these hops (server/http/client-address.ts).
   TRUSTED_PROXIES: optional(z.string().optional()),
   // 32 bytes as 64 hex characters or base64: encrypts SSO client secrets at rest. Unset: a key
   // generated once and kept in .data/ (like the session secret), fine for one machine.
   SSO_ENCRYPTION_KEY: optional(z.string().trim().min(32, "SSO_ENCRYPTION_KEY must be 32 bytes, as hex or base64").optional()),
-  JOBS_INTERVAL_SECONDS: optional(z.coerce.number().int().min(0).max(86_400).default(60)),
+  // Background work runs on the job queue (pg-boss, server/jobs/). `off`: this process only adds
+  // jobs and runs none, for app instances beside a `npm run worker` process on PostgreSQL. The
+  // embedded PGlite database is one process, so there the app always runs its workers.
+  JOBS: optional(z.enum(["on", "off"], "use on or off").default("on")),
+  // How often the schedules fire (survey schedule, reminders, renewal reviews, the email sweep).
+  // Every minute by pg-boss cron; below 60 (tests, demos), a throttled tick every N seconds.
+  JOBS_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600).default(60)),
+  // A failed email is tried again this many times, waiting about EMAIL_RETRY_DELAY_SECONDS
+  // doubled each time (1, 2, 4, 8, 16 minutes by default), then set aside for an admin to retry.
+  EMAIL_RETRY_LIMIT: optional(z.coerce.number().int().min(0).max(20).default(5)),
+  EMAIL_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600).default(60)),
 });
 
 function parse() {

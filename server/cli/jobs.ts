@@ -1,6 +1,7 @@
-// npm run jobs: one run of the background jobs (schedule, reminders, email delivery), for cron
-// when the app runs on PostgreSQL with JOBS_INTERVAL_SECONDS=0. On the embedded PGlite database
-// the app server runs them itself; this command cannot open the database while the app does.
+// npm run jobs: one tick of every schedule, now, in this process (server/jobs/run.ts), for an
+// operator who wants it done without waiting. The workers (`npm run worker`, or the app on
+// PGlite) run the same work on the job queue every minute; running this beside them is safe.
+// On the embedded PGlite it cannot open the database while the app does.
 import { disconnectDb, getDb } from "../db/client";
 import { describeRun, runJobs } from "../jobs/run";
 

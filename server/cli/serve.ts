@@ -4,6 +4,7 @@
 // --hostname H (default: every interface, as `next start`).
 // A stop signal (Ctrl+C, SIGTERM) stops taking requests, lets those under way finish (10 s at
 // most), closes the database and exits 0.
+import { stopProcessJobs } from "../jobs/start";
 import { disconnectDb } from "../db/client";
 import { createAppServer } from "../http/app-server";
 
@@ -38,6 +39,8 @@ async function main() {
     });
     clearTimeout(force);
     await app.close().catch(() => undefined);
+    // Jobs under way finish (or are left to be retried after they expire) before the database closes.
+    await stopProcessJobs().catch((error: unknown) => console.error("Stopping the job queue failed:", error));
     // The app's database client lives on globalThis (server/db/client.ts): closing it here closes
     // the one the app opened, so the embedded database is left consistent.
     await disconnectDb().catch((error: unknown) => console.error("Closing the database failed:", error));

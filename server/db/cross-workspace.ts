@@ -7,6 +7,8 @@
 // - an invitation by its token, before the invitee belongs anywhere;
 // - a personal survey link by its token, before the request has a workspace (the link names it);
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
+// - the job queue's sweep: emails waiting to be sent and closes whose alerts are due, by id only,
+//   each then handled by a job through its workspace's scoped client;
 // - a person's own account events in the audit log, which belong to no workspace;
 // - single sign-on by email domain: which workspace's connection covers a domain (at sign-in, and
 //   for the "SSO required" check of a password or emailed-link sign-in), and, when an admin saves
@@ -160,4 +162,27 @@ export async function lockedMembershipCount(tx: Pick<PrismaClient, "$queryRaw">,
   const [row] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Member" WHERE "userId" = ${userId} AND "removedAt" IS NULL`;
   return row?.n ?? 0;
+}
+
+const SWEEP_PAGE = 500;
+
+// Outbox emails of every workspace not yet sent, dropped or given up on, a page at a time after
+// `after` (ids ascending): the sweep queues a delivery job for each (one per email, by its id).
+export function pendingOutboxEmails(db: PrismaClient, after: string | null) {
+  return db.outboxEmail.findMany({
+    where: { sentAt: null, droppedAt: null, failedAt: null, ...(after ? { id: { gt: after } } : {}) },
+    select: { id: true, workspaceId: true },
+    orderBy: { id: "asc" },
+    take: SWEEP_PAGE,
+  });
+}
+
+// Closed cycles of every workspace whose alerts are due (cycle-lifecycle.ts marks them at close).
+export function cyclesWithAlertsDue(db: PrismaClient) {
+  return db.cycle.findMany({
+    where: { status: "CLOSED", alertsDueAt: { not: null } },
+    select: { id: true, workspaceId: true, closedAt: true },
+    orderBy: { alertsDueAt: "asc" },
+    take: SWEEP_PAGE,
+  });
 }

@@ -1,4 +1,4 @@
-// The schedule job, for one workspace (server/jobs/run.ts goes through them): when it is on a
+// The schedule jobs, for one workspace (server/jobs/ fans them out, one job per workspace): when it is on a
 // schedule, create the current period's cycle, open cycles whose window has started, close those
 // whose window has ended; and send the reminders that are due. Every step happens exactly once however often the job runs, and on however many
 // app instances: creation through the unique (workspace, label) key, opening and closing through
@@ -37,27 +37,38 @@ async function createCurrentCycle(
   }
 }
 
-export async function runSchedule(db: TenantDb, now = new Date()): Promise<ScheduleResult> {
-  const result: ScheduleResult = { created: [], opened: [], closed: [], reminders: 0 };
+// Create, open and close the workspace's cycles as its schedule says (the survey-schedule job).
+export async function runSurveySchedule(db: TenantDb, now = new Date()): Promise<Omit<ScheduleResult, "reminders">> {
+  const result: Omit<ScheduleResult, "reminders"> = { created: [], opened: [], closed: [] };
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: db.$workspaceId } });
-  if (workspace.autoSchedule) {
-    const created = await createCurrentCycle(db, workspace, now);
-    if (created) result.created.push(`${workspace.slug}/${created}`);
+  if (!workspace.autoSchedule) return result;
+  const created = await createCurrentCycle(db, workspace, now);
+  if (created) result.created.push(`${workspace.slug}/${created}`);
 
-    const dueToOpen = await db.cycle.findMany({ where: { status: "DRAFT", opensAt: { lte: now }, closesAt: { gt: now } } });
-    for (const cycle of dueToOpen) {
-      if (await openCycle(db, cycle.id, now)) result.opened.push(`${workspace.slug}/${cycle.label}`);
-    }
-
-    const dueToClose = await db.cycle.findMany({ where: { status: "OPEN", closesAt: { lte: now } } });
-    for (const cycle of dueToClose) {
-      if (await closeCycle(db, cycle.id, now)) result.closed.push(`${workspace.slug}/${cycle.label}`);
-    }
+  const dueToOpen = await db.cycle.findMany({ where: { status: "DRAFT", opensAt: { lte: now }, closesAt: { gt: now } } });
+  for (const cycle of dueToOpen) {
+    if (await openCycle(db, cycle.id, now)) result.opened.push(`${workspace.slug}/${cycle.label}`);
   }
 
-  // Reminders for every open cycle, including those opened by hand and in workspaces whose
-  // schedule is off: reminding is part of a cycle being open.
-  const open = await db.cycle.findMany({ where: { status: "OPEN", closesAt: { gt: now } } });
-  for (const cycle of open) result.reminders += await sendDueReminders(db, workspace, cycle, now);
+  const dueToClose = await db.cycle.findMany({ where: { status: "OPEN", closesAt: { lte: now } } });
+  for (const cycle of dueToClose) {
+    if (await closeCycle(db, cycle.id, now)) result.closed.push(`${workspace.slug}/${cycle.label}`);
+  }
   return result;
+}
+
+// Reminders for every open cycle, including those opened by hand and in workspaces whose
+// schedule is off: reminding is part of a cycle being open (the survey-reminders job).
+export async function runSurveyReminders(db: TenantDb, now = new Date()): Promise<number> {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: db.$workspaceId } });
+  const open = await db.cycle.findMany({ where: { status: "OPEN", closesAt: { gt: now } } });
+  let reminders = 0;
+  for (const cycle of open) reminders += await sendDueReminders(db, workspace, cycle, now);
+  return reminders;
+}
+
+// Both, in order: what one tick does for a workspace (tests and `npm run jobs -- --now`).
+export async function runSchedule(db: TenantDb, now = new Date()): Promise<ScheduleResult> {
+  const schedule = await runSurveySchedule(db, now);
+  return { ...schedule, reminders: await runSurveyReminders(db, now) };
 }

@@ -4,6 +4,7 @@
 import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createResponses, cycleFramework, type ResponseSpec } from "../../prisma/factories";
+import { evaluateAllDueAlerts, evaluateDueAlerts } from "../../server/services/alerts/due";
 import { runSchedule } from "../../server/services/schedule";
 import { buildWorld, closedQuarter, db, expectTrpcError } from "./helpers";
 
@@ -31,7 +32,12 @@ async function alertWorld() {
   const secondB = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgB.id });
   const peopleA = { host: [w.manager.member.id, w.executive.member.id], partner: [w.contactA.member.id, secondA.member.id] };
   const peopleB = { host: [w.manager.member.id, w.executive.member.id], partner: [w.contactB.member.id, secondB.member.id] };
-  const close = () => w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
+  // Closing marks the alerts due; the job queue's job evaluates them after the commit (the same
+  // service function, called here directly).
+  const close = async () => {
+    await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
+    await evaluateAllDueAlerts(forWorkspace(db(), w.workspace.id));
+  };
   const notifications = (memberId?: string) =>
     db().notification.findMany({
       where: { workspaceId: w.workspace.id, ...(memberId ? { memberId } : {}) },
@@ -184,6 +190,7 @@ describe("alerts when a cycle closes", () => {
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
     const run = await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
     expect(run.closed).toContain(`${w.slug}/${w.cycle.label}`);
+    await evaluateAllDueAlerts(forWorkspace(db(), w.workspace.id));
 
     expect((await notifications()).map((n) => n.id)).toEqual(first.map((n) => n.id));
     expect(await alertEmails()).toHaveLength(1);
@@ -209,6 +216,7 @@ describe("alerts when a cycle closes", () => {
     }
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
     await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
+    await evaluateAllDueAlerts(forWorkspace(db(), w.workspace.id));
 
     // Health 75 -> 50 and every pillar into the at-risk band, for A only, to the owner and the admin.
     const notes = await notifications();
@@ -272,5 +280,32 @@ describe("notifications", () => {
     const other = await buildWorld();
     await expectTrpcError(other.manager.api.notification.markRead({ workspaceSlug: other.slug, notificationId: theirs.id }), "NOT_FOUND");
     await expectTrpcError(other.manager.api.notification.list({ workspaceSlug: w.slug }), "NOT_FOUND");
+  });
+});
+
+describe("alerts after the close commits", () => {
+  it("are due, not written, when the cycle closes; two evaluations at once write them once", async () => {
+    const { w, previous, respond, peopleA, notifications, alertEmails } = await alertWorld();
+    await respond(
+      [
+        { cycleId: previous.id, partnershipId: w.partnershipA.id, side: "HOST", answers: 4 },
+        { cycleId: previous.id, partnershipId: w.partnershipA.id, side: "PARTNER", answers: 4 },
+        { cycleId: w.cycle.id, partnershipId: w.partnershipA.id, side: "HOST", answers: 2 },
+        { cycleId: w.cycle.id, partnershipId: w.partnershipA.id, side: "PARTNER", answers: 2 },
+      ],
+      peopleA,
+    );
+    await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
+    const closed = await db().cycle.findUniqueOrThrow({ where: { id: w.cycle.id } });
+    expect(closed.alertsDueAt).not.toBeNull();
+    expect(await notifications()).toHaveLength(0);
+
+    const scoped = forWorkspace(db(), w.workspace.id);
+    const results = await Promise.all([evaluateDueAlerts(scoped, w.cycle.id), evaluateDueAlerts(scoped, w.cycle.id)]);
+    expect(results.filter((r) => r !== null)).toEqual([5]);
+    expect(await notifications()).toHaveLength(5);
+    expect(await alertEmails()).toHaveLength(1);
+    expect((await db().cycle.findUniqueOrThrow({ where: { id: w.cycle.id } })).alertsDueAt).toBeNull();
+    expect(await evaluateDueAlerts(scoped, w.cycle.id)).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // Emails about an account rather than a workspace: password reset, sign-in link, email change,
 // sign-up. Like workspace emails they are rows first (AccountEmail) and sent by the delivery job,
 // so the request that asks for one answers at once and alike whether or not the address has an
-// account. `sendSoon` starts a delivery right after the request instead of waiting for the
-// next job run. Without SMTP the link is printed to the server log (the demo's mailbox).
-import type { AccountEmailKind, Prisma, PrismaClient } from "../../db/generated/client";
+// account. `sendSoon` queues the delivery right after the request instead of waiting for the
+// next scheduled sweep. Without SMTP the link is printed to the server log (the demo's mailbox).
+import type { AccountEmail, AccountEmailKind, Prisma, PrismaClient } from "../../db/generated/client";
+import { background } from "../background";
 import { env } from "../../env";
 import { CLAIM_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS } from "../email/deliver";
 import { defaultTransport, smtpConfigured, type MailTransport } from "../email/transport";
@@ -26,6 +27,44 @@ export async function enqueueAccountEmail(db: Writer, email: NewAccountEmail): P
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
+type Claimed = Pick<AccountEmail, "id" | "to" | "subject" | "text">;
+
+// Sends an email this run has claimed; a failure is recorded, the claim released, the error thrown on.
+async function sendClaimed(db: PrismaClient, email: Claimed, transport: MailTransport, clock: () => Date): Promise<void> {
+  try {
+    await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+  } catch (error) {
+    await db.accountEmail.update({
+      where: { id: email.id },
+      data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null },
+    });
+    throw error;
+  }
+  await db.accountEmail.update({ where: { id: email.id }, data: { sentAt: clock() } });
+}
+
+// One email, as its delivery job asks (see deliverOutboxEmail in ../email/deliver.ts).
+export async function deliverAccountEmail(
+  db: PrismaClient,
+  id: string,
+  options: { transport: MailTransport; retrying: boolean; now?: Date },
+): Promise<"sent" | "done"> {
+  const clock = () => options.now ?? new Date();
+  const pending: Prisma.AccountEmailWhereInput = { id, sentAt: null, failedAt: null };
+  const claim = await db.accountEmail.updateMany({
+    where: options.retrying ? pending : { ...pending, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(clock().getTime() - CLAIM_TIMEOUT_MS) } }] },
+    data: { claimedAt: clock() },
+  });
+  if (claim.count !== 1) return "done";
+  await sendClaimed(db, await db.accountEmail.findUniqueOrThrow({ where: { id } }), options.transport, clock);
+  return "sent";
+}
+
+// The job queue gave up on it (its dead-letter queue).
+export async function markAccountEmailFailed(db: PrismaClient, id: string, now = new Date()): Promise<void> {
+  await db.accountEmail.updateMany({ where: { id, sentAt: null }, data: { failedAt: now, claimedAt: null } });
+}
+
 export async function deliverAccountEmails(
   db: PrismaClient,
   // `to`: only the emails to these addresses (a test sharing its database with others).
@@ -38,6 +77,7 @@ export async function deliverAccountEmails(
   const claimable = (at: Date): Prisma.AccountEmailWhereInput => ({
     ...(options.to ? { to: { in: [...options.to] } } : {}),
     sentAt: null,
+    failedAt: null,
     attempts: { lt: DEFAULT_MAX_ATTEMPTS },
     OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(at.getTime() - CLAIM_TIMEOUT_MS) } }],
   });
@@ -47,30 +87,31 @@ export async function deliverAccountEmails(
     take: options.limit ?? 50,
   });
   for (const email of due) {
-    const at = clock();
     // One conditional update claims it: with several instances running, only one sends it.
-    const claim = await db.accountEmail.updateMany({ where: { id: email.id, ...claimable(at) }, data: { claimedAt: at } });
+    const claim = await db.accountEmail.updateMany({ where: { id: email.id, ...claimable(clock()) }, data: { claimedAt: clock() } });
     if (claim.count !== 1) continue;
     try {
-      await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
-    } catch (error) {
-      await db.accountEmail.update({
-        where: { id: email.id },
-        data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null },
-      });
+      await sendClaimed(db, email, transport, clock);
+      result.sent++;
+    } catch {
       result.failed++;
-      continue;
     }
-    await db.accountEmail.update({ where: { id: email.id }, data: { sentAt: clock() } });
-    result.sent++;
   }
   return result;
 }
 
-// After the response: a failure here is retried by the next job run.
-export function sendSoon(db: PrismaClient): void {
-  if (!smtpConfigured()) return;
-  setTimeout(() => {
-    deliverAccountEmails(db).catch((error) => console.error("[email] account email delivery failed:", error));
-  }, 0);
+// After the request: queues its delivery now rather than at the next scheduled sweep.
+export function sendSoon(): void {
+  if (smtpConfigured()) background.emailsQueued();
+}
+
+// Account emails not yet sent or given up on, a page at a time after `after` (the job queue's
+// sweep queues a delivery job for each).
+export function pendingAccountEmails(db: PrismaClient, after: string | null) {
+  return db.accountEmail.findMany({
+    where: { sentAt: null, failedAt: null, ...(after ? { id: { gt: after } } : {}) },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: 500,
+  });
 }

@@ -72,7 +72,7 @@ export async function requestEmailChange(
       detail: { newEmail },
     });
   });
-  sendSoon(a.db);
+  sendSoon();
   return { sentTo: newEmail, hours };
 }
 
@@ -124,6 +124,6 @@ export async function confirmEmailChange(
     });
     return count;
   });
-  sendSoon(a.db);
+  sendSoon();
   return { email: newEmail, otherSessionsEnded: ended };
 }

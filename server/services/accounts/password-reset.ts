@@ -57,7 +57,7 @@ export async function requestPasswordReset(db: PrismaClient, rawEmail: string, o
     await enqueueAccountEmail(tx, passwordResetEmail(user.email, token, RESET_MINUTES));
     await auditAccount(tx, { action: "password.reset_requested", userId: user.id, email: user.email, address: opts.address });
   });
-  sendSoon(db);
+  sendSoon();
   return ANSWER;
 }
 

@@ -44,7 +44,7 @@ export async function requestSignInLink(
     await enqueueAccountEmail(tx, signInLinkEmail(user.email, token, TOKEN_LIFETIME_MS.SIGN_IN / 60_000));
     await auditAccount(tx, { action: "signin.link_sent", userId: user.id, email: user.email, address: opts.address });
   });
-  sendSoon(db);
+  sendSoon();
 }
 
 export const SIGN_IN_LINK_WORDS: LinkWords = {

@@ -90,7 +90,7 @@ export async function requestSignUp(
     const token = await issueToken(tx, { purpose: "SIGN_UP", email, data, now });
     await enqueueAccountEmail(tx, signUpConfirmEmail(email, token, SIGN_UP_HOURS));
   });
-  sendSoon(db);
+  sendSoon();
   return ANSWER;
 }
 

@@ -80,7 +80,7 @@ const ownerMayWork = (c: Candidate) =>
     "write",
   ).ok;
 
-// One workspace's reminders (server/jobs/run.ts goes through them).
+// One workspace's reminders (its action-reminders job, server/jobs/work.ts).
 export async function runActionReminders(db: TenantDb, now: Date): Promise<number> {
   const today = todayUtc(now);
   let count = 0;

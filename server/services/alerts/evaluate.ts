@@ -2,8 +2,8 @@
 // the cycle, compare its stored aggregates with those of its previous showable cycle (detect.ts)
 // and tell its owner, or the admins when it has none, in the app and by email, once per event.
 //
-// Run when a cycle closes (cycle-lifecycle.ts: the admin's button and the schedule job), inside
-// the closing transaction, so a cycle is never closed without its alerts. Not on submit: while a
+// Run after a cycle closes (cycle-lifecycle.ts marks it due; due.ts evaluates it once, from the
+// job queue), so a cycle is never closed without its alerts. Not on submit: while a
 // cycle is open its figures move with every response, and an alert on a half-filled cycle would
 // cry wolf; the closed cycle is the result people act on. Closing again after a reopen evaluates
 // again, and the dedupe keys turn events already told into no-ops.

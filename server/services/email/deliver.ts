@@ -1,7 +1,8 @@
-// The delivery job: sends what one workspace's outbox holds through SMTP (server/jobs/run.ts goes
-// through the workspaces). Safe to run on several instances
-// at once: each email is claimed with one conditional update, and only the run whose update
-// matched sends it. A claim older than CLAIM_TIMEOUT_MS is taken to belong to a run that died.
+// Delivery: sends outbox emails through SMTP. The job queue (server/jobs/) runs one delivery job
+// per email, with retries and backoff; deliverOutbox sends a workspace's whole due outbox at once.
+// Safe on several instances at once: each email is claimed with one conditional update, and only
+// the run whose update matched sends it. A claim older than CLAIM_TIMEOUT_MS is taken to belong to
+// a run that died.
 // Once claimed, an email is checked against its recipient's current access (whyNotSend) and
 // dropped, never sent, when they may no longer receive it.
 import type { EmailKind, Prisma } from "../../db/generated/client";
@@ -11,6 +12,8 @@ import { env } from "../../env";
 import { turnedOff } from "./preferences";
 import { defaultTransport, type MailTransport } from "./transport";
 import { hasPersonalLink, hidePersonalLinks } from "../survey-links/redact";
+import { background } from "../background";
+import { conflict } from "../../access/errors";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 export const CLAIM_TIMEOUT_MS = 5 * 60 * 1000;
@@ -79,6 +82,83 @@ function withoutPersonalLink(email: { text: string; link: string | null }) {
   return { text: hidePersonalLinks(email.text), link: hidePersonalLinks(email.link) };
 }
 
+type Claimed = Pick<Prisma.OutboxEmailGetPayload<{ include: { about: true } }>, "id" | "kind" | "to" | "recipientMemberId" | "subject" | "text" | "link"> & {
+  about: { partnershipId: string }[];
+};
+
+const CLAIMED_SELECT = {
+  id: true,
+  kind: true,
+  to: true,
+  recipientMemberId: true,
+  subject: true,
+  text: true,
+  link: true,
+  about: { select: { partnershipId: true } },
+} as const;
+
+// Sends an email this run has claimed, or drops it when its recipient may no longer have it.
+// A failed send is recorded (attempts, lastError), the claim released, and the error thrown on.
+async function sendClaimed(db: TenantDb, email: Claimed, transport: MailTransport, clock: () => Date): Promise<"sent" | "dropped"> {
+  const reason = await whyNotSend(db, email);
+  if (reason) {
+    await db.outboxEmail.update({
+      where: { id: email.id },
+      data: { droppedAt: clock(), dropReason: reason, ...withoutPersonalLink(email) },
+    });
+    return "dropped";
+  }
+  try {
+    await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+  } catch (error) {
+    await db.outboxEmail.update({
+      where: { id: email.id },
+      data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null },
+    });
+    throw error;
+  }
+  await db.outboxEmail.update({ where: { id: email.id }, data: { sentAt: clock(), ...withoutPersonalLink(email) } });
+  return "sent";
+}
+
+// One email, as its delivery job (server/jobs/) asks: the queue holds one job per email and runs
+// it on one worker at a time, retrying with backoff when this throws. `retrying`: an earlier try of
+// this same job may have died holding the claim (a killed worker), so its claim is taken over.
+// "done" when there is nothing to do: already sent, dropped or given up on.
+export async function deliverOutboxEmail(
+  db: TenantDb,
+  id: string,
+  options: { transport: MailTransport; retrying: boolean; now?: Date },
+): Promise<"sent" | "dropped" | "done"> {
+  const clock = () => options.now ?? new Date();
+  const pending: Prisma.OutboxEmailWhereInput = { id, sentAt: null, droppedAt: null, failedAt: null };
+  const claim = await db.outboxEmail.updateMany({
+    where: options.retrying ? pending : { ...pending, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(clock().getTime() - CLAIM_TIMEOUT_MS) } }] },
+    data: { claimedAt: clock() },
+  });
+  if (claim.count !== 1) return "done";
+  const email = await db.outboxEmail.findUniqueOrThrow({ where: { id }, select: CLAIMED_SELECT });
+  return sendClaimed(db, email, options.transport, clock);
+}
+
+// The job queue gave up on it (its dead-letter queue): kept, marked, for an admin to see.
+export async function markOutboxEmailFailed(db: TenantDb, id: string, now = new Date()): Promise<void> {
+  await db.outboxEmail.updateMany({ where: { id, sentAt: null, droppedAt: null }, data: { failedAt: now, claimedAt: null } });
+}
+
+// An admin's "send again" for an email given up on: it becomes pending with fresh tries. Refused
+// when it was not given up on (sent since, or still being tried), changing nothing.
+export async function sendOutboxEmailAgain(db: TenantDb, id: string): Promise<{ ok: true }> {
+  const { count } = await db.outboxEmail.updateMany({
+    where: { id, sentAt: null, droppedAt: null, failedAt: { not: null } },
+    data: { failedAt: null, attempts: 0, claimedAt: null },
+  });
+  if (count !== 1) throw conflict("That email is not waiting to be sent again: it was sent, dropped, or is still being tried.");
+  background.emailsQueued();
+  return { ok: true };
+}
+
+// The whole due outbox of one workspace in one go (tests; before the job queue, the delivery job).
 export async function deliverOutbox(
   db: TenantDb,
   options: DeliverOptions = {},
@@ -90,6 +170,7 @@ export async function deliverOutbox(
   const claimable = (at: Date): Prisma.OutboxEmailWhereInput => ({
     sentAt: null,
     droppedAt: null,
+    failedAt: null,
     attempts: { lt: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS },
     OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(at.getTime() - CLAIM_TIMEOUT_MS) } }],
   });
@@ -98,43 +179,17 @@ export async function deliverOutbox(
     where: claimable(clock()),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: options.limit ?? DEFAULT_LIMIT,
-    select: {
-      id: true,
-      kind: true,
-      to: true,
-      recipientMemberId: true,
-      subject: true,
-      text: true,
-      link: true,
-      about: { select: { partnershipId: true } },
-    },
+    select: CLAIMED_SELECT,
   });
   for (const email of due) {
-    const at = clock();
-    const claim = await db.outboxEmail.updateMany({ where: { id: email.id, ...claimable(at) }, data: { claimedAt: at } });
+    const claim = await db.outboxEmail.updateMany({ where: { id: email.id, ...claimable(clock()) }, data: { claimedAt: clock() } });
     if (claim.count !== 1) continue;
-    const reason = await whyNotSend(db, email);
-    if (reason) {
-      await db.outboxEmail.update({
-        where: { id: email.id },
-        data: { droppedAt: clock(), dropReason: reason, ...withoutPersonalLink(email) },
-      });
-      result.dropped++;
-      continue;
-    }
     try {
-      await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
-    } catch (error) {
-      // Released, so the next run retries it, until maxAttempts.
-      await db.outboxEmail.update({
-        where: { id: email.id },
-        data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null },
-      });
+      result[(await sendClaimed(db, email, transport, clock)) === "sent" ? "sent" : "dropped"]++;
+    } catch {
+      // Recorded on the row; the next run retries it, until maxAttempts.
       result.failed++;
-      continue;
     }
-    await db.outboxEmail.update({ where: { id: email.id }, data: { sentAt: clock(), ...withoutPersonalLink(email) } });
-    result.sent++;
   }
   return result;
 }

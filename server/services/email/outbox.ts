@@ -7,6 +7,7 @@ import type { WorkspaceCtx } from "../../access/context";
 import { DEFAULT_MAX_ATTEMPTS } from "./deliver";
 import { smtpConfigured } from "./transport";
 import { hasPersonalLink, hidePersonalLinks } from "../survey-links/redact";
+import { background } from "../background";
 
 // A PrismaClient, a transaction client, or the workspace-scoped client: anything that can
 // create an outbox row.
@@ -39,6 +40,9 @@ export async function enqueueEmail(db: OutboxWriter, email: NewEmail): Promise<{
   if (!smtpConfigured() && env.NODE_ENV !== "test") {
     console.info(`[email] ${email.kind} to ${email.to}: ${email.link ?? email.subject}`);
   }
+  // Usually inside the caller's transaction: the sweep the nudge queues finds the row once it is
+  // committed, or the next scheduled sweep does.
+  background.emailsQueued();
   return row;
 }
 
@@ -46,17 +50,17 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 export type OutboxStatus = "SENT" | "DROPPED" | "FAILED" | "PENDING" | "STORED";
 
-function statusOf(e: { sentAt: Date | null; droppedAt: Date | null; attempts: number }, smtp: boolean): OutboxStatus {
+function statusOf(e: { sentAt: Date | null; droppedAt: Date | null; failedAt: Date | null; attempts: number }, smtp: boolean): OutboxStatus {
   if (e.sentAt) return "SENT";
   if (e.droppedAt) return "DROPPED";
-  if (e.attempts > 0) return "FAILED";
+  if (e.failedAt || e.attempts > 0) return "FAILED";
   return smtp ? "PENDING" : "STORED";
 }
 
-export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; kind?: EmailKind }) {
+export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; kind?: EmailKind; failedOnly?: boolean }) {
   const smtp = smtpConfigured();
   const rows = await ctx.db.outboxEmail.findMany({
-    where: input.kind ? { kind: input.kind } : {},
+    where: { ...(input.kind ? { kind: input.kind } : {}), ...(input.failedOnly ? { failedAt: { not: null }, sentAt: null, droppedAt: null } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: OUTBOX_PAGE_SIZE + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
@@ -80,7 +84,14 @@ export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; ki
       droppedAt: e.droppedAt,
       dropReason: e.dropReason,
       status: statusOf(e, smtp),
-      gaveUp: !e.sentAt && !e.droppedAt && e.attempts >= DEFAULT_MAX_ATTEMPTS,
+      // Given up on by the job queue (its dead-letter queue): an admin may send it again.
+      gaveUp: !e.sentAt && !e.droppedAt && (e.failedAt !== null || e.attempts >= DEFAULT_MAX_ATTEMPTS),
+      failedAt: e.failedAt,
     })),
   };
+}
+
+// How many emails the job queue has given up on, for the outbox's heading and the admin's notice.
+export function countFailedEmails(ctx: WorkspaceCtx): Promise<number> {
+  return ctx.db.outboxEmail.count({ where: { failedAt: { not: null }, sentAt: null, droppedAt: null } });
 }

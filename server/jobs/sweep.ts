@@ -1,0 +1,75 @@
+// The scheduled sweep and the ticks' fan-out: they read what there is to do (every workspace's
+// pending emails, due alerts; the list of workspaces) and queue one job for each thing, with an id
+// derived from the thing (queues.ts), so a thing asked for twice (two sweeps at once, a retried
+// tick, several instances) is queued once.
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "../db/generated/client";
+import { cyclesWithAlertsDue, pendingOutboxEmails, workspacesForJobs } from "../db/cross-workspace";
+import { pendingAccountEmails } from "../services/accounts/account-emails";
+import { smtpConfigured } from "../services/email/transport";
+import {
+  ALERTS_QUEUE,
+  alertsJobId,
+  EMAIL_QUEUE,
+  emailJobId,
+  workspaceJobId,
+  workspaceQueue,
+  type AlertsJob,
+  type EmailJob,
+  type WorkspaceJob,
+  type WorkspaceWork,
+} from "./queues";
+
+export interface SweepResult {
+  emails: number;
+  alerts: number;
+}
+
+async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise<{ id: string; workspaceId?: string }[]>) {
+  let seen = 0;
+  for (let after: string | null = null; ; ) {
+    const rows = await page(after);
+    if (rows.length === 0) break;
+    const jobs = rows.map((row) => {
+      const data: EmailJob = { workspaceId: row.workspaceId ?? null, emailId: row.id };
+      return { id: emailJobId(data), name: EMAIL_QUEUE, data };
+    });
+    await boss.insert(jobs);
+    seen += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+  return seen;
+}
+
+// Without SMTP, emails stay in the outbox for admins to read: none is queued for delivery.
+export async function sweep(boss: PgBoss, db: PrismaClient): Promise<SweepResult> {
+  let emails = 0;
+  if (smtpConfigured()) {
+    emails += await queueEmails(boss, (after) => pendingOutboxEmails(db, after));
+    emails += await queueEmails(boss, (after) => pendingAccountEmails(db, after));
+  }
+  const due = await cyclesWithAlertsDue(db);
+  if (due.length) {
+    await boss.insert(
+      due.map((cycle) => {
+        const data: AlertsJob = { workspaceId: cycle.workspaceId, cycleId: cycle.id, closedAt: (cycle.closedAt ?? new Date(0)).toISOString() };
+        return { id: alertsJobId(data), name: ALERTS_QUEUE, data };
+      }),
+    );
+  }
+  return { emails, alerts: due.length };
+}
+
+// One tick of a kind of workspace work: a job per workspace.
+export async function fanOut(boss: PgBoss, db: PrismaClient, work: WorkspaceWork, tickJobId: string): Promise<number> {
+  const workspaces = await workspacesForJobs(db);
+  for (let i = 0; i < workspaces.length; i += 500) {
+    await boss.insert(
+      workspaces.slice(i, i + 500).map((w) => {
+        const data: WorkspaceJob = { workspaceId: w.id };
+        return { id: workspaceJobId(work, w.id, tickJobId), name: workspaceQueue(work), data };
+      }),
+    );
+  }
+  return workspaces.length;
+}

@@ -1,0 +1,65 @@
+// The workers: what this process does with each queue's jobs. A handler that throws fails its
+// job, which pg-boss retries by the queue's policy (queues.ts).
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "../db/generated/client";
+import { defaultTransport, type MailTransport } from "../services/email/transport";
+import {
+  ALERTS_QUEUE,
+  EMAIL_DEAD_LETTER,
+  EMAIL_QUEUE,
+  emailJobId,
+  tickQueue,
+  WORKSPACE_WORK,
+  workspaceQueue,
+  type AlertsJob,
+  type EmailJob,
+  type WorkspaceJob,
+} from "./queues";
+import { fanOut, sweep } from "./sweep";
+import { deliverEmailJob, evaluateAlertsJob, markEmailFailed, runWorkspaceWork } from "./work";
+
+export interface WorkerOptions {
+  db: PrismaClient;
+  // Unset: the SMTP server of the environment.
+  transport?: () => MailTransport | null;
+  pollingIntervalSeconds: number;
+  log?: (line: string) => void;
+}
+
+export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promise<void> {
+  const { db } = options;
+  const transport = options.transport ?? defaultTransport;
+  const log = options.log ?? ((line: string) => console.info(`[jobs] ${line}`));
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds };
+
+  await boss.work(tickQueue("sweep"), polling, async () => {
+    await sweep(boss, db);
+  });
+  for (const work of WORKSPACE_WORK) {
+    await boss.work(tickQueue(work), polling, async ([tick]) => {
+      await fanOut(boss, db, work, tick!.id);
+    });
+    await boss.work<WorkspaceJob>(workspaceQueue(work), polling, async ([job]) => {
+      const line = await runWorkspaceWork(db, work, job!.data.workspaceId);
+      if (line) log(line);
+    });
+  }
+  await boss.work<EmailJob>(EMAIL_QUEUE, { ...polling, includeMetadata: true }, async ([job]) => {
+    const smtp = transport();
+    // SMTP turned off since the email was queued: it stays in the outbox, for admins to read.
+    if (!smtp) return;
+    const outcome = await deliverEmailJob(db, job!.data, smtp, job!.retryCount > 0);
+    if (outcome === "dropped") log(`email ${job!.data.emailId} dropped: its recipient may no longer have it`);
+  });
+  // The last try failed: the email is marked for admins, and its spent job deleted, so "send again"
+  // can queue it afresh under the same id.
+  await boss.work<EmailJob>(EMAIL_DEAD_LETTER, polling, async ([job]) => {
+    await markEmailFailed(db, job!.data);
+    await boss.deleteJob(EMAIL_QUEUE, emailJobId(job!.data));
+    log(`email ${job!.data.emailId} given up on after its last try`);
+  });
+  await boss.work<AlertsJob>(ALERTS_QUEUE, polling, async ([job]) => {
+    const created = await evaluateAlertsJob(db, job!.data);
+    if (created) log(`${created} alert(s) raised for cycle ${job!.data.cycleId}`);
+  });
+}
