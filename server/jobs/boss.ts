@@ -27,6 +27,8 @@ export interface BossOptions {
   supervise: boolean;
   // Another schema than "pgboss" (tests, each with its own queue).
   schema?: string;
+  // Another PostgreSQL database than DATABASE_URL's (tests on a database of their own).
+  connectionString?: string;
 }
 
 export function createBoss(options: BossOptions): PgBoss {
@@ -39,8 +41,9 @@ export function createBoss(options: BossOptions): PgBoss {
     archiveCompletedAfterSeconds: 24 * 3600,
     deleteAfterDays: 7,
   };
-  if (env.DATABASE_URL) {
-    return new PgBoss({ ...common, connectionString: env.DATABASE_URL, max: 4, application_name: "partnership-health jobs" });
+  const connectionString = options.connectionString ?? env.DATABASE_URL;
+  if (connectionString) {
+    return new PgBoss({ ...common, connectionString, max: 4, application_name: "partnership-health jobs" });
   }
   const pglite = currentPglite();
   if (!pglite) throw new Error("The embedded database is not open in this process.");

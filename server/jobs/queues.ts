@@ -32,7 +32,14 @@ export interface AlertsJob {
 
 // expireInSeconds is how long a job may stay active before it counts as failed and is retried: a
 // worker killed mid-job leaves its job active, and another worker takes it up after this long.
-export function queueDefinitions(): Array<PgBoss.Queue> {
+export interface EmailRetry {
+  retryLimit: number;
+  retryDelaySeconds: number;
+}
+
+export function queueDefinitions(
+  email: EmailRetry = { retryLimit: env.EMAIL_RETRY_LIMIT, retryDelaySeconds: env.EMAIL_RETRY_DELAY_SECONDS },
+): Array<PgBoss.Queue> {
   const ticks = (["sweep", ...WORKSPACE_WORK] as const).map((work) => ({
     name: tickQueue(work),
     retryLimit: 2,
@@ -51,8 +58,8 @@ export function queueDefinitions(): Array<PgBoss.Queue> {
     { name: EMAIL_DEAD_LETTER, retryLimit: 5, retryDelay: 30, retryBackoff: true },
     {
       name: EMAIL_QUEUE,
-      retryLimit: env.EMAIL_RETRY_LIMIT,
-      retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,
+      retryLimit: email.retryLimit,
+      retryDelay: email.retryDelaySeconds,
       retryBackoff: true,
       // Above the SMTP transport's own timeouts (server/services/email/transport.ts).
       expireInSeconds: 120,

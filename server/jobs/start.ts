@@ -10,14 +10,16 @@ import { env } from "../env";
 import { listenForBackgroundWork } from "../services/background";
 import type { MailTransport } from "../services/email/transport";
 import { createBoss } from "./boss";
-import { queueDefinitions, tickQueue, WORKSPACE_WORK } from "./queues";
+import { queueDefinitions, tickQueue, WORKSPACE_WORK, type EmailRetry } from "./queues";
 import { startWorkers } from "./workers";
 
 export interface JobsOptions {
   workers: boolean;
   db?: PrismaClient;
   schema?: string;
+  connectionString?: string;
   transport?: () => MailTransport | null;
+  email?: EmailRetry;
   intervalSeconds?: number;
   log?: (line: string) => void;
 }
@@ -32,8 +34,8 @@ export interface Jobs {
 const TICKS = [tickQueue("sweep"), ...WORKSPACE_WORK.map((w) => tickQueue(w))];
 
 // createQueue leaves an existing queue as it was; updateQueue then applies today's retry policy.
-async function ensureQueues(boss: PgBoss) {
-  for (const queue of queueDefinitions()) {
+async function ensureQueues(boss: PgBoss, email?: EmailRetry) {
+  for (const queue of queueDefinitions(email)) {
     await boss.createQueue(queue.name, queue);
     await boss.updateQueue(queue.name, queue);
   }
@@ -42,10 +44,10 @@ async function ensureQueues(boss: PgBoss) {
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const db = options.db ?? getDb();
   const interval = options.intervalSeconds ?? env.JOBS_INTERVAL_SECONDS;
-  const boss = createBoss({ supervise: options.workers, schema: options.schema });
+  const boss = createBoss({ supervise: options.workers, schema: options.schema, connectionString: options.connectionString });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
-  await ensureQueues(boss);
+  await ensureQueues(boss, options.email);
 
   // Once per slot of `interval` seconds, however many processes ask: pg-boss keeps one job per
   // queue, slot and key (its throttling index), as its own cron does per minute.

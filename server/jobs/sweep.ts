@@ -6,7 +6,6 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db/generated/client";
 import { cyclesWithAlertsDue, pendingOutboxEmails, workspacesForJobs } from "../db/cross-workspace";
 import { pendingAccountEmails } from "../services/accounts/account-emails";
-import { smtpConfigured } from "../services/email/transport";
 import {
   ALERTS_QUEUE,
   alertsJobId,
@@ -27,7 +26,7 @@ export interface SweepResult {
 
 async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise<{ id: string; workspaceId?: string }[]>) {
   let seen = 0;
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const rows = await page(after);
     if (rows.length === 0) break;
     const jobs = rows.map((row) => {
@@ -41,10 +40,11 @@ async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise
   return seen;
 }
 
-// Without SMTP, emails stay in the outbox for admins to read: none is queued for delivery.
-export async function sweep(boss: PgBoss, db: PrismaClient): Promise<SweepResult> {
+// Without a mail server (`mail` false: no SMTP configured), emails stay in the outbox for admins
+// to read: none is queued for delivery.
+export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Promise<SweepResult> {
   let emails = 0;
-  if (smtpConfigured()) {
+  if (mail) {
     emails += await queueEmails(boss, (after) => pendingOutboxEmails(db, after));
     emails += await queueEmails(boss, (after) => pendingAccountEmails(db, after));
   }
@@ -52,7 +52,11 @@ export async function sweep(boss: PgBoss, db: PrismaClient): Promise<SweepResult
   if (due.length) {
     await boss.insert(
       due.map((cycle) => {
-        const data: AlertsJob = { workspaceId: cycle.workspaceId, cycleId: cycle.id, closedAt: (cycle.closedAt ?? new Date(0)).toISOString() };
+        const data: AlertsJob = {
+          workspaceId: cycle.workspaceId,
+          cycleId: cycle.id,
+          closedAt: (cycle.closedAt ?? new Date(0)).toISOString(),
+        };
         return { id: alertsJobId(data), name: ALERTS_QUEUE, data };
       }),
     );

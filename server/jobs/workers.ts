@@ -33,7 +33,7 @@ export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promis
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds };
 
   await boss.work(tickQueue("sweep"), polling, async () => {
-    await sweep(boss, db);
+    await sweep(boss, db, transport() !== null);
   });
   for (const work of WORKSPACE_WORK) {
     await boss.work(tickQueue(work), polling, async ([tick]) => {

@@ -15,5 +15,7 @@ export const outboxRouter = router({
     .query(({ ctx, input }) => listOutbox(ctx, input)),
   failedCount: adminProcedure.query(({ ctx }) => countFailedEmails(ctx)),
   // An email the job queue gave up on goes back on it, with fresh tries.
-  sendAgain: adminProcedure.input(z.object({ emailId: z.string().min(1).max(100) })).mutation(({ ctx, input }) => sendOutboxEmailAgain(ctx.db, input.emailId)),
+  sendAgain: adminProcedure
+    .input(z.object({ emailId: z.string().min(1).max(100) }))
+    .mutation(({ ctx, input }) => sendOutboxEmailAgain(ctx.db, input.emailId)),
 });

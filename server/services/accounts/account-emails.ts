@@ -52,7 +52,9 @@ export async function deliverAccountEmail(
   const clock = () => options.now ?? new Date();
   const pending: Prisma.AccountEmailWhereInput = { id, sentAt: null, failedAt: null };
   const claim = await db.accountEmail.updateMany({
-    where: options.retrying ? pending : { ...pending, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(clock().getTime() - CLAIM_TIMEOUT_MS) } }] },
+    where: options.retrying
+      ? pending
+      : { ...pending, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(clock().getTime() - CLAIM_TIMEOUT_MS) } }] },
     data: { claimedAt: clock() },
   });
   if (claim.count !== 1) return "done";

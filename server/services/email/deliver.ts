@@ -82,7 +82,10 @@ function withoutPersonalLink(email: { text: string; link: string | null }) {
   return { text: hidePersonalLinks(email.text), link: hidePersonalLinks(email.link) };
 }
 
-type Claimed = Pick<Prisma.OutboxEmailGetPayload<{ include: { about: true } }>, "id" | "kind" | "to" | "recipientMemberId" | "subject" | "text" | "link"> & {
+type Claimed = Pick<
+  Prisma.OutboxEmailGetPayload<{ include: { about: true } }>,
+  "id" | "kind" | "to" | "recipientMemberId" | "subject" | "text" | "link"
+> & {
   about: { partnershipId: string }[];
 };
 
@@ -133,7 +136,9 @@ export async function deliverOutboxEmail(
   const clock = () => options.now ?? new Date();
   const pending: Prisma.OutboxEmailWhereInput = { id, sentAt: null, droppedAt: null, failedAt: null };
   const claim = await db.outboxEmail.updateMany({
-    where: options.retrying ? pending : { ...pending, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(clock().getTime() - CLAIM_TIMEOUT_MS) } }] },
+    where: options.retrying
+      ? pending
+      : { ...pending, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(clock().getTime() - CLAIM_TIMEOUT_MS) } }] },
     data: { claimedAt: clock() },
   });
   if (claim.count !== 1) return "done";

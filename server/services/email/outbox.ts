@@ -50,7 +50,10 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 export type OutboxStatus = "SENT" | "DROPPED" | "FAILED" | "PENDING" | "STORED";
 
-function statusOf(e: { sentAt: Date | null; droppedAt: Date | null; failedAt: Date | null; attempts: number }, smtp: boolean): OutboxStatus {
+function statusOf(
+  e: { sentAt: Date | null; droppedAt: Date | null; failedAt: Date | null; attempts: number },
+  smtp: boolean,
+): OutboxStatus {
   if (e.sentAt) return "SENT";
   if (e.droppedAt) return "DROPPED";
   if (e.failedAt || e.attempts > 0) return "FAILED";
@@ -60,7 +63,10 @@ function statusOf(e: { sentAt: Date | null; droppedAt: Date | null; failedAt: Da
 export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; kind?: EmailKind; failedOnly?: boolean }) {
   const smtp = smtpConfigured();
   const rows = await ctx.db.outboxEmail.findMany({
-    where: { ...(input.kind ? { kind: input.kind } : {}), ...(input.failedOnly ? { failedAt: { not: null }, sentAt: null, droppedAt: null } : {}) },
+    where: {
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(input.failedOnly ? { failedAt: { not: null }, sentAt: null, droppedAt: null } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: OUTBOX_PAGE_SIZE + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),

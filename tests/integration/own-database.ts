@@ -1,0 +1,40 @@
+// A database of the test's own, for tests that act on every workspace in it (the job queue's
+// fan-out and sweep): on PostgreSQL a fresh database beside TEST_DATABASE_URL's, migrated, and
+// dropped when the test ends; on PGlite the test file's own in-memory database, which only this
+// file's tests write to.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { onTestFinished } from "vitest";
+import { createAdapterFor } from "../../server/db/adapter";
+import { getDb } from "../../server/db/client";
+import { PrismaClient } from "../../server/db/generated/client";
+import { migrate } from "../../server/db/migrate";
+import { openSqlDriver } from "../../server/db/sql-driver";
+
+export interface OwnDatabase {
+  db: PrismaClient;
+  // The PostgreSQL URL, for pg-boss's own pool; undefined on PGlite.
+  url?: string;
+}
+
+export async function ownDatabase(): Promise<OwnDatabase> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return { db: getDb() };
+  const url = new URL(base);
+  const name = `${url.pathname.slice(1) || "postgres"}_own_${randomBytes(4).toString("hex")}`.replace(/[^a-zA-Z0-9_]/g, "_");
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const driver = await openSqlDriver({ databaseUrl, pgliteDataDir: "" });
+  await migrate(driver);
+  await driver.close();
+  const db = new PrismaClient({ adapter: createAdapterFor({ databaseUrl, pgliteDataDir: "" }).factory });
+  onTestFinished(async () => {
+    await db.$disconnect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+  return { db, url: databaseUrl };
+}
