@@ -225,6 +225,30 @@ describe("the outbox list", () => {
     const [email] = (await w.admin.api.outbox.list({ workspaceSlug: w.slug })).emails;
     expect(email).toMatchObject({ status: "FAILED", attempts: 5, lastError: "550 Mailbox unavailable", gaveUp: true });
   });
+
+  it("lists the emails the job queue gave up on, which an admin (and no one else) sends again", async () => {
+    const w = await buildWorld();
+    const given = await emailTo(w.workspace.id, address());
+    const pending = await emailTo(w.workspace.id, address());
+    await db().outboxEmail.update({
+      where: { id: given.id },
+      data: { attempts: 6, lastError: "550 Mailbox unavailable", failedAt: new Date() },
+    });
+    const slug = { workspaceSlug: w.slug };
+    expect(await w.admin.api.outbox.failedCount(slug)).toBe(1);
+    const failed = await w.admin.api.outbox.list({ ...slug, failedOnly: true });
+    expect(failed.emails.map((e) => e.id)).toEqual([given.id]);
+
+    await expectTrpcError(w.manager.api.outbox.sendAgain({ ...slug, emailId: given.id }), "FORBIDDEN");
+    await expectTrpcError(w.admin.api.outbox.sendAgain({ ...slug, emailId: pending.id }), "CONFLICT", /not waiting to be sent again/);
+    expect(await w.admin.api.outbox.sendAgain({ ...slug, emailId: given.id })).toEqual({ ok: true });
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: given.id } })).toMatchObject({
+      failedAt: null,
+      attempts: 0,
+      sentAt: null,
+    });
+    expect(await w.admin.api.outbox.failedCount(slug)).toBe(0);
+  });
 });
 
 describe("the survey emails", () => {

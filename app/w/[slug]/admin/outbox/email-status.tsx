@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import type { RouterOutputs } from "~/server/trpc/types";
 import { dateTime } from "./labels";
+import { SendAgainButton } from "./send-again-button";
 
 type Email = RouterOutputs["outbox"]["list"]["emails"][number];
 
@@ -27,7 +28,7 @@ function label(e: Email) {
   }
 }
 
-export function EmailStatus({ email }: { email: Email }) {
+export function EmailStatus({ email, slug }: { email: Email; slug: string }) {
   return (
     <div className="space-y-1">
       <span className={clsx("inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STYLE[email.status])}>
@@ -43,9 +44,16 @@ export function EmailStatus({ email }: { email: Email }) {
       {email.status === "FAILED" ? (
         <p className="max-w-xs break-words text-xs text-red-800">
           {email.lastError}
-          <span className="block text-slate-500">{email.gaveUp ? "No more attempts will be made." : "It will be retried."}</span>
+          <span className="block text-slate-500">
+            {email.failedAt
+              ? `Given up on ${dateTime(email.failedAt)} after its last try.`
+              : email.gaveUp
+                ? "No more attempts will be made."
+                : "It will be retried."}
+          </span>
         </p>
       ) : null}
+      {email.status === "FAILED" && email.failedAt ? <SendAgainButton slug={slug} emailId={email.id} /> : null}
     </div>
   );
 }

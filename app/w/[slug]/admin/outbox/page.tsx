@@ -11,16 +11,21 @@ import { dateTime, isKind, KIND_LABEL, KINDS, type EmailKind } from "./labels";
 export const metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
 
-type Search = { kind?: string | string[]; cursor?: string | string[] };
+type Search = { kind?: string | string[]; cursor?: string | string[]; failed?: string | string[] };
 
 export default async function OutboxPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const search = await searchParams;
   const kind = isKind(search.kind) ? search.kind : undefined;
   const cursor = typeof search.cursor === "string" && search.cursor ? search.cursor : undefined;
-  const { data } = await adminCall(slug, (api) => api.outbox.list({ workspaceSlug: slug, kind, cursor }));
+  const failedOnly = search.failed === "1";
+  const {
+    data: [data, failedCount],
+  } = await adminCall(slug, (api) =>
+    Promise.all([api.outbox.list({ workspaceSlug: slug, kind, cursor, failedOnly }), api.outbox.failedCount({ workspaceSlug: slug })]),
+  );
   const base = `/w/${slug}/admin/outbox`;
-  const href = (q: { kind?: EmailKind; cursor?: string }) => {
+  const href = (q: { kind?: EmailKind; cursor?: string; failed?: "1" }) => {
     const query = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
     return query.size ? `${base}?${query}` : base;
   };
@@ -37,13 +42,22 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
             ? "Emails are sent through the SMTP server this app is configured with. Each one stays listed here, so you can check whether it went out."
             : "No SMTP server is configured, so no email leaves the app: each one is kept here instead, and its link is printed to the server log. Open an email below to read it or to pass its link on."}
         </Alert>
+        {failedCount > 0 && !failedOnly ? (
+          <Alert tone="error">
+            {failedCount === 1 ? "1 email was" : `${failedCount} emails were`} given up on after every retry failed.{" "}
+            <Link href={href({ failed: "1" })} className="font-medium underline">
+              Show {failedCount === 1 ? "it" : "them"}
+            </Link>{" "}
+            to read the error and send again.
+          </Alert>
+        ) : null}
 
         <Card>
           <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2">
             {[undefined, ...KINDS].map((k) => (
               <Link
                 key={k ?? "all"}
-                href={href({ kind: k })}
+                href={href({ kind: k, failed: failedOnly ? "1" : undefined })}
                 aria-current={k === kind ? "page" : undefined}
                 className={clsx(
                   "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
@@ -53,10 +67,30 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
                 {k ? KIND_LABEL[k] : "All"}
               </Link>
             ))}
+            <Link
+              href={href({ kind, failed: failedOnly ? undefined : "1" })}
+              aria-pressed={failedOnly}
+              className={clsx(
+                "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
+                failedOnly ? "bg-red-700 text-white ring-red-700" : "text-red-800 ring-red-300 hover:bg-red-50",
+              )}
+            >
+              Given up on ({failedCount})
+            </Link>
           </nav>
 
           {data.emails.length === 0 ? (
-            <EmptyState title={cursor ? "No older emails" : kind ? `No ${KIND_LABEL[kind].toLowerCase()} emails yet` : "No emails yet"}>
+            <EmptyState
+              title={
+                failedOnly
+                  ? "No email has been given up on"
+                  : cursor
+                    ? "No older emails"
+                    : kind
+                      ? `No ${KIND_LABEL[kind].toLowerCase()} emails yet`
+                      : "No emails yet"
+              }
+            >
               Invitations appear here as soon as someone is invited; survey-open notices and reminders as cycles open and run.
             </EmptyState>
           ) : (
@@ -84,7 +118,7 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
                     </details>
                   </td>
                   <td>
-                    <EmailStatus email={e} />
+                    <EmailStatus email={e} slug={slug} />
                   </td>
                 </tr>
               ))}
@@ -95,14 +129,14 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
             <div className="mt-4 flex justify-between gap-2">
               {cursor ? (
                 <Button asChild variant="secondary" size="sm">
-                  <Link href={href({ kind })}>Newest emails</Link>
+                  <Link href={href({ kind, failed: failedOnly ? "1" : undefined })}>Newest emails</Link>
                 </Button>
               ) : (
                 <span />
               )}
               {data.nextCursor ? (
                 <Button asChild variant="secondary" size="sm">
-                  <Link href={href({ kind, cursor: data.nextCursor })}>Older emails</Link>
+                  <Link href={href({ kind, cursor: data.nextCursor, failed: failedOnly ? "1" : undefined })}>Older emails</Link>
                 </Button>
               ) : null}
             </div>
