@@ -59,7 +59,8 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     await startWorkers(boss, {
       db,
       transport: options.transport,
-      pollingIntervalSeconds: interval < 60 ? 0.5 : 2,
+      // Each queue's worker asks for work this often: on PGlite every ask shares the one connection.
+      pollingIntervalSeconds: interval < 60 ? 1 : 2,
       log: options.log,
     });
     const minutes = Math.max(1, Math.round(interval / 60));
