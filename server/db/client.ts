@@ -10,7 +10,7 @@ interface Holder {
   adapter: Adapter;
 }
 
-const globalForDb = globalThis as unknown as { __phDb?: Holder };
+const globalForDb = globalThis as unknown as { __phDb?: Holder; __phMaintenanceDb?: Holder };
 
 export function getDb(): PrismaClient {
   if (!globalForDb.__phDb) {
@@ -21,6 +21,20 @@ export function getDb(): PrismaClient {
   return globalForDb.__phDb.client;
 }
 
+// For operator tools and test fixtures that span workspaces (seed, scale generator, factories):
+// on PostgreSQL a second client, as the login user with the whole session crossing workspaces;
+// on PGlite the one client (one connection, outside row-level security; see adapter.ts). Never
+// for serving requests: that is getDb(), held to one workspace at a time.
+export function getMaintenanceDb(): PrismaClient {
+  const target = configuredTarget();
+  if (!target.databaseUrl) return getDb();
+  if (!globalForDb.__phMaintenanceDb) {
+    const adapter = createAdapterFor(target, "maintenance");
+    globalForDb.__phMaintenanceDb = { client: new PrismaClient({ adapter: adapter.factory }), adapter };
+  }
+  return globalForDb.__phMaintenanceDb.client;
+}
+
 // The in-process PGlite behind the client, when that is the database (tests migrate it directly).
 export function currentPglite() {
   getDb();
@@ -28,6 +42,9 @@ export function currentPglite() {
 }
 
 export async function disconnectDb(): Promise<void> {
+  const maintenance = globalForDb.__phMaintenanceDb;
+  globalForDb.__phMaintenanceDb = undefined;
+  await maintenance?.client.$disconnect();
   const holder = globalForDb.__phDb;
   if (!holder) return;
   globalForDb.__phDb = undefined;

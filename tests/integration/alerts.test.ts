@@ -5,7 +5,7 @@ import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createResponses, cycleFramework, type ResponseSpec } from "../../prisma/factories";
 import { runSchedule } from "../../server/services/schedule";
-import { buildWorld, closedQuarter, db, expectTrpcError } from "./helpers";
+import { buildWorld, closedQuarter, db, expectTrpcError, appDb } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -182,7 +182,7 @@ describe("alerts when a cycle closes", () => {
     // The schedule job closes it too, once its date has passed: still nothing new.
     await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: w.cycle.id });
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
-    const run = await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
+    const run = await runSchedule(forWorkspace(appDb(), w.workspace.id), new Date());
     expect(run.closed).toContain(`${w.slug}/${w.cycle.label}`);
 
     expect((await notifications()).map((n) => n.id)).toEqual(first.map((n) => n.id));
@@ -208,7 +208,7 @@ describe("alerts when a cycle closes", () => {
       );
     }
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
-    await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
+    await runSchedule(forWorkspace(appDb(), w.workspace.id), new Date());
 
     // Health 75 -> 50 and every pillar into the at-risk band, for A only, to the owner and the admin.
     const notes = await notifications();
