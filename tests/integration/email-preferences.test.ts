@@ -22,7 +22,7 @@ describe("email choices applied at delivery", () => {
     const queue = async (member: { id: string }, to: string) => {
       const ids = new Map<EmailKind, string>();
       for (const kind of kinds) {
-        const { id } = await enqueueEmail(appDb(), {
+        const { id } = await enqueueEmail(db(), {
           workspaceId: w.workspace.id,
           kind,
           to,

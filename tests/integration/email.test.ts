@@ -18,7 +18,7 @@ async function workspace() {
 const address = () => `${unique("person")}@example.test`.toLowerCase();
 
 function emailTo(workspaceId: string, to: string, n = 1) {
-  return enqueueEmail(appDb(), {
+  return enqueueEmail(db(), {
     workspaceId,
     kind: "REMINDER",
     to,
@@ -54,7 +54,7 @@ describe("delivering the outbox over SMTP", () => {
       recipientName: "Pat Partner",
       personalLink: `http://localhost:3000/s/${"a".repeat(43)}`,
     });
-    const a = await enqueueEmail(appDb(), {
+    const a = await enqueueEmail(db(), {
       workspaceId: ws.id,
       kind: "INVITATION",
       to: invitee,
@@ -62,7 +62,7 @@ describe("delivering the outbox over SMTP", () => {
       partnershipIds: [],
       ...invitation,
     });
-    const b = await enqueueEmail(appDb(), {
+    const b = await enqueueEmail(db(), {
       workspaceId: ws.id,
       kind: "SURVEY_OPEN",
       to: contact,

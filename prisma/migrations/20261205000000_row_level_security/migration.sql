@@ -16,16 +16,18 @@ BEGIN
     BEGIN
       CREATE ROLE ph_app NOLOGIN;
     EXCEPTION WHEN insufficient_privilege THEN
-      RAISE EXCEPTION 'Creating the role ph_app needs CREATEROLE, which % lacks.', current_user
-        USING HINT = format('As a superuser, run either ALTER ROLE %I CREATEROLE; or CREATE ROLE ph_app NOLOGIN; GRANT ph_app TO %I; then migrate again.', current_user, current_user);
+      RAISE EXCEPTION '%', format('Creating the role ph_app (the app''s role under row-level security) needs CREATEROLE, which %I lacks. '
+        'As a superuser, run either "ALTER ROLE %I CREATEROLE;" or "CREATE ROLE ph_app NOLOGIN; GRANT ph_app TO %I;", then migrate again.',
+        current_user, current_user, current_user);
     END;
   END IF;
   IF NOT pg_has_role(current_user, 'ph_app', 'MEMBER') THEN
     BEGIN
       EXECUTE format('GRANT ph_app TO %I', current_user);
     EXCEPTION WHEN insufficient_privilege THEN
-      RAISE EXCEPTION 'The app switches to the role ph_app, but % is not a member of it and may not grant it.', current_user
-        USING HINT = format('As a superuser, run GRANT ph_app TO %I; then migrate again.', current_user);
+      RAISE EXCEPTION '%', format('The app switches to the role ph_app (row-level security), but %I is not a member of it and may not '
+        'grant it (that needs CREATEROLE). As a superuser, run "GRANT ph_app TO %I;" or "ALTER ROLE %I CREATEROLE;", then migrate again.',
+        current_user, current_user, current_user);
     END;
   END IF;
 END
