@@ -4,7 +4,7 @@
 // Always on PGlite (its own data directory, so the demo data is untouched); also on PostgreSQL
 // when DATABASE_URL points at a server. Progress goes to stderr; stdout has only the result.
 import os from "node:os";
-import { PrismaClient } from "../db/generated/client";
+import { clientFor } from "../db/client";
 import { createAdapterFor, type DatabaseTarget } from "../db/adapter";
 import { migrate } from "../db/migrate";
 import { driverForPglite, openSqlDriver, type SqlDriver } from "../db/sql-driver";
@@ -77,8 +77,8 @@ async function openDatabase(target: DatabaseTarget) {
     sql = await openSqlDriver(target);
   }
   await migrate(sql);
-  const db = new PrismaClient({ adapter: adapter.factory });
-  const maintenanceDb = maintenanceAdapter ? new PrismaClient({ adapter: maintenanceAdapter.factory }) : db;
+  const db = clientFor(adapter);
+  const maintenanceDb = maintenanceAdapter ? clientFor(maintenanceAdapter) : db;
   return {
     db,
     maintenanceDb,

@@ -2,6 +2,7 @@
 // imports route modules in several workers, and none of them may open the embedded database.
 import { PrismaClient } from "./generated/client";
 import { configuredTarget, createAdapterFor, type Adapter } from "./adapter";
+import { withoutRowSecurity } from "./tenant";
 
 export type Db = PrismaClient;
 
@@ -12,11 +13,16 @@ interface Holder {
 
 const globalForDb = globalThis as unknown as { __phDb?: Holder; __phMaintenanceDb?: Holder };
 
+// A client for an adapter; on PGlite, marked as outside row-level security (see tenant.ts).
+export function clientFor(adapter: Adapter): PrismaClient {
+  const client = new PrismaClient({ adapter: adapter.factory });
+  return adapter.pglite ? withoutRowSecurity(client) : client;
+}
+
 export function getDb(): PrismaClient {
   if (!globalForDb.__phDb) {
     const adapter = createAdapterFor(configuredTarget());
-    const client = new PrismaClient({ adapter: adapter.factory });
-    globalForDb.__phDb = { client, adapter };
+    globalForDb.__phDb = { client: clientFor(adapter), adapter };
   }
   return globalForDb.__phDb.client;
 }
@@ -30,7 +36,7 @@ export function getMaintenanceDb(): PrismaClient {
   if (!target.databaseUrl) return getDb();
   if (!globalForDb.__phMaintenanceDb) {
     const adapter = createAdapterFor(target, "maintenance");
-    globalForDb.__phMaintenanceDb = { client: new PrismaClient({ adapter: adapter.factory }), adapter };
+    globalForDb.__phMaintenanceDb = { client: clientFor(adapter), adapter };
   }
   return globalForDb.__phMaintenanceDb.client;
 }

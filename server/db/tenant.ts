@@ -34,6 +34,15 @@ const TENANT_MODELS = new Set<string>(Object.values(Prisma.ModelName).filter((m)
 const setWorkspace = (db: Pick<PrismaClient, "$executeRaw">, workspaceId: string) =>
   db.$executeRaw`SELECT set_config('app.workspace_id', ${workspaceId}, true)`;
 
+// Clients on a database where row-level security is not enforced (PGlite: one superuser
+// connection, see adapter.ts). There the setting would hold nothing back, and a transaction around
+// every statement costs several times the statement, so the scoped client leaves it out.
+const UNENFORCED = new WeakSet<object>();
+export function withoutRowSecurity<C extends object>(client: C): C {
+  UNENFORCED.add(client);
+  return client;
+}
+
 // Whether the operation already runs inside a transaction: a scoped interactive transaction (which
 // set the workspace first) or the batch this extension opened. Prisma passes it on, untyped.
 const inTransaction = (params: object) =>
@@ -91,6 +100,7 @@ export type TenantDb = Omit<PrismaClient, "$transaction"> &
   };
 
 export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
+  const enforced = !UNENFORCED.has(db);
   const extended = db.$extends({
     name: "workspace-scope",
     client: {
@@ -110,7 +120,7 @@ export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
         const { model, operation, args, query } = params;
         let a = args;
         if (model !== undefined && TENANT_MODELS.has(model)) a = scopeArgs(operation, args as Args, workspaceId) as typeof args;
-        if (inTransaction(params)) return query(a);
+        if (!enforced || inTransaction(params)) return query(a);
         const [, result] = await db.$transaction([setWorkspace(db, workspaceId), query(a)]);
         return result;
       },
@@ -118,7 +128,7 @@ export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
   });
   const transaction = <R>(fn: (tx: TenantTx) => Promise<R>, options?: { maxWait?: number; timeout?: number }) =>
     extended.$transaction(async (tx) => {
-      await setWorkspace(tx, workspaceId);
+      if (enforced) await setWorkspace(tx, workspaceId);
       return fn(tx as unknown as TenantTx);
     }, options);
   const scopedDb = new Proxy(extended, {
