@@ -13,9 +13,15 @@ interface Holder {
 
 const globalForDb = globalThis as unknown as { __phDb?: Holder; __phMaintenanceDb?: Holder };
 
+// Row-level security runs every statement of a scoped client in a transaction (tenant.ts), and
+// Prisma holds a transaction to its default limits: 2 s to get a connection and 5 s in all. A
+// statement alone had neither limit before; these keep a busy pool or a slow report from failing
+// where it used to succeed only slowly. Interactive transactions share the defaults.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 60_000 };
+
 // A client for an adapter; on PGlite, marked as outside row-level security (see tenant.ts).
 export function clientFor(adapter: Adapter): PrismaClient {
-  const client = new PrismaClient({ adapter: adapter.factory });
+  const client = new PrismaClient({ adapter: adapter.factory, transactionOptions: TRANSACTION_OPTIONS });
   return adapter.pglite ? withoutRowSecurity(client) : client;
 }
 
