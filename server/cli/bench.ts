@@ -4,7 +4,7 @@
 // Always on PGlite (its own data directory, so the demo data is untouched); also on PostgreSQL
 // when DATABASE_URL points at a server. Progress goes to stderr; stdout has only the result.
 import os from "node:os";
-import { PrismaClient } from "../db/generated/client";
+import { clientFor } from "../db/client";
 import { createAdapterFor, type DatabaseTarget } from "../db/adapter";
 import { migrate } from "../db/migrate";
 import { driverForPglite, openSqlDriver, type SqlDriver } from "../db/sql-driver";
@@ -62,10 +62,13 @@ type BenchArgs = ReturnType<typeof parseBenchArgs>;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-// One Prisma client and one raw connection per database. PGlite is a single connection per
-// process, so both go through the one instance opened here.
+// Per database: the app's client (what the timed procedures run on: on PostgreSQL as the app role,
+// under row-level security), the maintenance client that generates the workspace, and one raw
+// connection for the floor. PGlite is a single connection per process, so all three go through
+// the one instance opened here.
 async function openDatabase(target: DatabaseTarget) {
   const adapter = createAdapterFor(target);
+  const maintenanceAdapter = adapter.pglite ? null : createAdapterFor(target, "maintenance");
   let sql: SqlDriver;
   if (adapter.pglite) {
     await adapter.pglite.pglite.waitReady;
@@ -74,12 +77,15 @@ async function openDatabase(target: DatabaseTarget) {
     sql = await openSqlDriver(target);
   }
   await migrate(sql);
-  const db = new PrismaClient({ adapter: adapter.factory });
+  const db = clientFor(adapter);
+  const maintenanceDb = maintenanceAdapter ? clientFor(maintenanceAdapter) : db;
   return {
     db,
+    maintenanceDb,
     sql,
     async close() {
       await db.$disconnect();
+      if (maintenanceDb !== db) await maintenanceDb.$disconnect();
       await sql.close();
       await adapter.pglite?.close();
     },
@@ -88,9 +94,9 @@ async function openDatabase(target: DatabaseTarget) {
 
 async function benchDatabase(name: DatabaseName, target: DatabaseTarget, args: BenchArgs): Promise<DatabaseResult> {
   const label = name === "postgres" ? "PostgreSQL" : "PGlite";
-  const { db, sql, close } = await openDatabase(target);
+  const { db, maintenanceDb, sql, close } = await openDatabase(target);
   try {
-    const state = await scaleWorkspaceState(db, args.slug);
+    const state = await scaleWorkspaceState(maintenanceDb, args.slug);
     if (state === "foreign")
       throw new BenchError(`${label}: "${args.slug}" exists but was not made by the scale generator; remove it first.`);
     if (state !== "complete") {
@@ -98,7 +104,7 @@ async function benchDatabase(name: DatabaseName, target: DatabaseTarget, args: B
         `${label}: ${state === "missing" ? "creating" : "re-creating the unfinished"} benchmark workspace "${args.slug}" ` +
           `(${args.partnerships} partnerships x ${args.cycles} cycles); this happens once.`,
       );
-      const summary = await generateScaleWorkspace(db, {
+      const summary = await generateScaleWorkspace(maintenanceDb, {
         slug: args.slug,
         partnerships: args.partnerships,
         cycles: args.cycles,

@@ -1,9 +1,10 @@
 // npm run db:seed: adds the demo workspace unless it is already there.
 import { demoExists, DEMO_SLUG, seedDemo } from "../../prisma/demo";
-import { disconnectDb, getDb } from "../db/client";
+import { disconnectDb, getMaintenanceDb } from "../db/client";
 
 export async function seedIfMissing(): Promise<boolean> {
-  const db = getDb();
+  // The demo spans its workspace and the people in it: an operator tool, crossing workspaces.
+  const db = getMaintenanceDb();
   if (await demoExists(db)) return false;
   const started = Date.now();
   const { responses } = await seedDemo(db);

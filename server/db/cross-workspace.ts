@@ -13,8 +13,52 @@
 // - single sign-on by email domain: which workspace's connection covers a domain (at sign-in, and
 //   for the "SSO required" check of a password or emailed-link sign-in), and, when an admin saves
 //   a connection, whether another workspace already claims one of its domains;
-// - whether someone removed from a workspace still belongs to any other (none: their sessions end).
+// - whether someone removed from a workspace still belongs to any other (none: their sessions end);
+// - recording a person's account-level event (an audit row of no workspace), and a workspace's
+//   admins reading those of its members (services/accounts/audit-log.ts).
+//
+// On PostgreSQL row-level security holds every tenant row to the transaction's workspace
+// (prisma/migrations/20261205000000_row_level_security), so each read here runs through
+// `acrossWorkspaces`, the one path that turns on app.cross_workspace, for its own transaction
+// only. No other file may name that setting (tests/unit/cross-workspace-setting.test.ts).
 import type { Member, Prisma, PrismaClient, Role, SsoConnection, User, Workspace } from "./generated/client";
+import type { TenantDb } from "./tenant";
+
+type PrismaPromise<T> = Prisma.PrismaPromise<T>;
+type Client = Pick<PrismaClient, "$executeRaw">;
+
+const crossOn = (db: Client) => db.$executeRaw`SELECT set_config('app.cross_workspace', 'on', true)`;
+const crossOff = (db: Client) => db.$executeRaw`SELECT set_config('app.cross_workspace', '', true)`;
+
+// For operator tools that legitimately span workspaces (migrations, seeds, the scale generator,
+// the benchmark's data and its plain-SQL floor, backups): the whole session crosses. They connect
+// as the tables' owner, which FORCE ROW LEVEL SECURITY holds to the policy too. Never the app.
+export const MAINTENANCE_SESSION_OPTIONS = "-c app.cross_workspace=on";
+
+// The named path. On the unscoped client (outside any transaction), one query runs in a batch
+// transaction after the setting. On a scoped client, in an interactive transaction of its own (the
+// statement keeps its explicit ${WORKSPACE} filter; the crossing is for rows of no workspace).
+// Inside a transaction (the caller's, scoped or not), the setting is turned on for the query and
+// off again after it, so the rest of that transaction stays held. A query that fails aborts its
+// transaction on PostgreSQL, so nothing runs after it with the setting left on.
+export async function acrossWorkspaces<D extends Client, T>(db: D, query: (db: D) => PrismaPromise<T> | Promise<T>): Promise<T> {
+  const own = (db as { $transaction?: unknown }).$transaction;
+  if (typeof own === "function" && "$workspaceId" in db) {
+    return (db as unknown as TenantDb).$transaction(async (tx) => {
+      await crossOn(tx);
+      return query(tx as unknown as D);
+    });
+  }
+  if (typeof own === "function") {
+    const client = db as unknown as PrismaClient;
+    const [, result] = await client.$transaction([crossOn(client), query(db) as PrismaPromise<T>]);
+    return result;
+  }
+  await crossOn(db);
+  const result = await query(db);
+  await crossOff(db);
+  return result;
+}
 
 // One query resolves the person, the membership and the workspace together: every page load
 // goes through here, several times, so it is the app's hottest path, written as plain SQL (a
@@ -27,7 +71,9 @@ export interface MembershipRow {
 }
 
 export async function findMembership(db: PrismaClient, userId: string, slug: string): Promise<MembershipRow | null> {
-  const rows = await db.$queryRaw<(Record<string, unknown> & { w_createdAt: Date })[]>`
+  const rows = await acrossWorkspaces(
+    db,
+    (c) => c.$queryRaw<(Record<string, unknown> & { w_createdAt: Date })[]>`
     SELECT m.id AS m_id, m."workspaceId" AS "m_workspaceId", m."userId" AS "m_userId", m.role::text AS m_role,
            m."partnerOrgId" AS "m_partnerOrgId",
            u.email AS u_email, u.name AS u_name,
@@ -42,7 +88,8 @@ export async function findMembership(db: PrismaClient, userId: string, slug: str
     JOIN "Workspace" w ON w.id = m."workspaceId"
     JOIN "User" u ON u.id = m."userId"
     WHERE m."userId" = ${userId} AND m."removedAt" IS NULL AND w.slug = ${slug}
-    LIMIT 1`;
+    LIMIT 1`,
+  );
   const r = rows[0];
   if (!r) return null;
   return {
@@ -77,11 +124,13 @@ export async function findMembership(db: PrismaClient, userId: string, slug: str
 
 // A person's current memberships, oldest first, for the workspace switcher.
 export async function membershipsOf(db: PrismaClient, userId: string) {
-  const members = await db.member.findMany({
-    where: { userId, removedAt: null },
-    include: { workspace: { select: { slug: true, name: true } }, partnerOrg: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+  const members = await acrossWorkspaces(db, (c) =>
+    c.member.findMany({
+      where: { userId, removedAt: null },
+      include: { workspace: { select: { slug: true, name: true } }, partnerOrg: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  );
   return members.map((m) => ({
     slug: m.workspace.slug,
     name: m.workspace.name,
@@ -92,27 +141,32 @@ export async function membershipsOf(db: PrismaClient, userId: string) {
 
 // An invitation by the hash of its token, with the workspace it is for.
 export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
-  return db.invitation.findUnique({
-    where: { tokenHash },
-    include: { workspace: { select: { id: true, name: true, slug: true } }, partnerOrg: { select: { name: true } } },
-  });
+  return acrossWorkspaces(db, (c) =>
+    c.invitation.findUnique({
+      where: { tokenHash },
+      include: { workspace: { select: { id: true, name: true, slug: true } }, partnerOrg: { select: { name: true } } },
+    }),
+  );
 }
 
 // A personal survey link by the hash of its token, with what it is checked against on every use:
 // its workspace, its person (and their account) and its cycle.
 export function surveyLinkByTokenHash(db: PrismaClient, tokenHash: string) {
-  return db.surveyLink.findUnique({
-    where: { tokenHash },
-    include: {
-      workspace: true,
-      member: { include: { user: { select: { id: true, email: true, name: true } } } },
-      cycle: true,
-    },
-  });
+  return acrossWorkspaces(db, (c) =>
+    c.surveyLink.findUnique({
+      where: { tokenHash },
+      include: {
+        workspace: true,
+        member: { include: { user: { select: { id: true, email: true, name: true } } } },
+        cycle: true,
+      },
+    }),
+  );
 }
 
 // The workspaces a background job run works through, each then through its own scoped client.
-// `only` limits a run to some workspaces (tests, or one workspace's "run now").
+// `only` limits a run to some workspaces (tests, or one workspace's "run now"). Workspace is a
+// global table, outside row-level security: this needs no crossing.
 export function workspacesForJobs(db: PrismaClient, only?: readonly string[]) {
   return db.workspace.findMany({ where: only ? { id: { in: [...only] } } : {}, orderBy: { createdAt: "asc" } });
 }
@@ -120,21 +174,26 @@ export function workspacesForJobs(db: PrismaClient, only?: readonly string[]) {
 // A person's own account-level events (sign-ins, password and email changes, sessions ended):
 // audit rows of no workspace, for their account page. Newest first, after `before` when given.
 export function accountEventsOf(db: PrismaClient, userId: string, before: { at: Date; id: string } | null, take: number) {
-  return db.auditEvent.findMany({
-    where: {
-      workspaceId: null,
-      userId,
-      ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-  });
+  return acrossWorkspaces(db, (c) =>
+    c.auditEvent.findMany({
+      where: {
+        workspaceId: null,
+        userId,
+        ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+    }),
+  );
 }
 
 // The single sign-on connection that covers an email domain, if any (a domain belongs to at most
 // one workspace's connection: saveSsoConnection refuses a second claim).
-export function ssoConnectionForDomain(db: Pick<PrismaClient, "ssoConnection">, domain: string): Promise<SsoConnection | null> {
-  return db.ssoConnection.findFirst({ where: { domains: { has: domain } } });
+export function ssoConnectionForDomain(
+  db: Pick<PrismaClient, "ssoConnection" | "$executeRaw">,
+  domain: string,
+): Promise<SsoConnection | null> {
+  return acrossWorkspaces(db, (c) => c.ssoConnection.findFirst({ where: { domains: { has: domain } } }));
 }
 
 type RawTx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
@@ -148,20 +207,34 @@ export async function lockSsoDomainClaims(tx: RawTx): Promise<void> {
 // Which of these domains another workspace's connection already covers.
 export async function ssoDomainsClaimedElsewhere(tx: RawTx, workspaceId: string, domains: readonly string[]): Promise<string[]> {
   if (domains.length === 0) return [];
-  const rows = await tx.$queryRaw<{ domain: string }[]>`
-    SELECT DISTINCT d AS domain FROM "SsoConnection", unnest(domains) AS d
-    WHERE "workspaceId" <> ${workspaceId} AND d = ANY(${[...domains]}::text[])
-    ORDER BY d`;
+  const rows = await acrossWorkspaces(
+    tx,
+    (c) => c.$queryRaw<{ domain: string }[]>`
+      SELECT DISTINCT d AS domain FROM "SsoConnection", unnest(domains) AS d
+      WHERE "workspaceId" <> ${workspaceId} AND d = ANY(${[...domains]}::text[])
+      ORDER BY d`,
+  );
   return rows.map((r) => r.domain);
 }
 // How many workspaces a person still belongs to, asked inside the transaction that removes them
 // from one. Their account row is locked first, so two removals from their last two workspaces at
 // once run one after the other and the second counts what the first did.
-export async function lockedMembershipCount(tx: Pick<PrismaClient, "$queryRaw">, userId: string): Promise<number> {
+export async function lockedMembershipCount(tx: Pick<PrismaClient, "$queryRaw" | "$executeRaw">, userId: string): Promise<number> {
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-  const [row] = await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "Member" WHERE "userId" = ${userId} AND "removedAt" IS NULL`;
+  const [row] = await acrossWorkspaces(
+    tx,
+    (c) => c.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Member" WHERE "userId" = ${userId} AND "removedAt" IS NULL`,
+  );
   return row?.n ?? 0;
+}
+
+// A person's account-level event: an audit row of no workspace, which only this path may write.
+export async function recordAccountEvent(
+  db: Pick<PrismaClient, "auditEvent" | "$executeRaw">,
+  data: Omit<Prisma.AuditEventUncheckedCreateInput, "workspaceId">,
+): Promise<void> {
+  await acrossWorkspaces(db, (c) => c.auditEvent.create({ data: { ...data, workspaceId: null }, select: { id: true } }));
 }
 
 const SWEEP_PAGE = 500;
@@ -169,20 +242,24 @@ const SWEEP_PAGE = 500;
 // Outbox emails of every workspace not yet sent, dropped or given up on, a page at a time after
 // `after` (ids ascending): the sweep queues a delivery job for each (one per email, by its id).
 export function pendingOutboxEmails(db: PrismaClient, after: string | null) {
-  return db.outboxEmail.findMany({
-    where: { sentAt: null, droppedAt: null, failedAt: null, ...(after ? { id: { gt: after } } : {}) },
-    select: { id: true, workspaceId: true },
-    orderBy: { id: "asc" },
-    take: SWEEP_PAGE,
-  });
+  return acrossWorkspaces(db, (c) =>
+    c.outboxEmail.findMany({
+      where: { sentAt: null, droppedAt: null, failedAt: null, ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true, workspaceId: true },
+      orderBy: { id: "asc" },
+      take: SWEEP_PAGE,
+    }),
+  );
 }
 
 // Closed cycles of every workspace whose alerts are due (cycle-lifecycle.ts marks them at close).
 export function cyclesWithAlertsDue(db: PrismaClient) {
-  return db.cycle.findMany({
-    where: { status: "CLOSED", alertsDueAt: { not: null } },
-    select: { id: true, workspaceId: true, closedAt: true },
-    orderBy: { alertsDueAt: "asc" },
-    take: SWEEP_PAGE,
-  });
+  return acrossWorkspaces(db, (c) =>
+    c.cycle.findMany({
+      where: { status: "CLOSED", alertsDueAt: { not: null } },
+      select: { id: true, workspaceId: true, closedAt: true },
+      orderBy: { alertsDueAt: "asc" },
+      take: SWEEP_PAGE,
+    }),
+  );
 }

@@ -1,9 +1,10 @@
 // A minimal SQL connection over pg or PGlite, for the work Prisma cannot do here: applying
-// migrations (Prisma's migrate engine fails offline, see STACK.md).
+// migrations (Prisma's migrate engine fails offline, see STACK.md), as the login user (the owner).
 import pg from "pg";
 import type { PGlite } from "@electric-sql/pglite";
 import { openPglite } from "./pglite";
 import type { DatabaseTarget } from "./adapter";
+import { MAINTENANCE_SESSION_OPTIONS } from "./cross-workspace";
 
 export interface SqlDriver {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -26,7 +27,8 @@ function pgliteDriver(pglite: PGlite, close: () => Promise<void>): SqlDriver {
 
 export async function openSqlDriver(target: DatabaseTarget): Promise<SqlDriver> {
   if (target.databaseUrl) {
-    const client = new pg.Client({ connectionString: target.databaseUrl });
+    // Migrations and the benchmark's plain-SQL floor span workspaces: the session crosses.
+    const client = new pg.Client({ connectionString: target.databaseUrl, options: MAINTENANCE_SESSION_OPTIONS });
     await client.connect();
     return {
       async query<T>(sql: string, params?: unknown[]) {

@@ -8,6 +8,12 @@
 // statement without it is refused before it reaches the database, so raw SQL cannot be scoped by
 // hand with an id passed beside the client, nor forget the scope. The client also carries its
 // workspace's id (`db.$workspaceId`) for the compound keys that name it.
+//
+// Behind that filter stands a second wall (prisma/migrations/20261205000000_row_level_security):
+// on PostgreSQL the app runs as a role held by row-level security, which shows and accepts only
+// rows of the transaction's app.workspace_id. So every operation of a scoped client runs with it
+// set: alone, as a batch transaction [set_config, the operation] (the Prisma RLS client-extension
+// pattern); inside the scoped client's interactive $transaction, set once as its first statement.
 import { Prisma } from "./generated/client";
 import type { PrismaClient } from "./generated/client";
 
@@ -23,6 +29,24 @@ const GLOBAL_MODELS = new Set<string>([
   Prisma.ModelName.AccountEmail,
 ]);
 const TENANT_MODELS = new Set<string>(Object.values(Prisma.ModelName).filter((m) => !GLOBAL_MODELS.has(m)));
+
+// The setting only transaction-local (`is_local` true): a pooled connection keeps nothing of it.
+const setWorkspace = (db: Pick<PrismaClient, "$executeRaw">, workspaceId: string) =>
+  db.$executeRaw`SELECT set_config('app.workspace_id', ${workspaceId}, true)`;
+
+// Clients on a database where row-level security is not enforced (PGlite: one superuser
+// connection, see adapter.ts). There the setting would hold nothing back, and a transaction around
+// every statement costs several times the statement, so the scoped client leaves it out.
+const UNENFORCED = new WeakSet<object>();
+export function withoutRowSecurity<C extends object>(client: C): C {
+  UNENFORCED.add(client);
+  return client;
+}
+
+// Whether the operation already runs inside a transaction: a scoped interactive transaction (which
+// set the workspace first) or the batch this extension opened. Prisma passes it on, untyped.
+const inTransaction = (params: object) =>
+  (params as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction !== undefined;
 
 // Stands for the scoped client's workspace id in a raw statement.
 export const WORKSPACE: unique symbol = Symbol("the scoped client's workspace");
@@ -76,6 +100,7 @@ export type TenantDb = Omit<PrismaClient, "$transaction"> &
   };
 
 export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
+  const enforced = !UNENFORCED.has(db);
   const extended = db.$extends({
     name: "workspace-scope",
     client: {
@@ -90,38 +115,53 @@ export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
       },
     },
     query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          if (!TENANT_MODELS.has(model)) return query(args);
-          const a = { ...(args as Args) };
-          switch (operation) {
-            case "create":
-            case "createMany":
-            case "createManyAndReturn":
-              a.data = stamp(a.data, workspaceId);
-              break;
-            case "upsert":
-              a.where = { ...a.where, workspaceId };
-              a.create = stamp(a.create, workspaceId) as object;
-              break;
-            case "update":
-            case "updateMany":
-            case "updateManyAndReturn":
-              if (a.data && (a.data as Record<string, unknown>).workspaceId !== undefined) {
-                throw new Error("A row's workspace cannot be changed.");
-              }
-              a.where = { ...a.where, workspaceId };
-              break;
-            default:
-              // find*, count, aggregate, groupBy, delete*: filter by the workspace.
-              a.where = { ...a.where, workspaceId };
-          }
-          return query(a as typeof args);
-        },
+      // Every operation, on any model and raw: a global model's nested tenant rows are held too.
+      async $allOperations(params) {
+        const { model, operation, args, query } = params;
+        let a = args;
+        if (model !== undefined && TENANT_MODELS.has(model)) a = scopeArgs(operation, args as Args, workspaceId) as typeof args;
+        if (!enforced || inTransaction(params)) return query(a);
+        const [, result] = await db.$transaction([setWorkspace(db, workspaceId), query(a)]);
+        return result;
       },
     },
   });
-  return extended as unknown as TenantDb;
+  const transaction = <R>(fn: (tx: TenantTx) => Promise<R>, options?: { maxWait?: number; timeout?: number }) =>
+    extended.$transaction(async (tx) => {
+      if (enforced) await setWorkspace(tx, workspaceId);
+      return fn(tx as unknown as TenantTx);
+    }, options);
+  const scopedDb = new Proxy(extended, {
+    get: (target, prop) => (prop === "$transaction" ? transaction : Reflect.get(target, prop)),
+  });
+  return scopedDb as unknown as TenantDb;
+}
+
+function scopeArgs(operation: string, args: Args, workspaceId: string): Args {
+  const a = { ...args };
+  switch (operation) {
+    case "create":
+    case "createMany":
+    case "createManyAndReturn":
+      a.data = stamp(a.data, workspaceId);
+      break;
+    case "upsert":
+      a.where = { ...a.where, workspaceId };
+      a.create = stamp(a.create, workspaceId) as object;
+      break;
+    case "update":
+    case "updateMany":
+    case "updateManyAndReturn":
+      if (a.data && (a.data as Record<string, unknown>).workspaceId !== undefined) {
+        throw new Error("A row's workspace cannot be changed.");
+      }
+      a.where = { ...a.where, workspaceId };
+      break;
+    default:
+      // find*, count, aggregate, groupBy, delete*: filter by the workspace.
+      a.where = { ...a.where, workspaceId };
+  }
+  return a;
 }
 
 // A scoped client or one of its transactions: what services that run either way accept.

@@ -15,7 +15,7 @@ import {
 } from "../../server/services/accounts/email-change";
 import { SAME_PASSWORD } from "../../server/services/accounts/password-change";
 import { hashToken, issueToken, LINK_EXPIRED, LINK_INVALID, LINK_USED } from "../../server/services/accounts/tokens";
-import { callerFor, db, expectTrpcError } from "./helpers";
+import { callerFor, db, expectTrpcError, appDb } from "./helpers";
 import { startSmtp } from "./loopback-smtp";
 import { replay, signedIn } from "./session-cookies";
 
@@ -120,7 +120,7 @@ describe("changing the password", () => {
       browser.api.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-password" }),
       "TOO_MANY_REQUESTS",
     );
-    expect(await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, "198.51.100.99")).toMatchObject({ id: user.id });
+    expect(await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, "198.51.100.99")).toMatchObject({ id: user.id });
   });
 
   it("refuses a short new password and the same password, changing nothing", async () => {
@@ -136,7 +136,7 @@ describe("changing the password", () => {
       "BAD_REQUEST",
       new RegExp(SAME_PASSWORD),
     );
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, null)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, null)).id).toBe(user.id);
   });
 
   it("sets the new password, ends every other session, keeps this one, and retires reset links", async () => {
@@ -144,14 +144,14 @@ describe("changing the password", () => {
     const here = await signedIn(user);
     const phone = await signedIn(user, { userAgent: "iPhone" });
     const laptop = await signedIn(user);
-    const reset = await issueToken(db(), { purpose: "PASSWORD_RESET", email: user.email, userId: user.id });
+    const reset = await issueToken(appDb(), { purpose: "PASSWORD_RESET", email: user.email, userId: user.id });
 
     expect(await here.api.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-password" })).toEqual({
       firstPassword: false,
       otherSessionsEnded: 2,
     });
-    await expect(authenticate(db(), { email: user.email, password: TEST_PASSWORD }, "192.0.2.1")).rejects.toThrow();
-    expect((await authenticate(db(), { email: user.email, password: "a-brand-new-password" }, "192.0.2.2")).id).toBe(user.id);
+    await expect(authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, "192.0.2.1")).rejects.toThrow();
+    expect((await authenticate(appDb(), { email: user.email, password: "a-brand-new-password" }, "192.0.2.2")).id).toBe(user.id);
     expect((await userRow(user.id)).passwordChangedAt).toBeInstanceOf(Date);
 
     expect(await replay(here.cookie)).toBe(user.id);
@@ -185,7 +185,7 @@ describe("changing the password", () => {
       firstPassword: true,
       otherSessionsEnded: 2,
     });
-    expect((await authenticate(db(), { email: user.email, password: "my-first-password" }, null)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: "my-first-password" }, null)).id).toBe(user.id);
     expect(await replay(byPassword.cookie)).toBeNull();
     expect(await replay(fresh.cookie)).toBe(user.id);
   });
@@ -209,7 +209,7 @@ describe("changing the email address", () => {
     expect(row).toMatchObject({ purpose: "EMAIL_CHANGE", userId: user.id, email: to, data: { newEmail: to, oldEmail: user.email } });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeCloseTo(24 * 60 * 60_000, -4);
 
-    await deliverAccountEmails(db(), { transport: smtp.transport, to: [to] });
+    await deliverAccountEmails(appDb(), { transport: smtp.transport, to: [to] });
     const [mail] = smtp.to(to);
     expect(mail!.subject).toBe("Confirm your new email address for Partnership Health");
     expect(mail!.text).toContain(email.link!);
@@ -276,13 +276,13 @@ describe("changing the email address", () => {
     const user = await person();
     const { browser, to, token } = await requested(user);
     const elsewhere = await signedIn(user);
-    const signInLink = await issueToken(db(), { purpose: "SIGN_IN", email: user.email, userId: user.id });
+    const signInLink = await issueToken(appDb(), { purpose: "SIGN_IN", email: user.email, userId: user.id });
 
     expect(await browser.api.account.emailChange({ token })).toMatchObject({ currentEmail: user.email, newEmail: to });
     expect(await browser.api.account.confirmEmailChange({ token })).toEqual({ email: to, otherSessionsEnded: 1 });
 
     expect((await userRow(user.id)).email).toBe(to);
-    expect((await authenticate(db(), { email: to, password: TEST_PASSWORD }, null)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: to, password: TEST_PASSWORD }, null)).id).toBe(user.id);
     const [notice] = await db().accountEmail.findMany({ where: { to: user.email, kind: "EMAIL_CHANGED_NOTICE" } });
     expect(notice!.subject).toBe("The email address of your Partnership Health account was changed");
     expect(notice!.text).toContain(`${user.email} to ${to}`);
@@ -355,7 +355,7 @@ describe("one's own account activity", () => {
     await signedIn(other);
     const browser = await signedIn(user);
     await browser.api.account.rename({ name: "Renamed Once" });
-    await expect(authenticate(db(), { email: user.email, password: "wrong-password!" }, "192.0.2.44")).rejects.toThrow();
+    await expect(authenticate(appDb(), { email: user.email, password: "wrong-password!" }, "192.0.2.44")).rejects.toThrow();
     for (let i = 0; i < 20; i++)
       await db().auditEvent.create({ data: { action: "signin.succeeded", userId: user.id, detail: { method: "EMAIL_LINK" } } });
 

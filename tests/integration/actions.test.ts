@@ -8,7 +8,7 @@ import { runActionReminders } from "../../server/services/actions/reminders";
 import { actionsDoneByPillar, openActionsFor } from "../../server/services/actions/scorecard";
 import { memberContext } from "../../server/access/member-context";
 import { forWorkspace } from "../../server/db/tenant";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, appDb } from "./helpers";
 
 const DAY = 86_400_000;
 // A calendar day relative to today, as typed in a date field.
@@ -160,7 +160,7 @@ describe("changing actions", () => {
 
   it("lets any participant take on an action nobody owns yet (as a retro makes them), but not give it to someone else", async () => {
     const w = await world();
-    const tdb = forWorkspace(db(), w.workspace.id);
+    const tdb = forWorkspace(appDb(), w.workspace.id);
     const made = await createAction(tdb, w.manager.member.id, {
       partnershipId: w.partnershipA.id,
       title: "Run a joint QBR",
@@ -320,7 +320,7 @@ describe("lists", () => {
 
   it("gives the scorecard the done actions by pillar in a period, and the open ones", async () => {
     const w = await world();
-    const ctx = (await memberContext(db(), w.manager.user.id, w.slug))!;
+    const ctx = (await memberContext(appDb(), w.manager.user.id, w.slug))!;
     const mk = async (title: string, pillarKey: string | null, doneAt: Date | null) => {
       const a = await w.manager.api.action.create(newAction(w, { title, pillarKey }));
       if (doneAt) await db().action.update({ where: { id: a.id }, data: { status: "DONE", doneAt } });
@@ -356,7 +356,7 @@ describe("owner reminders", () => {
 
   async function reminderWorld() {
     const w = await world();
-    const run = (iso: string) => runActionReminders(forWorkspace(db(), w.workspace.id), at(iso));
+    const run = (iso: string) => runActionReminders(forWorkspace(appDb(), w.workspace.id), at(iso));
     const emails = () =>
       db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id, kind: "ACTION_REMINDER" }, orderBy: { createdAt: "asc" } });
     return { w, run, emails };
@@ -410,7 +410,7 @@ describe("owner reminders", () => {
       newAction(w, { partnershipId: w.partnershipB.id, ownerMemberId: w.manager.member.id, title: "Archived", dueDate: "2031-03-10" }),
     );
     await db().partnership.update({ where: { id: w.partnershipB.id }, data: { archivedAt: new Date() } });
-    const tdb = forWorkspace(db(), w.workspace.id);
+    const tdb = forWorkspace(appDb(), w.workspace.id);
     await createAction(tdb, w.manager.member.id, {
       partnershipId: w.partnershipA.id,
       title: "Unowned",

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addMember, createResponses, cycleFramework, type ResponseSpec } from "../../prisma/factories";
 import { evaluateAllDueAlerts, evaluateDueAlerts } from "../../server/services/alerts/due";
 import { runSchedule } from "../../server/services/schedule";
-import { buildWorld, closedQuarter, db, expectTrpcError } from "./helpers";
+import { buildWorld, closedQuarter, db, expectTrpcError, appDb } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -36,7 +36,7 @@ async function alertWorld() {
   // service function, called here directly).
   const close = async () => {
     await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
-    await evaluateAllDueAlerts(forWorkspace(db(), w.workspace.id));
+    await evaluateAllDueAlerts(forWorkspace(appDb(), w.workspace.id));
   };
   const notifications = (memberId?: string) =>
     db().notification.findMany({
@@ -188,9 +188,9 @@ describe("alerts when a cycle closes", () => {
     // The schedule job closes it too, once its date has passed: still nothing new.
     await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: w.cycle.id });
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
-    const run = await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
+    const run = await runSchedule(forWorkspace(appDb(), w.workspace.id), new Date());
     expect(run.closed).toContain(`${w.slug}/${w.cycle.label}`);
-    await evaluateAllDueAlerts(forWorkspace(db(), w.workspace.id));
+    await evaluateAllDueAlerts(forWorkspace(appDb(), w.workspace.id));
 
     expect((await notifications()).map((n) => n.id)).toEqual(first.map((n) => n.id));
     expect(await alertEmails()).toHaveLength(1);
@@ -215,8 +215,8 @@ describe("alerts when a cycle closes", () => {
       );
     }
     await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
-    await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
-    await evaluateAllDueAlerts(forWorkspace(db(), w.workspace.id));
+    await runSchedule(forWorkspace(appDb(), w.workspace.id), new Date());
+    await evaluateAllDueAlerts(forWorkspace(appDb(), w.workspace.id));
 
     // Health 75 -> 50 and every pillar into the at-risk band, for A only, to the owner and the admin.
     const notes = await notifications();
@@ -300,7 +300,7 @@ describe("alerts after the close commits", () => {
     expect(closed.alertsDueAt).not.toBeNull();
     expect(await notifications()).toHaveLength(0);
 
-    const scoped = forWorkspace(db(), w.workspace.id);
+    const scoped = forWorkspace(appDb(), w.workspace.id);
     const results = await Promise.all([evaluateDueAlerts(scoped, w.cycle.id), evaluateDueAlerts(scoped, w.cycle.id)]);
     expect(results.filter((r) => r !== null)).toEqual([5]);
     expect(await notifications()).toHaveLength(5);

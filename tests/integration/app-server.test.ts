@@ -11,7 +11,7 @@ import { env } from "../../server/env";
 import { createAppServer } from "../../server/http/app-server";
 import { clientAddress } from "../../server/http/client-address";
 import { authenticate, WRONG_CREDENTIALS } from "../../server/services/authenticate";
-import { db } from "./helpers";
+import { db, appDb } from "./helpers";
 
 const ATTACKER = "127.0.0.2";
 const OWNER = "127.0.0.3";
@@ -29,7 +29,7 @@ const app = async (req: http.IncomingMessage, res: http.ServerResponse) => {
   const body = await readJson(req);
   let outcome = "no sign-in";
   if (body.email) {
-    outcome = await authenticate(db(), { email: body.email, password: body.password ?? "" }, address).then(
+    outcome = await authenticate(appDb(), { email: body.email, password: body.password ?? "" }, address).then(
       () => "signed in",
       (error: Error) => error.message,
     );

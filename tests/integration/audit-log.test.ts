@@ -10,7 +10,7 @@ import { auditCsvHeader, auditCsvRows } from "../../server/services/accounts/aud
 import { AUDIT_EXPORT_BATCH, AUDIT_PAGE_SIZE, listAccountEvents } from "../../server/services/accounts/audit-log";
 import { authenticate } from "../../server/services/authenticate";
 import { acceptInvitation, callerAt, tick, tokenOf, workspaceEvents, type World } from "./audit-helpers";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, appDb } from "./helpers";
 
 const AT = "198.51.100.23";
 const SURVEY = {
@@ -223,7 +223,7 @@ describe("members' account events", () => {
   it("shows a member's sign-ins and failed sign-ins, marked as account events", async () => {
     const w = await buildWorld();
     await signIn(w.contactA.user, "203.0.113.5");
-    await authenticate(db(), { email: w.contactA.user.email, password: "not-the-password" }, "203.0.113.6").catch(() => null);
+    await authenticate(appDb(), { email: w.contactA.user.email, password: "not-the-password" }, "203.0.113.6").catch(() => null);
     const { events } = await list(w);
     expect(events.map((e) => ({ action: e.action, account: e.account, address: e.address, actor: e.actor?.email ?? null }))).toEqual([
       { action: "signin.failed", account: true, address: "203.0.113.6", actor: null },
@@ -244,19 +244,19 @@ describe("members' account events", () => {
     const first = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: person.email, role: "MANAGER" });
     await acceptInvitation(tokenOf(first.path), AT, { userId: person.id });
     await tick();
-    await auditAccount(db(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "while a member" });
+    await auditAccount(appDb(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "while a member" });
     await tick();
     const member = await db().member.findUniqueOrThrow({
       where: { workspaceId_userId: { workspaceId: w.workspace.id, userId: person.id } },
     });
     await w.admin.api.member.remove({ workspaceSlug: w.slug, memberId: member.id });
     await tick();
-    await auditAccount(db(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "while away" });
+    await auditAccount(appDb(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "while away" });
     await tick();
     const second = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: person.email, role: "EXECUTIVE" });
     await acceptInvitation(tokenOf(second.path), AT, { userId: person.id });
     await tick();
-    await auditAccount(db(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "back again" });
+    await auditAccount(appDb(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "back again" });
 
     const shown = (await list(w, { action: "password.changed" })).events.map((e) => e.target);
     expect(shown).toEqual(["back again", "while a member"]);
@@ -265,7 +265,7 @@ describe("members' account events", () => {
     // Removed for good: what they do afterwards is theirs alone.
     await w.admin.api.member.remove({ workspaceSlug: w.slug, memberId: member.id });
     await tick();
-    await auditAccount(db(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "gone" });
+    await auditAccount(appDb(), { action: "password.changed", userId: person.id, actorUserId: person.id, target: "gone" });
     expect((await list(w, { action: "password.changed" })).events.map((e) => e.target)).toEqual(["back again", "while a member"]);
   });
 });
@@ -317,7 +317,7 @@ describe("isolation between workspaces", () => {
       data: { workspaceId: workspace.id, userId: user.id, actorUserId: user.id, action: "export.downloaded" },
     });
     expect((await list(other)).events).toEqual([]);
-    expect((await listAccountEvents(db(), user.id)).events).toEqual([]);
+    expect((await listAccountEvents(appDb(), user.id)).events).toEqual([]);
   });
 });
 
@@ -342,10 +342,10 @@ describe("a person's own account events", () => {
       partnerOrgId: w.orgB.id,
     });
 
-    const first = await listAccountEvents(db(), me.id);
+    const first = await listAccountEvents(appDb(), me.id);
     expect(first.events).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.events[0]).toMatchObject({ action: "signin.succeeded", label: "Signed in", address: `192.0.2.${AUDIT_PAGE_SIZE + 1}` });
-    const second = await listAccountEvents(db(), me.id, { cursor: first.nextCursor! });
+    const second = await listAccountEvents(appDb(), me.id, { cursor: first.nextCursor! });
     expect(second).toEqual({
       events: [expect.objectContaining({ address: "192.0.2.1" }), expect.objectContaining({ address: "192.0.2.0" })],
       nextCursor: null,

@@ -5,7 +5,7 @@ import { createUser, createWorkspaceWithOwner, TEST_PASSWORD, unique } from "../
 import { checkSignUp, confirmSignUp, requestSignUp, SIGN_UP_LINK_WORDS } from "../../server/services/accounts/sign-up";
 import { authenticate, OVER_CEILING, WRONG_CREDENTIALS } from "../../server/services/authenticate";
 import { emailsTo, linkTokenTo, signInWithToken, tokenOf } from "./account-links";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, appDb } from "./helpers";
 
 // The throttle table is global: every test uses its own emails and its own client address.
 let counter = 0;
@@ -19,22 +19,22 @@ async function failuresOf(signIn: () => Promise<unknown>) {
 describe("authenticate", () => {
   it("accepts the right password, whatever the email's case and spacing", async () => {
     const user = await createUser(db(), { name: "Ada" });
-    expect(await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress())).toEqual({
+    expect(await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, freshAddress())).toEqual({
       id: user.id,
       email: user.email,
       name: "Ada",
     });
     const shouted = `  ${user.email.toUpperCase()} `;
-    expect((await authenticate(db(), { email: shouted, password: TEST_PASSWORD }, null)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: shouted, password: TEST_PASSWORD }, null)).id).toBe(user.id);
   });
 
   it("refuses a wrong password and an unknown email with the same message", async () => {
     const user = await createUser(db());
-    await expect(authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress())).rejects.toThrow(
+    await expect(authenticate(appDb(), { email: user.email, password: "wrong-password" }, freshAddress())).rejects.toThrow(
       /^Wrong email or password\.$/,
     );
     await expect(
-      authenticate(db(), { email: `${unique("nobody")}@example.test`, password: TEST_PASSWORD }, freshAddress()),
+      authenticate(appDb(), { email: `${unique("nobody")}@example.test`, password: TEST_PASSWORD }, freshAddress()),
     ).rejects.toThrow(/^Wrong email or password\.$/);
   });
 
@@ -43,7 +43,7 @@ describe("authenticate", () => {
     const attacker = freshAddress();
     const t0 = new Date("2026-06-01T10:00:00Z");
     const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
-    const wrong = (now: Date) => authenticate(db(), { email: user.email, password: "wrong-password" }, attacker, now);
+    const wrong = (now: Date) => authenticate(appDb(), { email: user.email, password: "wrong-password" }, attacker, now);
     for (let i = 0; i < 4; i++) await failuresOf(() => wrong(t0));
     // The 4th failure started a 1 s wait; the 5th a 2 s wait.
     await expect(wrong(t0)).rejects.toThrow(/^Too many failed sign-in attempts from here\. Try again in 1 second\.$/);
@@ -52,16 +52,16 @@ describe("authenticate", () => {
     await failuresOf(() => wrong(at(3)));
     await expect(wrong(at(4))).rejects.toThrow(/Try again in 3 seconds/);
     // Even the right password waits from the attacker's address...
-    await expect(authenticate(db(), { email: user.email, password: TEST_PASSWORD }, attacker, at(4))).rejects.toThrow(THROTTLED);
+    await expect(authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, attacker, at(4))).rejects.toThrow(THROTTLED);
     // ...while the owner, elsewhere, signs in at once.
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), at(4))).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), at(4))).id).toBe(user.id);
   });
 
   it("caps the wait at 15 minutes, and a quiet hour starts the pair again", async () => {
     const user = await createUser(db());
     const address = freshAddress();
     let now = new Date("2026-06-02T10:00:00Z");
-    const wrong = () => authenticate(db(), { email: user.email, password: "wrong-password" }, address, now);
+    const wrong = () => authenticate(appDb(), { email: user.email, password: "wrong-password" }, address, now);
     for (let i = 0; i < 16; i++) {
       await failuresOf(wrong);
       now = new Date(now.getTime() + 15 * 60_000);
@@ -69,7 +69,7 @@ describe("authenticate", () => {
     const row = await db().signInThrottle.findUniqueOrThrow({ where: { key: `pair:${user.email}|${address}` } });
     expect(row.lockedUntil!.getTime() - row.windowStart.getTime()).toBe(15 * 60_000);
     now = new Date(now.getTime() + 61 * 60_000);
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address, now)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, address, now)).id).toBe(user.id);
   });
 
   it("checks no more than the free failures of a pair when attempts arrive at once", async () => {
@@ -77,7 +77,7 @@ describe("authenticate", () => {
     const address = freshAddress();
     const now = new Date("2026-06-03T10:00:00Z");
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => authenticate(db(), { email: user.email, password: "wrong-password" }, address, now)),
+      Array.from({ length: 10 }, () => authenticate(appDb(), { email: user.email, password: "wrong-password" }, address, now)),
     );
     const messages = results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "signed in"));
     const checked = messages.filter((m) => m === WRONG_CREDENTIALS);
@@ -88,11 +88,11 @@ describe("authenticate", () => {
   it("a right password starts the pair again", async () => {
     const user = await createUser(db());
     const address = freshAddress();
-    const wrong = () => authenticate(db(), { email: user.email, password: "wrong-password" }, address);
+    const wrong = () => authenticate(appDb(), { email: user.email, password: "wrong-password" }, address);
     for (let i = 0; i < 3; i++) await failuresOf(wrong);
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, address)).id).toBe(user.id);
     for (let i = 0; i < 3; i++) await failuresOf(wrong);
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, address)).id).toBe(user.id);
   });
 
   it("over 100 failures an hour, a password alone no longer signs in: the right one gets an emailed link, with the same answer", async () => {
@@ -100,25 +100,25 @@ describe("authenticate", () => {
     const now = new Date("2026-06-04T10:00:00Z");
     // 100 failures from 100 addresses (a botnet): each pair is below its delay.
     for (let i = 0; i < 100; i++) {
-      await failuresOf(() => authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress(), now));
+      await failuresOf(() => authenticate(appDb(), { email: user.email, password: "wrong-password" }, freshAddress(), now));
     }
-    const wrong = authenticate(db(), { email: user.email, password: "wrong-password" }, freshAddress(), now);
+    const wrong = authenticate(appDb(), { email: user.email, password: "wrong-password" }, freshAddress(), now);
     await expect(wrong).rejects.toThrow(OVER_CEILING);
     expect(await db().accountEmail.count({ where: { to: user.email, kind: "SIGN_IN_LINK" } })).toBe(0);
-    const right = authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), now);
+    const right = authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), now);
     await expect(right).rejects.toThrow(OVER_CEILING);
     const emails = await db().accountEmail.findMany({ where: { to: user.email, kind: "SIGN_IN_LINK" } });
     expect(emails).toHaveLength(1);
     expect(emails[0]!.link).toMatch(/\/signin\/link\?token=[A-Za-z0-9_-]{43}$/);
     // An hour later the ceiling has passed.
     const later = new Date(now.getTime() + 61 * 60_000);
-    expect((await authenticate(db(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), later)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, freshAddress(), later)).id).toBe(user.id);
   });
 
   it("records failed sign-ins in the audit log, with the address", async () => {
     const user = await createUser(db());
     const address = freshAddress();
-    await failuresOf(() => authenticate(db(), { email: user.email, password: "wrong-password" }, address));
+    await failuresOf(() => authenticate(appDb(), { email: user.email, password: "wrong-password" }, address));
     const events = await db().auditEvent.findMany({ where: { userId: user.id } });
     expect(events).toEqual([expect.objectContaining({ action: "signin.failed", workspaceId: null, email: user.email, address })]);
   });
@@ -145,7 +145,7 @@ describe("password storage", () => {
     const user = await db().user.findUniqueOrThrow({ where: { email: input.email } });
     expect(user.passwordHash!.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
     expect(user.passwordHash).not.toContain(input.password);
-    expect((await authenticate(db(), { email: input.email, password: input.password }, freshAddress())).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: input.email, password: input.password }, freshAddress())).id).toBe(user.id);
     // The used link keeps no copy of the hash.
     expect((await db().authToken.findUniqueOrThrow({ where: { id: pending.id } })).data).toBeNull();
   });
@@ -275,7 +275,7 @@ describe("workspace.signUp", () => {
     expect(await emailsTo(input.email)).toHaveLength(1);
     const first = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
 
-    await requestSignUp(db(), { ...input, workspaceName: "Third Try" }, { now: new Date(Date.now() + 61_000) });
+    await requestSignUp(appDb(), { ...input, workspaceName: "Third Try" }, { now: new Date(Date.now() + 61_000) });
     expect(await emailsTo(input.email)).toHaveLength(2);
     const latest = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
     expect(await callerFor(null).workspace.signUpCheck({ token: first })).toEqual({
@@ -307,13 +307,13 @@ describe("workspace.signUp", () => {
     await callerFor(null).workspace.signUp(input);
     const token = await linkTokenTo(input.email, "SIGN_UP_CONFIRM");
     const late = new Date(Date.now() + 24 * 3_600_000 + 1_000);
-    expect(await checkSignUp(db(), token, late)).toEqual({
+    expect(await checkSignUp(appDb(), token, late)).toEqual({
       ok: false,
       problem: "expired",
       message: SIGN_UP_LINK_WORDS.expired,
       email: input.email,
     });
-    await expect(confirmSignUp(db(), { token }, { now: late })).rejects.toThrow(SIGN_UP_LINK_WORDS.expired);
+    await expect(confirmSignUp(appDb(), { token }, { now: late })).rejects.toThrow(SIGN_UP_LINK_WORDS.expired);
     await db().authToken.updateMany({
       where: { email: input.email, purpose: "SIGN_UP" },
       data: { expiresAt: new Date(Date.now() - 1000) },

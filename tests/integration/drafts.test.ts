@@ -2,7 +2,7 @@ import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle } from "../../prisma/factories";
 import { createFrameworkVersion } from "../../server/services/framework";
-import { buildWorld, callerFor, db, expectTrpcError, fullAnswers } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, fullAnswers, appDb } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -138,7 +138,7 @@ describe("a refused draft writes nothing", () => {
       "BAD_REQUEST",
       /^An answer refers to a statement that is not in this survey\.$/,
     );
-    await createFrameworkVersion(forWorkspace(db(), w.workspace.id));
+    await createFrameworkVersion(forWorkspace(appDb(), w.workspace.id));
     const newer = await createCycle(db(), w.workspace.id, { status: "OPEN" });
     await expectTrpcError(
       w.contactA.api.response.saveDraft({

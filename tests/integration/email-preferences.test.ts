@@ -9,7 +9,7 @@ import { deliverOutbox } from "../../server/services/email/deliver";
 import { enqueueEmail } from "../../server/services/email/outbox";
 import { TURNED_OFF_REASON } from "../../server/services/email/preferences";
 import { sendDueReminders } from "../../server/services/reminders";
-import { buildWorld, callerFor, db } from "./helpers";
+import { buildWorld, callerFor, db, appDb } from "./helpers";
 import { startSmtp } from "./loopback-smtp";
 
 const ALL_ON = { emailSurveyReminders: true, emailActionReminders: true, emailAlerts: true, emailRetroSummaries: true };
@@ -45,7 +45,7 @@ describe("email choices applied at delivery", () => {
     const off = await queue(w.manager.member, w.manager.user.email);
     const on = await queue(w.admin.member, w.admin.user.email);
 
-    expect(await deliverOutbox(forWorkspace(db(), w.workspace.id), { transport: smtp.transport })).toEqual({
+    expect(await deliverOutbox(forWorkspace(appDb(), w.workspace.id), { transport: smtp.transport })).toEqual({
       sent: 6,
       failed: 0,
       dropped: 4,
@@ -79,7 +79,7 @@ describe("email choices applied at delivery", () => {
   it("applies to the survey reminder job's emails, and a choice turned back on applies to what is still queued", async () => {
     const w = await buildWorld();
     const smtp = await startSmtp();
-    const ws = forWorkspace(db(), w.workspace.id);
+    const ws = forWorkspace(appDb(), w.workspace.id);
     await callerFor(w.contactA.user.id).account.updateEmails({ ...ALL_ON, emailSurveyReminders: false });
     // A week into the cycle: everyone who owes answers gets the week-in reminder.
     expect(await sendDueReminders(ws, w.workspace, w.cycle, new Date())).toBeGreaterThan(1);
@@ -101,7 +101,7 @@ describe("email choices applied at delivery", () => {
   it("always sends the survey invitation, even with survey reminders off", async () => {
     const w = await buildWorld();
     const smtp = await startSmtp();
-    const ws = forWorkspace(db(), w.workspace.id);
+    const ws = forWorkspace(appDb(), w.workspace.id);
     await callerFor(w.contactA.user.id).account.updateEmails({ ...ALL_ON, emailSurveyReminders: false });
     const opensAt = new Date();
     const cycle = await createCycle(db(), w.workspace.id, { opensAt, label: "Opening today" });

@@ -7,7 +7,7 @@ import { createWorkspaceWithOwner, unique } from "../../prisma/factories";
 import { CLAIM_TIMEOUT_MS, deliverOutbox } from "../../server/services/email/deliver";
 import { enqueueEmail } from "../../server/services/email/outbox";
 import { invitationEmail, reminderEmail, surveyOpenEmail } from "../../server/services/email/templates";
-import { buildWorld, db, expectTrpcError } from "./helpers";
+import { buildWorld, db, expectTrpcError, appDb } from "./helpers";
 import { startSmtp } from "./loopback-smtp";
 
 async function workspace() {
@@ -71,7 +71,7 @@ describe("delivering the outbox over SMTP", () => {
       ...survey,
     });
 
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 2, failed: 0, dropped: 0 });
+    expect(await deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport })).toEqual({ sent: 2, failed: 0, dropped: 0 });
 
     expect(smtp.received).toHaveLength(2);
     const byRecipient = new Map(smtp.received.map((r) => [r.envelopeTo[0], r.mail]));
@@ -89,7 +89,7 @@ describe("delivering the outbox over SMTP", () => {
     const rows = await db().outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } } });
     for (const row of rows) expect(row).toMatchObject({ sentAt: expect.any(Date), attempts: 0, lastError: null });
     // Sent is sent: the next run has nothing to do.
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 0, dropped: 0 });
+    expect(await deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 0, dropped: 0 });
     expect(smtp.received).toHaveLength(2);
   });
 
@@ -100,8 +100,8 @@ describe("delivering the outbox over SMTP", () => {
     for (const [i, to] of recipients.entries()) await emailTo(ws.id, to, i);
 
     const runs = await Promise.all([
-      deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport }),
-      deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport }),
+      deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport }),
+      deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport }),
     ]);
 
     expect(runs[0].sent + runs[1].sent).toBe(4);
@@ -116,14 +116,14 @@ describe("delivering the outbox over SMTP", () => {
     const { id } = await emailTo(ws.id, to);
 
     smtp.control.refuseRecipients = true;
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 1, dropped: 0 });
+    expect(await deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 1, dropped: 0 });
     const failed = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(failed).toMatchObject({ sentAt: null, claimedAt: null, attempts: 1 });
     expect(failed.lastError).toMatch(/Mailbox unavailable/);
     expect(smtp.received).toHaveLength(0);
 
     smtp.control.refuseRecipients = false;
-    expect(await deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport })).toEqual({ sent: 1, failed: 0, dropped: 0 });
+    expect(await deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport })).toEqual({ sent: 1, failed: 0, dropped: 0 });
     expect(smtp.received.map((r) => r.envelopeTo)).toEqual([[to]]);
     expect((await db().outboxEmail.findUniqueOrThrow({ where: { id } })).sentAt).toBeInstanceOf(Date);
   });
@@ -133,7 +133,7 @@ describe("delivering the outbox over SMTP", () => {
     const smtp = await startSmtp();
     const { id } = await emailTo(ws.id, address());
     smtp.control.refuseRecipients = true;
-    const run = () => deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport, maxAttempts: 2 });
+    const run = () => deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport, maxAttempts: 2 });
 
     expect(await run()).toEqual({ sent: 0, failed: 1, dropped: 0 });
     expect(await run()).toEqual({ sent: 0, failed: 1, dropped: 0 });
@@ -147,7 +147,7 @@ describe("delivering the outbox over SMTP", () => {
     const smtp = await startSmtp();
     const { id } = await emailTo(ws.id, address());
     const now = new Date();
-    const run = () => deliverOutbox(forWorkspace(db(), ws.id), { transport: smtp.transport, now });
+    const run = () => deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport, now });
 
     await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS + 60_000) } });
     expect(await run()).toEqual({ sent: 0, failed: 0, dropped: 0 });
@@ -164,7 +164,7 @@ describe("without SMTP", () => {
     const w = await buildWorld();
     const created = await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: address(), role: "EXECUTIVE" });
 
-    expect(await deliverOutbox(forWorkspace(db(), w.workspace.id), {})).toEqual({ sent: 0, failed: 0, dropped: 0 });
+    expect(await deliverOutbox(forWorkspace(appDb(), w.workspace.id), {})).toEqual({ sent: 0, failed: 0, dropped: 0 });
 
     const outbox = await w.admin.api.outbox.list({ workspaceSlug: w.slug });
     expect(outbox.smtpConfigured).toBe(false);

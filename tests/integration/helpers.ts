@@ -3,18 +3,23 @@
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
 import { addMember, createCycle, createPartnerOrg, createPartnership, createWorkspaceWithOwner } from "../../prisma/factories";
-import { getDb } from "../../server/db/client";
+import { getDb, getMaintenanceDb } from "../../server/db/client";
 import { createContextFor } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
 
-export const db = () => getDb();
+// Fixtures and assertions span workspaces: they use the maintenance client (on PostgreSQL the
+// owner, crossing workspaces), while the app code under test runs on getDb(), as the app role
+// under row-level security, as in production.
+export const db = () => getMaintenanceDb();
+// The app's client, for calling services directly the way a request or a job does.
+export const appDb = () => getDb();
 
 export const callerFor = (userId: string | null) => createCaller(createContextFor(userId, getDb()));
 
 // A workspace with an owner, an admin, a manager (owning partnership A), an executive, two
 // partner organisations (A and B) with a contact each, and an open cycle.
 export async function buildWorld() {
-  const d = getDb();
+  const d = getMaintenanceDb();
   const { workspace, user: owner, member: ownerMember } = await createWorkspaceWithOwner(d);
   const ws = workspace.id;
   const admin = await addMember(d, ws, { role: "ADMIN" });
@@ -50,7 +55,7 @@ export async function buildWorld() {
 export function closedQuarter(workspaceId: string, label: string) {
   const [, year, quarter] = /^(\d{4})-Q([1-4])$/.exec(label)!;
   const month = (Number(quarter) - 1) * 3;
-  return createCycle(getDb(), workspaceId, {
+  return createCycle(getMaintenanceDb(), workspaceId, {
     label,
     status: "CLOSED",
     opensAt: new Date(Date.UTC(Number(year), month, 1)),
@@ -60,7 +65,7 @@ export function closedQuarter(workspaceId: string, label: string) {
 
 // Every statement of a cycle's framework answered with `value` (or per statement via a function).
 export async function fullAnswers(cycleId: string, value: number | null | ((key: string) => number | null) = 4) {
-  const d = getDb();
+  const d = getMaintenanceDb();
   const cycle = await d.cycle.findUniqueOrThrow({ where: { id: cycleId } });
   const statements = await d.statement.findMany({
     where: { workspaceId: cycle.workspaceId, versionId: cycle.frameworkVersionId },

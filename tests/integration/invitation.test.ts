@@ -8,7 +8,7 @@ import { createUser, TEST_PASSWORD, unique } from "../../prisma/factories";
 import { verifyPassword } from "../../server/password";
 import { liveSessionUser } from "../../server/services/accounts/sessions";
 import { emailsTo, linkTokenTo, signInWithToken } from "./account-links";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, appDb } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -71,7 +71,7 @@ describe("accepting an invitation", () => {
 
     // The page signs them in with the token it was handed, once.
     const session = await signInWithToken(result.status === "joined" ? result.signInToken! : "");
-    expect(await liveSessionUser(db(), user.id, session.sid)).toBe(user.id);
+    expect(await liveSessionUser(appDb(), user.id, session.sid)).toBe(user.id);
     await expect(signInWithToken(result.status === "joined" ? result.signInToken! : "")).rejects.toThrow(/already been used/);
     expect(await db().auditEvent.count({ where: { userId: user.id, action: "account.created", workspaceId: null } })).toBe(1);
   });

@@ -74,32 +74,32 @@ async function invitationEmail(db: PrismaClient, workspaceId: string, to: string
 describe("the job queue", { timeout: 120_000 }, () => {
   it("fires each schedule's tick once with three workers running at once, one job per workspace", async () => {
     const own = await ownDatabase();
-    const a = await createWorkspaceWithOwner(own.db);
-    const b = await createWorkspaceWithOwner(own.db);
+    const a = await createWorkspaceWithOwner(own.fixtures);
+    const b = await createWorkspaceWithOwner(own.fixtures);
     // A cycle past its close date in each; B's schedule is off, so only A's is closed by its job.
-    await own.db.workspace.update({ where: { id: b.workspace.id }, data: { autoSchedule: false } });
+    await own.fixtures.workspace.update({ where: { id: b.workspace.id }, data: { autoSchedule: false } });
     const past = { status: "OPEN" as const, opensAt: new Date(Date.now() - 30 * 86_400_000), closesAt: new Date(Date.now() - 60_000) };
-    const cycleA = await createCycle(own.db, a.workspace.id, past);
-    const cycleB = await createCycle(own.db, b.workspace.id, past);
+    const cycleA = await createCycle(own.fixtures, a.workspace.id, past);
+    const cycleB = await createCycle(own.fixtures, b.workspace.id, past);
     const schema = schemaName();
     const workers = [await started(own, schema), await started(own, schema), await started(own, schema)];
     // The three send the same tick at once, as three instances' timers (or cron) would.
     await Promise.all(workers.map((w) => w.tick()));
 
     for (const work of WORKSPACE_WORK) {
-      const ticks = await jobsIn(own.db, schema, tickQueue(work));
+      const ticks = await jobsIn(own.fixtures, schema, tickQueue(work));
       expect(ticks, `${work} ticks`).toHaveLength(1);
       const done = await until(`${work} jobs done`, async () => {
-        const rows = await jobsIn(own.db, schema, workspaceQueue(work));
+        const rows = await jobsIn(own.fixtures, schema, workspaceQueue(work));
         const mine = rows.filter((r) => [a.workspace.id, b.workspace.id].includes((r.data as { workspaceId: string }).workspaceId));
         return mine.length === 2 && mine.every((r) => r.state === "completed") ? mine : null;
       });
       expect(done).toHaveLength(2);
     }
     // One sweep by the tick (the close's nudge may have queued another, keyed apart).
-    expect((await jobsIn(own.db, schema, tickQueue("sweep"))).filter((j) => j.singleton_key === "tick")).toHaveLength(1);
-    expect(await own.db.cycle.findUniqueOrThrow({ where: { id: cycleA.id } })).toMatchObject({ status: "CLOSED" });
-    expect(await own.db.cycle.findUniqueOrThrow({ where: { id: cycleB.id } })).toMatchObject({ status: "OPEN" });
+    expect((await jobsIn(own.fixtures, schema, tickQueue("sweep"))).filter((j) => j.singleton_key === "tick")).toHaveLength(1);
+    expect(await own.fixtures.cycle.findUniqueOrThrow({ where: { id: cycleA.id } })).toMatchObject({ status: "CLOSED" });
+    expect(await own.fixtures.cycle.findUniqueOrThrow({ where: { id: cycleB.id } })).toMatchObject({ status: "OPEN" });
   });
 
   it("retries a failing email with backoff, dead-letters it after its last try, and an admin's send-again delivers it", async () => {
@@ -113,14 +113,14 @@ describe("the job queue", { timeout: 120_000 }, () => {
         return smtp.transport.sendMail(message);
       },
     };
-    const { workspace } = await createWorkspaceWithOwner(own.db);
+    const { workspace } = await createWorkspaceWithOwner(own.fixtures);
     const email = await invitationEmail(own.db, workspace.id, "refused@example.test");
     const schema = schemaName();
     const jobs = await started(own, schema, { transport: () => transport, email: { retryLimit: 2, retryDelaySeconds: 1 } });
     await jobs.tick();
 
     const failed = await until("the email given up on", async () => {
-      const row = await own.db.outboxEmail.findUniqueOrThrow({ where: { id: email.id } });
+      const row = await own.fixtures.outboxEmail.findUniqueOrThrow({ where: { id: email.id } });
       return row.failedAt ? row : null;
     });
     // One try and two retries, each waiting at least the doubled delay (1-2 s, then 2-4 s).
@@ -130,13 +130,13 @@ describe("the job queue", { timeout: 120_000 }, () => {
     expect(attempts).toHaveLength(3);
     expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(1000);
     expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(2000);
-    const dead = await jobsIn(own.db, schema, EMAIL_DEAD_LETTER);
+    const dead = await jobsIn(own.fixtures, schema, EMAIL_DEAD_LETTER);
     expect(dead.map((d) => (d.data as EmailJob).emailId)).toEqual([email.id]);
 
     // The server accepts mail again; the admin sends it again: delivered once.
     smtp.control.refuseRecipients = false;
     await sendOutboxEmailAgain(forWorkspace(own.db, workspace.id), email.id);
-    await until("the email sent", async () => (await own.db.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).sentAt);
+    await until("the email sent", async () => (await own.fixtures.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).sentAt);
     expect(smtp.to("refused@example.test")).toHaveLength(1);
     await expect(sendOutboxEmailAgain(forWorkspace(own.db, workspace.id), email.id)).rejects.toThrow(/not waiting to be sent again/);
   });
@@ -144,7 +144,7 @@ describe("the job queue", { timeout: 120_000 }, () => {
   it("takes up the job of a worker killed mid-job once it expires, and sends the email once", async () => {
     const own = await ownDatabase();
     const smtp = await startSmtp();
-    const { workspace } = await createWorkspaceWithOwner(own.db);
+    const { workspace } = await createWorkspaceWithOwner(own.fixtures);
     const email = await invitationEmail(own.db, workspace.id, "after-a-crash@example.test");
     const schema = schemaName();
 
@@ -156,7 +156,7 @@ describe("the job queue", { timeout: 120_000 }, () => {
     await doomed.boss.insert([{ id: emailJobId(data), name: EMAIL_QUEUE, data, expireInSeconds: 1 }]);
     const [taken] = await doomed.boss.fetch<EmailJob>(EMAIL_QUEUE);
     expect(taken?.id).toBe(emailJobId(data));
-    await own.db.outboxEmail.update({ where: { id: email.id }, data: { claimedAt: new Date() } });
+    await own.fixtures.outboxEmail.update({ where: { id: email.id }, data: { claimedAt: new Date() } });
     await doomed.stop();
 
     const survivor = await started(own, schema, { transport: () => smtp.transport, email: retry });
@@ -164,7 +164,7 @@ describe("the job queue", { timeout: 120_000 }, () => {
     // What the survivor's upkeep does every few minutes: an active job past its expiry is failed
     // and, with retries left, queued again.
     await survivor.boss.expire();
-    await until("the email sent", async () => (await own.db.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).sentAt);
+    await until("the email sent", async () => (await own.fixtures.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).sentAt);
     expect(smtp.to("after-a-crash@example.test")).toHaveLength(1);
     const job = await survivor.boss.getJobById<EmailJob>(EMAIL_QUEUE, emailJobId(data), { includeArchive: true });
     expect(job?.retryCount).toBe(1);

@@ -7,7 +7,7 @@ import { forWorkspace } from "../../server/db/tenant";
 import { createAction } from "../../server/services/actions/record";
 import { historyCsv } from "../../server/services/lifecycle/history";
 import { openDueRenewalReviews } from "../../server/services/lifecycle/renewal";
-import { buildWorld, callerFor, closedQuarter, db, expectTrpcError } from "./helpers";
+import { buildWorld, callerFor, closedQuarter, db, expectTrpcError, appDb } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -31,7 +31,7 @@ const phaseChanges = (partnershipId: string) =>
 describe("the renewal review job", () => {
   it("opens a review 60 days before the renewal date (not at 61), once, however often it runs", async () => {
     const { w } = await renewalWorld();
-    const run = (at: Date) => openDueRenewalReviews(forWorkspace(db(), w.workspace.id), at);
+    const run = (at: Date) => openDueRenewalReviews(forWorkspace(appDb(), w.workspace.id), at);
     const sixtyDaysBefore = new Date(RENEWAL.getTime() - 60 * DAY);
 
     expect(await run(new Date(RENEWAL.getTime() - 61 * DAY))).toEqual([]);
@@ -76,7 +76,7 @@ describe("the renewal review job", () => {
     expect((await w.admin.api.workspace.current({ workspaceSlug: w.slug })).renewalReviewDays).toBe(30);
 
     const run = (daysBefore: number) =>
-      openDueRenewalReviews(forWorkspace(db(), w.workspace.id), new Date(RENEWAL.getTime() - daysBefore * DAY));
+      openDueRenewalReviews(forWorkspace(appDb(), w.workspace.id), new Date(RENEWAL.getTime() - daysBefore * DAY));
     expect(await run(31)).toEqual([]);
     expect(await run(30)).toHaveLength(1);
   });
@@ -102,7 +102,7 @@ describe("the renewal review job", () => {
     });
     await w.manager.api.lifecycle.restore({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
 
-    expect(await openDueRenewalReviews(forWorkspace(db(), w.workspace.id), new Date(RENEWAL.getTime() - DAY))).toEqual([]);
+    expect(await openDueRenewalReviews(forWorkspace(appDb(), w.workspace.id), new Date(RENEWAL.getTime() - DAY))).toEqual([]);
     expect(await reviews(w.partnershipB.id)).toHaveLength(0);
     expect(await reviews(w.partnershipA.id)).toHaveLength(1);
     expect(await w.manager.api.lifecycle.review({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id })).toMatchObject({

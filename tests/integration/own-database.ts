@@ -6,20 +6,23 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { onTestFinished } from "vitest";
 import { createAdapterFor } from "../../server/db/adapter";
-import { getDb } from "../../server/db/client";
-import { PrismaClient } from "../../server/db/generated/client";
+import { clientFor, getDb, getMaintenanceDb } from "../../server/db/client";
+import type { PrismaClient } from "../../server/db/generated/client";
 import { migrate } from "../../server/db/migrate";
 import { openSqlDriver } from "../../server/db/sql-driver";
 
 export interface OwnDatabase {
+  // The app's client (on PostgreSQL held by row-level security), what the code under test uses.
   db: PrismaClient;
+  // The fixtures' client, spanning workspaces (getMaintenanceDb's kind).
+  fixtures: PrismaClient;
   // The PostgreSQL URL, for pg-boss's own pool; undefined on PGlite.
   url?: string;
 }
 
 export async function ownDatabase(): Promise<OwnDatabase> {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) return { db: getDb() };
+  if (!base) return { db: getDb(), fixtures: getMaintenanceDb() };
   const url = new URL(base);
   const name = `${url.pathname.slice(1) || "postgres"}_own_${randomBytes(4).toString("hex")}`.replace(/[^a-zA-Z0-9_]/g, "_");
   const admin = new pg.Client({ connectionString: base });
@@ -30,11 +33,13 @@ export async function ownDatabase(): Promise<OwnDatabase> {
   const driver = await openSqlDriver({ databaseUrl, pgliteDataDir: "" });
   await migrate(driver);
   await driver.close();
-  const db = new PrismaClient({ adapter: createAdapterFor({ databaseUrl, pgliteDataDir: "" }).factory });
+  const db = clientFor(createAdapterFor({ databaseUrl, pgliteDataDir: "" }, "app"));
+  const fixtures = clientFor(createAdapterFor({ databaseUrl, pgliteDataDir: "" }, "maintenance"));
   onTestFinished(async () => {
     await db.$disconnect();
+    await fixtures.$disconnect();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   });
-  return { db, url: databaseUrl };
+  return { db, fixtures, url: databaseUrl };
 }

@@ -9,7 +9,7 @@ import { checkPasswordReset, requestPasswordReset, RESET_LINK_WORDS, resetPasswo
 import { liveSessionUser, startSession } from "../../server/services/accounts/sessions";
 import { authenticate, WRONG_CREDENTIALS } from "../../server/services/authenticate";
 import { emailsTo, linkTokenTo, signInWithToken } from "./account-links";
-import { callerFor, db, expectTrpcError } from "./helpers";
+import { callerFor, db, expectTrpcError, appDb } from "./helpers";
 
 const NEW_PASSWORD = "a-brand-new-password";
 const anonymous = () => callerFor(null);
@@ -67,26 +67,26 @@ describe("asking for a reset", () => {
     expect(await anonymous().passwordReset.check({ token: first })).toMatchObject({ ok: true });
 
     const later = new Date(Date.now() + 61_000);
-    await requestPasswordReset(db(), user.email, { now: later });
+    await requestPasswordReset(appDb(), user.email, { now: later });
     const emails = await emailsTo(user.email, "PASSWORD_RESET");
     expect(emails).toHaveLength(2);
     const second = await linkTokenTo(user.email, "PASSWORD_RESET");
     expect(second).not.toBe(first);
-    expect(await checkPasswordReset(db(), first, later)).toEqual({
+    expect(await checkPasswordReset(appDb(), first, later)).toEqual({
       ok: false,
       problem: "used",
       message: RESET_LINK_WORDS.used,
       email: user.email,
     });
-    await expect(resetPassword(db(), { token: first, password: NEW_PASSWORD }, { now: later })).rejects.toThrow(RESET_LINK_WORDS.used);
-    expect(await checkPasswordReset(db(), second, later)).toEqual({ ok: true, email: user.email, hasPassword: true });
+    await expect(resetPassword(appDb(), { token: first, password: NEW_PASSWORD }, { now: later })).rejects.toThrow(RESET_LINK_WORDS.used);
+    expect(await checkPasswordReset(appDb(), second, later)).toEqual({ ok: true, email: user.email, hasPassword: true });
   });
 
   it("records the request in the account's audit log, and one for an unknown address without an account", async () => {
     const user = await createUser(db());
     const unknown = nobody().toLowerCase();
-    await requestPasswordReset(db(), user.email, { address: "192.0.2.10" });
-    await requestPasswordReset(db(), unknown, { address: "192.0.2.11" });
+    await requestPasswordReset(appDb(), user.email, { address: "192.0.2.10" });
+    await requestPasswordReset(appDb(), unknown, { address: "192.0.2.11" });
     expect(await db().auditEvent.findMany({ where: { userId: user.id } })).toEqual([
       expect.objectContaining({ action: "password.reset_requested", workspaceId: null, email: user.email, address: "192.0.2.10" }),
     ]);
@@ -99,10 +99,10 @@ describe("asking for a reset", () => {
 describe("choosing the new password", () => {
   it("sets it, ends every session of the account, and hands over a one-time sign-in", async () => {
     const user = await createUser(db());
-    const phone = await startSession(db(), { userId: user.id, method: "PASSWORD" });
-    const laptop = await startSession(db(), { userId: user.id, method: "PASSWORD" });
+    const phone = await startSession(appDb(), { userId: user.id, method: "PASSWORD" });
+    const laptop = await startSession(appDb(), { userId: user.id, method: "PASSWORD" });
     const other = await createUser(db());
-    const othersSession = await startSession(db(), { userId: other.id, method: "PASSWORD" });
+    const othersSession = await startSession(appDb(), { userId: other.id, method: "PASSWORD" });
     const token = await askAndGetToken(user.email);
 
     expect(await anonymous().passwordReset.check({ token })).toEqual({ ok: true, email: user.email, hasPassword: true });
@@ -112,21 +112,21 @@ describe("choosing the new password", () => {
     const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash!, NEW_PASSWORD)).toBe(true);
     expect(stored.passwordChangedAt).toBeInstanceOf(Date);
-    await expect(authenticate(db(), { email: user.email, password: TEST_PASSWORD }, address())).rejects.toThrow(WRONG_CREDENTIALS);
-    expect((await authenticate(db(), { email: user.email, password: NEW_PASSWORD }, address())).id).toBe(user.id);
+    await expect(authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, address())).rejects.toThrow(WRONG_CREDENTIALS);
+    expect((await authenticate(appDb(), { email: user.email, password: NEW_PASSWORD }, address())).id).toBe(user.id);
 
     // A cookie of a session from before the reset, replayed, signs nobody in.
-    expect(await liveSessionUser(db(), user.id, phone)).toBeNull();
-    expect(await liveSessionUser(db(), user.id, laptop)).toBeNull();
+    expect(await liveSessionUser(appDb(), user.id, phone)).toBeNull();
+    expect(await liveSessionUser(appDb(), user.id, laptop)).toBeNull();
     const ended = await db().userSession.findMany({ where: { id: { in: [phone, laptop] } } });
     expect(ended.map((s) => s.endReason)).toEqual(["PASSWORD_RESET", "PASSWORD_RESET"]);
     // Nobody else's.
-    expect(await liveSessionUser(db(), other.id, othersSession)).toBe(other.id);
+    expect(await liveSessionUser(appDb(), other.id, othersSession)).toBe(other.id);
 
     // The browser that reset is signed in afresh, once.
     const session = await signInWithToken(done.signInToken);
     expect(session).toMatchObject({ id: user.id, email: user.email, sid: expect.any(String) });
-    expect(await liveSessionUser(db(), user.id, session.sid)).toBe(user.id);
+    expect(await liveSessionUser(appDb(), user.id, session.sid)).toBe(user.id);
     await expect(signInWithToken(done.signInToken)).rejects.toThrow(/already been used/);
 
     const events = await db().auditEvent.findMany({ where: { userId: user.id, action: { startsWith: "password." } } });
@@ -174,12 +174,12 @@ describe("choosing the new password", () => {
   it("is refused after the hour, changing nothing", async () => {
     const user = await createUser(db());
     const token = await askAndGetToken(user.email);
-    const session = await startSession(db(), { userId: user.id, method: "PASSWORD" });
+    const session = await startSession(appDb(), { userId: user.id, method: "PASSWORD" });
     const late = new Date(Date.now() + 60 * 60_000 + 1_000);
     const expired = { ok: false, problem: "expired", message: RESET_LINK_WORDS.expired, email: user.email };
-    expect(await checkPasswordReset(db(), token, late)).toEqual(expired);
+    expect(await checkPasswordReset(appDb(), token, late)).toEqual(expired);
     expect(RESET_LINK_WORDS.expired).toBe("This password reset link has expired: each link works for 60 minutes. Ask for a new one.");
-    await expect(resetPassword(db(), { token, password: NEW_PASSWORD }, { now: late })).rejects.toThrow(RESET_LINK_WORDS.expired);
+    await expect(resetPassword(appDb(), { token, password: NEW_PASSWORD }, { now: late })).rejects.toThrow(RESET_LINK_WORDS.expired);
     // The same through the procedure, once the row says so.
     await db().authToken.updateMany({
       where: { userId: user.id, purpose: "PASSWORD_RESET" },
@@ -188,7 +188,7 @@ describe("choosing the new password", () => {
     await expectTrpcError(anonymous().passwordReset.complete({ token, password: NEW_PASSWORD }), "BAD_REQUEST", /has expired/);
     const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toBe(user.passwordHash);
-    expect(await liveSessionUser(db(), user.id, session)).toBe(user.id);
+    expect(await liveSessionUser(appDb(), user.id, session)).toBe(user.id);
   });
 
   it("refuses a made-up or mangled link as not valid, without saying more", async () => {
@@ -231,7 +231,7 @@ describe("choosing the new password", () => {
     const token = await askAndGetToken(user.email);
     expect(await anonymous().passwordReset.check({ token })).toEqual({ ok: true, email: user.email, hasPassword: false });
     await anonymous().passwordReset.complete({ token, password: NEW_PASSWORD });
-    expect((await authenticate(db(), { email: user.email, password: NEW_PASSWORD }, address())).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: NEW_PASSWORD }, address())).id).toBe(user.id);
   });
 
   it("clears the account's failed sign-ins: the owner is not kept waiting by an attacker's guesses", async () => {
@@ -239,18 +239,18 @@ describe("choosing the new password", () => {
     const attacker = address();
     const now = new Date();
     for (let i = 0; i < 5; i++) {
-      await authenticate(db(), { email: user.email, password: "wrong-password" }, attacker, now).catch(() => undefined);
+      await authenticate(appDb(), { email: user.email, password: "wrong-password" }, attacker, now).catch(() => undefined);
     }
     // The pair waits now, even with the right password.
-    await expect(authenticate(db(), { email: user.email, password: TEST_PASSWORD }, attacker, now)).rejects.toThrow(/^Too many failed/);
+    await expect(authenticate(appDb(), { email: user.email, password: TEST_PASSWORD }, attacker, now)).rejects.toThrow(/^Too many failed/);
     const other = await createUser(db());
-    await authenticate(db(), { email: other.email, password: "wrong-password" }, attacker, now).catch(() => undefined);
+    await authenticate(appDb(), { email: other.email, password: "wrong-password" }, attacker, now).catch(() => undefined);
 
     const token = await askAndGetToken(user.email);
     await anonymous().passwordReset.complete({ token, password: NEW_PASSWORD });
     const keys = (await db().signInThrottle.findMany({ where: { key: { contains: user.email } } })).map((r) => r.key);
     expect(keys).toEqual([]);
-    expect((await authenticate(db(), { email: user.email, password: NEW_PASSWORD }, attacker, now)).id).toBe(user.id);
+    expect((await authenticate(appDb(), { email: user.email, password: NEW_PASSWORD }, attacker, now)).id).toBe(user.id);
     // Another account's record stays.
     expect(await db().signInThrottle.count({ where: { key: { contains: other.email } } })).toBeGreaterThan(0);
   });

@@ -14,7 +14,7 @@ import { runJobs } from "../../server/jobs/run";
 import { deliverOutbox, REMOVED_REASON } from "../../server/services/email/deliver";
 import { createMailTransport } from "../../server/services/email/transport";
 import { syncCurrentCycles } from "../../server/services/participants";
-import { buildWorld, callerFor, db, expectTrpcError, fullAnswers } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, fullAnswers, appDb } from "./helpers";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ymd = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
@@ -35,7 +35,7 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 type Person = World["mover"];
 
-const jobs = (w: World, now: Date) => runJobs(db(), now, [w.workspace.id]);
+const jobs = (w: World, now: Date) => runJobs(appDb(), now, [w.workspace.id]);
 // Late enough in the open cycle for its closing-soon reminder, and after every action's date.
 const later = () => new Date(Date.now() + 12.5 * DAY_MS);
 
@@ -259,7 +259,7 @@ describe("a manager made a partner contact of organisation A", () => {
     for (const e of shown)
       expect(e).toMatchObject({ status: "DROPPED", sentAt: null, dropReason: expect.stringMatching(/may no longer hear/) });
     const smtp = await startSmtp();
-    const sent = await deliverOutbox(forWorkspace(db(), w.workspace.id), { transport: smtp.transport, limit: 500 });
+    const sent = await deliverOutbox(forWorkspace(appDb(), w.workspace.id), { transport: smtp.transport, limit: 500 });
     expect(sent).toMatchObject({ failed: 0, dropped: 0 });
     // What reaches Max now is about A only (its survey), never one of the dropped emails.
     const toMax = (await reaching(w, max)).emails.filter((e) => e.sentAt);
@@ -449,7 +449,7 @@ describe("a stale row, left by a change the clean-up did not see", () => {
     // A job run queues nothing new about B or C for them, and delivery drops what was queued.
     const smtp = await startSmtp();
     await jobs(w, later());
-    const result = await deliverOutbox(forWorkspace(db(), w.workspace.id), { transport: smtp.transport, limit: 500 });
+    const result = await deliverOutbox(forWorkspace(appDb(), w.workspace.id), { transport: smtp.transport, limit: 500 });
     expect(result.dropped).toBeGreaterThanOrEqual(queued.length);
     expect(smtp.received.flat()).not.toContain(max.user.email);
     for (const e of queued) {

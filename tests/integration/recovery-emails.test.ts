@@ -7,16 +7,16 @@ import { createUser, unique } from "../../prisma/factories";
 import { verifyPassword } from "../../server/password";
 import { deliverAccountEmails } from "../../server/services/accounts/account-emails";
 import { signInWithToken, tokenOf } from "./account-links";
-import { buildWorld, callerFor, db } from "./helpers";
+import { buildWorld, callerFor, db, appDb } from "./helpers";
 import { startSmtp } from "./loopback-smtp";
 
 const anonymous = () => callerFor(null);
 
 // Sends what the test queued for `to` (only that: a shared database holds other tests' emails).
 async function deliverTo(smtp: Awaited<ReturnType<typeof startSmtp>>, to: string): Promise<ParsedMail> {
-  expect(await deliverAccountEmails(db(), { transport: smtp.transport, to: [to] })).toEqual({ sent: 1, failed: 0 });
+  expect(await deliverAccountEmails(appDb(), { transport: smtp.transport, to: [to] })).toEqual({ sent: 1, failed: 0 });
   // Sent is sent: a second run has nothing for this address.
-  expect(await deliverAccountEmails(db(), { transport: smtp.transport, to: [to] })).toEqual({ sent: 0, failed: 0 });
+  expect(await deliverAccountEmails(appDb(), { transport: smtp.transport, to: [to] })).toEqual({ sent: 0, failed: 0 });
   const mails = smtp.to(to);
   expect(mails).toHaveLength(1);
   const mail = mails[0]!;

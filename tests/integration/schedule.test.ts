@@ -4,7 +4,7 @@
 import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { runSchedule } from "../../server/services/schedule";
-import { buildWorld, db, fullAnswers } from "./helpers";
+import { buildWorld, db, fullAnswers, appDb } from "./helpers";
 
 const at = (iso: string) => new Date(iso);
 
@@ -18,7 +18,7 @@ async function scheduledWorld(
   });
   // The world's own open cycle is not part of these stories.
   await db().cycle.update({ where: { id: w.cycle.id }, data: { status: "CLOSED" } });
-  const run = (iso: string) => runSchedule(forWorkspace(db(), w.workspace.id), at(iso));
+  const run = (iso: string) => runSchedule(forWorkspace(appDb(), w.workspace.id), at(iso));
   const cycle = (label: string) => db().cycle.findUniqueOrThrow({ where: { workspaceId_label: { workspaceId: w.workspace.id, label } } });
   const emails = (kind?: "SURVEY_OPEN" | "REMINDER") =>
     db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id, ...(kind ? { kind } : {}) }, orderBy: { to: "asc" } });

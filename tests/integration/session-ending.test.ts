@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addMember, createUser, createWorkspaceWithOwner, TEST_PASSWORD, unique } from "../../prisma/factories";
 import { authOptions } from "../../server/auth";
 import { forWorkspace } from "../../server/db/tenant";
-import { callerFor, db, expectTrpcError } from "./helpers";
+import { callerFor, db, expectTrpcError, appDb } from "./helpers";
 import { CHROME_ON_LINUX, replay, SAFARI_ON_IPHONE, signedIn, type Browser } from "./session-cookies";
 
 async function person() {
@@ -151,9 +151,11 @@ describe("removal from every workspace", () => {
     expect(await replay(browser.cookie)).toBeNull();
     expect(await sessionRow(browser.sessionId)).toMatchObject({ endReason: "REMOVED" });
     // The removing workspace's log says so; the other workspace's says nothing.
-    const [event] = await forWorkspace(db(), b.workspace.id).auditEvent.findMany({ where: { action: "sessions.ended", userId: user.id } });
+    const [event] = await forWorkspace(appDb(), b.workspace.id).auditEvent.findMany({
+      where: { action: "sessions.ended", userId: user.id },
+    });
     expect(event).toMatchObject({ actorUserId: b.user.id, detail: { count: 1, reason: "REMOVED" } });
-    expect(await forWorkspace(db(), a.workspace.id).auditEvent.count({ where: { action: "sessions.ended" } })).toBe(0);
+    expect(await forWorkspace(appDb(), a.workspace.id).auditEvent.count({ where: { action: "sessions.ended" } })).toBe(0);
   });
 
   it("ends them when the last two removals happen at once", async () => {

@@ -6,7 +6,7 @@ import { createUser, unique } from "../../prisma/factories";
 import { liveSessionUser } from "../../server/services/accounts/sessions";
 import { checkSignInLink, requestSignInLink, SIGN_IN_LINK_WORDS } from "../../server/services/accounts/sign-in-link";
 import { emailsTo, linkTokenTo, signInWithToken } from "./account-links";
-import { callerFor, db, expectTrpcError } from "./helpers";
+import { callerFor, db, expectTrpcError, appDb } from "./helpers";
 
 const anonymous = () => callerFor(null);
 const nobody = () => `${unique("nobody")}@example.test`.toLowerCase();
@@ -47,7 +47,7 @@ describe("the sign-in link", () => {
 
     const session = await signInWithToken(token, "192.0.2.44");
     expect(session).toMatchObject({ id: user.id, email: user.email });
-    expect(await liveSessionUser(db(), user.id, session.sid)).toBe(user.id);
+    expect(await liveSessionUser(appDb(), user.id, session.sid)).toBe(user.id);
     const row = await db().userSession.findUniqueOrThrow({ where: { id: session.sid } });
     expect(row).toMatchObject({ method: "EMAIL_LINK", address: "192.0.2.44", endedAt: null });
 
@@ -67,7 +67,7 @@ describe("the sign-in link", () => {
     await anonymous().signInLink.request({ email: user.email });
     const token = await linkTokenTo(user.email, "SIGN_IN_LINK");
     const late = new Date(Date.now() + 15 * 60_000 + 1_000);
-    expect(await checkSignInLink(db(), token, late)).toEqual({
+    expect(await checkSignInLink(appDb(), token, late)).toEqual({
       ok: false,
       problem: "expired",
       message: "This sign-in link has expired: each link works for 15 minutes. Ask for a new one.",
@@ -102,9 +102,9 @@ describe("the sign-in link", () => {
 describe("where the link leads", () => {
   async function nextOf(next: string) {
     const user = await createUser(db());
-    await requestSignInLink(db(), user.email, { next });
+    await requestSignInLink(appDb(), user.email, { next });
     const token = await linkTokenTo(user.email, "SIGN_IN_LINK");
-    const state = await checkSignInLink(db(), token);
+    const state = await checkSignInLink(appDb(), token);
     if (!state.ok) throw new Error(state.message);
     return state.next;
   }

@@ -22,7 +22,7 @@ import { SSO_REFUSALS, SsoRefusal, type SsoRefusalCode } from "../../server/serv
 import { createContextFor } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
 import { signInAtProvider, startTestProvider, type TestProvider } from "../oidc/provider";
-import { callerFor, db, expectTrpcError } from "./helpers";
+import { callerFor, db, expectTrpcError, appDb } from "./helpers";
 
 const APP = "http://localhost:3000";
 const redirectUri = ssoRedirectUri();
@@ -522,12 +522,12 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
     const shortLived = await startTestProvider({ redirectUris: [redirectUri], idTokenTtlS: 60 });
     try {
       const c = await company({ provider: shortLived });
-      const started = await startSsoSignIn(db(), { email: c.owner.email });
+      const started = await startSsoSignIn(appDb(), { email: c.owner.email });
       const answer = await signInAtProvider(started.authorizationUrl, c.owner.email, redirectUri);
       // Five minutes later by the app's clock: the flow is still fresh, the ID token (60 s, with
       // 30 s of tolerance) is not.
       const later = new Date(Date.now() + 5 * 60_000);
-      const error = await completeSsoSignIn(db(), { callbackUrl: answer, flow: started.flow }, later).catch((e: unknown) => e);
+      const error = await completeSsoSignIn(appDb(), { callbackUrl: answer, flow: started.flow }, later).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SsoRefusal);
       expect((error as SsoRefusal).code).toBe("expired");
     } finally {
@@ -569,7 +569,7 @@ describe("required single sign-on", () => {
   async function requireSso(c: Awaited<ReturnType<typeof company>>) {
     // The admin is one of the people it covers: they sign in through SSO first.
     const signedIn = await ssoSignIn(c.owner.email);
-    const api = createCaller(createContextFor(c.owner.id, db(), { sessionId: signedIn.sessionId }));
+    const api = createCaller(createContextFor(c.owner.id, appDb(), { sessionId: signedIn.sessionId }));
     await api.sso.save({ workspaceSlug: c.slug, ...c.settings, clientSecret: null, required: true });
     return signedIn;
   }
@@ -578,11 +578,11 @@ describe("required single sign-on", () => {
     const c = await company({ joinByDomain: true });
     await requireSso(c);
     const message = `People at ${c.domain} sign in with single sign-on. Choose "Sign in with single sign-on" and enter your work email.`;
-    await expect(authenticate(db(), { email: c.owner.email, password: TEST_PASSWORD }, "203.0.113.7")).rejects.toThrow(message);
+    await expect(authenticate(appDb(), { email: c.owner.email, password: TEST_PASSWORD }, "203.0.113.7")).rejects.toThrow(message);
     // The same words for a wrong password and for no account at all: nothing about the account.
-    await expect(authenticate(db(), { email: c.owner.email, password: "wrong" }, "203.0.113.7")).rejects.toThrow(message);
-    await expect(authenticate(db(), { email: `nobody@${c.domain}`, password: "x" }, "203.0.113.7")).rejects.toThrow(message);
-    await expect(requestSignInLink(db(), c.owner.email)).rejects.toThrow(message);
+    await expect(authenticate(appDb(), { email: c.owner.email, password: "wrong" }, "203.0.113.7")).rejects.toThrow(message);
+    await expect(authenticate(appDb(), { email: `nobody@${c.domain}`, password: "x" }, "203.0.113.7")).rejects.toThrow(message);
+    await expect(requestSignInLink(appDb(), c.owner.email)).rejects.toThrow(message);
     expect(await db().authToken.count({ where: { email: c.owner.email } })).toBe(0);
     expect(await lastAudit({ workspaceId: null, action: "signin.failed", email: c.owner.email })).toMatchObject({
       detail: { reason: "sso required" },
@@ -595,9 +595,9 @@ describe("required single sign-on", () => {
     const c = await company();
     const colleague = await createWorkspaceWithOwner(db(), { owner: { email: `colleague@${c.domain}` } });
     const outsider = await createWorkspaceWithOwner(db(), { owner: { email: `${unique("x")}@outside.test` } });
-    const passwordSession = await startSession(db(), { userId: colleague.user.id, method: "PASSWORD" });
-    const linkSession = await startSession(db(), { userId: c.owner.id, method: "EMAIL_LINK" });
-    const outsiderSession = await startSession(db(), { userId: outsider.user.id, method: "PASSWORD" });
+    const passwordSession = await startSession(appDb(), { userId: colleague.user.id, method: "PASSWORD" });
+    const linkSession = await startSession(appDb(), { userId: c.owner.id, method: "EMAIL_LINK" });
+    const outsiderSession = await startSession(appDb(), { userId: outsider.user.id, method: "PASSWORD" });
     const { sessionId: ssoSession } = await requireSso(c);
     const session = (id: string) => db().userSession.findUniqueOrThrow({ where: { id } });
     expect(await session(passwordSession)).toMatchObject({ endReason: "SSO_REQUIRED" });
@@ -660,7 +660,7 @@ describe("the start of a sign-in", () => {
   it("keeps a workspace's connection to itself: other scoped clients do not see it", async () => {
     const c = await company();
     const { workspace } = await createWorkspaceWithOwner(db());
-    expect(await forWorkspace(db(), workspace.id).ssoConnection.findMany()).toEqual([]);
-    expect(await forWorkspace(db(), c.workspace.id).ssoConnection.count()).toBe(1);
+    expect(await forWorkspace(appDb(), workspace.id).ssoConnection.findMany()).toEqual([]);
+    expect(await forWorkspace(appDb(), c.workspace.id).ssoConnection.count()).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ import { createLinkContext } from "../../server/trpc/link-context";
 import { appRouter, createCaller } from "../../server/trpc/root";
 import { FIXTURES } from "./access-matrix/fixtures";
 import { buildMatrixWorld, randomId, type MatrixWorld, type Person } from "./access-matrix/world";
-import { db } from "./helpers";
+import { db, appDb } from "./helpers";
 
 interface Procedure {
   path: string;
@@ -103,7 +103,7 @@ describe("the access matrix through a personal survey link", () => {
       const w = await buildMatrixWorld();
       const person = scenario.person(w);
       const cycle = w.cycles.current;
-      const link = await issueSurveyLink(forWorkspace(db(), w.workspace.id), { memberId: person.member.id, cycleId: cycle.id });
+      const link = await issueSurveyLink(forWorkspace(appDb(), w.workspace.id), { memberId: person.member.id, cycleId: cycle.id });
       const token = link.slice(link.lastIndexOf("/") + 1);
       const secrets = scenario.secrets(w);
       const problems: string[] = [];

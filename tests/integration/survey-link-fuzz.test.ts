@@ -19,7 +19,7 @@ import { changedTables, fingerprinter } from "./fuzz/fingerprint";
 import { mutations, mutate, show } from "./fuzz/hostile";
 import { fuzzWorld, type FuzzWorld } from "./fuzz/world";
 import { procedureInputArbitrary } from "./fuzz/zod-arbitrary";
-import { db } from "./helpers";
+import { db, appDb } from "./helpers";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_203);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -45,7 +45,7 @@ function call(token: string, path: string, input: unknown): Promise<unknown> {
 // A world with contact A's link to the open cycle; a mutation gets a world of its own.
 async function linkWorld() {
   const world = await fuzzWorld();
-  const link = await issueSurveyLink(forWorkspace(db(), world.workspace.id), {
+  const link = await issueSurveyLink(forWorkspace(appDb(), world.workspace.id), {
     memberId: world.contactA.member.id,
     cycleId: world.cycle.id,
   });

@@ -28,7 +28,7 @@ import { sendDueReminders } from "../../server/services/reminders";
 import { HIDDEN_LINK } from "../../server/services/survey-links/redact";
 import { createLinkContext } from "../../server/trpc/link-context";
 import { createCaller } from "../../server/trpc/root";
-import { buildWorld, db, expectTrpcError, fullAnswers } from "./helpers";
+import { buildWorld, db, expectTrpcError, fullAnswers, appDb } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -42,7 +42,7 @@ const linkApi = (token: string | null, linkId?: string) =>
 // The cycle's survey-open notices (the job's first reminder), as the schedule job sends them.
 async function sendNotices(w: World, at = new Date(w.cycle.opensAt.getTime() + HOUR_MS)) {
   const cycle = await db().cycle.findUniqueOrThrow({ where: { id: w.cycle.id } });
-  return sendDueReminders(forWorkspace(db(), w.workspace.id), w.workspace, cycle, at);
+  return sendDueReminders(forWorkspace(appDb(), w.workspace.id), w.workspace, cycle, at);
 }
 
 async function emailTo(w: World, memberId: string, kind: "SURVEY_OPEN" | "REMINDER" = "SURVEY_OPEN") {
@@ -148,7 +148,7 @@ describe("the survey emails carry a personal link", () => {
     expect(JSON.stringify(outbox)).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
 
     const smtp = await startSmtp();
-    expect(await deliverOutbox(forWorkspace(db(), w.workspace.id), { transport: smtp.transport })).toMatchObject({ sent: 3, failed: 0 });
+    expect(await deliverOutbox(forWorkspace(appDb(), w.workspace.id), { transport: smtp.transport })).toMatchObject({ sent: 3, failed: 0 });
     const mail = smtp.received.find((m) => m.text?.includes(link));
     expect(mail, "the contact's email, with their link").toBeDefined();
     expect(mail!.to).toMatchObject({ value: [{ address: w.contactA.user.email }] });

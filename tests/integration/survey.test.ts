@@ -2,7 +2,7 @@ import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle } from "../../prisma/factories";
 import { createFrameworkVersion } from "../../server/services/framework";
-import { buildWorld, callerFor, db, expectTrpcError, fullAnswers } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, fullAnswers, appDb } from "./helpers";
 
 describe("submitting a survey", () => {
   it("a double submit leaves one response, updated in place", async () => {
@@ -74,7 +74,7 @@ describe("a refused submit writes nothing", () => {
   it("refuses a statement of another framework version than the cycle's", async () => {
     const w = await buildWorld();
     // A newer framework version and a cycle that runs with it; w.cycle keeps version 1.
-    await createFrameworkVersion(forWorkspace(db(), w.workspace.id));
+    await createFrameworkVersion(forWorkspace(appDb(), w.workspace.id));
     const newer = await createCycle(db(), w.workspace.id, { status: "OPEN" });
     expect(newer.frameworkVersionId).not.toBe(w.cycle.frameworkVersionId);
     const before = await counts(w);

@@ -32,15 +32,21 @@ export async function loadWorld(db: PrismaClient, slug: string): Promise<BenchWo
   const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
   if (!ws) throw new BenchError(`The benchmark workspace "${slug}" does not exist.`);
   const workspaceId = ws.id;
+  // The app's client, held to one workspace by row-level security on PostgreSQL: read through it.
+  const scoped = forWorkspace(db, workspaceId);
   const [executive, manager, partnerships, cycles] = await Promise.all([
-    db.member.findFirst({ where: { workspaceId, role: "EXECUTIVE", removedAt: null }, orderBy: { id: "asc" }, select: { userId: true } }),
-    db.member.findFirst({
+    scoped.member.findFirst({
+      where: { workspaceId, role: "EXECUTIVE", removedAt: null },
+      orderBy: { id: "asc" },
+      select: { userId: true },
+    }),
+    scoped.member.findFirst({
       where: { workspaceId, role: "MANAGER", removedAt: null, owns: { some: {} } },
       orderBy: { id: "asc" },
       select: { userId: true },
     }),
-    db.partnership.findMany({ where: { workspaceId, phase: { not: "EXITED" } }, orderBy: { id: "asc" }, select: { id: true } }),
-    db.cycle.findMany({
+    scoped.partnership.findMany({ where: { workspaceId, phase: { not: "EXITED" } }, orderBy: { id: "asc" }, select: { id: true } }),
+    scoped.cycle.findMany({
       where: { workspaceId, status: { in: ["OPEN", "CLOSED"] } },
       orderBy: { opensAt: "asc" },
       select: { id: true, status: true },
@@ -191,8 +197,9 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
   const ws = world.workspaceId;
   const cycleId = world.openCycleId;
   const random = seededRandom(seed);
+  const scoped = forWorkspace(db, ws);
   const [responses, participants, cycle] = await Promise.all([
-    db.response.findMany({
+    scoped.response.findMany({
       where: { workspaceId: ws, cycleId, partnership: { phase: { not: "EXITED" } } },
       orderBy: { id: "asc" },
       select: {
@@ -205,14 +212,14 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
         comments: { select: { pillarId: true, text: true } },
       },
     }),
-    db.cycleParticipant.findMany({
+    scoped.cycleParticipant.findMany({
       where: { workspaceId: ws, cycleId, excluded: false, partnership: { phase: { not: "EXITED" } } },
       orderBy: [{ partnershipId: "asc" }, { memberId: "asc" }],
       select: { partnershipId: true, memberId: true, member: { select: { userId: true } } },
     }),
-    db.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { frameworkVersionId: true } }),
+    scoped.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { frameworkVersionId: true } }),
   ]);
-  const statements = await db.statement.findMany({
+  const statements = await scoped.statement.findMany({
     where: { workspaceId: ws, versionId: cycle.frameworkVersionId },
     orderBy: { id: "asc" },
     select: { id: true },
@@ -240,10 +247,10 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
   const floorFor = async (r: OpenResponse) => {
     const key = [ws, r.partnershipId, cycleId];
     const [scores, total, pillars, statementScores] = await Promise.all([
-      db.responsePillarScore.findMany({ where: { workspaceId: ws, responseId: r.id } }),
-      db.partnershipCycleScore.findMany({ where: { workspaceId: ws, partnershipId: r.partnershipId, cycleId } }),
-      db.pillarCycleScore.findMany({ where: { workspaceId: ws, partnershipId: r.partnershipId, cycleId } }),
-      db.statementCycleScore.findMany({ where: { workspaceId: ws, partnershipId: r.partnershipId, cycleId } }),
+      scoped.responsePillarScore.findMany({ where: { workspaceId: ws, responseId: r.id } }),
+      scoped.partnershipCycleScore.findMany({ where: { workspaceId: ws, partnershipId: r.partnershipId, cycleId } }),
+      scoped.pillarCycleScore.findMany({ where: { workspaceId: ws, partnershipId: r.partnershipId, cycleId } }),
+      scoped.statementCycleScore.findMany({ where: { workspaceId: ws, partnershipId: r.partnershipId, cycleId } }),
     ]);
     // "($1, $2, $3, $k, ...)" per row: the key, then `width` parameters of the row.
     const values = (n: number, width: number, offset: number, keyed: boolean) =>

@@ -1,7 +1,8 @@
 // Opening the configured database for the scale tools: migrated first, through the same runner
 // as `npm run db:migrate`, on the one PGlite handle of the process when that is the database.
+// The generator writes across workspaces: it gets the maintenance client (see server/db/client.ts).
 import { configuredTarget } from "../../db/adapter";
-import { currentPglite, getDb } from "../../db/client";
+import { currentPglite, getMaintenanceDb } from "../../db/client";
 import { migrate } from "../../db/migrate";
 import { driverForPglite, openSqlDriver } from "../../db/sql-driver";
 
@@ -24,5 +25,5 @@ export async function openMigratedDb() {
   } else {
     await migrate(driverForPglite(currentPglite()!));
   }
-  return getDb();
+  return getMaintenanceDb();
 }

@@ -8,7 +8,7 @@
 // the workspace is never an argument, so no caller can read another's. Newest first, paged by a
 // cursor on (time, id) so an event written while someone pages never shifts a page.
 import { Prisma, type PrismaClient } from "../../db/generated/client";
-import { accountEventsOf } from "../../db/cross-workspace";
+import { accountEventsOf, acrossWorkspaces } from "../../db/cross-workspace";
 import { WORKSPACE, type TenantClient } from "../../db/tenant";
 import type { WorkspaceCtx } from "../../access/context";
 import { badRequest, notFound } from "../../access/errors";
@@ -131,7 +131,10 @@ const PEOPLE = Prisma.sql`LEFT JOIN "User" a ON a.id = e."actorUserId" LEFT JOIN
 // `take` rows of each.
 async function readLog(db: TenantClient, f: AuditFilters, cursor: Cursor | null, take: number): Promise<Row[]> {
   const where = conditions(f, cursor);
-  return db.$queryScoped<Row[]>`
+  // Through the cross-workspace path: the members' account events belong to no workspace.
+  return acrossWorkspaces(
+    db,
+    (c) => c.$queryScoped<Row[]>`
     SELECT * FROM (
       (SELECT ${COLUMNS} FROM "AuditEvent" e ${PEOPLE}
         WHERE e."workspaceId" = ${WORKSPACE} ${where}
@@ -155,7 +158,8 @@ async function readLog(db: TenantClient, f: AuditFilters, cursor: Cursor | null,
         ORDER BY e."createdAt" DESC, e.id DESC LIMIT ${take})
     ) x
     ORDER BY x."createdAt" DESC, x.id DESC
-    LIMIT ${take}`;
+    LIMIT ${take}`,
+  );
 }
 
 async function page(db: TenantClient, f: AuditFilters, after: string | undefined, size: number) {

@@ -4,6 +4,7 @@
 // workspace: their owner reads them on the account page, and each workspace's admins read those
 // of the workspace's members, from the day they joined, beside the workspace's own.
 import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { recordAccountEvent } from "../../db/cross-workspace";
 import type { TenantDb } from "../../db/tenant";
 
 // The actions recorded, by name; the log page filters on these.
@@ -65,6 +66,6 @@ export async function audit(db: Pick<TenantDb, "auditEvent">, entry: AuditEntry)
 }
 
 // An account's event, in no workspace.
-export async function auditAccount(db: Pick<PrismaClient, "auditEvent">, entry: AuditEntry): Promise<void> {
-  await db.auditEvent.create({ data: { ...row(entry), workspaceId: null } });
+export async function auditAccount(db: Pick<PrismaClient, "auditEvent" | "$executeRaw">, entry: AuditEntry): Promise<void> {
+  await recordAccountEvent(db, row(entry));
 }

@@ -10,7 +10,7 @@ export const ssoRequiredMessage = (domain: string) =>
   `People at ${domain} sign in with single sign-on. Choose "Sign in with single sign-on" and enter your work email.`;
 
 // The domain, when its connection requires SSO; null otherwise.
-export async function ssoRequiredDomain(db: Pick<PrismaClient, "ssoConnection">, email: string): Promise<string | null> {
+export async function ssoRequiredDomain(db: Pick<PrismaClient, "ssoConnection" | "$executeRaw">, email: string): Promise<string | null> {
   const domain = emailDomain(email);
   if (!domain) return null;
   const connection = await ssoConnectionForDomain(db, domain);
