@@ -13,7 +13,8 @@ import type { PrismaClient } from "./generated/client";
 
 // The global models; every other model has workspaceId and is scoped. Listing the exceptions
 // (not the scoped ones) means a new model is scoped unless someone decides otherwise.
-// Accounts (a person's sessions, emailed tokens and account emails) belong to no workspace.
+// Accounts (a person's sessions, emailed tokens, account emails and account-level audit events)
+// belong to no workspace.
 const GLOBAL_MODELS = new Set<string>([
   Prisma.ModelName.User,
   Prisma.ModelName.Workspace,
@@ -21,6 +22,7 @@ const GLOBAL_MODELS = new Set<string>([
   Prisma.ModelName.UserSession,
   Prisma.ModelName.AuthToken,
   Prisma.ModelName.AccountEmail,
+  Prisma.ModelName.AccountAuditEvent,
 ]);
 const TENANT_MODELS = new Set<string>(Object.values(Prisma.ModelName).filter((m) => !GLOBAL_MODELS.has(m)));
 
