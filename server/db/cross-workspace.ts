@@ -7,7 +7,8 @@
 // - an invitation by its token, before the invitee belongs anywhere;
 // - a personal survey link by its token, before the request has a workspace (the link names it);
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
-// - a person's own account events in the audit log, which belong to no workspace;
+// - a person's own account events in the audit log, which belong to no workspace (they live in the
+//   global AccountAuditEvent table, so this reads no tenant table);
 // - single sign-on by email domain: which workspace's connection covers a domain (at sign-in, and
 //   for the "SSO required" check of a password or emailed-link sign-in), and, when an admin saves
 //   a connection, whether another workspace already claims one of its domains;
@@ -88,18 +89,21 @@ export async function membershipsOf(db: PrismaClient, userId: string) {
   }));
 }
 
-// An invitation by the hash of its token, with the workspace it is for.
+// An invitation by the hash of its token, with the workspace it is for. The hash is unique per
+// workspace (every key of a tenant table names its workspace) and found through its own index;
+// tokens are 256 random bits, so it is never in two workspaces.
 export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
-  return db.invitation.findUnique({
+  return db.invitation.findFirst({
     where: { tokenHash },
     include: { workspace: { select: { id: true, name: true, slug: true } }, partnerOrg: { select: { name: true } } },
   });
 }
 
 // A personal survey link by the hash of its token, with what it is checked against on every use:
-// its workspace, its person (and their account) and its cycle.
+// its workspace, its person (and their account) and its cycle. Found by the token's index, like an
+// invitation's: a 256-bit random token is never in two workspaces.
 export function surveyLinkByTokenHash(db: PrismaClient, tokenHash: string) {
-  return db.surveyLink.findUnique({
+  return db.surveyLink.findFirst({
     where: { tokenHash },
     include: {
       workspace: true,
@@ -116,11 +120,10 @@ export function workspacesForJobs(db: PrismaClient, only?: readonly string[]) {
 }
 
 // A person's own account-level events (sign-ins, password and email changes, sessions ended):
-// audit rows of no workspace, for their account page. Newest first, after `before` when given.
+// the global account audit table, for their account page. Newest first, after `before` when given.
 export function accountEventsOf(db: PrismaClient, userId: string, before: { at: Date; id: string } | null, take: number) {
-  return db.auditEvent.findMany({
+  return db.accountAuditEvent.findMany({
     where: {
-      workspaceId: null,
       userId,
       ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
     },

@@ -128,3 +128,8 @@ export function forWorkspace(db: PrismaClient, workspaceId: string): TenantDb {
 
 // A scoped client or one of its transactions: what services that run either way accept.
 export type TenantClient = TenantDb | TenantTx;
+
+// The unique key of a row of this client's workspace by its own id: `where: byId(db, id)`. Every
+// tenant table's primary key is (workspaceId, id), so a row is named with its workspace (the scope
+// adds the same filter; this is what makes it a unique lookup for Prisma).
+export const byId = (db: { readonly $workspaceId: string }, id: string) => ({ workspaceId_id: { workspaceId: db.$workspaceId, id } });

@@ -5,7 +5,7 @@ import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { addMember, createResponses, cycleFramework, type ResponseSpec } from "../../prisma/factories";
 import { runSchedule } from "../../server/services/schedule";
-import { buildWorld, closedQuarter, db, expectTrpcError } from "./helpers";
+import { keyOf, buildWorld, closedQuarter, db, expectTrpcError } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -181,7 +181,7 @@ describe("alerts when a cycle closes", () => {
     await close();
     // The schedule job closes it too, once its date has passed: still nothing new.
     await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: w.cycle.id });
-    await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    await db().cycle.update({ where: keyOf(w.cycle), data: { closesAt: new Date(Date.now() - 60_000) } });
     const run = await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
     expect(run.closed).toContain(`${w.slug}/${w.cycle.label}`);
 
@@ -191,7 +191,7 @@ describe("alerts when a cycle closes", () => {
 
   it("the schedule job's close alerts too; without an owner the admins hear; archived partnerships do not alert", async () => {
     const { w, previous, respond, peopleA, peopleB, notifications } = await alertWorld();
-    await db().partnership.update({ where: { id: w.partnershipA.id }, data: { ownerMemberId: null } });
+    await db().partnership.update({ where: keyOf(w.partnershipA), data: { ownerMemberId: null } });
     await w.manager.api.lifecycle.changePhase({ workspaceSlug: w.slug, partnershipId: w.partnershipB.id, phase: "EXITED", reason: "" });
     for (const [partnership, people] of [
       [w.partnershipA.id, peopleA],
@@ -207,7 +207,7 @@ describe("alerts when a cycle closes", () => {
         people,
       );
     }
-    await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    await db().cycle.update({ where: keyOf(w.cycle), data: { closesAt: new Date(Date.now() - 60_000) } });
     await runSchedule(forWorkspace(db(), w.workspace.id), new Date());
 
     // Health 75 -> 50 and every pillar into the at-risk band, for A only, to the owner and the admin.
@@ -258,7 +258,7 @@ describe("notifications", () => {
     const { w, mine, theirs } = await notifiedWorld();
     const args = { workspaceSlug: w.slug };
     await expectTrpcError(w.manager.api.notification.markRead({ ...args, notificationId: theirs.id }), "NOT_FOUND");
-    expect((await db().notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
+    expect((await db().notification.findFirstOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
 
     await w.manager.api.notification.markRead({ ...args, notificationId: mine[0]!.id });
     await w.manager.api.notification.markRead({ ...args, notificationId: mine[0]!.id });

@@ -210,7 +210,7 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
       orderBy: [{ partnershipId: "asc" }, { memberId: "asc" }],
       select: { partnershipId: true, memberId: true, member: { select: { userId: true } } },
     }),
-    db.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { frameworkVersionId: true } }),
+    db.cycle.findFirstOrThrow({ where: { id: cycleId }, select: { frameworkVersionId: true } }),
   ]);
   const statements = await db.statement.findMany({
     where: { workspaceId: ws, versionId: cycle.frameworkVersionId },

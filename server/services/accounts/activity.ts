@@ -78,15 +78,15 @@ export function describeAccountEvent(action: string, detail: unknown): string {
 }
 
 export async function accountActivity(a: AccountRequest, input: { before?: string | null } = {}) {
-  const mine: Prisma.AuditEventWhereInput = { userId: a.userId, workspaceId: null };
-  let after: Prisma.AuditEventWhereInput = {};
+  const mine: Prisma.AccountAuditEventWhereInput = { userId: a.userId };
+  let after: Prisma.AccountAuditEventWhereInput = {};
   if (input.before) {
-    const from = await a.db.auditEvent.findFirst({ where: { ...mine, id: input.before }, select: { id: true, createdAt: true } });
+    const from = await a.db.accountAuditEvent.findFirst({ where: { ...mine, id: input.before }, select: { id: true, createdAt: true } });
     // Not one of this person's events: an empty page, as if it were the last.
     if (!from) return { events: [], nextBefore: null };
     after = { OR: [{ createdAt: { lt: from.createdAt } }, { createdAt: from.createdAt, id: { lt: from.id } }] };
   }
-  const rows = await a.db.auditEvent.findMany({
+  const rows = await a.db.accountAuditEvent.findMany({
     where: { ...mine, ...after },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: ACTIVITY_PAGE_SIZE + 1,

@@ -44,8 +44,8 @@ export async function requestEmailChange(
   });
   const newEmail = normaliseEmail(input.newEmail);
   if (newEmail === user.email) throw badRequest(SAME_EMAIL);
-  const recent = await a.db.auditEvent.count({
-    where: { userId: user.id, workspaceId: null, action: "email.change_requested", createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
+  const recent = await a.db.accountAuditEvent.count({
+    where: { userId: user.id, action: "email.change_requested", createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
   });
   if (recent >= MAX_REQUESTS_PER_HOUR) throw tooMany(TOO_MANY_REQUESTS);
   await confirmIdentity(a, user, input.currentPassword, now);

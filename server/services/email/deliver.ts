@@ -5,7 +5,7 @@
 // Once claimed, an email is checked against its recipient's current access (whyNotSend) and
 // dropped, never sent, when they may no longer receive it.
 import type { EmailKind, Prisma } from "../../db/generated/client";
-import type { TenantDb } from "../../db/tenant";
+import { byId, type TenantDb } from "../../db/tenant";
 import { emailConcern, mayHear } from "../../access/standing";
 import { env } from "../../env";
 import { turnedOff } from "./preferences";
@@ -43,7 +43,7 @@ export async function whyNotSend(
   const memberId = email.recipientMemberId;
   const [member, partnerships] = await Promise.all([
     db.member.findUnique({
-      where: { id: memberId },
+      where: byId(db, memberId),
       select: {
         id: true,
         role: true,
@@ -116,7 +116,7 @@ export async function deliverOutbox(
     const reason = await whyNotSend(db, email);
     if (reason) {
       await db.outboxEmail.update({
-        where: { id: email.id },
+        where: byId(db, email.id),
         data: { droppedAt: clock(), dropReason: reason, ...withoutPersonalLink(email) },
       });
       result.dropped++;
@@ -127,13 +127,13 @@ export async function deliverOutbox(
     } catch (error) {
       // Released, so the next run retries it, until maxAttempts.
       await db.outboxEmail.update({
-        where: { id: email.id },
+        where: byId(db, email.id),
         data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null },
       });
       result.failed++;
       continue;
     }
-    await db.outboxEmail.update({ where: { id: email.id }, data: { sentAt: clock(), ...withoutPersonalLink(email) } });
+    await db.outboxEmail.update({ where: byId(db, email.id), data: { sentAt: clock(), ...withoutPersonalLink(email) } });
     result.sent++;
   }
   return result;
