@@ -15,7 +15,7 @@ import type { PrismaClient } from "./generated/client";
 // (not the scoped ones) means a new model is scoped unless someone decides otherwise.
 // Accounts (a person's sessions, emailed tokens, account emails and account-level audit events)
 // belong to no workspace.
-const GLOBAL_MODELS = new Set<string>([
+export const GLOBAL_MODELS: ReadonlySet<string> = new Set<string>([
   Prisma.ModelName.User,
   Prisma.ModelName.Workspace,
   Prisma.ModelName.SignInThrottle,
