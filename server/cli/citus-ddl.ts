@@ -9,7 +9,7 @@ import { openSqlDriver } from "../db/sql-driver";
 async function main() {
   const driver = await openSqlDriver(configuredTarget());
   try {
-    const [row] = await driver.query<{ schema: string }>("SELECT current_schema() AS schema");
+    const [row] = await driver.query<{ schema: string }>("SELECT current_schema()::text AS schema");
     const catalog = await readSchemaCatalog((sql, params) => driver.query(sql, params), row!.schema);
     const violations = keyViolations(catalog);
     if (violations.length) throw new Error(`The schema cannot be distributed by workspace yet:\n${violations.join("\n")}`);

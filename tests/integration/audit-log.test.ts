@@ -355,14 +355,14 @@ describe("a person's own account events", () => {
 
 // The database's own words, wherever the client puts them (a raw statement's error carries them
 // in its driver error).
-async function refusedByTheDatabase(statement: Promise<unknown>) {
+async function refusedByTheDatabase(statement: Promise<unknown>, table = "AuditEvent") {
   const error = await statement.then(
     () => null,
     (e: unknown) => e as { message?: string; meta?: { driverAdapterError?: { cause?: { message?: string } } } },
   );
   expect(error, "the statement was allowed").not.toBeNull();
   const words = `${error!.message ?? ""} ${error!.meta?.driverAdapterError?.cause?.message ?? ""}`;
-  expect(words).toMatch(/The audit log is append-only: (UPDATE|DELETE|TRUNCATE) on "AuditEvent" is not allowed/);
+  expect(words).toMatch(new RegExp(`The audit log is append-only: (UPDATE|DELETE|TRUNCATE) on "${table}" is not allowed`));
 }
 
 describe("append-only", () => {
@@ -386,5 +386,23 @@ describe("append-only", () => {
       }),
     );
     expect(await db().auditEvent.findFirstOrThrow({ where: { id } })).toEqual(event);
+  });
+
+  it("an account's events too, in their own table", async () => {
+    const user = await createUser(db());
+    await auditAccount(db(), { action: "password.changed", userId: user.id, actorUserId: user.id });
+    const event = await db().accountAuditEvent.findFirstOrThrow({ where: { userId: user.id } });
+    const table = "AccountAuditEvent";
+    await refusedByTheDatabase(db().accountAuditEvent.update({ where: { id: event.id }, data: { target: "nothing happened" } }), table);
+    await refusedByTheDatabase(db().accountAuditEvent.deleteMany({ where: { userId: user.id } }), table);
+    await refusedByTheDatabase(db().$executeRaw`UPDATE "AccountAuditEvent" SET "userId" = NULL WHERE id = ${event.id}`, table);
+    await refusedByTheDatabase(
+      db().$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`TRUNCATE "AccountAuditEvent"`);
+        throw new Error("TRUNCATE was allowed (and rolled back)");
+      }),
+      table,
+    );
+    expect(await db().accountAuditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
   });
 });

@@ -31,7 +31,7 @@ const catalogQuery =
     client.$queryRawUnsafe<T[]>(sql, ...params);
 
 async function currentSchema(client: Client) {
-  const [row] = await client.$queryRawUnsafe<{ schema: string }[]>("SELECT current_schema() AS schema");
+  const [row] = await client.$queryRawUnsafe<{ schema: string }[]>("SELECT current_schema()::text AS schema");
   return row!.schema;
 }
 
