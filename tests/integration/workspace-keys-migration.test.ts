@@ -43,7 +43,8 @@ const SEED = `
 const count = async (pglite: PGlite, table: string) =>
   (await pglite.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
 
-describe(MIGRATION, () => {
+// It migrates a fresh PGlite: seconds when idle, tens of seconds on a loaded machine.
+describe(MIGRATION, { timeout: 120_000 }, () => {
   it("keeps every row, moves account events to AccountAuditEvent, and keeps the workspaces apart", async () => {
     const pglite = await migratedUpTo(MIGRATION);
     await pglite.exec(SEED);
