@@ -104,12 +104,12 @@ export async function seedAuditTrail(db: TenantTx, r: { now: Date; membersSince:
         detail: { export: "scorecard-report", format: "print", partnershipId: globex.id },
         createdAt: ago(DAY + 2 * HOUR),
       },
-    ],
+    ].map((e) => ({ ...e, workspaceId: db.$workspaceId })),
   });
 }
 
-// After the demo's transaction (account events belong to no workspace, so the workspace's client
-// does not write them): sign-ins, a mistyped password, a password change.
+// After the demo's transaction (account events belong to no workspace: they go to the global
+// AccountAuditEvent table, which the workspace's client does not write): sign-ins, a mistyped password, a password change.
 export async function seedAccountEvents(db: PrismaClient, now: Date) {
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const [avery, elena, morgan, gina] = await Promise.all(
@@ -124,7 +124,7 @@ export async function seedAccountEvents(db: PrismaClient, now: Date) {
     detail: { method: "PASSWORD" },
     createdAt: at,
   });
-  await db.auditEvent.createMany({
+  await db.accountAuditEvent.createMany({
     data: [
       {
         action: "password.changed",
@@ -146,6 +146,6 @@ export async function seedAccountEvents(db: PrismaClient, now: Date) {
       },
       signIn(gina!, GLOBEX, ago(DAY + 2 * HOUR + 8 * 60_000)),
       signIn(avery!, OFFICE, ago(2 * HOUR)),
-    ].map((e) => ({ ...e, workspaceId: null })),
+    ],
   });
 }

@@ -91,17 +91,17 @@ async function seedClosedRetro(db: Db, workspaceId: string, spec: RetroSpec, now
       retroItemId: item.id,
     });
     const dueDate = day(new Date(closed.getTime() + s.dueIn * DAY));
-    await db.action.update({ where: { id: action.id }, data: { ownerMemberId: s.owner.id, dueDate } });
+    await db.action.update({ where: { workspaceId_id: { workspaceId, id: action.id } }, data: { ownerMemberId: s.owner.id, dueDate } });
     await recordActionEvent(scopedTo(db, workspaceId), action.id, s.owner.id, {
       owner: [null, s.owner.id],
       dueDate: [null, dueDate.toISOString().slice(0, 10)],
     });
     if (s.status !== "OPEN") {
       const doneAt = s.doneIn !== undefined ? new Date(Math.min(closed.getTime() + s.doneIn * DAY, now.getTime() - DAY)) : null;
-      await db.action.update({ where: { id: action.id }, data: { status: s.status, doneAt, version: 3 } });
+      await db.action.update({ where: { workspaceId_id: { workspaceId, id: action.id } }, data: { status: s.status, doneAt, version: 3 } });
       await recordActionEvent(scopedTo(db, workspaceId), action.id, s.owner.id, { status: ["OPEN", s.status] });
     } else {
-      await db.action.update({ where: { id: action.id }, data: { version: 2 } });
+      await db.action.update({ where: { workspaceId_id: { workspaceId, id: action.id } }, data: { version: 2 } });
     }
   }
 }
@@ -226,7 +226,7 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
     cycleId: lastClosed.id,
   });
   await db.action.update({
-    where: { id: overdue.id },
+    where: { workspaceId_id: { workspaceId: ws, id: overdue.id } },
     data: { status: "IN_PROGRESS", version: 2, notes: "Draft with Initech's architects." },
   });
   await recordActionEvent(scopedTo(db, ws), overdue.id, initech.owner.id, { status: ["OPEN", "IN_PROGRESS"] });

@@ -135,7 +135,7 @@ export async function createCycle(
 
 // The framework a cycle runs with, in survey order: pillars with their statements.
 export async function cycleFramework(db: Db, cycleId: string) {
-  const cycle = await db.cycle.findUniqueOrThrow({ where: { id: cycleId } });
+  const cycle = await db.cycle.findFirstOrThrow({ where: { id: cycleId } });
   return db.pillar.findMany({
     where: { workspaceId: cycle.workspaceId, versionId: cycle.frameworkVersionId },
     orderBy: { position: "asc" },

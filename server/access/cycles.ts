@@ -4,9 +4,10 @@ import type { SurveyTarget, WorkspaceCtx } from "./context";
 import { answersFor, decideAsked, decideParticipantsEdit, decideSurvey, seePartnership } from "./decide";
 import { notFound } from "./errors";
 import { actorOf, enforce, factsOf, findPartnership } from "./partnership";
+import { byId } from "../db/tenant";
 
 export async function loadCycle(ctx: WorkspaceCtx, cycleId: string) {
-  const cycle = await ctx.db.cycle.findUnique({ where: { id: cycleId } });
+  const cycle = await ctx.db.cycle.findUnique({ where: byId(ctx.db, cycleId) });
   if (!cycle) throw notFound("Cycle");
   return cycle;
 }
@@ -25,7 +26,7 @@ export async function loadAskedCycle(ctx: WorkspaceCtx, cycleId: string) {
 export async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partnershipId: string): Promise<SurveyTarget> {
   const [partnership, cycle, participant] = await Promise.all([
     findPartnership(ctx.db, ctx, partnershipId),
-    ctx.db.cycle.findUnique({ where: { id: cycleId } }),
+    ctx.db.cycle.findUnique({ where: byId(ctx.db, cycleId) }),
     ctx.db.cycleParticipant.findUnique({
       where: {
         workspaceId_cycleId_partnershipId_memberId: { workspaceId: ctx.workspace.id, cycleId, partnershipId, memberId: ctx.member.id },
@@ -54,7 +55,7 @@ export async function loadSurveyTarget(ctx: WorkspaceCtx, cycleId: string, partn
 // A partnership's list of people asked in a cycle, for changing it.
 export async function loadParticipantsTarget(ctx: WorkspaceCtx, cycleId: string, partnershipId: string) {
   const [cycle, partnership] = await Promise.all([
-    ctx.db.cycle.findUnique({ where: { id: cycleId } }),
+    ctx.db.cycle.findUnique({ where: byId(ctx.db, cycleId) }),
     findPartnership(ctx.db, ctx, partnershipId),
   ]);
   if (!cycle) throw notFound("Cycle");

@@ -5,6 +5,7 @@ import type { WorkspaceCtx } from "./context";
 import { decideOwn, decideRoleChange } from "./decide";
 import { notFound } from "./errors";
 import { actorOf, enforce } from "./partnership";
+import { byId } from "../db/tenant";
 
 // A current member of the workspace, for changing their role or removing them. Whether the actor
 // may touch an owner is decided here too; the role they are given is decided by the service with
@@ -19,7 +20,7 @@ export async function loadMember(ctx: WorkspaceCtx, memberId: string) {
 export const mayGrant = (ctx: WorkspaceCtx, role: Role) => enforce(decideRoleChange(actorOf(ctx), [role]));
 
 export async function loadNotification(ctx: WorkspaceCtx, notificationId: string) {
-  const notification = await ctx.db.notification.findUnique({ where: { id: notificationId } });
+  const notification = await ctx.db.notification.findUnique({ where: byId(ctx.db, notificationId) });
   if (!notification) throw notFound("Notification");
   enforce(decideOwn(actorOf(ctx), notification.memberId, "Notification"));
   return notification;

@@ -3,7 +3,7 @@
 // resource steps (retros, items, actions, goals) load their resource together with its
 // partnership and decide through here too.
 import type { Prisma } from "../db/generated/client";
-import type { TenantClient } from "../db/tenant";
+import { byId, type TenantClient } from "../db/tenant";
 import type { Actor, Need, WorkContext, WorkspaceCtx } from "./context";
 import { decideLifecycle, decideWork, seePartnership, workAbilities, type Decision, type PartnershipFacts } from "./decide";
 import { DomainError, notFound } from "./errors";
@@ -71,7 +71,7 @@ export function workContext(ctx: Pick<WorkspaceCtx, "member">, p: PartnershipRow
 }
 
 export async function findPartnership(db: TenantClient, ctx: Pick<WorkspaceCtx, "member">, partnershipId: string) {
-  return db.partnership.findUnique({ where: { id: partnershipId }, select: partnershipForActor(ctx.member.id) });
+  return db.partnership.findUnique({ where: byId(db, partnershipId), select: partnershipForActor(ctx.member.id) });
 }
 
 // The partnership step: may this person see the partnership (its scorecard)? For the company's
@@ -79,7 +79,7 @@ export async function findPartnership(db: TenantClient, ctx: Pick<WorkspaceCtx, 
 // costs nothing on the scorecard's hot path; for a partner contact it is checked here.
 export async function authorizePartnership(ctx: WorkspaceCtx, partnershipId: string): Promise<string> {
   if (ctx.can.seeAllPartnerships) return partnershipId;
-  const p = await ctx.db.partnership.findUnique({ where: { id: partnershipId }, select: { partnerOrgId: true } });
+  const p = await ctx.db.partnership.findUnique({ where: byId(ctx.db, partnershipId), select: { partnerOrgId: true } });
   if (!p) throw notFound("Partnership");
   enforce(seePartnership(actorOf(ctx), p), "Partnership");
   return partnershipId;

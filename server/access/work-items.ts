@@ -7,6 +7,7 @@ import type { Need, WorkContext, WorkspaceCtx } from "./context";
 import { decideGoalEdit, decideItemAuthor, decideWorkItem, type Decision, type PartnershipFacts } from "./decide";
 import { notFound } from "./errors";
 import { actorOf, enforce, factsOf, partnershipForActor, workContext, type PartnershipRow } from "./partnership";
+import { byId } from "../db/tenant";
 
 // A retro item's author edits or withdraws it; everyone else only reads and votes.
 export type ItemNeed = Need | "author";
@@ -25,7 +26,7 @@ function decideFor(
 
 export async function loadRetro(ctx: WorkspaceCtx, retroId: string, need: Need) {
   const found = await ctx.db.retro.findUnique({
-    where: { id: retroId },
+    where: byId(ctx.db, retroId),
     include: { partnership: { select: partnershipForActor(ctx.member.id) } },
   });
   if (!found) throw notFound("Retro");
@@ -35,7 +36,7 @@ export async function loadRetro(ctx: WorkspaceCtx, retroId: string, need: Need) 
 
 export async function loadRetroItem(ctx: WorkspaceCtx, itemId: string, need: ItemNeed) {
   const found = await ctx.db.retroItem.findUnique({
-    where: { id: itemId },
+    where: byId(ctx.db, itemId),
     include: { retro: { include: { partnership: { select: partnershipForActor(ctx.member.id) } } } },
   });
   if (!found) throw notFound("Item");
@@ -60,7 +61,7 @@ export async function loadRetroAction(ctx: WorkspaceCtx, actionId: string, need:
 
 export async function loadAction(ctx: WorkspaceCtx, actionId: string, need: Need) {
   const found = await ctx.db.action.findUnique({
-    where: { id: actionId },
+    where: byId(ctx.db, actionId),
     include: { partnership: { select: partnershipForActor(ctx.member.id) } },
   });
   if (!found) throw notFound("Action");
@@ -72,7 +73,7 @@ export async function loadAction(ctx: WorkspaceCtx, actionId: string, need: Need
 // admins); "write" checks it in (anyone who may write).
 export async function loadGoal(ctx: WorkspaceCtx, goalId: string, need: Need | "edit") {
   const found = await ctx.db.goal.findUnique({
-    where: { id: goalId },
+    where: byId(ctx.db, goalId),
     include: { partnership: { select: partnershipForActor(ctx.member.id) } },
   });
   if (!found) throw notFound("Goal");

@@ -9,7 +9,8 @@
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
 // - the job queue's sweep: emails waiting to be sent and closes whose alerts are due, by id only,
 //   each then handled by a job through its workspace's scoped client;
-// - a person's own account events in the audit log, which belong to no workspace;
+// - a person's own account events in the audit log, which belong to no workspace (they live in the
+//   global AccountAuditEvent table, so this reads no tenant table);
 // - single sign-on by email domain: which workspace's connection covers a domain (at sign-in, and
 //   for the "SSO required" check of a password or emailed-link sign-in), and, when an admin saves
 //   a connection, whether another workspace already claims one of its domains;
@@ -139,10 +140,12 @@ export async function membershipsOf(db: PrismaClient, userId: string) {
   }));
 }
 
-// An invitation by the hash of its token, with the workspace it is for.
+// An invitation by the hash of its token, with the workspace it is for. The hash is unique per
+// workspace (every key of a tenant table names its workspace) and found through its own index;
+// tokens are 256 random bits, so it is never in two workspaces.
 export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
   return acrossWorkspaces(db, (c) =>
-    c.invitation.findUnique({
+    c.invitation.findFirst({
       where: { tokenHash },
       include: { workspace: { select: { id: true, name: true, slug: true } }, partnerOrg: { select: { name: true } } },
     }),
@@ -150,10 +153,11 @@ export function invitationByTokenHash(db: PrismaClient, tokenHash: string) {
 }
 
 // A personal survey link by the hash of its token, with what it is checked against on every use:
-// its workspace, its person (and their account) and its cycle.
+// its workspace, its person (and their account) and its cycle. Found by the token's index, like an
+// invitation's: a 256-bit random token is never in two workspaces.
 export function surveyLinkByTokenHash(db: PrismaClient, tokenHash: string) {
   return acrossWorkspaces(db, (c) =>
-    c.surveyLink.findUnique({
+    c.surveyLink.findFirst({
       where: { tokenHash },
       include: {
         workspace: true,
@@ -172,19 +176,16 @@ export function workspacesForJobs(db: PrismaClient, only?: readonly string[]) {
 }
 
 // A person's own account-level events (sign-ins, password and email changes, sessions ended):
-// audit rows of no workspace, for their account page. Newest first, after `before` when given.
+// the global account audit table, for their account page. Newest first, after `before` when given.
 export function accountEventsOf(db: PrismaClient, userId: string, before: { at: Date; id: string } | null, take: number) {
-  return acrossWorkspaces(db, (c) =>
-    c.auditEvent.findMany({
-      where: {
-        workspaceId: null,
-        userId,
-        ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-    }),
-  );
+  return db.accountAuditEvent.findMany({
+    where: {
+      userId,
+      ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
 }
 
 // The single sign-on connection that covers an email domain, if any (a domain belongs to at most
@@ -227,14 +228,6 @@ export async function lockedMembershipCount(tx: Pick<PrismaClient, "$queryRaw" |
       SELECT count(*)::int AS n FROM "Member" WHERE "userId" = ${userId} AND "removedAt" IS NULL`,
   );
   return row?.n ?? 0;
-}
-
-// A person's account-level event: an audit row of no workspace, which only this path may write.
-export async function recordAccountEvent(
-  db: Pick<PrismaClient, "auditEvent" | "$executeRaw">,
-  data: Omit<Prisma.AuditEventUncheckedCreateInput, "workspaceId">,
-): Promise<void> {
-  await acrossWorkspaces(db, (c) => c.auditEvent.create({ data: { ...data, workspaceId: null }, select: { id: true } }));
 }
 
 const SWEEP_PAGE = 500;

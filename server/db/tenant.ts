@@ -19,14 +19,16 @@ import type { PrismaClient } from "./generated/client";
 
 // The global models; every other model has workspaceId and is scoped. Listing the exceptions
 // (not the scoped ones) means a new model is scoped unless someone decides otherwise.
-// Accounts (a person's sessions, emailed tokens and account emails) belong to no workspace.
-const GLOBAL_MODELS = new Set<string>([
+// Accounts (a person's sessions, emailed tokens, account emails and account-level audit events)
+// belong to no workspace.
+export const GLOBAL_MODELS: ReadonlySet<string> = new Set<string>([
   Prisma.ModelName.User,
   Prisma.ModelName.Workspace,
   Prisma.ModelName.SignInThrottle,
   Prisma.ModelName.UserSession,
   Prisma.ModelName.AuthToken,
   Prisma.ModelName.AccountEmail,
+  Prisma.ModelName.AccountAuditEvent,
 ]);
 const TENANT_MODELS = new Set<string>(Object.values(Prisma.ModelName).filter((m) => !GLOBAL_MODELS.has(m)));
 
@@ -166,3 +168,8 @@ function scopeArgs(operation: string, args: Args, workspaceId: string): Args {
 
 // A scoped client or one of its transactions: what services that run either way accept.
 export type TenantClient = TenantDb | TenantTx;
+
+// The unique key of a row of this client's workspace by its own id: `where: byId(db, id)`. Every
+// tenant table's primary key is (workspaceId, id), so a row is named with its workspace (the scope
+// adds the same filter; this is what makes it a unique lookup for Prisma).
+export const byId = (db: { readonly $workspaceId: string }, id: string) => ({ workspaceId_id: { workspaceId: db.$workspaceId, id } });

@@ -6,6 +6,7 @@ import { createWorkspace, newWorkspaceDb } from "../services/workspaces";
 import { updatePartnerSharing, updateRenewalReviewDays, updateSurveySettings } from "../services/workspace-settings";
 import { adminProcedure, authedProcedure, publicProcedure, workspaceProcedure, workspaceSlug } from "../trpc/procedures";
 import { router } from "../trpc/init";
+import { byId } from "../db/tenant";
 
 const workspaceFields = {
   workspaceName: z.string().trim().min(2, "at least 2 characters").max(80),
@@ -42,7 +43,7 @@ export const workspaceRouter = router({
 
   current: workspaceProcedure.query(async ({ ctx }) => {
     const partnerOrg = ctx.member.partnerOrgId
-      ? await ctx.db.partnerOrg.findUnique({ where: { id: ctx.member.partnerOrgId }, select: { name: true } })
+      ? await ctx.db.partnerOrg.findUnique({ where: byId(ctx.db, ctx.member.partnerOrgId), select: { name: true } })
       : null;
     return {
       slug: ctx.workspace.slug,

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../db/errors";
 import { closeCycle, newCycle, openCycle } from "./cycle-lifecycle";
 import { cycleRates, rate, responseRates } from "./response-rates";
 import { visiblePartnerships, visiblePartnershipSql } from "../access/filters";
+import { byId } from "../db/tenant";
 
 export async function listCycles(ctx: WorkspaceCtx) {
   const cycles = await ctx.db.cycle.findMany({
@@ -29,7 +30,7 @@ export async function listCycles(ctx: WorkspaceCtx) {
 // One cycle with its response rates, for the company's own people.
 export async function cycleDetail(ctx: CycleCtx) {
   const cycle = await ctx.db.cycle.findUniqueOrThrow({
-    where: { id: ctx.cycle.id },
+    where: byId(ctx.db, ctx.cycle.id),
     include: { frameworkVersion: { select: { version: true } } },
   });
   const { frameworkVersion, ...rest } = cycle;
@@ -72,5 +73,5 @@ export async function extendCycle(ctx: CycleCtx, closesAt: Date, now = new Date(
   if (closesAt <= now) throw badRequest("The new close date must be in the future.");
   if (closesAt <= cycle.opensAt) throw badRequest("The close date must be after the open date.");
   // Only the date changes: a closed cycle stays closed until an admin reopens it.
-  return ctx.db.cycle.update({ where: { id: cycle.id }, data: { closesAt } });
+  return ctx.db.cycle.update({ where: byId(ctx.db, cycle.id), data: { closesAt } });
 }

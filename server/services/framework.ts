@@ -1,7 +1,7 @@
 // The shared four-pillar framework and its versions. A version is never edited in place: cycles
 // point at the version they ran with, so past scores stay as they were.
 import { randomBytes } from "node:crypto";
-import type { TenantClient, TenantDb, TenantTx } from "../db/tenant";
+import { byId, type TenantClient, type TenantDb, type TenantTx } from "../db/tenant";
 import type { WorkspaceCtx } from "../access/context";
 import { badRequest, conflict } from "../access/errors";
 import { isUniqueViolation } from "../db/errors";
@@ -121,7 +121,7 @@ export async function currentFramework(db: TenantClient) {
 // A version with its pillars and statements in order, as the survey and framework pages show it.
 export async function loadFramework(tdb: TenantClient, versionId: string) {
   return tdb.frameworkVersion.findUnique({
-    where: { id: versionId },
+    where: byId(tdb, versionId),
     include: {
       pillars: {
         orderBy: { position: "asc" },

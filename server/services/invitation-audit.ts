@@ -2,7 +2,7 @@
 // inside the transaction that makes the change, so the record and the change stand or fall
 // together. Acceptance is its own small call, kept apart from the acceptance flow around it.
 import type { Invitation, Role } from "../db/generated/client";
-import type { TenantClient } from "../db/tenant";
+import { byId, type TenantClient } from "../db/tenant";
 import { audit } from "./accounts/audit";
 import { auditSource, type AuditSource } from "./accounts/audit-source";
 import { roleLabel } from "./accounts/audit-words";
@@ -33,7 +33,7 @@ export async function auditInvitationSent(
 
 export async function auditInvitationRevoked(tx: TenantClient, by: AuditSource, invitation: Sent) {
   const org = invitation.partnerOrgId
-    ? await tx.partnerOrg.findUnique({ where: { id: invitation.partnerOrgId }, select: { name: true } })
+    ? await tx.partnerOrg.findUnique({ where: byId(tx, invitation.partnerOrgId), select: { name: true } })
     : null;
   await audit(tx, {
     action: "invitation.revoked",

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient, Role } from "../db/generated/client";
 import { invitationByTokenHash } from "../db/cross-workspace";
-import { forWorkspace, type TenantTx } from "../db/tenant";
+import { byId, forWorkspace, type TenantTx } from "../db/tenant";
 import { hashPassword } from "../password";
 import type { WorkspaceCtx } from "../access/context";
 import { mayGrant } from "../access/members";
@@ -36,7 +36,7 @@ export async function createInvitation(
   let partnerOrg: { id: string; name: string } | null = null;
   if (speaksForPartner(input.role)) {
     if (!input.partnerOrgId) throw badRequest("Choose the partner organisation this contact belongs to.");
-    partnerOrg = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId }, select: { id: true, name: true } });
+    partnerOrg = await ctx.db.partnerOrg.findUnique({ where: byId(ctx.db, input.partnerOrgId), select: { id: true, name: true } });
     if (!partnerOrg) throw notFound("Partner organisation");
   }
   const existing = await ctx.db.member.findFirst({ where: { removedAt: null, user: { email } } });
@@ -110,7 +110,7 @@ export async function revokeInvitation(ctx: WorkspaceCtx, id: string, now = new 
       data: { revokedAt: now },
     });
     if (count === 0) throw notFound("Pending invitation");
-    await auditInvitationRevoked(tx, ctx, await tx.invitation.findUniqueOrThrow({ where: { id } }));
+    await auditInvitationRevoked(tx, ctx, await tx.invitation.findUniqueOrThrow({ where: byId(tx, id) }));
   });
 }
 

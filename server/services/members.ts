@@ -11,6 +11,7 @@ import { applyMemberChange } from "./member-change/apply";
 import { auditMemberChange } from "./member-change/audit";
 import { describeChange } from "./member-change/describe";
 import { planMemberChange, type After } from "./member-change/plan";
+import { byId } from "../db/tenant";
 
 export async function listMembers(ctx: WorkspaceCtx) {
   const members = await ctx.db.member.findMany({
@@ -42,7 +43,7 @@ async function resolveRole(ctx: MemberCtx, input: { role: Role; partnerOrgId?: s
   mayGrant(ctx, input.role);
   if (input.role !== "OWNER") await assertNotLastOwner(ctx, ctx.target);
   if (!speaksForPartner(input.role)) return { role: input.role, partnerOrgId: null };
-  const org = input.partnerOrgId ? await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } }) : null;
+  const org = input.partnerOrgId ? await ctx.db.partnerOrg.findUnique({ where: byId(ctx.db, input.partnerOrgId) }) : null;
   if (!org) throw badRequest("Choose the partner organisation this contact belongs to.");
   return { role: input.role, partnerOrgId: org.id };
 }

@@ -10,6 +10,7 @@ import { rolesWith } from "../access/roles";
 import { isUniqueViolation } from "../db/errors";
 import { requestPhaseTx } from "./lifecycle";
 import { syncCurrentCycles } from "./participants";
+import { byId } from "../db/tenant";
 
 export interface PartnershipFields {
   name: string;
@@ -53,7 +54,7 @@ async function checkOwner(ctx: WorkspaceCtx, ownerMemberId: string | null | unde
 const taken = (name: string) => conflict(`A partnership named "${name}" already exists.`);
 
 export async function createPartnership(ctx: WorkspaceCtx, input: PartnershipFields & { partnerOrgId: string }) {
-  const org = await ctx.db.partnerOrg.findUnique({ where: { id: input.partnerOrgId } });
+  const org = await ctx.db.partnerOrg.findUnique({ where: byId(ctx.db, input.partnerOrgId) });
   if (!org) throw notFound("Partner organisation");
   const ownerMemberId = await checkOwner(ctx, input.ownerMemberId);
   try {
@@ -77,7 +78,7 @@ export async function createPartnership(ctx: WorkspaceCtx, input: PartnershipFie
 }
 
 export async function updatePartnership(ctx: WorkspaceCtx, input: PartnershipFields & { partnershipId: string }) {
-  const existing = await ctx.db.partnership.findUnique({ where: { id: input.partnershipId } });
+  const existing = await ctx.db.partnership.findUnique({ where: byId(ctx.db, input.partnershipId) });
   if (!existing) throw notFound("Partnership");
   if (existing.archivedAt) throw badRequest(ARCHIVED_MESSAGE);
   // An unchanged owner stays even if no longer a manager, so other fields can still be edited.
@@ -86,12 +87,12 @@ export async function updatePartnership(ctx: WorkspaceCtx, input: PartnershipFie
   try {
     const updated = await ctx.db.$transaction(async (tx) => {
       const row = await tx.partnership.update({
-        where: { id: existing.id },
+        where: byId(tx, existing.id),
         data: { name: input.name, ownerMemberId, tier: input.tier, renewalDate: input.renewalDate ?? null },
       });
       const reason = "Changed in the partnership's settings.";
       await requestPhaseTx(tx, ctx.workspace, row, input.phase, ctx.member.id, reason, new Date());
-      return tx.partnership.findUniqueOrThrow({ where: { id: existing.id } });
+      return tx.partnership.findUniqueOrThrow({ where: byId(tx, existing.id) });
     });
     if (updated.ownerMemberId !== existing.ownerMemberId) await syncCurrentCycles(ctx.db);
     return updated;

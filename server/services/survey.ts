@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../db/errors";
 import { lockCycleAggregates, refreshCycleAggregates } from "./aggregates";
 import { loadFramework } from "./framework";
 import { responsePillarScore } from "./scoring";
+import { byId } from "../db/tenant";
 
 // The surveys the member is asked to answer in open cycles, read through their current access: a
 // row made before their role or organisation changed owes nothing.
@@ -171,7 +172,7 @@ export async function submitResponse(ctx: SurveyCtx, input: SubmitInput) {
       await lockCycleAggregates(tx, aggregateKey);
       const existing = await tx.response.findUnique({ where: { workspaceId_cycleId_partnershipId_memberId: key } });
       const response = existing
-        ? await tx.response.update({ where: { id: existing.id }, data: { side } })
+        ? await tx.response.update({ where: byId(tx, existing.id), data: { side } })
         : await tx.response.create({ data: { ...key, side } });
       const responseId = response.id;
       if (existing) {

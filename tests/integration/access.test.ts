@@ -115,7 +115,7 @@ describe("manager", () => {
       answers: await fullAnswers(w.cycle.id, 4),
       comments: [],
     });
-    const response = await db().response.findUniqueOrThrow({ where: { id: responseId } });
+    const response = await db().response.findFirstOrThrow({ where: { id: responseId } });
     expect(response.side).toBe("HOST");
     expect(response.memberId).toBe(w.manager.member.id);
   });
@@ -162,7 +162,7 @@ describe("admin", () => {
       partnerOrgId: w.orgA.id,
     });
     expect(invitation).toMatchObject({ email: "new.person@example.test", role: "PARTNER" });
-    const stored = await db().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    const stored = await db().invitation.findFirstOrThrow({ where: { id: invitation.id } });
     expect(stored).toMatchObject({ workspaceId: w.workspace.id, partnerOrgId: w.orgA.id, invitedById: w.admin.member.id });
   });
 
@@ -173,9 +173,9 @@ describe("admin", () => {
       "FORBIDDEN",
       /Only an owner can grant/,
     );
-    expect((await db().member.findUniqueOrThrow({ where: { id: w.manager.member.id } })).role).toBe("MANAGER");
+    expect((await db().member.findFirstOrThrow({ where: { id: w.manager.member.id } })).role).toBe("MANAGER");
     await w.owner.api.member.changeRole({ workspaceSlug: w.slug, memberId: w.manager.member.id, role: "OWNER" });
-    expect((await db().member.findUniqueOrThrow({ where: { id: w.manager.member.id } })).role).toBe("OWNER");
+    expect((await db().member.findFirstOrThrow({ where: { id: w.manager.member.id } })).role).toBe("OWNER");
   });
 });
 

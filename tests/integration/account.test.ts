@@ -30,7 +30,7 @@ async function person(opts: { password?: string | null } = {}) {
 
 const userRow = (id: string) => db().user.findUniqueOrThrow({ where: { id } });
 const eventsOf = (userId: string, action?: string) =>
-  db().auditEvent.findMany({ where: { userId, workspaceId: null, ...(action ? { action } : {}) }, orderBy: { createdAt: "asc" } });
+  db().accountAuditEvent.findMany({ where: { userId, ...(action ? { action } : {}) }, orderBy: { createdAt: "asc" } });
 
 describe("the account overview", () => {
   it("shows name, email, password state, email choices and every workspace with its role (and organisation for a contact)", async () => {
@@ -357,7 +357,7 @@ describe("one's own account activity", () => {
     await browser.api.account.rename({ name: "Renamed Once" });
     await expect(authenticate(appDb(), { email: user.email, password: "wrong-password!" }, "192.0.2.44")).rejects.toThrow();
     for (let i = 0; i < 20; i++)
-      await db().auditEvent.create({ data: { action: "signin.succeeded", userId: user.id, detail: { method: "EMAIL_LINK" } } });
+      await db().accountAuditEvent.create({ data: { action: "signin.succeeded", userId: user.id, detail: { method: "EMAIL_LINK" } } });
 
     const first = await browser.api.account.activity({});
     expect(first.events).toHaveLength(20);

@@ -8,7 +8,7 @@ import { runActionReminders } from "../../server/services/actions/reminders";
 import { actionsDoneByPillar, openActionsFor } from "../../server/services/actions/scorecard";
 import { memberContext } from "../../server/access/member-context";
 import { forWorkspace } from "../../server/db/tenant";
-import { buildWorld, callerFor, db, expectTrpcError, appDb } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, appDb, keyOf } from "./helpers";
 
 const DAY = 86_400_000;
 // A calendar day relative to today, as typed in a date field.
@@ -64,7 +64,7 @@ describe("making actions", () => {
     expect(two.action.owner).toMatchObject({ memberId: w.manager.member.id, side: "HOST" });
     expect(two.action.createdBy).toBe(w.contactA.user.name);
     // Made during the open cycle: it remembers the cycle it was agreed in.
-    expect((await db().action.findUniqueOrThrow({ where: { id: byContact.id } })).cycleId).toBe(w.cycle.id);
+    expect((await db().action.findFirstOrThrow({ where: { id: byContact.id } })).cycleId).toBe(w.cycle.id);
   });
 
   it("refuses an owner from outside the partnership, an unknown pillar and bad input, and makes nothing", async () => {
@@ -97,12 +97,12 @@ describe("changing actions", () => {
 
     expect(await as(w.contactA.api, 1, { status: "IN_PROGRESS" })).toMatchObject({ version: 2, changed: ["status"] });
     await as(w.contactA.api, 2, { status: "DONE", notes: "Sent the first one on Monday." });
-    const done = await db().action.findUniqueOrThrow({ where: { id } });
+    const done = await db().action.findFirstOrThrow({ where: { id } });
     expect(done).toMatchObject({ status: "DONE", version: 3, notes: "Sent the first one on Monday." });
     expect(done.doneAt).toBeInstanceOf(Date);
 
     await as(w.manager.api, 3, { status: "OPEN" });
-    expect((await db().action.findUniqueOrThrow({ where: { id } })).doneAt).toBeNull();
+    expect((await db().action.findFirstOrThrow({ where: { id } })).doneAt).toBeNull();
 
     // A "change" to what it already is changes nothing and writes no history.
     expect(await as(w.manager.api, 4, { status: "OPEN" })).toMatchObject({ version: 4, changed: [] });
@@ -139,7 +139,7 @@ describe("changing actions", () => {
       w.manager.api.action.update({ workspaceSlug: w.slug, actionId: id, version: 2, ownerMemberId: w.contactB.member.id }),
       "BAD_REQUEST",
     );
-    expect((await db().action.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+    expect((await db().action.findFirstOrThrow({ where: { id } })).version).toBe(2);
   });
 
   it("lets any participant change status and notes, but only the owner, maker, partnership owner or an admin what was agreed", async () => {
@@ -155,7 +155,7 @@ describe("changing actions", () => {
     const detail = await w.contactA.api.action.get({ workspaceSlug: w.slug, actionId: id });
     expect(detail.viewer).toMatchObject({ canUpdate: true, canEditDetails: false, canClaim: false });
     await w.admin.api.action.update({ workspaceSlug: w.slug, actionId: id, version: 2, title: "Share the pipeline weekly" });
-    expect(await db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Share the pipeline weekly", version: 3 });
+    expect(await db().action.findFirstOrThrow({ where: { id } })).toMatchObject({ title: "Share the pipeline weekly", version: 3 });
   });
 
   it("lets any participant take on an action nobody owns yet (as a retro makes them), but not give it to someone else", async () => {
@@ -168,7 +168,7 @@ describe("changing actions", () => {
     const claim = (by: string) => w.contactA.api.action.update({ workspaceSlug: w.slug, actionId: made.id, version: 1, ownerMemberId: by });
     await expectTrpcError(claim(w.manager.member.id), "FORBIDDEN");
     await claim(w.contactA.member.id);
-    expect((await db().action.findUniqueOrThrow({ where: { id: made.id } })).ownerMemberId).toBe(w.contactA.member.id);
+    expect((await db().action.findFirstOrThrow({ where: { id: made.id } })).ownerMemberId).toBe(w.contactA.member.id);
   });
 
   it("refuses a change based on an older version with CONFLICT and changes nothing", async () => {
@@ -182,7 +182,7 @@ describe("changing actions", () => {
       "CONFLICT",
       /Someone else changed this action a moment ago; reload/,
     );
-    expect(await db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(await db().action.findFirstOrThrow({ where: { id } })).toMatchObject({
       version: 2,
       status: "OPEN",
       notes: "Moved to Tuesdays.",
@@ -191,7 +191,7 @@ describe("changing actions", () => {
     expect(await events(id)).toHaveLength(2);
     // Reloaded, the owner's change goes through.
     await w.contactA.api.action.update({ workspaceSlug: w.slug, actionId: id, version: 2, dueDate: ymd(30) });
-    expect((await db().action.findUniqueOrThrow({ where: { id } })).version).toBe(3);
+    expect((await db().action.findFirstOrThrow({ where: { id } })).version).toBe(3);
   });
 
   it("lets exactly one of two concurrent changes from the same version win, with one history event", async () => {
@@ -206,7 +206,7 @@ describe("changing actions", () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
-    const action = await db().action.findUniqueOrThrow({ where: { id } });
+    const action = await db().action.findFirstOrThrow({ where: { id } });
     expect(action.version).toBe(2);
     const history = await events(id);
     expect(history).toHaveLength(2);
@@ -240,7 +240,7 @@ describe("changing actions", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["CONFLICT"]);
     expect(await events(id)).toHaveLength(2);
-    expect((await db().action.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+    expect((await db().action.findFirstOrThrow({ where: { id } })).version).toBe(2);
   });
 });
 
@@ -310,7 +310,7 @@ describe("lists", () => {
 
     // Off the team, the team's partnership's work is no longer theirs to see; archived is history.
     await db().partnershipTeamMember.deleteMany({ where: { partnershipId: shared.id, memberId: w.manager.member.id } });
-    await db().partnership.update({ where: { id: w.partnershipB.id }, data: { archivedAt: new Date() } });
+    await db().partnership.update({ where: keyOf(w.partnershipB), data: { archivedAt: new Date() } });
     expect((await w.manager.api.action.mine({ workspaceSlug: w.slug })).actions.map((a) => a.title)).toEqual(["A soon"]);
 
     // A partner contact sees theirs; the executive owns none.
@@ -323,7 +323,11 @@ describe("lists", () => {
     const ctx = (await memberContext(appDb(), w.manager.user.id, w.slug))!;
     const mk = async (title: string, pillarKey: string | null, doneAt: Date | null) => {
       const a = await w.manager.api.action.create(newAction(w, { title, pillarKey }));
-      if (doneAt) await db().action.update({ where: { id: a.id }, data: { status: "DONE", doneAt } });
+      if (doneAt)
+        await db().action.update({
+          where: { workspaceId_id: { workspaceId: w.workspace.id, id: a.id } },
+          data: { status: "DONE", doneAt },
+        });
       return a;
     };
     await mk("Before", "trust", new Date("2030-01-01T00:00:00Z"));
@@ -405,11 +409,11 @@ describe("owner reminders", () => {
     await w.contactA.api.action.update({ workspaceSlug: w.slug, actionId: dropped.id, version: 1, status: "DROPPED" });
     const leaver = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
     await w.manager.api.action.create(newAction(w, { title: "Leaver's", ownerMemberId: leaver.member.id, dueDate: "2031-03-10" }));
-    await db().member.update({ where: { id: leaver.member.id }, data: { removedAt: new Date() } });
+    await db().member.update({ where: keyOf(leaver.member), data: { removedAt: new Date() } });
     await w.manager.api.action.create(
       newAction(w, { partnershipId: w.partnershipB.id, ownerMemberId: w.manager.member.id, title: "Archived", dueDate: "2031-03-10" }),
     );
-    await db().partnership.update({ where: { id: w.partnershipB.id }, data: { archivedAt: new Date() } });
+    await db().partnership.update({ where: keyOf(w.partnershipB), data: { archivedAt: new Date() } });
     const tdb = forWorkspace(appDb(), w.workspace.id);
     await createAction(tdb, w.manager.member.id, {
       partnershipId: w.partnershipA.id,
@@ -476,7 +480,7 @@ describe("access", () => {
   it("keeps an archived partnership's actions readable and unchangeable", async () => {
     const w = await world();
     const { id } = await w.manager.api.action.create(newAction(w));
-    await db().partnership.update({ where: { id: w.partnershipA.id }, data: { archivedAt: new Date() } });
+    await db().partnership.update({ where: keyOf(w.partnershipA), data: { archivedAt: new Date() } });
     const list = await w.manager.api.action.list({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
     expect(list.partnership.archived).toBe(true);
     expect(list.viewer.canWrite).toBe(false);
@@ -487,7 +491,7 @@ describe("access", () => {
       "BAD_REQUEST",
       /archived/,
     );
-    expect(await db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN", version: 1 });
+    expect(await db().action.findFirstOrThrow({ where: { id } })).toMatchObject({ status: "OPEN", version: 1 });
   });
 
   it("keeps another workspace's actions out of reach", async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addMember, createResponses, cycleFramework, type ResponseSpec } from "../../prisma/factories";
 import { evaluateAllDueAlerts, evaluateDueAlerts } from "../../server/services/alerts/due";
 import { runSchedule } from "../../server/services/schedule";
-import { buildWorld, closedQuarter, db, expectTrpcError, appDb } from "./helpers";
+import { buildWorld, closedQuarter, db, expectTrpcError, appDb, keyOf } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -187,7 +187,7 @@ describe("alerts when a cycle closes", () => {
     await close();
     // The schedule job closes it too, once its date has passed: still nothing new.
     await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: w.cycle.id });
-    await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    await db().cycle.update({ where: keyOf(w.cycle), data: { closesAt: new Date(Date.now() - 60_000) } });
     const run = await runSchedule(forWorkspace(appDb(), w.workspace.id), new Date());
     expect(run.closed).toContain(`${w.slug}/${w.cycle.label}`);
     await evaluateAllDueAlerts(forWorkspace(appDb(), w.workspace.id));
@@ -198,7 +198,7 @@ describe("alerts when a cycle closes", () => {
 
   it("the schedule job's close alerts too; without an owner the admins hear; archived partnerships do not alert", async () => {
     const { w, previous, respond, peopleA, peopleB, notifications } = await alertWorld();
-    await db().partnership.update({ where: { id: w.partnershipA.id }, data: { ownerMemberId: null } });
+    await db().partnership.update({ where: keyOf(w.partnershipA), data: { ownerMemberId: null } });
     await w.manager.api.lifecycle.changePhase({ workspaceSlug: w.slug, partnershipId: w.partnershipB.id, phase: "EXITED", reason: "" });
     for (const [partnership, people] of [
       [w.partnershipA.id, peopleA],
@@ -214,7 +214,7 @@ describe("alerts when a cycle closes", () => {
         people,
       );
     }
-    await db().cycle.update({ where: { id: w.cycle.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    await db().cycle.update({ where: keyOf(w.cycle), data: { closesAt: new Date(Date.now() - 60_000) } });
     await runSchedule(forWorkspace(appDb(), w.workspace.id), new Date());
     await evaluateAllDueAlerts(forWorkspace(appDb(), w.workspace.id));
 
@@ -266,7 +266,7 @@ describe("notifications", () => {
     const { w, mine, theirs } = await notifiedWorld();
     const args = { workspaceSlug: w.slug };
     await expectTrpcError(w.manager.api.notification.markRead({ ...args, notificationId: theirs.id }), "NOT_FOUND");
-    expect((await db().notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
+    expect((await db().notification.findFirstOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
 
     await w.manager.api.notification.markRead({ ...args, notificationId: mine[0]!.id });
     await w.manager.api.notification.markRead({ ...args, notificationId: mine[0]!.id });
@@ -296,7 +296,7 @@ describe("alerts after the close commits", () => {
       peopleA,
     );
     await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
-    const closed = await db().cycle.findUniqueOrThrow({ where: { id: w.cycle.id } });
+    const closed = await db().cycle.findUniqueOrThrow({ where: keyOf(w.cycle) });
     expect(closed.alertsDueAt).not.toBeNull();
     expect(await notifications()).toHaveLength(0);
 
@@ -305,7 +305,7 @@ describe("alerts after the close commits", () => {
     expect(results.filter((r) => r !== null)).toEqual([5]);
     expect(await notifications()).toHaveLength(5);
     expect(await alertEmails()).toHaveLength(1);
-    expect((await db().cycle.findUniqueOrThrow({ where: { id: w.cycle.id } })).alertsDueAt).toBeNull();
+    expect((await db().cycle.findUniqueOrThrow({ where: keyOf(w.cycle) })).alertsDueAt).toBeNull();
     expect(await evaluateDueAlerts(scoped, w.cycle.id)).toBeNull();
   });
 });

@@ -106,7 +106,7 @@ describe("the app server (server/http/app-server.ts, behind server/cli/serve.ts)
     );
     // ...while the owner, at their own address, signs in at once.
     expect(await send(OWNER, {}, { email: user.email, password: TEST_PASSWORD })).toMatchObject({ address: OWNER, outcome: "signed in" });
-    const failures = await db().auditEvent.findMany({ where: { userId: user.id, action: "signin.failed" } });
+    const failures = await db().accountAuditEvent.findMany({ where: { userId: user.id, action: "signin.failed" } });
     expect(new Set(failures.map((f) => f.address))).toEqual(new Set([ATTACKER]));
   });
 

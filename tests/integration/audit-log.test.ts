@@ -10,7 +10,7 @@ import { auditCsvHeader, auditCsvRows } from "../../server/services/accounts/aud
 import { AUDIT_EXPORT_BATCH, AUDIT_PAGE_SIZE, listAccountEvents } from "../../server/services/accounts/audit-log";
 import { authenticate } from "../../server/services/authenticate";
 import { acceptInvitation, callerAt, tick, tokenOf, workspaceEvents, type World } from "./audit-helpers";
-import { buildWorld, callerFor, db, expectTrpcError, appDb } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, appDb, keyOf } from "./helpers";
 
 const AT = "198.51.100.23";
 const SURVEY = {
@@ -237,7 +237,7 @@ describe("members' account events", () => {
     const w = await buildWorld();
     const person = await createUser(db());
     const beforeJoining = new Date(Date.now() - 86_400_000);
-    await db().auditEvent.create({
+    await db().accountAuditEvent.create({
       data: { action: "signin.succeeded", userId: person.id, actorUserId: person.id, target: "before joining", createdAt: beforeJoining },
     });
     // Joins by invitation, signs in, is removed, signs in elsewhere, comes back, signs in again.
@@ -325,7 +325,7 @@ describe("a person's own account events", () => {
   it("lists their sign-ins and account changes, newest first, in pages, and nobody else's", async () => {
     const w = await buildWorld();
     const me = w.contactA.user;
-    await db().auditEvent.createMany({
+    await db().accountAuditEvent.createMany({
       data: Array.from({ length: AUDIT_PAGE_SIZE + 2 }, (_, i) => ({
         action: "signin.succeeded",
         userId: me.id,
@@ -355,14 +355,14 @@ describe("a person's own account events", () => {
 
 // The database's own words, wherever the client puts them (a raw statement's error carries them
 // in its driver error).
-async function refusedByTheDatabase(statement: Promise<unknown>) {
+async function refusedByTheDatabase(statement: Promise<unknown>, table = "AuditEvent") {
   const error = await statement.then(
     () => null,
     (e: unknown) => e as { message?: string; meta?: { driverAdapterError?: { cause?: { message?: string } } } },
   );
   expect(error, "the statement was allowed").not.toBeNull();
   const words = `${error!.message ?? ""} ${error!.meta?.driverAdapterError?.cause?.message ?? ""}`;
-  expect(words).toMatch(/The audit log is append-only: (UPDATE|DELETE|TRUNCATE) on "AuditEvent" is not allowed/);
+  expect(words).toMatch(new RegExp(`The audit log is append-only: (UPDATE|DELETE|TRUNCATE) on "${table}" is not allowed`));
 }
 
 describe("append-only", () => {
@@ -371,9 +371,9 @@ describe("append-only", () => {
     await w.admin.api.workspace.updateRenewalSettings({ workspaceSlug: w.slug, renewalReviewDays: 99 });
     const [event] = await workspaceEvents(w.workspace.id);
     const id = event!.id;
-    await refusedByTheDatabase(db().auditEvent.update({ where: { id }, data: { target: "nothing happened" } }));
+    await refusedByTheDatabase(db().auditEvent.update({ where: keyOf(event!), data: { target: "nothing happened" } }));
     await refusedByTheDatabase(db().auditEvent.updateMany({ where: { workspaceId: w.workspace.id }, data: { address: null } }));
-    await refusedByTheDatabase(db().auditEvent.delete({ where: { id } }));
+    await refusedByTheDatabase(db().auditEvent.delete({ where: keyOf(event!) }));
     await refusedByTheDatabase(db().auditEvent.deleteMany({ where: { workspaceId: w.workspace.id } }));
     await refusedByTheDatabase(db().$executeRaw`UPDATE "AuditEvent" SET "createdAt" = now() - interval '1 year' WHERE id = ${id}`);
     await refusedByTheDatabase(db().$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${id}`);
@@ -385,6 +385,24 @@ describe("append-only", () => {
         throw new Error("TRUNCATE was allowed (and rolled back)");
       }),
     );
-    expect(await db().auditEvent.findUniqueOrThrow({ where: { id } })).toEqual(event);
+    expect(await db().auditEvent.findFirstOrThrow({ where: { id } })).toEqual(event);
+  });
+
+  it("an account's events too, in their own table", async () => {
+    const user = await createUser(db());
+    await auditAccount(db(), { action: "password.changed", userId: user.id, actorUserId: user.id });
+    const event = await db().accountAuditEvent.findFirstOrThrow({ where: { userId: user.id } });
+    const table = "AccountAuditEvent";
+    await refusedByTheDatabase(db().accountAuditEvent.update({ where: { id: event.id }, data: { target: "nothing happened" } }), table);
+    await refusedByTheDatabase(db().accountAuditEvent.deleteMany({ where: { userId: user.id } }), table);
+    await refusedByTheDatabase(db().$executeRaw`UPDATE "AccountAuditEvent" SET "userId" = NULL WHERE id = ${event.id}`, table);
+    await refusedByTheDatabase(
+      db().$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`TRUNCATE "AccountAuditEvent"`);
+        throw new Error("TRUNCATE was allowed (and rolled back)");
+      }),
+      table,
+    );
+    expect(await db().accountAuditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
   });
 });

@@ -240,7 +240,7 @@ describe("settings and sharing", () => {
     }
     const ws = await db().workspace.findUniqueOrThrow({ where: { id: w.workspace.id } });
     expect(ws.confidentialityThreshold).toBe(3);
-    expect((await db().member.findUniqueOrThrow({ where: { id: w.executive.member.id } })).removedAt).toBeNull();
+    expect((await db().member.findFirstOrThrow({ where: { id: w.executive.member.id } })).removedAt).toBeNull();
   });
 });
 

@@ -119,8 +119,8 @@ describe("authenticate", () => {
     const user = await createUser(db());
     const address = freshAddress();
     await failuresOf(() => authenticate(appDb(), { email: user.email, password: "wrong-password" }, address));
-    const events = await db().auditEvent.findMany({ where: { userId: user.id } });
-    expect(events).toEqual([expect.objectContaining({ action: "signin.failed", workspaceId: null, email: user.email, address })]);
+    const events = await db().accountAuditEvent.findMany({ where: { userId: user.id } });
+    expect(events).toEqual([expect.objectContaining({ action: "signin.failed", email: user.email, address })]);
   });
 });
 
@@ -209,7 +209,7 @@ describe("workspace.signUp", () => {
     const session = await signInWithToken(result.signInToken);
     expect(session.id).toBe(user.id);
     await expect(signInWithToken(result.signInToken)).rejects.toThrow(/already been used/);
-    expect(await db().auditEvent.count({ where: { userId: user.id, action: "account.created", workspaceId: null } })).toBe(1);
+    expect(await db().accountAuditEvent.count({ where: { userId: user.id, action: "account.created" } })).toBe(1);
   });
 
   it("answers an address that already has an account exactly as a new one, creating nothing and changing nothing", async () => {
@@ -363,6 +363,6 @@ describe("workspace.signUp", () => {
     expect(after).toMatchObject({ name: "Invited Earlier", passwordHash: account.passwordHash });
     expect(await db().member.findFirst({ where: { userId: account.id, workspace: { slug: done.slug } } })).toMatchObject({ role: "OWNER" });
     expect((await signInWithToken(done.signInToken)).id).toBe(account.id);
-    expect(await db().auditEvent.count({ where: { userId: account.id, action: "account.created" } })).toBe(0);
+    expect(await db().accountAuditEvent.count({ where: { userId: account.id, action: "account.created" } })).toBe(0);
   });
 });

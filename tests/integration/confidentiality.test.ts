@@ -255,7 +255,7 @@ describe("confidentiality: the scorecard", () => {
     expect(card.statements).toBeNull();
     expect(card.withheld).toEqual([{ cycleLabel: "2021-Q4", open: false, responses: 2, asked: 8, text: "too few responses (2 of 8)" }]);
     expect(card.series.every((x) => x.health === null)).toBe(true);
-    const contact = await db().member.findUniqueOrThrow({ where: { id: partners.C[0]! } });
+    const contact = await db().member.findFirstOrThrow({ where: { id: partners.C[0]! } });
     const theirs = await callerFor(contact.userId).partnership.scorecard({ workspaceSlug: w.slug, partnershipId: p.C.id });
     expect(theirs.current).toBeNull();
     expect(theirs.withheld.map((x) => x.text)).toEqual(["too few responses (2 of 8)"]);

@@ -15,7 +15,7 @@ const target = (w: World, overrides: Partial<{ cycleId: string; partnershipId: s
 const STALE = /^This survey was changed in another tab or on another device\.$/;
 
 async function pillarsOf(cycleId: string) {
-  const cycle = await db().cycle.findUniqueOrThrow({ where: { id: cycleId } });
+  const cycle = await db().cycle.findFirstOrThrow({ where: { id: cycleId } });
   return db().pillar.findMany({ where: { versionId: cycle.frameworkVersionId }, orderBy: { position: "asc" } });
 }
 

@@ -58,7 +58,7 @@ describe("email choices applied at delivery", () => {
     ).toEqual(kinds.map((k) => `${k} for ${w.admin.user.email}`).sort());
     expect(smtp.to(w.manager.user.email).map((m) => m.subject)).toEqual([`SURVEY_OPEN for ${w.manager.user.email}`]);
 
-    const row = (id: string) => db().outboxEmail.findUniqueOrThrow({ where: { id } });
+    const row = (id: string) => db().outboxEmail.findFirstOrThrow({ where: { id } });
     expect(await row(off.get("REMINDER")!)).toMatchObject({
       sentAt: null,
       droppedAt: expect.any(Date),

@@ -7,7 +7,7 @@ import { createWorkspaceWithOwner, unique } from "../../prisma/factories";
 import { CLAIM_TIMEOUT_MS, deliverOutbox } from "../../server/services/email/deliver";
 import { enqueueEmail } from "../../server/services/email/outbox";
 import { invitationEmail, reminderEmail, surveyOpenEmail } from "../../server/services/email/templates";
-import { buildWorld, db, expectTrpcError, appDb } from "./helpers";
+import { buildWorld, db, expectTrpcError, appDb, keyOf } from "./helpers";
 import { startSmtp } from "./loopback-smtp";
 
 async function workspace() {
@@ -117,7 +117,7 @@ describe("delivering the outbox over SMTP", () => {
 
     smtp.control.refuseRecipients = true;
     expect(await deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport })).toEqual({ sent: 0, failed: 1, dropped: 0 });
-    const failed = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+    const failed = await db().outboxEmail.findFirstOrThrow({ where: { id } });
     expect(failed).toMatchObject({ sentAt: null, claimedAt: null, attempts: 1 });
     expect(failed.lastError).toMatch(/Mailbox unavailable/);
     expect(smtp.received).toHaveLength(0);
@@ -125,7 +125,7 @@ describe("delivering the outbox over SMTP", () => {
     smtp.control.refuseRecipients = false;
     expect(await deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport })).toEqual({ sent: 1, failed: 0, dropped: 0 });
     expect(smtp.received.map((r) => r.envelopeTo)).toEqual([[to]]);
-    expect((await db().outboxEmail.findUniqueOrThrow({ where: { id } })).sentAt).toBeInstanceOf(Date);
+    expect((await db().outboxEmail.findFirstOrThrow({ where: { id } })).sentAt).toBeInstanceOf(Date);
   });
 
   it("gives up on an email after maxAttempts failures", async () => {
@@ -139,7 +139,7 @@ describe("delivering the outbox over SMTP", () => {
     expect(await run()).toEqual({ sent: 0, failed: 1, dropped: 0 });
     smtp.control.refuseRecipients = false;
     expect(await run()).toEqual({ sent: 0, failed: 0, dropped: 0 });
-    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ sentAt: null, attempts: 2 });
+    expect(await db().outboxEmail.findFirstOrThrow({ where: { id } })).toMatchObject({ sentAt: null, attempts: 2 });
   });
 
   it("leaves an email claimed by another run alone, unless that claim is older than the timeout", async () => {
@@ -149,11 +149,17 @@ describe("delivering the outbox over SMTP", () => {
     const now = new Date();
     const run = () => deliverOutbox(forWorkspace(appDb(), ws.id), { transport: smtp.transport, now });
 
-    await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS + 60_000) } });
+    await db().outboxEmail.update({
+      where: { workspaceId_id: { workspaceId: ws.id, id } },
+      data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS + 60_000) },
+    });
     expect(await run()).toEqual({ sent: 0, failed: 0, dropped: 0 });
 
     // The run that claimed it died: after the timeout another run takes it over.
-    await db().outboxEmail.update({ where: { id }, data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS - 60_000) } });
+    await db().outboxEmail.update({
+      where: { workspaceId_id: { workspaceId: ws.id, id } },
+      data: { claimedAt: new Date(now.getTime() - CLAIM_TIMEOUT_MS - 60_000) },
+    });
     expect(await run()).toEqual({ sent: 1, failed: 0, dropped: 0 });
     expect(smtp.received).toHaveLength(1);
   });
@@ -221,7 +227,10 @@ describe("the outbox list", () => {
   it("tells a failed email apart from a stored one", async () => {
     const w = await buildWorld();
     const { id } = await emailTo(w.workspace.id, address());
-    await db().outboxEmail.update({ where: { id }, data: { attempts: 5, lastError: "550 Mailbox unavailable" } });
+    await db().outboxEmail.update({
+      where: { workspaceId_id: { workspaceId: w.workspace.id, id } },
+      data: { attempts: 5, lastError: "550 Mailbox unavailable" },
+    });
     const [email] = (await w.admin.api.outbox.list({ workspaceSlug: w.slug })).emails;
     expect(email).toMatchObject({ status: "FAILED", attempts: 5, lastError: "550 Mailbox unavailable", gaveUp: true });
   });
@@ -231,7 +240,7 @@ describe("the outbox list", () => {
     const given = await emailTo(w.workspace.id, address());
     const pending = await emailTo(w.workspace.id, address());
     await db().outboxEmail.update({
-      where: { id: given.id },
+      where: keyOf({ workspaceId: w.workspace.id, id: given.id }),
       data: { attempts: 6, lastError: "550 Mailbox unavailable", failedAt: new Date() },
     });
     const slug = { workspaceSlug: w.slug };
@@ -242,7 +251,7 @@ describe("the outbox list", () => {
     await expectTrpcError(w.manager.api.outbox.sendAgain({ ...slug, emailId: given.id }), "FORBIDDEN");
     await expectTrpcError(w.admin.api.outbox.sendAgain({ ...slug, emailId: pending.id }), "CONFLICT", /not waiting to be sent again/);
     expect(await w.admin.api.outbox.sendAgain({ ...slug, emailId: given.id })).toEqual({ ok: true });
-    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: given.id } })).toMatchObject({
+    expect(await db().outboxEmail.findFirstOrThrow({ where: { id: given.id } })).toMatchObject({
       failedAt: null,
       attempts: 0,
       sentAt: null,

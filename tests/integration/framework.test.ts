@@ -28,7 +28,7 @@ const update = (w: World, pillars: EditPillar[], extra: Partial<Edit> = {}) =>
 // A version's rows as stored, ids included, to check that nothing about it changed.
 async function versionRows(versionId: string) {
   return {
-    version: await db().frameworkVersion.findUniqueOrThrow({ where: { id: versionId } }),
+    version: await db().frameworkVersion.findFirstOrThrow({ where: { id: versionId } }),
     pillars: await db().pillar.findMany({ where: { versionId }, orderBy: { position: "asc" } }),
     statements: await db().statement.findMany({ where: { versionId }, orderBy: [{ pillarId: "asc" }, { position: "asc" }] }),
   };
@@ -177,7 +177,7 @@ describe("framework.update", () => {
     expect(result.draftCycles).toEqual([draft.label]);
 
     const v2 = await versionOf(w, 2);
-    const versionIdOf = async (id: string) => (await db().cycle.findUniqueOrThrow({ where: { id } })).frameworkVersionId;
+    const versionIdOf = async (id: string) => (await db().cycle.findFirstOrThrow({ where: { id } })).frameworkVersionId;
     expect(await versionIdOf(draft.id)).toBe(v2.id);
     expect(await versionIdOf(w.cycle.id)).toBe(v1.id);
     expect(await versionIdOf(closed.id)).toBe(v1.id);

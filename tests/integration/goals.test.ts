@@ -2,7 +2,7 @@
 // cycle, version-guarded changes, the behind-schedule lists, and each role's access.
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle } from "../../prisma/factories";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { keyOf, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 const DAY = 86_400_000;
 const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -120,7 +120,7 @@ describe("check-ins", () => {
     const w = await world();
     const goal = await w.manager.api.goal.create(newGoal(w));
     await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" });
-    await db().cycle.update({ where: { id: w.cycle.id }, data: { status: "CLOSED" } });
+    await db().cycle.update({ where: keyOf(w.cycle), data: { status: "CLOSED" } });
     const next = await createCycle(db(), w.workspace.id, { status: "CLOSED", opensAt: new Date(Date.now() + DAY) });
     expect(await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 25, note: "" })).toMatchObject({
       cycleId: next.id,
@@ -178,7 +178,7 @@ describe("changing goals", () => {
       partnerOwnerId: w.colleague.member.id,
       status: "MISSED",
     });
-    expect(await db().goal.findUniqueOrThrow({ where: { id: goal.id } })).toMatchObject({
+    expect(await db().goal.findFirstOrThrow({ where: { id: goal.id } })).toMatchObject({
       target: "50 per quarter",
       partnerOwnerId: w.colleague.member.id,
       status: "MISSED",
@@ -231,7 +231,7 @@ describe("behind schedule", () => {
     expect(await w.outsider.api.goal.behind({ workspaceSlug: w.slug })).toEqual([]);
 
     // An archived partnership's goals are history, not on the dashboard.
-    await db().partnership.update({ where: { id: w.partnershipB.id }, data: { archivedAt: new Date() } });
+    await db().partnership.update({ where: keyOf(w.partnershipB), data: { archivedAt: new Date() } });
     expect((await w.manager.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title)).not.toContain("Other partnership");
   });
 });
@@ -273,7 +273,7 @@ describe("access", () => {
   it("keeps an archived partnership's goals readable and unchangeable", async () => {
     const w = await world();
     const goal = await w.manager.api.goal.create(newGoal(w));
-    await db().partnership.update({ where: { id: w.partnershipA.id }, data: { archivedAt: new Date() } });
+    await db().partnership.update({ where: keyOf(w.partnershipA), data: { archivedAt: new Date() } });
     const seen = await list(w);
     expect(seen.partnership.archived).toBe(true);
     expect(seen.goals).toHaveLength(1);

@@ -14,6 +14,10 @@ export const db = () => getMaintenanceDb();
 // The app's client, for calling services directly the way a request or a job does.
 export const appDb = () => getDb();
 
+// A tenant row's unique key for the unscoped client: every tenant table's primary key is
+// (workspaceId, id).
+export const keyOf = (row: { workspaceId: string; id: string }) => ({ workspaceId_id: { workspaceId: row.workspaceId, id: row.id } });
+
 export const callerFor = (userId: string | null) => createCaller(createContextFor(userId, getDb()));
 
 // A workspace with an owner, an admin, a manager (owning partnership A), an executive, two
@@ -66,7 +70,7 @@ export function closedQuarter(workspaceId: string, label: string) {
 // Every statement of a cycle's framework answered with `value` (or per statement via a function).
 export async function fullAnswers(cycleId: string, value: number | null | ((key: string) => number | null) = 4) {
   const d = getMaintenanceDb();
-  const cycle = await d.cycle.findUniqueOrThrow({ where: { id: cycleId } });
+  const cycle = await d.cycle.findFirstOrThrow({ where: { id: cycleId } });
   const statements = await d.statement.findMany({
     where: { workspaceId: cycle.workspaceId, versionId: cycle.frameworkVersionId },
     orderBy: [{ pillar: { position: "asc" } }, { position: "asc" }],

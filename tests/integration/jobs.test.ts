@@ -98,8 +98,8 @@ describe("the job queue", { timeout: 120_000 }, () => {
     }
     // One sweep by the tick (the close's nudge may have queued another, keyed apart).
     expect((await jobsIn(own.fixtures, schema, tickQueue("sweep"))).filter((j) => j.singleton_key === "tick")).toHaveLength(1);
-    expect(await own.fixtures.cycle.findUniqueOrThrow({ where: { id: cycleA.id } })).toMatchObject({ status: "CLOSED" });
-    expect(await own.fixtures.cycle.findUniqueOrThrow({ where: { id: cycleB.id } })).toMatchObject({ status: "OPEN" });
+    expect(await own.fixtures.cycle.findFirstOrThrow({ where: { id: cycleA.id } })).toMatchObject({ status: "CLOSED" });
+    expect(await own.fixtures.cycle.findFirstOrThrow({ where: { id: cycleB.id } })).toMatchObject({ status: "OPEN" });
   });
 
   it("retries a failing email with backoff, dead-letters it after its last try, and an admin's send-again delivers it", async () => {
@@ -120,7 +120,7 @@ describe("the job queue", { timeout: 120_000 }, () => {
     await jobs.tick();
 
     const failed = await until("the email given up on", async () => {
-      const row = await own.fixtures.outboxEmail.findUniqueOrThrow({ where: { id: email.id } });
+      const row = await own.fixtures.outboxEmail.findFirstOrThrow({ where: { id: email.id } });
       return row.failedAt ? row : null;
     });
     // One try and two retries, each waiting at least the doubled delay (1-2 s, then 2-4 s).
@@ -136,7 +136,7 @@ describe("the job queue", { timeout: 120_000 }, () => {
     // The server accepts mail again; the admin sends it again: delivered once.
     smtp.control.refuseRecipients = false;
     await sendOutboxEmailAgain(forWorkspace(own.db, workspace.id), email.id);
-    await until("the email sent", async () => (await own.fixtures.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).sentAt);
+    await until("the email sent", async () => (await own.fixtures.outboxEmail.findFirstOrThrow({ where: { id: email.id } })).sentAt);
     expect(smtp.to("refused@example.test")).toHaveLength(1);
     await expect(sendOutboxEmailAgain(forWorkspace(own.db, workspace.id), email.id)).rejects.toThrow(/not waiting to be sent again/);
   });
@@ -156,7 +156,7 @@ describe("the job queue", { timeout: 120_000 }, () => {
     await doomed.boss.insert([{ id: emailJobId(data), name: EMAIL_QUEUE, data, expireInSeconds: 1 }]);
     const [taken] = await doomed.boss.fetch<EmailJob>(EMAIL_QUEUE);
     expect(taken?.id).toBe(emailJobId(data));
-    await own.fixtures.outboxEmail.update({ where: { id: email.id }, data: { claimedAt: new Date() } });
+    await own.fixtures.outboxEmail.updateMany({ where: { id: email.id }, data: { claimedAt: new Date() } });
     await doomed.stop();
 
     const survivor = await started(own, schema, { transport: () => smtp.transport, email: retry });
@@ -164,7 +164,7 @@ describe("the job queue", { timeout: 120_000 }, () => {
     // What the survivor's upkeep does every few minutes: an active job past its expiry is failed
     // and, with retries left, queued again.
     await survivor.boss.expire();
-    await until("the email sent", async () => (await own.fixtures.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).sentAt);
+    await until("the email sent", async () => (await own.fixtures.outboxEmail.findFirstOrThrow({ where: { id: email.id } })).sentAt);
     expect(smtp.to("after-a-crash@example.test")).toHaveLength(1);
     const job = await survivor.boss.getJobById<EmailJob>(EMAIL_QUEUE, emailJobId(data), { includeArchive: true });
     expect(job?.retryCount).toBe(1);

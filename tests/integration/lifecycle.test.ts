@@ -7,7 +7,7 @@ import { forWorkspace } from "../../server/db/tenant";
 import { createAction } from "../../server/services/actions/record";
 import { historyCsv } from "../../server/services/lifecycle/history";
 import { openDueRenewalReviews } from "../../server/services/lifecycle/renewal";
-import { buildWorld, callerFor, closedQuarter, db, expectTrpcError, appDb } from "./helpers";
+import { buildWorld, callerFor, closedQuarter, db, expectTrpcError, appDb, keyOf } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -19,7 +19,7 @@ const RENEWAL = day("2031-03-02");
 
 async function renewalWorld(phase: "ACTIVE" | "ONBOARDING" = "ACTIVE") {
   const w = await buildWorld();
-  await db().partnership.update({ where: { id: w.partnershipA.id }, data: { renewalDate: RENEWAL, phase } });
+  await db().partnership.update({ where: keyOf(w.partnershipA), data: { renewalDate: RENEWAL, phase } });
   const args = { workspaceSlug: w.slug, partnershipId: w.partnershipA.id };
   return { w, args };
 }
@@ -46,7 +46,7 @@ describe("the renewal review job", () => {
     const [review] = await reviews(w.partnershipA.id);
     expect(await reviews(w.partnershipA.id)).toHaveLength(1);
     expect(review).toMatchObject({ renewalDate: RENEWAL, previousPhase: "ACTIVE", openedById: null, decision: null });
-    const p = await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipA.id } });
+    const p = await db().partnership.findFirstOrThrow({ where: { id: w.partnershipA.id } });
     expect(p.phase).toBe("RENEWAL_REVIEW");
     expect((await phaseChanges(w.partnershipA.id)).map((c) => [c.fromPhase, c.toPhase, c.memberId])).toEqual([
       ["ACTIVE", "RENEWAL_REVIEW", null],
@@ -83,7 +83,7 @@ describe("the renewal review job", () => {
 
   it("leaves archived, exited and already reviewed renewal dates alone", async () => {
     const { w } = await renewalWorld();
-    await db().partnership.update({ where: { id: w.partnershipB.id }, data: { renewalDate: RENEWAL } });
+    await db().partnership.update({ where: keyOf(w.partnershipB), data: { renewalDate: RENEWAL } });
     await w.manager.api.lifecycle.changePhase({
       workspaceSlug: w.slug,
       partnershipId: w.partnershipB.id,
@@ -175,7 +175,7 @@ describe("renewal decisions", () => {
       nextRenewalDate: day("2032-03-02"),
     });
     expect(review!.decidedAt).toBeInstanceOf(Date);
-    const p = await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipA.id } });
+    const p = await db().partnership.findFirstOrThrow({ where: { id: w.partnershipA.id } });
     expect(p).toMatchObject({ phase: "RENEWED", renewalDate: day("2032-03-02"), archivedAt: null });
     expect((await phaseChanges(w.partnershipA.id)).map((c) => [c.fromPhase, c.toPhase, c.memberId])).toEqual([
       ["ACTIVE", "RENEWAL_REVIEW", w.manager.member.id],
@@ -209,7 +209,7 @@ describe("renewal decisions", () => {
     expect(refused.reason.code).toBe("CONFLICT");
 
     const [decided] = await reviews(w.partnershipA.id);
-    const p = await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipA.id } });
+    const p = await db().partnership.findFirstOrThrow({ where: { id: w.partnershipA.id } });
     // The partnership follows the winning decision, and only it.
     if (decided!.decision === "RENEW") expect(p).toMatchObject({ phase: "RENEWED", archivedAt: null });
     else expect(p.phase).toBe("EXITED");
@@ -260,7 +260,7 @@ describe("exit and restore", () => {
       title: "Shared escalation path",
       ownerMemberId: w.contactA.member.id,
     });
-    await d.action.update({ where: { id: done.id }, data: { status: "DONE", doneAt: new Date() } });
+    await d.action.update({ where: keyOf(done), data: { status: "DONE", doneAt: new Date() } });
     const goal = await d.goal.create({
       data: {
         workspaceId: ws,
@@ -329,7 +329,7 @@ describe("exit and restore", () => {
       reasons: "The partner is moving out of our market.",
     });
 
-    const p = await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipA.id } });
+    const p = await db().partnership.findFirstOrThrow({ where: { id: w.partnershipA.id } });
     expect(p.phase).toBe("EXITED");
     expect(p.archivedAt).toBeInstanceOf(Date);
     expect(await counts(w)).toEqual(before);
@@ -392,7 +392,7 @@ describe("exit and restore", () => {
     // Restore: back to the phase before the review, with a history row; asked about again.
     const restored = await w.manager.api.lifecycle.restore({ ...args, reason: "They came back" });
     expect(restored.phase).toBe("ONBOARDING");
-    const back = await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipA.id } });
+    const back = await db().partnership.findFirstOrThrow({ where: { id: w.partnershipA.id } });
     expect(back).toMatchObject({ phase: "ONBOARDING", archivedAt: null });
     expect((await phaseChanges(w.partnershipA.id)).at(-1)).toMatchObject({
       fromPhase: "EXITED",
@@ -410,7 +410,7 @@ describe("exit and restore", () => {
     const { w, args } = await renewalWorld();
     await w.manager.api.lifecycle.changePhase({ ...args, phase: "RENEWED", reason: "Signed early" });
     await w.manager.api.lifecycle.changePhase({ ...args, phase: "EXITED", reason: "Wound down" });
-    expect(await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipA.id } })).toMatchObject({
+    expect(await db().partnership.findFirstOrThrow({ where: { id: w.partnershipA.id } })).toMatchObject({
       phase: "EXITED",
       archivedAt: expect.any(Date),
     });
@@ -449,10 +449,10 @@ describe("the partnership settings form", () => {
       "BAD_REQUEST",
       /no renewal date/,
     );
-    expect((await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipB.id } })).name).toBe(w.partnershipB.name);
+    expect((await db().partnership.findFirstOrThrow({ where: { id: w.partnershipB.id } })).name).toBe(w.partnershipB.name);
 
     await w.admin.api.partnership.update({ ...b, name: w.partnershipB.name, phase: "EXITED" });
-    expect(await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipB.id } })).toMatchObject({
+    expect(await db().partnership.findFirstOrThrow({ where: { id: w.partnershipB.id } })).toMatchObject({
       phase: "EXITED",
       archivedAt: expect.any(Date),
     });

@@ -27,7 +27,9 @@ async function tableExists(pglite: PGlite, name: string) {
   return rows[0]!.t !== null;
 }
 
-describe("migrate", () => {
+// Each test migrates a fresh PGlite from nothing, some twice: about 4 s on an idle machine, but
+// close to the default 30 s on a loaded 2-core one (seen in a full run).
+describe("migrate", { timeout: 120_000 }, () => {
   it("applies every migration once; a second run applies nothing", async () => {
     const pglite = await freshPglite();
     const names = readMigrations().map((m) => m.name);
@@ -109,7 +111,7 @@ describe("migrate", () => {
   });
 });
 
-describe("the PGlite directory lock", () => {
+describe("the PGlite directory lock", { timeout: 120_000 }, () => {
   function tempDataDir() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "ph-lock-"));
     cleanups.push(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -87,10 +87,10 @@ describe("asking for a reset", () => {
     const unknown = nobody().toLowerCase();
     await requestPasswordReset(appDb(), user.email, { address: "192.0.2.10" });
     await requestPasswordReset(appDb(), unknown, { address: "192.0.2.11" });
-    expect(await db().auditEvent.findMany({ where: { userId: user.id } })).toEqual([
-      expect.objectContaining({ action: "password.reset_requested", workspaceId: null, email: user.email, address: "192.0.2.10" }),
+    expect(await db().accountAuditEvent.findMany({ where: { userId: user.id } })).toEqual([
+      expect.objectContaining({ action: "password.reset_requested", email: user.email, address: "192.0.2.10" }),
     ]);
-    expect(await db().auditEvent.findMany({ where: { email: unknown } })).toEqual([
+    expect(await db().accountAuditEvent.findMany({ where: { email: unknown } })).toEqual([
       expect.objectContaining({ action: "password.reset_requested", userId: null, address: "192.0.2.11" }),
     ]);
   });
@@ -129,16 +129,18 @@ describe("choosing the new password", () => {
     expect(await liveSessionUser(appDb(), user.id, session.sid)).toBe(user.id);
     await expect(signInWithToken(done.signInToken)).rejects.toThrow(/already been used/);
 
-    const events = await db().auditEvent.findMany({ where: { userId: user.id, action: { startsWith: "password." } } });
+    const events = await db().accountAuditEvent.findMany({ where: { userId: user.id, action: { startsWith: "password." } } });
     expect(events).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: "password.reset_requested", workspaceId: null }),
-        expect.objectContaining({ action: "password.reset", workspaceId: null, actorUserId: user.id, detail: { sessionsEnded: 2 } }),
+        expect.objectContaining({ action: "password.reset_requested" }),
+        expect.objectContaining({ action: "password.reset", actorUserId: user.id, detail: { sessionsEnded: 2 } }),
       ]),
     );
     expect(events).toHaveLength(2);
     expect(
-      await db().auditEvent.count({ where: { userId: user.id, action: "signin.succeeded", detail: { equals: { method: "EMAIL_LINK" } } } }),
+      await db().accountAuditEvent.count({
+        where: { userId: user.id, action: "signin.succeeded", detail: { equals: { method: "EMAIL_LINK" } } },
+      }),
     ).toBe(1);
   });
 

@@ -14,7 +14,7 @@ import { runJobs } from "../../server/jobs/run";
 import { deliverOutbox, REMOVED_REASON } from "../../server/services/email/deliver";
 import { createMailTransport } from "../../server/services/email/transport";
 import { syncCurrentCycles } from "../../server/services/participants";
-import { buildWorld, callerFor, db, expectTrpcError, fullAnswers, appDb } from "./helpers";
+import { buildWorld, callerFor, db, expectTrpcError, fullAnswers, appDb, keyOf } from "./helpers";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ymd = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
@@ -214,12 +214,12 @@ describe("a manager made a partner contact of organisation A", () => {
     });
 
     // Ownership of C cleared; the admins asked, in the app and by email, to choose an owner.
-    expect((await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipC.id } })).ownerMemberId).toBeNull();
+    expect((await db().partnership.findFirstOrThrow({ where: { id: w.partnershipC.id } })).ownerMemberId).toBeNull();
     await expectOwnerNeeded(w, w.partnershipC);
     // Off B's host team; B's open actions with B's owner, the change in their history by the admin.
     expect(await db().partnershipTeamMember.count({ where: { memberId: max.member.id } })).toBe(0);
     for (const actionId of [work.actionId, retro.actionId]) {
-      const action = await db().action.findUniqueOrThrow({ where: { id: actionId } });
+      const action = await db().action.findFirstOrThrow({ where: { id: actionId } });
       expect(action.ownerMemberId).toBe(w.manager.member.id);
       const last = (await actionHistory(actionId)).at(-1)!;
       expect(last.memberId).toBe(w.admin.member.id);
@@ -232,7 +232,7 @@ describe("a manager made a partner contact of organisation A", () => {
     const detail = await w.manager.api.action.get({ workspaceSlug: slug, actionId: work.actionId });
     expect(detail.history.at(-1)).toMatchObject({ by: w.admin.user.name, changes: [{ field: "owner", before: "Max Mover" }] });
     // No longer the goal's host owner; no longer listed in B's open retro (they only volunteered).
-    expect((await db().goal.findUniqueOrThrow({ where: { id: work.goalId } })).hostOwnerId).toBeNull();
+    expect((await db().goal.findFirstOrThrow({ where: { id: work.goalId } })).hostOwnerId).toBeNull();
     expect(await db().retroAttendee.count({ where: { retroId: retro.retroId, memberId: max.member.id } })).toBe(0);
     // Asked about A, from its partner side, and no longer about B or C.
     const places = await db().cycleParticipant.findMany({ where: { memberId: max.member.id, cycle: { status: "OPEN" } } });
@@ -265,7 +265,7 @@ describe("a manager made a partner contact of organisation A", () => {
     const toMax = (await reaching(w, max)).emails.filter((e) => e.sentAt);
     expect(smtp.received.flat().filter((to) => to === max.user.email)).toHaveLength(toMax.length);
     for (const e of toMax) expect(e.about.map((a) => a.partnershipId)).toEqual([w.partnershipA.id]);
-    for (const e of dropped) expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({ sentAt: null });
+    for (const e of dropped) expect(await db().outboxEmail.findFirstOrThrow({ where: { id: e.id } })).toMatchObject({ sentAt: null });
   });
 });
 
@@ -305,8 +305,8 @@ describe("a partner contact moved from organisation B to A", () => {
       attendanceRemoved: 0,
     });
 
-    expect((await db().action.findUniqueOrThrow({ where: { id: work.actionId } })).ownerMemberId).toBe(w.manager.member.id);
-    expect((await db().goal.findUniqueOrThrow({ where: { id: work.goalId } })).partnerOwnerId).toBeNull();
+    expect((await db().action.findFirstOrThrow({ where: { id: work.actionId } })).ownerMemberId).toBe(w.manager.member.id);
+    expect((await db().goal.findFirstOrThrow({ where: { id: work.goalId } })).partnerOwnerId).toBeNull();
     // Her answer stays and counts; she is off B's list and on A's.
     expect(await db().response.count({ where: { memberId: carla.member.id, partnershipId: w.partnershipB.id } })).toBe(1);
     const key = { workspaceId: w.workspace.id, cycleId: w.cycle.id, memberId: carla.member.id };
@@ -359,8 +359,8 @@ describe("a member removed", () => {
     expect(effects.participantsRemoved).toBeGreaterThan(0);
 
     await expectOwnerNeeded(w, w.partnershipC);
-    expect((await db().action.findUniqueOrThrow({ where: { id: work.actionId } })).ownerMemberId).toBe(w.manager.member.id);
-    expect((await db().goal.findUniqueOrThrow({ where: { id: work.goalId } })).hostOwnerId).toBeNull();
+    expect((await db().action.findFirstOrThrow({ where: { id: work.actionId } })).ownerMemberId).toBe(w.manager.member.id);
+    expect((await db().goal.findFirstOrThrow({ where: { id: work.goalId } })).hostOwnerId).toBeNull();
     expect(await db().cycleParticipant.count({ where: { memberId: max.member.id, cycle: { status: { in: ["OPEN", "DRAFT"] } } } })).toBe(0);
     const { emails, notifications } = await reaching(w, max);
     expect(notifications).toEqual([]);
@@ -411,7 +411,7 @@ describe("a manager made an executive", () => {
     const w = await world();
     // The admin owns an action of A without working on A (admins act for anyone) and owns C.
     const ada = { ...w.admin };
-    await db().partnership.update({ where: { id: w.partnershipC.id }, data: { ownerMemberId: ada.member.id } });
+    await db().partnership.update({ where: keyOf(w.partnershipC), data: { ownerMemberId: ada.member.id } });
     const { id: actionId } = await ada.api.action.create({
       workspaceSlug: w.slug,
       partnershipId: w.partnershipA.id,
@@ -421,8 +421,8 @@ describe("a manager made an executive", () => {
     });
     const effects = await w.owner.api.member.changeRole({ workspaceSlug: w.slug, memberId: ada.member.id, role: "MANAGER" });
     expect(effects).toMatchObject({ ownershipCleared: 0, actionsHandedOver: 1 });
-    expect((await db().partnership.findUniqueOrThrow({ where: { id: w.partnershipC.id } })).ownerMemberId).toBe(ada.member.id);
-    expect((await db().action.findUniqueOrThrow({ where: { id: actionId } })).ownerMemberId).toBe(w.manager.member.id);
+    expect((await db().partnership.findFirstOrThrow({ where: { id: w.partnershipC.id } })).ownerMemberId).toBe(ada.member.id);
+    expect((await db().action.findFirstOrThrow({ where: { id: actionId } })).ownerMemberId).toBe(w.manager.member.id);
   });
 });
 
@@ -436,8 +436,8 @@ describe("a stale row, left by a change the clean-up did not see", () => {
     const queued = (await reaching(w, max)).live;
 
     // Made a partner contact of A behind the app's back: every row about B stays.
-    await db().member.update({ where: { id: max.member.id }, data: { role: "PARTNER", partnerOrgId: w.orgA.id } });
-    expect((await db().action.findUniqueOrThrow({ where: { id: work.actionId } })).ownerMemberId).toBe(max.member.id);
+    await db().member.update({ where: keyOf(max.member), data: { role: "PARTNER", partnerOrgId: w.orgA.id } });
+    expect((await db().action.findFirstOrThrow({ where: { id: work.actionId } })).ownerMemberId).toBe(max.member.id);
 
     const lists = await expectNothingAbout(w, max, [w.partnershipB, w.partnershipC], { stale: true });
     expect(lists!.mine.actions).toEqual([]);
@@ -453,7 +453,7 @@ describe("a stale row, left by a change the clean-up did not see", () => {
     expect(result.dropped).toBeGreaterThanOrEqual(queued.length);
     expect(smtp.received.flat()).not.toContain(max.user.email);
     for (const e of queued) {
-      const row = await db().outboxEmail.findUniqueOrThrow({ where: { id: e.id } });
+      const row = await db().outboxEmail.findFirstOrThrow({ where: { id: e.id } });
       expect(row.sentAt).toBeNull();
       expect(row.dropReason).toMatch(/may no longer hear about/);
     }
@@ -463,7 +463,7 @@ describe("a stale row, left by a change the clean-up did not see", () => {
 
   it("an executive with an old place on a survey list owes nothing and cannot answer", async () => {
     const w = await world();
-    await db().member.update({ where: { id: w.mover.member.id }, data: { role: "EXECUTIVE" } });
+    await db().member.update({ where: keyOf(w.mover.member), data: { role: "EXECUTIVE" } });
     expect(await db().cycleParticipant.count({ where: { memberId: w.mover.member.id, cycleId: w.cycle.id } })).toBeGreaterThan(0);
     expect(await w.mover.api.response.owed({ workspaceSlug: w.slug })).toEqual([]);
     await expectTrpcError(

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle, createPartnerOrg, createPartnership, createResponses, cycleFramework } from "../../prisma/factories";
 import { csvCell, csvHeader, csvRows } from "../../server/services/portfolio/csv";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { keyOf, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 type Pillars = { trust: number; commitment: number; coordination: number; communication: number };
 const all = (v: number): Pillars => ({ trust: v, commitment: v, coordination: v, communication: v });
@@ -35,11 +35,11 @@ async function portfolioWorld() {
   const w = await buildWorld();
   const d = db();
   const ws = w.workspace.id;
-  await d.partnerOrg.update({ where: { id: w.orgA.id }, data: { region: "EMEA", industry: "Software" } });
-  await d.partnerOrg.update({ where: { id: w.orgB.id }, data: { region: "Americas", industry: "Cloud" } });
+  await d.partnerOrg.update({ where: keyOf(w.orgA), data: { region: "EMEA", industry: "Software" } });
+  await d.partnerOrg.update({ where: keyOf(w.orgB), data: { region: "Americas", industry: "Cloud" } });
   const orgC = await createPartnerOrg(d, ws, { region: "EMEA", industry: "Cloud" });
-  await d.partnership.update({ where: { id: w.partnershipA.id }, data: { name: "Alpha", tier: "STRATEGIC" } });
-  await d.partnership.update({ where: { id: w.partnershipB.id }, data: { name: "Bravo", tier: "CORE" } });
+  await d.partnership.update({ where: keyOf(w.partnershipA), data: { name: "Alpha", tier: "STRATEGIC" } });
+  await d.partnership.update({ where: keyOf(w.partnershipB), data: { name: "Bravo", tier: "CORE" } });
   const charlie = await createPartnership(d, ws, {
     partnerOrgId: orgC.id,
     name: "Charlie",
@@ -360,7 +360,7 @@ describe("portfolio CSV export", () => {
 
   it("has a row per partnership, cycle, pillar and side, each figure only where confidentiality allows", async () => {
     const { w, charlie } = await portfolioWorld();
-    await db().partnership.update({ where: { id: charlie.id }, data: { name: '=HYPERLINK("x"), "Charlie"' } });
+    await db().partnership.update({ where: keyOf(charlie), data: { name: '=HYPERLINK("x"), "Charlie"' } });
     const lines = await csvOf(w.executive.api, w.slug);
     expect(lines[0]).toBe("partnership,partner,tier,phase,owner,region,industry,cycle,pillar,side,score,responses,note");
     const about = `Alpha,${w.orgA.name},Strategic,Active,${w.manager.user.name},EMEA,Software`;

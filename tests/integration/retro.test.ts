@@ -3,7 +3,7 @@
 // owned from either side, the summary and its emails, and who may do what.
 import { describe, expect, it } from "vitest";
 import { addMember } from "../../prisma/factories";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { keyOf, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 type Person = World["manager"];
@@ -121,7 +121,7 @@ describe("phases", () => {
       w.admin.api.retro.advance({ workspaceSlug: w.slug, retroId, version: 1 }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const stored = await db().retro.findUniqueOrThrow({ where: { id: retroId } });
+    const stored = await db().retro.findFirstOrThrow({ where: { id: retroId } });
     expect(stored).toMatchObject({ phase: "VOTING", version: 2 });
   });
 
@@ -227,9 +227,9 @@ describe("items before the reveal", () => {
     await expectTrpcError(w.contactA.api.retro.editItem({ workspaceSlug: w.slug, itemId: theirs, text: "Hijacked" }), "FORBIDDEN");
     await expectTrpcError(w.manager.api.retro.withdrawItem({ workspaceSlug: w.slug, itemId: mine }), "FORBIDDEN");
     await expectTrpcError(w.contactA.api.retro.editItem({ workspaceSlug: w.slug, itemId: mine, text: " " }), "BAD_REQUEST");
-    expect((await db().retroItem.findUniqueOrThrow({ where: { id: mine } })).text).toBe("First draft");
+    expect((await db().retroItem.findFirstOrThrow({ where: { id: mine } })).text).toBe("First draft");
     expect(await db().retroItem.count({ where: { id: gone } })).toBe(0);
-    expect((await db().retroItem.findUniqueOrThrow({ where: { id: theirs } })).text).toBe("Manager's");
+    expect((await db().retroItem.findFirstOrThrow({ where: { id: theirs } })).text).toBe("Manager's");
 
     await advance(w, retroId);
     await expectTrpcError(
@@ -240,7 +240,7 @@ describe("items before the reveal", () => {
     await expectTrpcError(w.contactA.api.retro.withdrawItem({ workspaceSlug: w.slug, itemId: mine }), "BAD_REQUEST");
     await expectTrpcError(add(w, w.contactA, retroId, "GOING_WELL", "Too late"), "BAD_REQUEST");
     await expectTrpcError(add(w, w.contactA, retroId, "START_DOING", "Too early"), "BAD_REQUEST", /while proposing/);
-    expect((await db().retroItem.findUniqueOrThrow({ where: { id: mine } })).text).toBe("First draft");
+    expect((await db().retroItem.findFirstOrThrow({ where: { id: mine } })).text).toBe("First draft");
   });
 });
 
@@ -408,7 +408,7 @@ describe("actions from Start doing", () => {
     const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((loser.reason as { code: string }).code).toBe("CONFLICT");
     expect((loser.reason as Error).message).toMatch(/Already taken by (Mona Manager|Carl Contact)/);
-    const stored = await db().action.findUniqueOrThrow({ where: { id: actionId } });
+    const stored = await db().action.findFirstOrThrow({ where: { id: actionId } });
     expect([w.manager.member.id, w.contactA.member.id]).toContain(stored.ownerMemberId);
     expect(await db().actionEvent.count({ where: { actionId } })).toBe(2);
   });
@@ -458,7 +458,7 @@ describe("actions from Start doing", () => {
       }),
       "FORBIDDEN",
     );
-    expect((await db().action.findUniqueOrThrow({ where: { id: a.id } })).ownerMemberId).toBe(w.contactA.member.id);
+    expect((await db().action.findFirstOrThrow({ where: { id: a.id } })).ownerMemberId).toBe(w.contactA.member.id);
   });
 });
 
@@ -584,7 +584,7 @@ describe("access", () => {
     const w = await world();
     const retroId = await open(w);
     const item = await add(w, w.contactA, retroId, "GOING_WELL", "Before archiving");
-    await db().partnership.update({ where: { id: w.partnershipA.id }, data: { archivedAt: new Date() } });
+    await db().partnership.update({ where: keyOf(w.partnershipA), data: { archivedAt: new Date() } });
     await expectTrpcError(add(w, w.contactA, retroId, "GOING_WELL", "After"), "BAD_REQUEST", /archived/);
     await expectTrpcError(
       w.contactA.api.retro.editItem({ workspaceSlug: w.slug, itemId: item, text: "Edited" }),

@@ -4,7 +4,7 @@
 import { forWorkspace } from "../../server/db/tenant";
 import { describe, expect, it } from "vitest";
 import { runSchedule } from "../../server/services/schedule";
-import { buildWorld, db, fullAnswers, appDb } from "./helpers";
+import { buildWorld, db, fullAnswers, appDb, keyOf } from "./helpers";
 
 const at = (iso: string) => new Date(iso);
 
@@ -17,7 +17,7 @@ async function scheduledWorld(
     data: { autoSchedule: true, cycleOpenDay: 1, cycleLengthDays: 21, ...settings },
   });
   // The world's own open cycle is not part of these stories.
-  await db().cycle.update({ where: { id: w.cycle.id }, data: { status: "CLOSED" } });
+  await db().cycle.update({ where: keyOf(w.cycle), data: { status: "CLOSED" } });
   const run = (iso: string) => runSchedule(forWorkspace(appDb(), w.workspace.id), at(iso));
   const cycle = (label: string) => db().cycle.findUniqueOrThrow({ where: { workspaceId_label: { workspaceId: w.workspace.id, label } } });
   const emails = (kind?: "SURVEY_OPEN" | "REMINDER") =>
@@ -137,7 +137,7 @@ describe("the schedule job", () => {
     expect(await db().cycle.count({ where: { workspaceId: w.workspace.id, label: "2035-Q1" } })).toBe(0);
 
     const manual = await w.admin.api.cycle.create({ workspaceSlug: w.slug, label: "Pilot", opensAt: "2035-01-01", closesAt: "2035-02-01" });
-    await db().cycle.update({ where: { id: manual.id }, data: { status: "OPEN", openedAt: at("2035-01-01T00:00:00Z") } });
+    await db().cycle.update({ where: keyOf(manual), data: { status: "OPEN", openedAt: at("2035-01-01T00:00:00Z") } });
     expect((await run("2035-01-02T00:00:00Z")).reminders).toBe(3);
     expect(await emails("SURVEY_OPEN")).toHaveLength(3);
   });

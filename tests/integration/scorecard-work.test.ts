@@ -43,7 +43,10 @@ describe("the scorecard's work section", () => {
     await w.manager.api.action.update({ workspaceSlug: w.slug, actionId: coordination.id, version: coordination.version, status: "DONE" });
     await w.manager.api.action.update({ workspaceSlug: w.slug, actionId: dropped.id, version: dropped.version, status: "DROPPED" });
     // Done before the previous cycle closed: it could not have moved this cycle's answers.
-    await db().action.update({ where: { id: before.id }, data: { status: "DONE", doneAt: new Date("2020-07-10T00:00:00Z") } });
+    await db().action.update({
+      where: { workspaceId_id: { workspaceId: w.workspace.id, id: before.id } },
+      data: { status: "DONE", doneAt: new Date("2020-07-10T00:00:00Z") },
+    });
 
     const work = (await w.manager.api.partnership.scorecardWork(input))!;
     expect(work.cycleLabel).toBe(w.cycle.label);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addMember, createCycle, createResponses, type ResponseSpec } from "../../prisma/factories";
 import { DEFAULT_FRAMEWORK } from "../../server/services/framework";
-import { buildWorld, closedQuarter, db } from "./helpers";
+import { keyOf, buildWorld, closedQuarter, db } from "./helpers";
 
 type PillarKey = "trust" | "commitment" | "coordination" | "communication";
 type PillarValues = Record<PillarKey, number>;
@@ -601,7 +601,7 @@ describe("portfolio.overview", () => {
 
   it("leaves exited partnerships out of the active portfolio", async () => {
     const { w } = await scoredWorld();
-    await db().partnership.update({ where: { id: w.partnershipB.id }, data: { phase: "EXITED" } });
+    await db().partnership.update({ where: keyOf(w.partnershipB), data: { phase: "EXITED" } });
     const overview = await w.executive.api.portfolio.overview({ workspaceSlug: w.slug });
     expect(overview.rows.map((r) => r.id)).toEqual([w.partnershipA.id]);
     expect(overview.series.find((s) => s.label === "2020-Q3")).toMatchObject({ average: 66.7, scored: 1 });

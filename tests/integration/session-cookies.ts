@@ -9,7 +9,7 @@ import type { SignInMethod } from "../../server/services/accounts/sessions";
 import { liveSessionOf } from "../../server/session";
 import { createContextFor } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
-import { db, appDb } from "./helpers";
+import { appDb } from "./helpers";
 
 export const CHROME_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 export const SAFARI_ON_IPHONE =

@@ -96,7 +96,7 @@ describe("the account page's sessions", () => {
     expect(await replay(here.cookie)).toBe(user.id);
     expect(await sessionRow(phone.sessionId)).toMatchObject({ endReason: "SIGNED_OUT" });
     expect(await here.api.account.endSession({ session: handle })).toEqual({ ended: false, current: false });
-    const events = await db().auditEvent.findMany({ where: { userId: user.id, action: "sessions.ended" } });
+    const events = await db().accountAuditEvent.findMany({ where: { userId: user.id, action: "sessions.ended" } });
     expect(events).toHaveLength(1);
     expect(events[0]!.detail).toMatchObject({ count: 1, reason: "SIGNED_OUT", device: "Safari on iPhone", current: false });
   });
@@ -115,8 +115,8 @@ describe("the account page's sessions", () => {
     const browsers = [await signedIn(user), await signedIn(user), await signedIn(user)];
     expect(await browsers[0]!.api.account.signOutEverywhere()).toEqual({ ended: 3 });
     for (const b of browsers) expect(await replay(b.cookie)).toBeNull();
-    const [event] = await db().auditEvent.findMany({ where: { userId: user.id, action: "sessions.ended" } });
-    expect(event).toMatchObject({ workspaceId: null, actorUserId: user.id, detail: { count: 3, reason: "SIGNED_OUT_EVERYWHERE" } });
+    const [event] = await db().accountAuditEvent.findMany({ where: { userId: user.id, action: "sessions.ended" } });
+    expect(event).toMatchObject({ actorUserId: user.id, detail: { count: 3, reason: "SIGNED_OUT_EVERYWHERE" } });
     expect(await (await signedIn(user)).api.account.sessions()).toHaveLength(1);
   });
 
@@ -126,7 +126,7 @@ describe("the account page's sessions", () => {
     const signOut = () => nextAuthSignOut(user.id, browser.sessionId);
     await signOut();
     await signOut();
-    expect(await db().auditEvent.count({ where: { userId: user.id, action: "signout" } })).toBe(1);
+    expect(await db().accountAuditEvent.count({ where: { userId: user.id, action: "signout" } })).toBe(1);
   });
 });
 

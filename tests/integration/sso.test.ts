@@ -140,6 +140,8 @@ async function closedPort(): Promise<number> {
 }
 
 const lastAudit = (where: Record<string, unknown>) => db().auditEvent.findFirst({ where, orderBy: { createdAt: "desc" } });
+// An account's event: in the global account audit table, in no workspace.
+const lastAccountAudit = (where: Record<string, unknown>) => db().accountAuditEvent.findFirst({ where, orderBy: { createdAt: "desc" } });
 
 describe("setting up single sign-on", () => {
   it("stores the client secret sealed, never in plain text, and never sends it back", async () => {
@@ -288,7 +290,7 @@ describe("signing in with single sign-on", () => {
       userId: c.owner.id,
       email: c.owner.email,
     });
-    expect(await lastAudit({ workspaceId: null, action: "signin.succeeded", userId: c.owner.id })).toMatchObject({
+    expect(await lastAccountAudit({ action: "signin.succeeded", userId: c.owner.id })).toMatchObject({
       detail: { method: "SSO" },
     });
   });
@@ -325,7 +327,7 @@ describe("signing in with single sign-on", () => {
       userId: user.id,
       detail: { role: "EXECUTIVE" },
     });
-    expect(await lastAudit({ workspaceId: null, action: "account.created", userId: user.id })).toMatchObject({ detail: { via: "SSO" } });
+    expect(await lastAccountAudit({ action: "account.created", userId: user.id })).toMatchObject({ detail: { via: "SSO" } });
     // The second time, the same account and membership.
     expect((await ssoSignIn(email)).userId).toBe(user.id);
     expect(await db().member.count({ where: { userId: user.id } })).toBe(1);
@@ -504,7 +506,7 @@ describe("refusals: wrong issuer, audience, nonce or state", () => {
     await expectRefused(await outcomeOf(await callback(answer, tampered)), "flow_missing");
     expect(await db().userSession.count({ where: { userId: c.owner.id } })).toBe(0);
     expect(
-      await db().auditEvent.count({
+      await db().accountAuditEvent.count({
         where: { action: "signin.failed", email: null, detail: { path: ["reason"], equals: "flow_missing" } },
       }),
     ).toBeGreaterThan(0);
@@ -584,7 +586,7 @@ describe("required single sign-on", () => {
     await expect(authenticate(appDb(), { email: `nobody@${c.domain}`, password: "x" }, "203.0.113.7")).rejects.toThrow(message);
     await expect(requestSignInLink(appDb(), c.owner.email)).rejects.toThrow(message);
     expect(await db().authToken.count({ where: { email: c.owner.email } })).toBe(0);
-    expect(await lastAudit({ workspaceId: null, action: "signin.failed", email: c.owner.email })).toMatchObject({
+    expect(await lastAccountAudit({ action: "signin.failed", email: c.owner.email })).toMatchObject({
       detail: { reason: "sso required" },
     });
     // SSO itself still works.

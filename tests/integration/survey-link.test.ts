@@ -28,7 +28,7 @@ import { sendDueReminders } from "../../server/services/reminders";
 import { HIDDEN_LINK } from "../../server/services/survey-links/redact";
 import { createLinkContext } from "../../server/trpc/link-context";
 import { createCaller } from "../../server/trpc/root";
-import { buildWorld, db, expectTrpcError, fullAnswers, appDb } from "./helpers";
+import { buildWorld, db, expectTrpcError, fullAnswers, appDb, keyOf } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -41,7 +41,7 @@ const linkApi = (token: string | null, linkId?: string) =>
 
 // The cycle's survey-open notices (the job's first reminder), as the schedule job sends them.
 async function sendNotices(w: World, at = new Date(w.cycle.opensAt.getTime() + HOUR_MS)) {
-  const cycle = await db().cycle.findUniqueOrThrow({ where: { id: w.cycle.id } });
+  const cycle = await db().cycle.findFirstOrThrow({ where: { id: w.cycle.id } });
   return sendDueReminders(forWorkspace(appDb(), w.workspace.id), w.workspace, cycle, at);
 }
 
@@ -64,7 +64,7 @@ async function linkedWorld() {
   await sendNotices(w);
   const email = await emailTo(w, w.contactA.member.id);
   const token = tokenOf(email.link);
-  const row = await db().surveyLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+  const row = await db().surveyLink.findFirstOrThrow({ where: { tokenHash: hashToken(token) } });
   const target = { workspaceSlug: w.slug, cycleId: w.cycle.id, partnershipId: w.partnershipA.id };
   return { w, email, token, row, api: linkApi(token), target };
 }
@@ -154,7 +154,7 @@ describe("the survey emails carry a personal link", () => {
     expect(mail!.to).toMatchObject({ value: [{ address: w.contactA.user.email }] });
     expect(mail!.subject).toContain(w.cycle.label);
 
-    const stored = await db().outboxEmail.findUniqueOrThrow({ where: { id: email.id } });
+    const stored = await db().outboxEmail.findFirstOrThrow({ where: { id: email.id } });
     expect(stored.sentAt).not.toBeNull();
     expect(stored.text).not.toContain(token);
     expect(stored.text).toContain(HIDDEN_LINK);
@@ -193,7 +193,7 @@ describe("following a personal link", () => {
     expect(await api.response.muteReminders({ workspaceSlug: w.slug, cycleId: w.cycle.id, muted: true })).toEqual({ muted: true });
 
     const submitted = await api.response.submit({ ...target, answers, comments: [] });
-    const response = await db().response.findUniqueOrThrow({ where: { id: submitted.responseId } });
+    const response = await db().response.findFirstOrThrow({ where: { id: submitted.responseId } });
     expect(response).toMatchObject({
       memberId: w.contactA.member.id,
       side: "PARTNER",
@@ -228,7 +228,7 @@ describe("following a personal link", () => {
 
     // The manager is asked about two partnerships: their link leads to the list of both.
     const managerToken = tokenOf((await emailTo(w, w.manager.member.id)).link);
-    const managerLink = await db().surveyLink.findUniqueOrThrow({ where: { tokenHash: hashToken(managerToken) } });
+    const managerLink = await db().surveyLink.findFirstOrThrow({ where: { tokenHash: hashToken(managerToken) } });
     const manager = await followSurveyLink(managerToken, { sessionUserId: null, address: null });
     expect(manager.location).toBe(`/survey/${managerLink.id}`);
     expect((await linkApi(managerToken).surveyLink.overview()).surveys.map((s) => s.partnershipId).sort()).toEqual(
@@ -241,7 +241,7 @@ describe("following a personal link", () => {
     const audited = () => db().auditEvent.findMany({ where: { workspaceId: w.workspace.id, action: "survey_link.used" } });
     const before = Date.now();
     await api.surveyLink.open();
-    const first = await db().surveyLink.findUniqueOrThrow({ where: { id: row.id } });
+    const first = await db().surveyLink.findFirstOrThrow({ where: { id: row.id } });
     expect(first.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(before);
     expect(await audited()).toEqual([
       expect.objectContaining({
@@ -256,7 +256,7 @@ describe("following a personal link", () => {
 
     await api.surveyLink.open();
     expect(await audited()).toHaveLength(1);
-    expect((await db().surveyLink.findUniqueOrThrow({ where: { id: row.id } })).lastUsedAt!.getTime()).toBeGreaterThanOrEqual(
+    expect((await db().surveyLink.findFirstOrThrow({ where: { id: row.id } })).lastUsedAt!.getTime()).toBeGreaterThanOrEqual(
       first.lastUsedAt!.getTime(),
     );
     // Using the survey is not following the link: no new entry.
@@ -264,7 +264,7 @@ describe("following a personal link", () => {
     expect(await audited()).toHaveLength(1);
 
     // A day later it is a new use.
-    await db().surveyLink.update({ where: { id: row.id }, data: { lastUsedAt: new Date(Date.now() - 25 * HOUR_MS) } });
+    await db().surveyLink.update({ where: keyOf(row), data: { lastUsedAt: new Date(Date.now() - 25 * HOUR_MS) } });
     await api.surveyLink.open();
     expect(await audited()).toHaveLength(2);
   });
@@ -394,7 +394,7 @@ describe("a personal link stops working", () => {
   it("when the cycle closes, saying when (and again while an admin reopens it)", async () => {
     const { w, token } = await linkedWorld();
     await w.owner.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
-    const closed = await db().cycle.findUniqueOrThrow({ where: { id: w.cycle.id } });
+    const closed = await db().cycle.findFirstOrThrow({ where: { id: w.cycle.id } });
     expect(linkExpired(closed)).toMatch(/^This survey link has expired: the .* survey closed on \d{1,2} \w+ \d{4}\.$/);
     await expectRefused(w, token, linkExpired(closed), "expired");
     await w.owner.api.cycle.open({ workspaceSlug: w.slug, cycleId: w.cycle.id });

@@ -41,7 +41,7 @@ const submitFor = (w: World, overrides: Partial<{ cycleId: string; partnershipId
 });
 
 async function pillarsOf(cycleId: string) {
-  const cycle = await db().cycle.findUniqueOrThrow({ where: { id: cycleId } });
+  const cycle = await db().cycle.findFirstOrThrow({ where: { id: cycleId } });
   return db().pillar.findMany({ where: { versionId: cycle.frameworkVersionId }, orderBy: { position: "asc" } });
 }
 

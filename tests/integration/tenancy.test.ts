@@ -113,7 +113,7 @@ describe("another workspace's rows, asked for with one's own workspace", () => {
       /^Pending invitation not found\.$/,
     );
     expect(await snapshotOf(b)).toEqual(before);
-    const stored = await db().invitation.findUniqueOrThrow({ where: { id: bInvitation.id } });
+    const stored = await db().invitation.findFirstOrThrow({ where: { id: bInvitation.id } });
     expect(stored.revokedAt).toBeNull();
   });
 
@@ -221,10 +221,10 @@ describe("a removed member", () => {
     );
     expect(await w.contactA.api.workspace.mine()).toEqual([]);
 
-    const response = await db().response.findUniqueOrThrow({ where: { id: responseId } });
+    const response = await db().response.findFirstOrThrow({ where: { id: responseId } });
     expect(response.memberId).toBe(w.contactA.member.id);
     expect(await db().answer.count({ where: { responseId } })).toBe(16);
-    const member = await db().member.findUniqueOrThrow({ where: { id: w.contactA.member.id } });
+    const member = await db().member.findFirstOrThrow({ where: { id: w.contactA.member.id } });
     expect(member.removedAt).toBeInstanceOf(Date);
     // Their answers keep counting: stored in the figures, and counted on the scorecard (one
     // response is too few for the figures themselves to show).

@@ -217,7 +217,7 @@ export async function submitScenario(db: PrismaClient, sql: SqlDriver, world: Be
       orderBy: [{ partnershipId: "asc" }, { memberId: "asc" }],
       select: { partnershipId: true, memberId: true, member: { select: { userId: true } } },
     }),
-    scoped.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { frameworkVersionId: true } }),
+    scoped.cycle.findFirstOrThrow({ where: { id: cycleId }, select: { frameworkVersionId: true } }),
   ]);
   const statements = await scoped.statement.findMany({
     where: { workspaceId: ws, versionId: cycle.frameworkVersionId },

@@ -2,7 +2,6 @@
 // about them (sign-ins and failures, password and email changes, sessions ended), newest first,
 // a page at a time. Workspace events are their workspaces' admins' to read, not listed here.
 import type { Prisma } from "../../db/generated/client";
-import { acrossWorkspaces } from "../../db/cross-workspace";
 import type { AccountRequest } from "./account-request";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit";
 
@@ -79,25 +78,20 @@ export function describeAccountEvent(action: string, detail: unknown): string {
 }
 
 export async function accountActivity(a: AccountRequest, input: { before?: string | null } = {}) {
-  const mine: Prisma.AuditEventWhereInput = { userId: a.userId, workspaceId: null };
-  let after: Prisma.AuditEventWhereInput = {};
+  const mine: Prisma.AccountAuditEventWhereInput = { userId: a.userId };
+  let after: Prisma.AccountAuditEventWhereInput = {};
   if (input.before) {
-    const from = await acrossWorkspaces(a.db, (c) =>
-      c.auditEvent.findFirst({ where: { ...mine, id: input.before! }, select: { id: true, createdAt: true } }),
-    );
+    const from = await a.db.accountAuditEvent.findFirst({ where: { ...mine, id: input.before }, select: { id: true, createdAt: true } });
     // Not one of this person's events: an empty page, as if it were the last.
     if (!from) return { events: [], nextBefore: null };
     after = { OR: [{ createdAt: { lt: from.createdAt } }, { createdAt: from.createdAt, id: { lt: from.id } }] };
   }
-  // Account events belong to no workspace: read through the cross-workspace path.
-  const rows = await acrossWorkspaces(a.db, (c) =>
-    c.auditEvent.findMany({
-      where: { ...mine, ...after },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: ACTIVITY_PAGE_SIZE + 1,
-      select: { id: true, action: true, createdAt: true, address: true, detail: true, actorUserId: true },
-    }),
-  );
+  const rows = await a.db.accountAuditEvent.findMany({
+    where: { ...mine, ...after },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: ACTIVITY_PAGE_SIZE + 1,
+    select: { id: true, action: true, createdAt: true, address: true, detail: true, actorUserId: true },
+  });
   const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
   return {
     events: page.map((e) => ({

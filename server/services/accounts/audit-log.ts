@@ -8,8 +8,8 @@
 // the workspace is never an argument, so no caller can read another's. Newest first, paged by a
 // cursor on (time, id) so an event written while someone pages never shifts a page.
 import { Prisma, type PrismaClient } from "../../db/generated/client";
-import { accountEventsOf, acrossWorkspaces } from "../../db/cross-workspace";
-import { WORKSPACE, type TenantClient } from "../../db/tenant";
+import { accountEventsOf } from "../../db/cross-workspace";
+import { byId, WORKSPACE, type TenantClient } from "../../db/tenant";
 import type { WorkspaceCtx } from "../../access/context";
 import { badRequest, notFound } from "../../access/errors";
 import { auditExport } from "../export-audit";
@@ -122,7 +122,7 @@ function conditions(f: AuditFilters, cursor: Cursor | null): Prisma.Sql {
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
-const COLUMNS = Prisma.sql`e.id, e.action, e."workspaceId" IS NULL AS account, e.email, e.target, e.detail, e.address, e."createdAt",
+const COLUMNS = Prisma.sql`e.id, e.action, e.email, e.target, e.detail, e.address, e."createdAt",
   a.name AS "actorName", a.email AS "actorEmail", s.name AS "subjectName", s.email AS "subjectEmail"`;
 const PEOPLE = Prisma.sql`LEFT JOIN "User" a ON a.id = e."actorUserId" LEFT JOIN "User" s ON s.id = e."userId"`;
 
@@ -131,17 +131,14 @@ const PEOPLE = Prisma.sql`LEFT JOIN "User" a ON a.id = e."actorUserId" LEFT JOIN
 // `take` rows of each.
 async function readLog(db: TenantClient, f: AuditFilters, cursor: Cursor | null, take: number): Promise<Row[]> {
   const where = conditions(f, cursor);
-  // Through the cross-workspace path: the members' account events belong to no workspace.
-  return acrossWorkspaces(
-    db,
-    (c) => c.$queryScoped<Row[]>`
+  return db.$queryScoped<Row[]>`
     SELECT * FROM (
-      (SELECT ${COLUMNS} FROM "AuditEvent" e ${PEOPLE}
+      (SELECT ${COLUMNS}, false AS account FROM "AuditEvent" e ${PEOPLE}
         WHERE e."workspaceId" = ${WORKSPACE} ${where}
         ORDER BY e."createdAt" DESC, e.id DESC LIMIT ${take})
       UNION ALL
-      (SELECT ${COLUMNS} FROM "Member" m
-        JOIN "AuditEvent" e ON e."workspaceId" IS NULL AND e."userId" = m."userId"
+      (SELECT ${COLUMNS}, true AS account FROM "Member" m
+        JOIN "AccountAuditEvent" e ON e."userId" = m."userId"
           AND e."createdAt" >= m."createdAt" AND (m."removedAt" IS NULL OR e."createdAt" <= m."removedAt")
         ${PEOPLE}
         WHERE m."workspaceId" = ${WORKSPACE} ${where}
@@ -158,8 +155,7 @@ async function readLog(db: TenantClient, f: AuditFilters, cursor: Cursor | null,
         ORDER BY e."createdAt" DESC, e.id DESC LIMIT ${take})
     ) x
     ORDER BY x."createdAt" DESC, x.id DESC
-    LIMIT ${take}`,
-  );
+    LIMIT ${take}`;
 }
 
 async function page(db: TenantClient, f: AuditFilters, after: string | undefined, size: number) {
@@ -182,7 +178,10 @@ async function resolve(ctx: WorkspaceCtx, q: AuditQuery): Promise<AuditFilters &
   if (q.from && q.to && q.from > q.to) throw badRequest("The first day is after the last day: swap them, or clear one.");
   const text = q.text?.trim() || undefined;
   if (!q.memberId) return { action: q.action, from: q.from, to: q.to, text };
-  const member = await ctx.db.member.findUnique({ where: { id: q.memberId }, select: { userId: true, user: { select: { name: true } } } });
+  const member = await ctx.db.member.findUnique({
+    where: byId(ctx.db, q.memberId),
+    select: { userId: true, user: { select: { name: true } } },
+  });
   if (!member) throw notFound("Person");
   return { action: q.action, userId: member.userId, personName: member.user.name, from: q.from, to: q.to, text };
 }

@@ -1,10 +1,11 @@
-// The audit log: who did what, when, from which address. Append-only (a database trigger refuses
-// UPDATE and DELETE on AuditEvent). Workspace events are written through the workspace's scoped
-// client; account-level events (sign-ins, password and email changes, sessions ended) have no
-// workspace: their owner reads them on the account page, and each workspace's admins read those
-// of the workspace's members, from the day they joined, beside the workspace's own.
+// The audit log: who did what, when, from which address. Append-only (database triggers refuse
+// UPDATE, DELETE and TRUNCATE on both of its tables). Workspace events go to AuditEvent through the
+// workspace's scoped client; account-level events (sign-ins, password and email changes, sessions
+// ended) have no workspace and go to the global AccountAuditEvent table: their owner reads them on
+// the account page, and each workspace's admins read those of the workspace's members, from the
+// day they joined, beside the workspace's own. (Two tables, because a table distributed by
+// workspace cannot hold rows without one: docs/scale-out.md.)
 import type { Prisma, PrismaClient } from "../../db/generated/client";
-import { recordAccountEvent } from "../../db/cross-workspace";
 import type { TenantDb } from "../../db/tenant";
 
 // The actions recorded, by name; the log page filters on these.
@@ -65,7 +66,7 @@ export async function audit(db: Pick<TenantDb, "auditEvent">, entry: AuditEntry)
   await db.auditEvent.create({ data: row(entry) as Prisma.AuditEventUncheckedCreateInput });
 }
 
-// An account's event, in no workspace.
-export async function auditAccount(db: Pick<PrismaClient, "auditEvent" | "$executeRaw">, entry: AuditEntry): Promise<void> {
-  await recordAccountEvent(db, row(entry));
+// An account's event, in no workspace: the global account audit table.
+export async function auditAccount(db: Pick<PrismaClient, "accountAuditEvent">, entry: AuditEntry): Promise<void> {
+  await db.accountAuditEvent.create({ data: row(entry) });
 }

@@ -15,7 +15,6 @@
 import type { AuthToken } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/errors";
 import { badRequest, tooMany } from "../../access/errors";
-import { acrossWorkspaces } from "../../db/cross-workspace";
 import type { AccountRequest } from "./account-request";
 import { enqueueAccountEmail, sendSoon } from "./account-emails";
 import { emailChangeConfirmEmail, emailChangedNotice, emailChangeTakenEmail } from "./account-templates";
@@ -45,12 +44,9 @@ export async function requestEmailChange(
   });
   const newEmail = normaliseEmail(input.newEmail);
   if (newEmail === user.email) throw badRequest(SAME_EMAIL);
-  // Account events belong to no workspace: counted through the cross-workspace path.
-  const recent = await acrossWorkspaces(a.db, (c) =>
-    c.auditEvent.count({
-      where: { userId: user.id, workspaceId: null, action: "email.change_requested", createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
-    }),
-  );
+  const recent = await a.db.accountAuditEvent.count({
+    where: { userId: user.id, action: "email.change_requested", createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
+  });
   if (recent >= MAX_REQUESTS_PER_HOUR) throw tooMany(TOO_MANY_REQUESTS);
   await confirmIdentity(a, user, input.currentPassword, now);
 

@@ -10,6 +10,7 @@ import { mayEditDetails } from "./edit";
 import { addDays, isOverdue, todayUtc } from "./overdue";
 import { currentPillars, pillarNames } from "./pillars";
 import { FINISHED, type ActionChanges } from "./record";
+import { byId } from "../../db/tenant";
 
 export type ActionFilter = "open" | "done" | "dropped" | "all";
 
@@ -120,7 +121,7 @@ function describeChanges(changes: ActionChanges, people: Map<string, string>, pi
 export async function actionDetail(ctx: ActionCtx, now = new Date()) {
   const { action, work } = ctx;
   const [row, events, names] = await Promise.all([
-    ctx.db.action.findUniqueOrThrow({ where: { id: action.id }, include: { owner: ownerSelect } }),
+    ctx.db.action.findUniqueOrThrow({ where: byId(ctx.db, action.id), include: { owner: ownerSelect } }),
     ctx.db.actionEvent.findMany({ where: { actionId: action.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
     pillarNames(ctx.db),
   ]);

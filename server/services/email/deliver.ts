@@ -6,7 +6,7 @@
 // Once claimed, an email is checked against its recipient's current access (whyNotSend) and
 // dropped, never sent, when they may no longer receive it.
 import type { EmailKind, Prisma } from "../../db/generated/client";
-import type { TenantDb } from "../../db/tenant";
+import { byId, type TenantDb } from "../../db/tenant";
 import { emailConcern, mayHear } from "../../access/standing";
 import { env } from "../../env";
 import { turnedOff } from "./preferences";
@@ -46,7 +46,7 @@ export async function whyNotSend(
   const memberId = email.recipientMemberId;
   const [member, partnerships] = await Promise.all([
     db.member.findUnique({
-      where: { id: memberId },
+      where: byId(db, memberId),
       select: {
         id: true,
         role: true,
@@ -106,7 +106,7 @@ async function sendClaimed(db: TenantDb, email: Claimed, transport: MailTranspor
   const reason = await whyNotSend(db, email);
   if (reason) {
     await db.outboxEmail.update({
-      where: { id: email.id },
+      where: byId(db, email.id),
       data: { droppedAt: clock(), dropReason: reason, ...withoutPersonalLink(email) },
     });
     return "dropped";
@@ -115,12 +115,12 @@ async function sendClaimed(db: TenantDb, email: Claimed, transport: MailTranspor
     await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
   } catch (error) {
     await db.outboxEmail.update({
-      where: { id: email.id },
+      where: byId(db, email.id),
       data: { attempts: { increment: 1 }, lastError: errorText(error), claimedAt: null },
     });
     throw error;
   }
-  await db.outboxEmail.update({ where: { id: email.id }, data: { sentAt: clock(), ...withoutPersonalLink(email) } });
+  await db.outboxEmail.update({ where: byId(db, email.id), data: { sentAt: clock(), ...withoutPersonalLink(email) } });
   return "sent";
 }
 
@@ -142,7 +142,7 @@ export async function deliverOutboxEmail(
     data: { claimedAt: clock() },
   });
   if (claim.count !== 1) return "done";
-  const email = await db.outboxEmail.findUniqueOrThrow({ where: { id }, select: CLAIMED_SELECT });
+  const email = await db.outboxEmail.findUniqueOrThrow({ where: byId(db, id), select: CLAIMED_SELECT });
   return sendClaimed(db, email, options.transport, clock);
 }
 

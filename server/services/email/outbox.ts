@@ -8,6 +8,7 @@ import { DEFAULT_MAX_ATTEMPTS } from "./deliver";
 import { smtpConfigured } from "./transport";
 import { hasPersonalLink, hidePersonalLinks } from "../survey-links/redact";
 import { background } from "../background";
+import { byId } from "../../db/tenant";
 
 // A PrismaClient, a transaction client, or the workspace-scoped client: anything that can
 // create an outbox row.
@@ -69,7 +70,7 @@ export async function listOutbox(ctx: WorkspaceCtx, input: { cursor?: string; ki
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: OUTBOX_PAGE_SIZE + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    ...(input.cursor ? { cursor: byId(ctx.db, input.cursor), skip: 1 } : {}),
   });
   const page = rows.slice(0, OUTBOX_PAGE_SIZE);
   return {

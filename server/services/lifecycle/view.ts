@@ -9,6 +9,7 @@ import { FINISHED } from "../actions/record";
 import { cycleCountsOf, cycleView, enough, pillarsWithheldNote, privacyOf, tooFew } from "../confidentiality";
 import { band, perceptionGap, round1, trend } from "../scoring";
 import { reviewOpensAt } from "./renewal";
+import { byId } from "../../db/tenant";
 
 const memberName = { select: { user: { select: { name: true } } } } as const;
 
@@ -121,7 +122,7 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
   const p = work.partnership;
   const partnershipId = p.id;
   const [owner, reviews, changes, actions, goals, history] = await Promise.all([
-    p.ownerMemberId ? ctx.db.member.findUnique({ where: { id: p.ownerMemberId }, select: memberName.select }) : null,
+    p.ownerMemberId ? ctx.db.member.findUnique({ where: byId(ctx.db, p.ownerMemberId), select: memberName.select }) : null,
     ctx.db.renewalReview.findMany({
       where: { partnershipId },
       orderBy: [{ openedAt: "desc" }, { id: "desc" }],

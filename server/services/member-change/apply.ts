@@ -1,7 +1,7 @@
 // Making a member change: the member's new role, organisation or removal and everything its plan
 // (plan.ts) says, in the caller's one transaction, so a failure changes nothing. Each write is
 // conditional on the row still being as the plan read it.
-import type { TenantTx } from "../../db/tenant";
+import { byId, type TenantTx } from "../../db/tenant";
 import { recordActionEvent } from "../actions/record";
 import { ownerNeededEmail, ownerNeededNotice, actionHandedOverNotice, type OwnerGone } from "../email/people-change";
 import { notifyOnce, partnershipRecipients, type Notice } from "../notifications";
@@ -39,7 +39,7 @@ export async function applyMemberChange(tx: TenantTx, plan: MemberChangePlan, c:
   const stamp = c.now.toISOString();
 
   await tx.member.update({
-    where: { id: m },
+    where: byId(tx, m),
     data: after ? { role: after.role, partnerOrgId: after.partnerOrgId } : { removedAt: c.now },
   });
 

@@ -5,6 +5,7 @@ import type { RetroCtx, RetroItemCtx } from "../../access/context";
 import { badRequest } from "../../access/errors";
 import { attend, lockRetro } from "./lock";
 import { LIST_LABEL, listOpenForItems, PHASE_LABEL, type RetroList, type RetroPhase } from "./rules";
+import { byId } from "../../db/tenant";
 
 function closedFor(list: RetroList, phase: RetroPhase) {
   const when = list === "START_DOING" ? "while proposing" : "while gathering, before the reveal";
@@ -34,7 +35,7 @@ export async function editItem(ctx: RetroItemCtx, input: { text: string }) {
   return ctx.db.$transaction(async (tx) => {
     const { phase } = await lockRetro(tx, retro.id, "share");
     if (!listOpenForItems(item.list, phase)) throw closedFor(item.list, phase);
-    return tx.retroItem.update({ where: { id: item.id }, data: { text: input.text }, select: { id: true, list: true, text: true } });
+    return tx.retroItem.update({ where: byId(tx, item.id), data: { text: input.text }, select: { id: true, list: true, text: true } });
   });
 }
 

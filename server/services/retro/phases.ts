@@ -4,7 +4,7 @@
 // instead of skipping a step. Steps take the retro's exclusive lock, so votes and items in flight
 // either land before the step or are refused after it.
 import type { Prisma } from "../../db/generated/client";
-import type { TenantTx } from "../../db/tenant";
+import { byId, type TenantTx } from "../../db/tenant";
 import type { RetroCtx } from "../../access/context";
 import { createAction } from "../actions/record";
 import { enqueueEmail } from "../email/outbox";
@@ -105,7 +105,7 @@ export async function advanceRetro(ctx: RetroCtx, input: { version: number }) {
     }
     if (to === "ASSIGNING") await createActionsFromTopItems(tx, ctx);
     if (to === "CLOSED") await checkActionsComplete(tx, retro.id);
-    await tx.retro.update({ where: { id: retro.id }, data: { phase: to, version: { increment: 1 }, ...stamps[to] } });
+    await tx.retro.update({ where: byId(tx, retro.id), data: { phase: to, version: { increment: 1 }, ...stamps[to] } });
     // Whoever runs a step takes part, even without adding or voting.
     await attend(tx, ctx);
     if (to === "CLOSED") await emailSummary(tx, ctx, now, people);

@@ -32,7 +32,7 @@ const aIds = { partnershipId: "hidden" } as const;
 const survey = (w: MatrixWorld) => ({ cycleId: w.cycles.current.id, partnershipId: w.partnershipA.id });
 const surveyIds = { cycleId: "workspace", partnershipId: "hidden" } as const;
 const spareRole = async (w: MatrixWorld) =>
-  (await db().member.findUniqueOrThrow({ where: { id: w.people.spare.member.id }, select: { role: true } })).role;
+  (await db().member.findFirstOrThrow({ where: { id: w.people.spare.member.id }, select: { role: true } })).role;
 
 // Whether the cycle asks this member about partnership A (survey), or about anything (asked).
 async function askedFacts(w: MatrixWorld, actor: Actor, aboutA: boolean): Promise<RuleFacts> {

@@ -4,7 +4,7 @@
 // on any procedure's name. `seeds` hands the fuzzer real values by field name.
 import { createHash, randomBytes } from "node:crypto";
 import { createResponses, createUser, cycleFramework, TEST_PASSWORD } from "../../../prisma/factories";
-import { buildWorld, closedQuarter, db } from "../helpers";
+import { keyOf, buildWorld, closedQuarter, db } from "../helpers";
 import type { Seeds } from "./zod-arbitrary";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -98,7 +98,7 @@ export async function fuzzWorld() {
 
   // B is in its renewal review.
   const renewalDate = inDays(30);
-  await d.partnership.update({ where: { id: w.partnershipB.id }, data: { phase: "RENEWAL_REVIEW", renewalDate } });
+  await d.partnership.update({ where: keyOf(w.partnershipB), data: { phase: "RENEWAL_REVIEW", renewalDate } });
   const review = await d.renewalReview.create({
     data: { workspaceId: ws, partnershipId: w.partnershipB.id, renewalDate, previousPhase: "ACTIVE", openedById: w.owner.member.id },
   });
