@@ -66,9 +66,10 @@ async function main() {
   const writerConnections = Math.max(1, Math.round(args.connections * 0.75));
   const readerConnections = Math.max(1, args.connections - writerConnections);
   const picked = await pickUsers(db, survey, {
-    // Enough people that nobody is needed by two connections at once.
-    writers: args.smoke ? 24 : Math.max(160, writerConnections * 8),
-    managers: args.smoke ? 4 : 20,
+    // Enough people that nobody is needed by two connections at once, few enough that signing
+    // them in (an argon2 hash each) stays short.
+    writers: Math.max(args.smoke ? 12 : 60, writerConnections * 4),
+    managers: args.smoke ? 2 : 8,
     executives: 3,
   });
   if (picked.writers.length < writerConnections * 2) {
@@ -128,8 +129,7 @@ async function main() {
         `Killed ${victim.name} and the worker (SIGKILL) after ${((performance.now() - started) / 1000).toFixed(1)} s; starting them again…`,
       );
       await sleep(1000);
-      await cluster.worker.start();
-      await victim.start();
+      await Promise.all([cluster.worker.start(), victim.start()]);
       log(`${victim.name} and the worker are back after ${((Date.now() - kill.at) / 1000).toFixed(1)} s.`);
     })();
     await Promise.all(drives.map((d) => d.done));

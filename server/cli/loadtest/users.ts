@@ -66,16 +66,23 @@ export async function pickUsers(db: PrismaClient, survey: Survey, counts: { writ
     orderBy: [{ partnershipId: "asc" }, { memberId: "asc" }],
     select: { partnershipId: true, member: { select: { id: true, user: { select: { email: true } } } } },
   });
-  const firstPerPartnership = new Map<string, (typeof asked)[number]>();
+  // Round by round over the partnerships, one contact of each per round, so the pool spans as many
+  // partnerships as it can; every k-th partnership when there are more than people wanted.
+  const byPartnership = new Map<string, (typeof asked)[number][]>();
+  for (const row of asked) byPartnership.set(row.partnershipId, [...(byPartnership.get(row.partnershipId) ?? []), row]);
+  const groups = [...byPartnership.values()];
+  const step = Math.max(1, Math.floor(groups.length / counts.writers));
+  const spread = groups.filter((_, i) => i % step === 0);
   const usedEmails = new Set<string>();
-  for (const row of asked) {
-    if (firstPerPartnership.has(row.partnershipId) || usedEmails.has(row.member.user.email)) continue;
-    firstPerPartnership.set(row.partnershipId, row);
-    usedEmails.add(row.member.user.email);
+  const writers: (typeof asked)[number][] = [];
+  for (let round = 0; writers.length < counts.writers && spread.some((g) => g.length > round); round++) {
+    for (const group of spread) {
+      const row = group[round];
+      if (!row || usedEmails.has(row.member.user.email) || writers.length >= counts.writers) continue;
+      usedEmails.add(row.member.user.email);
+      writers.push(row);
+    }
   }
-  const contacts = [...firstPerPartnership.values()];
-  const step = Math.max(1, Math.floor(contacts.length / counts.writers));
-  const writers = contacts.filter((_, i) => i % step === 0).slice(0, counts.writers);
   if (writers.length === 0) throw new LoadTestError("No partner contact is asked in the open cycle.");
 
   const partnerships = await db.partnership.findMany({
