@@ -122,12 +122,14 @@ export async function checkOutbox(db: PrismaClient, since: Date): Promise<Check>
   return outbox;
 }
 
-// Jobs waiting to run (created, or retry once due) while a worker is up.
-export async function pendingJobs(db: PrismaClient, graceSeconds: number): Promise<number> {
+// Jobs still to do while a worker is up: waiting (created, or retry once due), or running in a live
+// worker (started after `liveSince`, when the killed worker's jobs were left behind).
+export async function pendingJobs(db: PrismaClient, liveSince: Date | null): Promise<number> {
   const rows = await db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM pgboss.job
-      WHERE state IN ('created', 'retry') AND start_after < now() - make_interval(secs => $1)`,
-    graceSeconds,
+      WHERE (state IN ('created', 'retry') AND start_after < now())
+         OR (state = 'active' AND ($1::timestamptz IS NULL OR started_on > $1))`,
+    liveSince,
   );
   return rows[0]!.n;
 }
@@ -142,15 +144,13 @@ export async function checkJobs(db: PrismaClient, since: Date, workerKilledAt: D
   );
   for (const l of left) jobs.failures.push(`${l.n} ${l.name} job(s) still ${l.state}, due more than ${graceSeconds} s ago.`);
   const active = await db.$queryRawUnsafe<{ name: string; startedOn: Date; expiresAt: Date }[]>(
-    `SELECT name, started_on AS "startedOn", started_on + expire_in AS "expiresAt" FROM pgboss.job
-      WHERE state = 'active' AND started_on < now() - make_interval(secs => $1)`,
-    graceSeconds,
+    `SELECT name, started_on AS "startedOn", started_on + expire_in AS "expiresAt" FROM pgboss.job WHERE state = 'active'`,
   );
   for (const a of active) {
     // The killed worker's job: pg-boss hands it to a live worker once it expires.
     if (workerKilledAt && a.startedOn <= workerKilledAt && a.expiresAt > new Date()) {
       jobs.notes.push(`${a.name}: was running in the killed worker; pg-boss retries it after ${a.expiresAt.toISOString()}.`);
-    } else jobs.failures.push(`${a.name}: active since ${a.startedOn.toISOString()}, past a short run.`);
+    } else jobs.failures.push(`${a.name}: still running since ${a.startedOn.toISOString()} after the wait for the worker to catch up.`);
   }
   const doubled = await db.$queryRawUnsafe<{ name: string; slot: Date; n: number }[]>(
     `SELECT name, singleton_on AS slot, count(*)::int AS n FROM pgboss.job
