@@ -172,7 +172,7 @@ async function mainTenants(args: BenchArgs, tenants: number) {
     [
       `Many tenants: workspace ${PROBE.slug} (${PROBE.partnerships} partnerships x ${PROBE.cycles} cycles) with no other small workspaces, ` +
         `then with ${tenants.toLocaleString("en-US")} more, beside ${args.slug}.`,
-      `${args.runs} timed calls each after ${args.warmup} warm-up calls; ${os.cpus().length} CPU cores, Node ${process.versions.node}; ${new Date().toISOString()}.`,
+      `${args.runs} timed calls each after ${Math.max(args.warmup, 2 * PROBE.partnerships)} warm-up calls; ${os.cpus().length} CPU cores, Node ${process.versions.node}; ${new Date().toISOString()}.`,
       "",
       ...results.map(([name, r]) => tenantsTable(name === "postgres" ? "PostgreSQL" : "PGlite", r)),
       "",
