@@ -40,9 +40,6 @@ export interface ScaleOptions {
   replace?: boolean;
   now?: Date;
   progress?: Progress;
-  // ANALYZE the whole database at the end (default). Off when many small workspaces are made
-  // in a row (the benchmark's tenants): their caller analyzes once after the last.
-  analyze?: boolean;
 }
 
 export interface ScaleSummary {
@@ -409,11 +406,9 @@ export async function generateScaleWorkspace(db: PrismaClient, options: ScaleOpt
   progress.done();
 
   // Fresh planner statistics, so the first queries after a bulk load do not plan for empty tables.
-  if (options.analyze ?? true) {
-    progress.phase("Analyzing tables", 1);
-    await db.$executeRawUnsafe("ANALYZE");
-    progress.done();
-  }
+  progress.phase("Analyzing tables", 1);
+  await db.$executeRawUnsafe("ANALYZE");
+  progress.done();
 
   await db.workspace.update({ where: { id: ws }, data: { name } });
   return {
