@@ -4,6 +4,7 @@
 // Always on PGlite (its own data directory, so the demo data is untouched); also on PostgreSQL
 // when DATABASE_URL points at a server. Progress goes to stderr; stdout has only the result.
 import os from "node:os";
+import type { PrismaClient } from "../db/generated/client";
 import { clientFor } from "../db/client";
 import { createAdapterFor, type DatabaseTarget } from "../db/adapter";
 import { migrate } from "../db/migrate";
@@ -15,10 +16,12 @@ import { progressBar } from "./scale/progress";
 import { measure } from "./bench/measure";
 import { toJson, toTable, type DatabaseName, type DatabaseResult } from "./bench/report";
 import { BenchError, loadWorld, portfolioScenario, scorecardScenario, submitScenario } from "./bench/scenarios";
+import { benchManyTenants, tenantsTable, type TenantsResult } from "./bench/many-tenants";
+import { PROBE } from "./bench/tenants";
 
 const DEFAULT_PGLITE_DIR = ".data/bench/pglite";
 
-const USAGE = `Usage: npm run bench -- [--json] [--partnerships N] [--cycles M] [--runs R] [--warmup W] [--seed N] [--pglite-dir DIR] [--only pglite|postgres]
+const USAGE = `Usage: npm run bench -- [--json] [--partnerships N] [--cycles M] [--runs R] [--warmup W] [--seed N] [--pglite-dir DIR] [--only pglite|postgres] [--tenants K]
 
   --json             print one JSON object on stdout instead of the table (with npm run -s, so npm
                      prints nothing else there)
@@ -28,13 +31,15 @@ const USAGE = `Usage: npm run bench -- [--json] [--partnerships N] [--cycles M] 
   --seed N           the generator's seed (default ${SCALE_DEFAULTS.seed})
   --pglite-dir DIR   PGlite data directory for the benchmark (default ${DEFAULT_PGLITE_DIR})
   --only DATABASE    just one of the two (pglite, or postgres with DATABASE_URL set)
+  --tenants K        instead: time a ${PROBE.partnerships}-partnership workspace's portfolio and scorecard with no other
+                     small workspaces, then again with K more (copies of it) beside the benchmark workspace
 
 The workspace bench-<N>x<M> is generated first where it is missing (once; minutes at the default size).
 PGlite always; PostgreSQL too when DATABASE_URL is set.`;
 
 export function parseBenchArgs(argv: readonly string[]) {
   const { values, switches } = parseFlags(argv, {
-    values: ["partnerships", "cycles", "runs", "warmup", "seed", "pglite-dir", "only"],
+    values: ["partnerships", "cycles", "runs", "warmup", "seed", "pglite-dir", "only", "tenants"],
     switches: ["json", "help"],
   });
   const partnerships = intFlag(values, "partnerships", SCALE_DEFAULTS.partnerships, 1, SCALE_LIMITS.partnerships);
@@ -56,6 +61,7 @@ export function parseBenchArgs(argv: readonly string[]) {
     seed: intFlag(values, "seed", SCALE_DEFAULTS.seed, 0, SCALE_LIMITS.seed),
     pgliteDir,
     slug: `bench-${partnerships}x${cycles}`,
+    tenants: values.has("tenants") ? intFlag(values, "tenants", 0, 1, 10_000) : null,
   };
 }
 type BenchArgs = ReturnType<typeof parseBenchArgs>;
@@ -92,28 +98,32 @@ async function openDatabase(target: DatabaseTarget) {
   };
 }
 
+async function ensureBenchWorkspace(db: PrismaClient, label: string, args: BenchArgs) {
+  const state = await scaleWorkspaceState(db, args.slug);
+  if (state === "foreign")
+    throw new BenchError(`${label}: "${args.slug}" exists but was not made by the scale generator; remove it first.`);
+  if (state !== "complete") {
+    log(
+      `${label}: ${state === "missing" ? "creating" : "re-creating the unfinished"} benchmark workspace "${args.slug}" ` +
+        `(${args.partnerships} partnerships x ${args.cycles} cycles); this happens once.`,
+    );
+    const summary = await generateScaleWorkspace(db, {
+      slug: args.slug,
+      partnerships: args.partnerships,
+      cycles: args.cycles,
+      seed: args.seed,
+      replace: state === "incomplete",
+      progress: progressBar(),
+    });
+    log(`${label}: generated ${summary.responses.toLocaleString("en-US")} responses in ${summary.seconds.toFixed(0)} s.`);
+  }
+}
+
 async function benchDatabase(name: DatabaseName, target: DatabaseTarget, args: BenchArgs): Promise<DatabaseResult> {
   const label = name === "postgres" ? "PostgreSQL" : "PGlite";
   const { db, maintenanceDb, sql, close } = await openDatabase(target);
   try {
-    const state = await scaleWorkspaceState(maintenanceDb, args.slug);
-    if (state === "foreign")
-      throw new BenchError(`${label}: "${args.slug}" exists but was not made by the scale generator; remove it first.`);
-    if (state !== "complete") {
-      log(
-        `${label}: ${state === "missing" ? "creating" : "re-creating the unfinished"} benchmark workspace "${args.slug}" ` +
-          `(${args.partnerships} partnerships x ${args.cycles} cycles); this happens once.`,
-      );
-      const summary = await generateScaleWorkspace(maintenanceDb, {
-        slug: args.slug,
-        partnerships: args.partnerships,
-        cycles: args.cycles,
-        seed: args.seed,
-        replace: state === "incomplete",
-        progress: progressBar(),
-      });
-      log(`${label}: generated ${summary.responses.toLocaleString("en-US")} responses in ${summary.seconds.toFixed(0)} s.`);
-    }
+    await ensureBenchWorkspace(maintenanceDb, label, args);
     const world = await loadWorld(db, args.slug);
     const progress = progressBar();
     const total = args.runs + args.warmup;
@@ -137,12 +147,55 @@ async function benchDatabase(name: DatabaseName, target: DatabaseTarget, args: B
   }
 }
 
+async function tenantsDatabase(name: DatabaseName, target: DatabaseTarget, args: BenchArgs, tenants: number) {
+  const label = name === "postgres" ? "PostgreSQL" : "PGlite";
+  const { db, maintenanceDb, sql, close } = await openDatabase(target);
+  try {
+    await ensureBenchWorkspace(maintenanceDb, label, args);
+    return await benchManyTenants(db, sql, {
+      maintenance: maintenanceDb,
+      tenants,
+      runs: args.runs,
+      warmup: args.warmup,
+      seed: args.seed,
+      label,
+      progress: progressBar(),
+      log,
+    });
+  } finally {
+    await close();
+  }
+}
+
+async function mainTenants(args: BenchArgs, tenants: number) {
+  const results: [DatabaseName, TenantsResult][] = [];
+  if (args.only !== "postgres") results.push(["pglite", await tenantsDatabase("pglite", { pgliteDataDir: args.pgliteDir }, args, tenants)]);
+  if (env.DATABASE_URL && args.only !== "pglite")
+    results.push(["postgres", await tenantsDatabase("postgres", { databaseUrl: env.DATABASE_URL, pgliteDataDir: "" }, args, tenants)]);
+  if (args.json) {
+    console.log(JSON.stringify(Object.fromEntries(results)));
+    return;
+  }
+  console.log(
+    [
+      `Many tenants: workspace ${PROBE.slug} (${PROBE.partnerships} partnerships x ${PROBE.cycles} cycles) with no other small workspaces, ` +
+        `then with ${tenants.toLocaleString("en-US")} more, beside ${args.slug}.`,
+      `${args.runs} timed calls each after ${Math.max(args.warmup, 2 * PROBE.partnerships)} warm-up calls; ${os.cpus().length} CPU cores, Node ${process.versions.node}; ${new Date().toISOString()}.`,
+      "",
+      ...results.map(([name, r]) => tenantsTable(name === "postgres" ? "PostgreSQL" : "PGlite", r)),
+      "",
+      "ratio: with / none. within 20%: the median with the tenants is at most 1.2x the median without.",
+    ].join("\n"),
+  );
+}
+
 async function main() {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args.help) {
     console.log(USAGE);
     return;
   }
+  if (args.tenants !== null) return mainTenants(args, args.tenants);
   const results: Partial<Record<DatabaseName, DatabaseResult>> = {};
   if (args.only !== "postgres") results.pglite = await benchDatabase("pglite", { pgliteDataDir: args.pgliteDir }, args);
   if (env.DATABASE_URL && args.only !== "pglite")

@@ -57,6 +57,14 @@ function acquireLock(lockPath: string, dir: string): () => void {
   throw new Error(`Could not lock the embedded database at ${dir}.`);
 }
 
+// Holds a data directory's lock without opening it, for work on the directory itself (a
+// restore replaces it). Returns the release.
+export function lockDataDir(dataDir: string): () => void {
+  const dir = path.resolve(dataDir);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  return acquireLock(`${dir}.lock`, dir);
+}
+
 export interface OpenedPglite {
   pglite: PGlite;
   close: () => Promise<void>;
