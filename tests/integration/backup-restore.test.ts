@@ -20,7 +20,8 @@ import {
 } from "../../prisma/factories";
 import { createAdapterFor, type DatabaseTarget } from "../../server/db/adapter";
 import { backupDatabase, restoreDatabase, tableRowCounts } from "../../server/db/backup";
-import { PrismaClient } from "../../server/db/generated/client";
+import type { PrismaClient } from "../../server/db/generated/client";
+import { clientFor } from "../../server/db/client";
 import { migrate, readMigrations } from "../../server/db/migrate";
 import { driverForPglite, openSqlDriver, type SqlDriver } from "../../server/db/sql-driver";
 import { createContextFor } from "../../server/trpc/context";
@@ -31,12 +32,15 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ph-backup-test-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 // Opens a database of its own (migrated), runs `work` on it, and closes it again: a PGlite
-// directory admits one handle, and the backup and restore open their own.
-async function withDatabase<T>(
-  target: DatabaseTarget,
-  work: (db: PrismaClient, sql: SqlDriver) => Promise<T>,
-  migrations = readMigrations(),
-) {
+// directory admits one handle, and the backup and restore open their own. `app` is the app's
+// client (on PostgreSQL the role held by row-level security, so a restore that left it without
+// its grants fails here); `fixtures` spans workspaces, as the seeds do.
+interface Clients {
+  app: PrismaClient;
+  fixtures: PrismaClient;
+}
+
+async function withDatabase<T>(target: DatabaseTarget, work: (db: Clients, sql: SqlDriver) => Promise<T>, migrations = readMigrations()) {
   const adapter = createAdapterFor(target);
   let sql: SqlDriver;
   if (adapter.pglite) {
@@ -45,12 +49,14 @@ async function withDatabase<T>(
   } else {
     sql = await openSqlDriver(target);
   }
-  const db = new PrismaClient({ adapter: adapter.factory });
+  const app = clientFor(adapter);
+  const fixtures = adapter.pglite ? app : clientFor(createAdapterFor(target, "maintenance"));
   try {
     await migrate(sql, migrations);
-    return await work(db, sql);
+    return await work({ app, fixtures }, sql);
   } finally {
-    await db.$disconnect();
+    await app.$disconnect();
+    if (fixtures !== app) await fixtures.$disconnect();
     await sql.close();
     await adapter.pglite?.close();
   }
@@ -118,10 +124,10 @@ async function seed(db: PrismaClient): Promise<Seeded> {
   };
 }
 
-const scorecardOf = (db: PrismaClient, s: Seeded) =>
-  createCaller(createContextFor(s.ownerUserId, db)).partnership.scorecard({ workspaceSlug: s.slug, partnershipId: s.partnershipId });
+const scorecardOf = (db: Clients, s: Seeded) =>
+  createCaller(createContextFor(s.ownerUserId, db.app)).partnership.scorecard({ workspaceSlug: s.slug, partnershipId: s.partnershipId });
 
-async function snapshot(db: PrismaClient, sql: SqlDriver, s: Seeded) {
+async function snapshot(db: Clients, sql: SqlDriver, s: Seeded) {
   return { counts: Object.fromEntries(await tableRowCounts(sql)), scorecard: await scorecardOf(db, s) };
 }
 
@@ -140,7 +146,7 @@ async function change(db: PrismaClient, s: Seeded) {
 // empty database of the same kind to restore into.
 async function roundTrip(source: DatabaseTarget, fresh: DatabaseTarget, file: string) {
   const { seeded, before } = await withDatabase(source, async (db, sql) => {
-    const seeded = await seed(db);
+    const seeded = await seed(db.fixtures);
     return { seeded, before: await snapshot(db, sql, seeded) };
   });
   expect(before.counts.Workspace).toBe(1);
@@ -151,7 +157,7 @@ async function roundTrip(source: DatabaseTarget, fresh: DatabaseTarget, file: st
   expect(fs.statSync(file).size).toBeGreaterThan(0);
 
   const changed = await withDatabase(source, async (db, sql) => {
-    await change(db, seeded);
+    await change(db.fixtures, seeded);
     return snapshot(db, sql, seeded);
   });
   expect(changed.counts).not.toEqual(before.counts);

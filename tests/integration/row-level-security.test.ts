@@ -9,8 +9,6 @@
 import { describe, expect, it } from "vitest";
 import { acrossWorkspaces } from "../../server/db/cross-workspace";
 import { forWorkspace } from "../../server/db/tenant";
-import { auditAccount } from "../../server/services/accounts/audit";
-import { createUser } from "../../prisma/factories";
 import { appDb, buildWorld, db } from "./helpers";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -103,17 +101,6 @@ describe.skipIf(!onPostgres)("row-level security on PostgreSQL", () => {
     expect([changed, deleted]).toEqual([0, 0]);
     expect(await db().partnerOrg.count({ where: { workspaceId: b.workspace.id, name: "Smuggled" } })).toBe(0);
     expect((await db().partnerOrg.findFirstOrThrow({ where: { id: b.orgA.id } })).name).toBe(b.orgA.name);
-  });
-
-  it("keeps an account-level event (no workspace) to the named path", async () => {
-    const w = await buildWorld();
-    const user = await createUser(db());
-    await auditAccount(appDb(), { action: "signin.failed", userId: user.id, email: user.email });
-    const scoped = forWorkspace(appDb(), w.workspace.id);
-    const seen = await scoped.$transaction((tx) => tx.$queryRaw<{ id: string }[]>`SELECT id FROM "AuditEvent" WHERE "userId" = ${user.id}`);
-    expect(seen).toEqual([]);
-    const named = await acrossWorkspaces(appDb(), (c) => c.auditEvent.findMany({ where: { userId: user.id } }));
-    expect(named.map((e) => e.action)).toEqual(["signin.failed"]);
   });
 
   it("leaves the crossing off again for the rest of a transaction that used the named path", async () => {

@@ -5,13 +5,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { DatabaseTarget } from "../adapter";
-import { migrate, type MigrateResult } from "../migrate";
+import { migrate, readMigrations, type MigrateResult } from "../migrate";
 import { openSqlDriver } from "../sql-driver";
 import { refuseUnlessEmpty } from "./contents";
 import { BackupError } from "./errors";
 import { backupKind, checkKindsMatch, targetKind, type DatabaseKind } from "./kind";
 import { dumpPglite, restorePglite } from "./pglite";
 import { dumpPostgres, restorePostgres } from "./pg";
+
+const APP_ROLE_MIGRATION = "20261205000000_row_level_security";
 
 export { BackupError } from "./errors";
 export { tableRowCounts } from "./contents";
@@ -83,7 +85,13 @@ export async function restoreDatabase(target: DatabaseTarget, file: string, opti
   await restorePostgres(target.databaseUrl!, file);
   const after = await openSqlDriver(target);
   try {
-    return { kind, replaced, previous: null, migrated: await migrate(after) };
+    const migrated = await migrate(after);
+    // The restore leaves out grants (--no-privileges), so the app's role (row-level security)
+    // would find the restored tables closed to it. Its migration is idempotent: run again, it
+    // creates the role if this server lacks it and grants it the tables and policies anew.
+    const roles = readMigrations().find((m) => m.name === APP_ROLE_MIGRATION);
+    if (roles) await after.exec(roles.sql);
+    return { kind, replaced, previous: null, migrated };
   } finally {
     await after.close();
   }

@@ -1,6 +1,7 @@
 // PostgreSQL: pg_dump's custom format out, pg_restore in. The password travels in the child's
 // environment (PGPASSWORD), never on its command line where `ps` would show it.
 import { spawn } from "node:child_process";
+import { MAINTENANCE_SESSION_OPTIONS } from "../cross-workspace";
 import { BackupError } from "./errors";
 
 const INSTALL_HINT =
@@ -11,7 +12,10 @@ function connection(databaseUrl: string) {
   const url = new URL(databaseUrl);
   const password = decodeURIComponent(url.password);
   url.password = "";
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Row-level security holds the tables' owner too (FORCE): the session crosses workspaces, as
+  // every operator tool's does (MAINTENANCE_SESSION_OPTIONS), so the dump reads every row and the
+  // restore may write them.
+  const env: NodeJS.ProcessEnv = { ...process.env, PGOPTIONS: [process.env.PGOPTIONS, MAINTENANCE_SESSION_OPTIONS].filter(Boolean).join(" ") };
   if (password) env.PGPASSWORD = password;
   return { dbname: url.toString(), env };
 }
@@ -36,7 +40,9 @@ function run(tool: "pg_dump" | "pg_restore", args: string[], env: NodeJS.Process
 
 export async function dumpPostgres(databaseUrl: string, file: string) {
   const { dbname, env } = connection(databaseUrl);
-  await run("pg_dump", ["--format=custom", "--file", file, "--dbname", dbname], env);
+  // --enable-row-security: without it pg_dump refuses tables whose policy applies to it; the
+  // session's crossing (above) makes the policy pass every row.
+  await run("pg_dump", ["--format=custom", "--enable-row-security", "--file", file, "--dbname", dbname], env);
 }
 
 // One transaction, stopping at the first error: a restore that fails changes nothing.
