@@ -39,7 +39,8 @@ import { csvHeader, csvRows } from "../../server/services/portfolio/csv";
 import { syncDefaultParticipants } from "../../server/services/participants";
 import { DEFAULT_FRAMEWORK } from "../../server/services/framework";
 import { forWorkspace } from "../../server/db/tenant";
-import { buildWorld, callerFor, closedQuarter, db } from "./helpers";
+import { evaluateAllDueAlerts } from "../../server/services/alerts/due";
+import { appDb, buildWorld, callerFor, closedQuarter, db } from "./helpers";
 
 type Answers = Record<string, number | null>;
 const STATEMENTS = DEFAULT_FRAMEWORK.flatMap((p) => p.statements.map((s) => s.key));
@@ -553,6 +554,8 @@ describe("confidentiality: alerts and their emails", () => {
   it("raises nothing from a cycle with too few responses, and compares with the previous showable cycle", async () => {
     const { w, p, open } = await confidentialWorld();
     await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: open.id });
+    // The close marks the alerts due; their job (the same service) evaluates them after it.
+    await evaluateAllDueAlerts(forWorkspace(appDb(), w.workspace.id));
     const notes = await db().notification.findMany({ where: { workspaceId: w.workspace.id }, orderBy: { dedupeKey: "asc" } });
     // A's open cycle (one response, all 0) would be a 37.5-point drop and four pillars at risk: nothing.
     expect(notes.some((n) => n.partnershipId === p.A.id)).toBe(false);

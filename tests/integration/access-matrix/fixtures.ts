@@ -212,6 +212,10 @@ export const FIXTURES: Record<string, Fixture> = {
   "portfolio.overview": {},
   "portfolio.export": {},
   "outbox.list": {},
+  "outbox.failedCount": {},
+  // No email of the world was given up on: an admin's call is refused by the service (CONFLICT),
+  // everyone else's by the access step first.
+  "outbox.sendAgain": { input: () => ({ emailId: "no-such-email" }) },
 
   "audit.list": { input: () => ({ action: "settings.updated", text: "threshold" }) },
   "audit.people": {},
