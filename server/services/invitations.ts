@@ -1,7 +1,7 @@
 // Invitations: an admin invites someone by email with a role; the link carries a random token
 // (256 bits) of which only a hash is stored. Single use, expiring after 7 days. Accepting needs no
 // password: see acceptInvitation for what the link alone may do.
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, newToken } from "./accounts/tokens";
 import type { PrismaClient, Role } from "../db/generated/client";
 import { invitationByTokenHash } from "../db/cross-workspace";
 import { byId, forWorkspace, type TenantTx } from "../db/tenant";
@@ -22,8 +22,6 @@ import { auditInvitationAccepted, auditInvitationRevoked, auditInvitationSent } 
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-export const newToken = () => randomBytes(32).toString("base64url");
 export const invitePath = (token: string) => `/invite/${token}`;
 
 export async function createInvitation(

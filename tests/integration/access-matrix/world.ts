@@ -16,7 +16,7 @@ import type { Actor } from "../../../server/access/context";
 import type { PartnershipFacts } from "../../../server/access/decide";
 import { forWorkspace } from "../../../server/db/tenant";
 import { openDueRenewalReviews } from "../../../server/services/lifecycle/renewal";
-import { hashToken, newToken } from "../../../server/services/invitations";
+import { hashToken, newToken } from "../../../server/services/accounts/tokens";
 import { currentFramework } from "../../../server/services/framework";
 import { closedQuarter, db, fullAnswers } from "../helpers";
 
