@@ -2,7 +2,8 @@
 // request or a job does goes through a client scoped to one workspace (tenant.ts): these are the
 // few questions that must be asked before there is a workspace to scope to.
 //
-// - the membership lookup: which workspace a person is asking about, and in which role;
+// - the membership lookup: which workspace a person is asking about, and in which role (through
+//   the SQL function ph_membership, one round trip);
 // - a person's own workspaces, for the workspace switcher;
 // - an invitation by its token, before the invitee belongs anywhere;
 // - a personal survey link by its token, before the request has a workspace (the link names it);
@@ -21,8 +22,9 @@
 // On PostgreSQL row-level security holds every tenant row to the transaction's workspace
 // (prisma/migrations/20261205000000_row_level_security), so each read here runs through
 // `acrossWorkspaces`, the one path that turns on app.cross_workspace, for its own transaction
-// only. No other file may name that setting (tests/unit/cross-workspace-setting.test.ts).
-import type { Member, Prisma, PrismaClient, Role, SsoConnection, User, Workspace } from "./generated/client";
+// only, or through the membership lookup's SQL function, which carries the setting itself. No
+// other source file may name that setting (tests/unit/database-settings.test.ts).
+import type { Member, Prisma, PrismaClient, SsoConnection, User, Workspace } from "./generated/client";
 import type { TenantDb } from "./tenant";
 
 type PrismaPromise<T> = Prisma.PrismaPromise<T>;
@@ -61,64 +63,47 @@ export async function acrossWorkspaces<D extends Client, T>(db: D, query: (db: D
   return result;
 }
 
-// One query resolves the person, the membership and the workspace together: every page load
-// goes through here, several times, so it is the app's hottest path, written as plain SQL (a
-// Prisma query with its joins costs three times as long here). The result is typed as the
-// models it reads, so a column added to them fails to compile until it is read here too.
+// One statement resolves the person, the membership and the workspace together: every request of
+// a signed-in person goes through here first, so it is the app's hottest path. It calls
+// ph_membership (prisma/migrations/20261206000000_membership_lookup), a SQL function that crosses
+// for its own duration only: one round trip, where a crossing transaction would take four. The
+// result is typed as the models it reads, so a column added to them fails to compile until it is
+// read here too.
 export interface MembershipRow {
   member: Omit<Member, "createdAt" | "removedAt">;
   user: Pick<User, "id" | "email" | "name">;
   workspace: Workspace;
 }
 
+// The JSON of a row: enums as their names, timestamps as ISO text.
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
 export async function findMembership(db: PrismaClient, userId: string, slug: string): Promise<MembershipRow | null> {
-  const rows = await acrossWorkspaces(
-    db,
-    (c) => c.$queryRaw<(Record<string, unknown> & { w_createdAt: Date })[]>`
-    SELECT m.id AS m_id, m."workspaceId" AS "m_workspaceId", m."userId" AS "m_userId", m.role::text AS m_role,
-           m."partnerOrgId" AS "m_partnerOrgId",
-           u.email AS u_email, u.name AS u_name,
-           w.id AS w_id, w.slug AS w_slug, w.name AS w_name, w."surveyMode"::text AS "w_surveyMode",
-           w."confidentialityThreshold" AS "w_confidentialityThreshold", w.cadence::text AS w_cadence,
-           w."cycleOpenDay" AS "w_cycleOpenDay", w."cycleLengthDays" AS "w_cycleLengthDays", w."autoSchedule" AS "w_autoSchedule",
-           w."partnerSeesScores" AS "w_partnerSeesScores", w."partnerSeesTrends" AS "w_partnerSeesTrends",
-           w."partnerSeesComments" AS "w_partnerSeesComments", w."partnerSeesSides" AS "w_partnerSeesSides",
-           w."partnerSeesStatements" AS "w_partnerSeesStatements",
-           w."renewalReviewDays" AS "w_renewalReviewDays", w."createdAt" AS "w_createdAt"
-    FROM "Member" m
-    JOIN "Workspace" w ON w.id = m."workspaceId"
-    JOIN "User" u ON u.id = m."userId"
-    WHERE m."userId" = ${userId} AND m."removedAt" IS NULL AND w.slug = ${slug}
-    LIMIT 1`,
-  );
+  const rows = await db.$queryRaw<{ member: Json<Member>; person: MembershipRow["user"]; workspace: Json<Workspace> }[]>`
+    SELECT member, person, workspace FROM ph_membership(${userId}, ${slug})`;
   const r = rows[0];
   if (!r) return null;
+  const { member: m, person, workspace: w } = r;
   return {
-    member: {
-      id: r.m_id as string,
-      workspaceId: r.m_workspaceId as string,
-      userId: r.m_userId as string,
-      role: r.m_role as Role,
-      partnerOrgId: r.m_partnerOrgId as string | null,
-    },
-    user: { id: r.m_userId as string, email: r.u_email as string, name: r.u_name as string },
+    member: { id: m.id, workspaceId: m.workspaceId, userId: m.userId, role: m.role, partnerOrgId: m.partnerOrgId },
+    user: { id: person.id, email: person.email, name: person.name },
     workspace: {
-      id: r.w_id as string,
-      slug: r.w_slug as string,
-      name: r.w_name as string,
-      surveyMode: r.w_surveyMode as Workspace["surveyMode"],
-      confidentialityThreshold: r.w_confidentialityThreshold as number,
-      cadence: r.w_cadence as Workspace["cadence"],
-      cycleOpenDay: r.w_cycleOpenDay as number,
-      cycleLengthDays: r.w_cycleLengthDays as number,
-      autoSchedule: r.w_autoSchedule as boolean,
-      partnerSeesScores: r.w_partnerSeesScores as boolean,
-      partnerSeesTrends: r.w_partnerSeesTrends as boolean,
-      partnerSeesComments: r.w_partnerSeesComments as boolean,
-      partnerSeesSides: r.w_partnerSeesSides as boolean,
-      partnerSeesStatements: r.w_partnerSeesStatements as boolean,
-      renewalReviewDays: r.w_renewalReviewDays as number,
-      createdAt: r.w_createdAt,
+      id: w.id,
+      slug: w.slug,
+      name: w.name,
+      surveyMode: w.surveyMode,
+      confidentialityThreshold: w.confidentialityThreshold,
+      cadence: w.cadence,
+      cycleOpenDay: w.cycleOpenDay,
+      cycleLengthDays: w.cycleLengthDays,
+      autoSchedule: w.autoSchedule,
+      partnerSeesScores: w.partnerSeesScores,
+      partnerSeesTrends: w.partnerSeesTrends,
+      partnerSeesComments: w.partnerSeesComments,
+      partnerSeesSides: w.partnerSeesSides,
+      partnerSeesStatements: w.partnerSeesStatements,
+      renewalReviewDays: w.renewalReviewDays,
+      createdAt: new Date(w.createdAt),
     } satisfies Record<keyof Workspace, unknown>,
   };
 }

@@ -7,7 +7,8 @@
 // one superuser connection shared in-process by the app and the operator tools, and a superuser
 // passes row-level security. So the enforcement tests run on PostgreSQL only (TEST_DATABASE_URL).
 import { describe, expect, it } from "vitest";
-import { acrossWorkspaces } from "../../server/db/cross-workspace";
+import { acrossWorkspaces, findMembership } from "../../server/db/cross-workspace";
+import type { PrismaClient } from "../../server/db/generated/client";
 import { forWorkspace } from "../../server/db/tenant";
 import { appDb, buildWorld, db } from "./helpers";
 
@@ -115,5 +116,26 @@ describe.skipIf(!onPostgres)("row-level security on PostgreSQL", () => {
       return tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "workspaceId")::int AS n FROM "Member"`;
     });
     expect(after[0]!.n).toBe(1);
+  });
+
+  it("finds a membership in any workspace, then leaves the crossing off for the rest of the transaction", async () => {
+    const a = await buildWorld();
+    const b = await buildWorld();
+    const after = await forWorkspace(appDb(), a.workspace.id).$transaction(async (tx) => {
+      // The lookup's SQL function crosses for its own query: a member of workspace B is found
+      // from a transaction held to workspace A.
+      const found = await findMembership(tx as unknown as PrismaClient, b.admin.user.id, b.slug);
+      expect(found?.member.id).toBe(b.admin.member.id);
+      expect(found?.workspace.createdAt).toBeInstanceOf(Date);
+      return tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "workspaceId")::int AS n FROM "Member"`;
+    });
+    expect(after[0]!.n).toBe(1);
+    // Outside any transaction, on the app's client: found, and a removed member is not.
+    expect((await findMembership(appDb(), a.manager.user.id, a.slug))?.member.role).toBe("MANAGER");
+    await db().member.update({
+      where: { workspaceId_id: { workspaceId: a.workspace.id, id: a.manager.member.id } },
+      data: { removedAt: new Date() },
+    });
+    expect(await findMembership(appDb(), a.manager.user.id, a.slug)).toBeNull();
   });
 });
