@@ -3,6 +3,7 @@
 // every refusal of the door (server/http/api-route.ts: origin, body size) reads exactly like a tRPC
 // error, shaped by our own error formatter, so the app's tRPC client shows its message as it is.
 import { TRPCError, getErrorShape, transformTRPCResponse } from "@trpc/server";
+import { BUSY_RETRY_AFTER_SECONDS } from "../db/errors";
 import type { Refusal } from "../http/api-route";
 import { TRPC_MAX_BATCH } from "../http/limits";
 import { appRouter } from "./root";
@@ -43,4 +44,10 @@ export function trpcRefusal(refusal: Refusal): Response {
     ctx: undefined,
   });
   return Response.json(transformTRPCResponse(config, { error: shape }), { status: refusal.status });
+}
+
+// A call refused because the database was too busy (503, server/trpc/errors.ts) says when to try
+// again, as HTTP asks of a 503.
+export function responseMeta({ errors }: { errors: TRPCError[] }) {
+  return errors.some((e) => e.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } } : {};
 }

@@ -1,7 +1,10 @@
+import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createPartnerOrg } from "../../prisma/factories";
-import { isUniqueViolation } from "../../server/db/errors";
-import { buildWorld, db, expectTrpcError } from "./helpers";
+import { isDatabaseBusy, isUniqueViolation } from "../../server/db/errors";
+import { toTRPCError } from "../../server/trpc/errors";
+import { responseMeta } from "../../server/trpc/http-door";
+import { appDb, buildWorld, db, expectTrpcError } from "./helpers";
 
 describe("unique-key violations", () => {
   it("are recognised on this database, whichever it is", async () => {
@@ -19,5 +22,26 @@ describe("unique-key violations", () => {
       "CONFLICT",
       /already exists/,
     );
+  });
+});
+
+describe("a database too busy to answer in time", () => {
+  it("is recognised from a transaction that ran out of time, on this database", async () => {
+    const error = await appDb()
+      .$transaction(() => new Promise((resolve) => setTimeout(resolve, 200)), { timeout: 20 })
+      .catch((e: unknown) => e);
+    expect(isDatabaseBusy(error)).toBe(true);
+    expect(isDatabaseBusy(new Error("something else"))).toBe(false);
+  });
+
+  it("reaches people as 503 with when to try again, not as an internal error", async () => {
+    const error = await appDb()
+      .$transaction(() => new Promise((resolve) => setTimeout(resolve, 200)), { timeout: 20 })
+      .catch((e: unknown) => e);
+    const refusal = toTRPCError(error);
+    expect(refusal?.code).toBe("SERVICE_UNAVAILABLE");
+    expect(refusal?.message).toMatch(/nothing was saved.*try again/);
+    expect(responseMeta({ errors: [refusal!] }).headers).toEqual({ "Retry-After": "2" });
+    expect(responseMeta({ errors: [new TRPCError({ code: "INTERNAL_SERVER_ERROR" })] })).toEqual({});
   });
 });

@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { apiRoute } from "~/server/http/api-route";
 import { TRPC_MAX_BATCH, TRPC_MAX_BODY_BYTES } from "~/server/http/limits";
 import { createRequestContext } from "~/server/trpc/context";
-import { TRPC_ENDPOINT, batchRefusal, trpcRefusal } from "~/server/trpc/http-door";
+import { TRPC_ENDPOINT, batchRefusal, responseMeta, trpcRefusal } from "~/server/trpc/http-door";
 import { appRouter } from "~/server/trpc/root";
 
 // Cross-origin mutations, batches over TRPC_MAX_BATCH and bodies over TRPC_MAX_BODY_BYTES are
@@ -16,6 +16,7 @@ const handler = apiRoute(
       createContext: createRequestContext,
       // The door has counted already; tRPC's own count is the second lock on the same door.
       maxBatchSize: TRPC_MAX_BATCH,
+      responseMeta,
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
       },

@@ -7,7 +7,7 @@ import type { NextRequest } from "next/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { apiRoute } from "~/server/http/api-route";
 import { TRPC_MAX_BATCH, TRPC_MAX_BODY_BYTES } from "~/server/http/limits";
-import { batchRefusal, trpcRefusal } from "~/server/trpc/http-door";
+import { batchRefusal, responseMeta, trpcRefusal } from "~/server/trpc/http-door";
 import { createLinkRequestContext, surveyLinkEndpoint } from "~/server/trpc/link-context";
 import { appRouter } from "~/server/trpc/root";
 
@@ -23,6 +23,7 @@ const handler = apiRoute(
       router: appRouter,
       createContext: () => createLinkRequestContext(linkId),
       maxBatchSize: TRPC_MAX_BATCH,
+      responseMeta,
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC (survey link) ${path ?? "?"} failed:`, error.cause ?? error);
       },
