@@ -77,6 +77,7 @@ async function main() {
   }
 
   log(`Starting ${args.instances} app instances, the worker and nginx…`);
+  const clusterStartedAt = new Date();
   // Schedules every 20 s instead of every minute, so they fire (once each) several times in the run.
   const cluster: Cluster = await startCluster({
     instances: args.instances,
@@ -145,7 +146,7 @@ async function main() {
     const checks = [
       ...(await checkResponses(db, survey, writing.states, since)),
       await checkOutbox(db, since),
-      await checkJobs(db, since, workerKilledAt, grace),
+      await checkJobs(db, since, workerKilledAt, grace, clusterStartedAt),
     ];
     const outcome = printReport({
       mixed,

@@ -134,7 +134,16 @@ export async function pendingJobs(db: PrismaClient, liveSince: Date | null): Pro
   return rows[0]!.n;
 }
 
-export async function checkJobs(db: PrismaClient, since: Date, workerKilledAt: Date | null, graceSeconds: number): Promise<Check> {
+// `clusterStartedAt`: no worker ran before it, so a job active since earlier was left by an earlier
+// run's worker (stopped or killed then), and pg-boss hands it on once it expires, as it does the
+// killed worker's.
+export async function checkJobs(
+  db: PrismaClient,
+  since: Date,
+  workerKilledAt: Date | null,
+  graceSeconds: number,
+  clusterStartedAt: Date,
+): Promise<Check> {
   const jobs = check("jobs: each run once, none left behind");
   const left = await db.$queryRawUnsafe<{ name: string; state: string; n: number }[]>(
     `SELECT name, state::text, count(*)::int AS n FROM pgboss.job
@@ -150,6 +159,8 @@ export async function checkJobs(db: PrismaClient, since: Date, workerKilledAt: D
     // The killed worker's job: pg-boss hands it to a live worker once it expires.
     if (workerKilledAt && a.startedOn <= workerKilledAt && a.expiresAt > new Date()) {
       jobs.notes.push(`${a.name}: was running in the killed worker; pg-boss retries it after ${a.expiresAt.toISOString()}.`);
+    } else if (a.startedOn <= clusterStartedAt && a.expiresAt > new Date()) {
+      jobs.notes.push(`${a.name}: left running by an earlier run's worker; pg-boss retries it after ${a.expiresAt.toISOString()}.`);
     } else jobs.failures.push(`${a.name}: still running since ${a.startedOn.toISOString()} after the wait for the worker to catch up.`);
   }
   const doubled = await db.$queryRawUnsafe<{ name: string; slot: Date; n: number }[]>(
