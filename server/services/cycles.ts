@@ -50,6 +50,36 @@ export async function createCycle(ctx: WorkspaceCtx, input: { label: string; ope
   return cycle;
 }
 
+// A workspace runs one cycle at a time (the database holds the same rule: a unique index on the
+// open cycle). Two open at once would ask a partner twice about one partnership.
+async function otherOpenCycle(ctx: CycleCtx) {
+  return ctx.db.cycle.findFirst({ where: { status: "OPEN", id: { not: ctx.cycle.id } }, select: { label: true } });
+}
+
+const oneAtATime = (open: string, label: string) =>
+  conflict(`${open} is open. Close it before opening ${label}: a workspace runs one cycle at a time.`);
+
+// What opening this cycle will do, for the confirmation an admin answers first: how many people
+// are asked (each is emailed their survey link when it opens), about how many partnerships, and
+// whether another cycle stands in the way.
+export async function openingPreview(ctx: CycleCtx) {
+  const { cycle } = ctx;
+  const [people, partnerships, blocking] = await Promise.all([
+    ctx.db.cycleParticipant.groupBy({ by: ["memberId"], where: { cycleId: cycle.id, excluded: false } }),
+    ctx.db.cycleParticipant.groupBy({ by: ["partnershipId"], where: { cycleId: cycle.id, excluded: false } }),
+    otherOpenCycle(ctx),
+  ]);
+  return {
+    label: cycle.label,
+    status: cycle.status,
+    people: people.length,
+    partnerships: partnerships.length,
+    // A reopened cycle sends no new invitation: those asked had theirs when it first opened.
+    emailsInvitations: cycle.status === "DRAFT",
+    blockedBy: blocking?.label ?? null,
+  };
+}
+
 export async function setCycleStatus(ctx: CycleCtx, status: "OPEN" | "CLOSED", now = new Date()) {
   const { cycle } = ctx;
   if (cycle.status === status) {
@@ -64,8 +94,15 @@ export async function setCycleStatus(ctx: CycleCtx, status: "OPEN" | "CLOSED", n
   if (cycle.closesAt <= now) {
     throw badRequest(`${cycle.label}'s close date has passed. Extend it to a later date before opening the cycle.`);
   }
-  const opened = await openCycle(ctx.db, cycle.id, now);
-  return { opened };
+  const blocking = await otherOpenCycle(ctx);
+  if (blocking) throw oneAtATime(blocking.label, cycle.label);
+  try {
+    return { opened: await openCycle(ctx.db, cycle.id, now) };
+  } catch (error) {
+    // Another cycle was opened in the same moment (an admin, or the schedule).
+    if (!isUniqueViolation(error)) throw error;
+    throw oneAtATime((await otherOpenCycle(ctx))?.label ?? "Another cycle", cycle.label);
+  }
 }
 
 export async function extendCycle(ctx: CycleCtx, closesAt: Date, now = new Date()) {

@@ -99,6 +99,7 @@ export async function sendDueReminders(
           to: person.email,
           recipientMemberId: memberId,
           partnershipIds: person.partnershipIds,
+          cycleId: cycle.id,
           ...email,
         });
       });

@@ -45,14 +45,27 @@ export async function runSurveySchedule(db: TenantDb, now = new Date()): Promise
   const created = await createCurrentCycle(db, workspace, now);
   if (created) result.created.push(`${workspace.slug}/${created}`);
 
-  const dueToOpen = await db.cycle.findMany({ where: { status: "DRAFT", opensAt: { lte: now }, closesAt: { gt: now } } });
-  for (const cycle of dueToOpen) {
-    if (await openCycle(db, cycle.id, now)) result.opened.push(`${workspace.slug}/${cycle.label}`);
-  }
-
+  // Closing first: a workspace runs one cycle at a time, so the next opens once the last has closed.
   const dueToClose = await db.cycle.findMany({ where: { status: "OPEN", closesAt: { lte: now } } });
   for (const cycle of dueToClose) {
     if (await closeCycle(db, cycle.id, now)) result.closed.push(`${workspace.slug}/${cycle.label}`);
+  }
+
+  // Oldest first; while a cycle is open (one an admin opened by hand, say) the next waits, draft,
+  // for a later run.
+  const dueToOpen = await db.cycle.findMany({
+    where: { status: "DRAFT", opensAt: { lte: now }, closesAt: { gt: now } },
+    orderBy: { opensAt: "asc" },
+  });
+  for (const cycle of dueToOpen) {
+    if (await db.cycle.findFirst({ where: { status: "OPEN" }, select: { id: true } })) break;
+    try {
+      if (await openCycle(db, cycle.id, now)) result.opened.push(`${workspace.slug}/${cycle.label}`);
+    } catch (error) {
+      // An admin opened another in the same moment.
+      if (!isUniqueViolation(error)) throw error;
+      break;
+    }
   }
   return result;
 }

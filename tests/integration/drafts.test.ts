@@ -139,7 +139,7 @@ describe("a refused draft writes nothing", () => {
       /^An answer refers to a statement that is not in this survey\.$/,
     );
     await createFrameworkVersion(forWorkspace(appDb(), w.workspace.id));
-    const newer = await createCycle(db(), w.workspace.id, { status: "OPEN" });
+    const newer = await createCycle(db(), w.workspace.id, { status: "DRAFT" });
     await expectTrpcError(
       w.contactA.api.response.saveDraft({
         ...target(w),

@@ -147,7 +147,9 @@ describe("framework.update", () => {
     expect(await w.executive.api.portfolio.overview({ workspaceSlug: w.slug })).toEqual(portfolioBefore);
     expect(await storedScores()).toEqual(scoresBefore);
 
-    // The draft opens on the new version and is answered; the closed cycle's figures still hold.
+    // The draft opens on the new version (once the world's open cycle has closed: one at a time) and
+    // is answered; the closed cycle's figures still hold.
+    await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
     await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: draft.id });
     await w.contactA.api.response.submit({ ...input, cycleId: draft.id, answers: await fullAnswers(draft.id, 5), comments: [] });
     const after = await w.manager.api.partnership.scorecard(input);
@@ -233,7 +235,7 @@ describe("framework.update", () => {
     expect(new Set(all).size).toBe(all.length);
 
     // Pillars line up across versions by key: the scorecard names the pillar by its new name.
-    await createCycle(db(), w.workspace.id, { label: "After the edit", status: "OPEN", opensAt: new Date(Date.now() + 86_400_000) });
+    await createCycle(db(), w.workspace.id, { label: "After the edit", status: "CLOSED", opensAt: new Date(Date.now() + 86_400_000) });
     const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
     expect(card.seriesKeys).toContainEqual({ key: "trust", name: "Reliability" });
     expect(card.seriesKeys.filter((k) => k.key === "trust")).toHaveLength(1);

@@ -299,9 +299,9 @@ describe("what a personal link does not open", () => {
 
   it("opens only its own cycle, workspace and surveys: another organisation's partnership answers like a random id", async () => {
     const { w, api, target } = await linkedWorld();
-    const other = await createCycle(db(), w.workspace.id, { label: "Other cycle", status: "OPEN" });
-    // The person is asked in the other cycle too, and may answer it signed in; not through this link.
-    await w.contactA.api.response.form({ ...target, cycleId: other.id });
+    // An earlier cycle (one is open at a time) the person was asked in too: not through this link.
+    const other = await createCycle(db(), w.workspace.id, { label: "Other cycle", status: "CLOSED" });
+    expect(await db().cycleParticipant.count({ where: { cycleId: other.id, memberId: w.contactA.member.id } })).toBeGreaterThan(0);
     const before = await traces(w);
     const outside = new RegExp(`^${outsideLink(w.cycle.label).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
     const answers = await fullAnswers(w.cycle.id, 4);

@@ -73,9 +73,9 @@ describe("a refused submit writes nothing", () => {
 
   it("refuses a statement of another framework version than the cycle's", async () => {
     const w = await buildWorld();
-    // A newer framework version and a cycle that runs with it; w.cycle keeps version 1.
+    // A newer framework version and a (draft) cycle made on it; w.cycle keeps version 1.
     await createFrameworkVersion(forWorkspace(appDb(), w.workspace.id));
-    const newer = await createCycle(db(), w.workspace.id, { status: "OPEN" });
+    const newer = await createCycle(db(), w.workspace.id, { status: "DRAFT" });
     expect(newer.frameworkVersionId).not.toBe(w.cycle.frameworkVersionId);
     const before = await counts(w);
     await expectTrpcError(

@@ -28,6 +28,8 @@ export interface NewEmail {
   subject: string;
   text: string;
   link?: string | null;
+  // The cycle a survey email is about, so taking the cycle back drops it while unsent.
+  cycleId?: string | null;
 }
 
 export async function enqueueEmail(db: OutboxWriter, email: NewEmail): Promise<{ id: string }> {

@@ -168,7 +168,12 @@ export const FIXTURES: Record<string, Fixture> = {
 
   "cycle.list": {},
   "cycle.create": { input: () => ({ label: `Extra ${fresh()}`, opensAt: day(200), closesAt: day(221) }) },
+  "cycle.openingPreview": { input: (w) => ({ cycleId: w.cycles.draft.id }), ids: { cycleId: "workspace" } },
   "cycle.open": { input: (w) => ({ cycleId: w.cycles.draft.id }), ids: { cycleId: "workspace" } },
+  // A closed cycle: every call the rules allow is then refused by the domain rule (never deleted),
+  // so the matrix's world keeps its cycles.
+  "cycle.undoOpen": { input: (w) => ({ cycleId: w.cycles.q0.id }), ids: { cycleId: "workspace" } },
+  "cycle.delete": { input: (w) => ({ cycleId: w.cycles.q0.id }), ids: { cycleId: "workspace" } },
   "cycle.extend": { input: (w) => ({ cycleId: w.cycles.current.id, closesAt: day(60) }), ids: { cycleId: "workspace" } },
   "cycle.get": { input: (w) => ({ cycleId: w.cycles.current.id }), ids: { cycleId: "workspace" } },
   "cycle.close": { input: (w) => ({ cycleId: w.cycles.current.id }), ids: { cycleId: "workspace" }, stage: 40 },
