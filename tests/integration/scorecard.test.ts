@@ -188,7 +188,7 @@ describe("partnership.scorecard", () => {
     ]);
   });
 
-  it("draws one series point per cycle, oldest first, with null where nothing was scored", async () => {
+  it("draws one series point per answered cycle, oldest first; cycles nobody answered are no column", async () => {
     const { w } = await scoredWorld();
     const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
     expect(card.seriesKeys).toEqual([
@@ -198,11 +198,15 @@ describe("partnership.scorecard", () => {
       { key: "communication", name: "Communication" },
     ]);
     expect(card.series).toEqual([
+      // 2020-Q2 (closed, nobody answered) and the world's open cycle (no responses yet) are left out.
       { label: "2020-Q1", health: 62.5, trust: 62.5, commitment: 62.5, coordination: 62.5, communication: 62.5 },
-      { label: "2020-Q2", ...NO_SCORE },
       { label: "2020-Q3", health: 66.7, trust: 58.3, commitment: 79.2, coordination: 75, communication: 54.2 },
-      // The world's open cycle, with no responses yet.
-      { label: w.cycle.label, ...NO_SCORE },
+    ]);
+    // Partnership B had no responses in 2020-Q1, which A's people answered: a gap in B's line.
+    const b = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipB.id });
+    expect(b.series.map((p) => [p.label, p.health])).toEqual([
+      ["2020-Q1", null],
+      ["2020-Q3", 37.5],
     ]);
   });
 
@@ -318,7 +322,8 @@ describe("partnership.scorecard", () => {
     const card = await w.manager.api.partnership.scorecard({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
     expect(card.current).toBeNull();
     expect(card.pillars).toEqual([]);
-    expect(card.series).toEqual([{ label: w.cycle.label, ...NO_SCORE }]);
+    // Not even the open cycle's label: nobody has answered it yet.
+    expect(card.series).toEqual([]);
   });
 });
 
@@ -585,10 +590,9 @@ describe("portfolio.overview", () => {
     const overview = await w.executive.api.portfolio.overview({ workspaceSlug: w.slug });
     expect(overview.series).toMatchObject([
       { label: "2020-Q1", average: 62.5, scored: 1, HEALTHY: 0, WATCH: 1, AT_RISK: 0 },
-      { label: "2020-Q2", average: null, scored: 0, HEALTHY: 0, WATCH: 0, AT_RISK: 0 },
+      // 2020-Q2 and the open cycle, which nobody answered, are no columns.
       // (66.67 + 37.5) / 2 = 52.08 -> 52.1
       { label: "2020-Q3", average: 52.1, scored: 2, HEALTHY: 0, WATCH: 1, AT_RISK: 1 },
-      { label: w.cycle.label, average: null, scored: 0, HEALTHY: 0, WATCH: 0, AT_RISK: 0 },
     ]);
     expect(overview.summary).toMatchObject({
       partnerships: 2,

@@ -122,7 +122,8 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   return {
     filters: { applied: filters, options },
     summary: summaryOf(rows, active),
-    series: cycleSeries(cycles, rows),
+    // A cycle nobody has answered (just opened, or made by mistake) is no column of the trend.
+    series: cycleSeries(cycles, rows).filter((_, i) => scored.has(cycles[i]!.id)),
     pillarKeys,
     sort,
     page,

@@ -43,7 +43,7 @@ const respondedCycles = (cycles: readonly ScoredCycle[], scores: Map<string, Cyc
 
 export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): Promise<Scorecard> {
   const loaded = await loadPartnershipScores(ctx, partnershipId);
-  const { partnership, cycles, scores, perspective, statementDefs, statementRows, participants, responses, asked } = loaded;
+  const { partnership, cycles, answered, scores, perspective, statementDefs, statementRows, participants, responses, asked } = loaded;
   const at = (cycleId: string): CycleScore | undefined => scores.get(cycleId);
   const sees = sharingFor(ctx);
   const labels = sideLabels(perspective);
@@ -74,14 +74,18 @@ export async function buildScorecard(ctx: WorkspaceCtx, partnershipId: string): 
   const keys = new Map<string, string>();
   for (const c of cycles) for (const p of c.pillars) keys.set(p.key, p.name);
   const seriesKeys = [...keys].map(([key, name]) => ({ key, name }));
-  // A cycle that may not be shown is no point of the trend: the line goes past it.
-  const series = cycles.map((c) => {
-    const s = shown(c.id) ? at(c.id)! : undefined;
-    const pillarsShown = s !== undefined && viewOf(c.id)!.pillars;
-    const point: Record<string, string | number | null> = { label: c.label, health: round1(s?.health ?? null) };
-    for (const { key } of seriesKeys) point[key] = pillarsShown ? round1(s.pillars.find((p) => p.key === key)?.combined ?? null) : null;
-    return point;
-  });
+  // A cycle that may not be shown is no point of the trend: the line goes past it. A cycle nobody
+  // in the workspace has answered (just opened, or made by mistake) is not even a label on the
+  // axis; one others answered but not about this partnership is a gap in its line.
+  const series = cycles
+    .filter((c) => answered.has(c.id))
+    .map((c) => {
+      const s = shown(c.id) ? at(c.id)! : undefined;
+      const pillarsShown = s !== undefined && viewOf(c.id)!.pillars;
+      const point: Record<string, string | number | null> = { label: c.label, health: round1(s?.health ?? null) };
+      for (const { key } of seriesKeys) point[key] = pillarsShown ? round1(s.pillars.find((p) => p.key === key)?.combined ?? null) : null;
+      return point;
+    });
 
   const latestIndex = cycles.findLastIndex((c) => at(c.id)?.health != null);
   const latest = latestIndex >= 0 ? cycles[latestIndex]! : null;

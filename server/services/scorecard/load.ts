@@ -29,7 +29,16 @@ interface Gathered {
     ownerName: string | null;
   } | null;
   cycles:
-    { id: string; label: string; status: ScoredCycle["status"]; opensAt: string; closesAt: string; frameworkVersionId: string }[] | null;
+    | {
+        id: string;
+        label: string;
+        status: ScoredCycle["status"];
+        opensAt: string;
+        closesAt: string;
+        frameworkVersionId: string;
+        answered: boolean;
+      }[]
+    | null;
   pillars: { id: string; versionId: string; key: string; name: string; weight: number }[] | null;
   statements: StatementDef[] | null;
   totals: Omit<StoredTotal, "partnershipId">[] | null;
@@ -74,7 +83,9 @@ function gather(ctx: WorkspaceCtx, partnershipId: string, commentCycles: number 
          LEFT JOIN "User" u ON u.id = m."userId"
          WHERE p."workspaceId" = ${ws} AND p.id = ${partnershipId} AND ${visiblePartnershipSql(ctx.member, 'p."partnerOrgId"')}) AS partnership,
       (SELECT json_agg(json_build_object('id', c.id, 'label', c.label, 'status', c.status, 'opensAt', c."opensAt",
-                                         'closesAt', c."closesAt", 'frameworkVersionId', c."frameworkVersionId") ORDER BY c."opensAt")
+                                         'closesAt', c."closesAt", 'frameworkVersionId', c."frameworkVersionId",
+                                         'answered', EXISTS (SELECT 1 FROM "Response" r WHERE r."workspaceId" = c."workspaceId" AND r."cycleId" = c.id))
+                       ORDER BY c."opensAt")
          FROM "Cycle" c WHERE c."workspaceId" = ${ws} AND c.status IN ('OPEN', 'CLOSED')) AS cycles,
       (SELECT json_agg(json_build_object('id', p.id, 'versionId', p."versionId", 'key', p.key, 'name', p.name, 'weight', p.weight)
                        ORDER BY p.position)
@@ -134,7 +145,8 @@ export async function loadScorecard(ctx: WorkspaceCtx, partnershipId: string, co
     pillarsOf.set(p.versionId, list);
     list.push({ id: p.id, key: p.key, name: p.name, weight: p.weight });
   }
-  const cycles: ScoredCycle[] = (g!.cycles ?? []).map((c) => ({
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- answered is returned apart, below
+  const cycles: ScoredCycle[] = (g!.cycles ?? []).map(({ answered, ...c }) => ({
     ...c,
     opensAt: utc(c.opensAt),
     closesAt: utc(c.closesAt),
@@ -160,6 +172,9 @@ export async function loadScorecard(ctx: WorkspaceCtx, partnershipId: string, co
   return {
     partnership,
     cycles,
+    // Cycles anyone in the workspace has answered: the others (just opened, or made by mistake) are
+    // no column of a trend.
+    answered: new Set((g!.cycles ?? []).filter((c) => c.answered).map((c) => c.id)),
     scores,
     statementDefs: g!.statements ?? [],
     statementRows: g!.statementScores ?? [],
