@@ -65,6 +65,10 @@ test("a cycle runs from invitation to scorecard", async ({ page, browser }) => {
   await page.getByLabel("Label").fill("Pilot");
   await page.getByRole("button", { name: "Create draft cycle" }).click();
   await page.getByRole("button", { name: "Open Pilot" }).click();
+  // It says first whom opening emails: the owner and the partner contact who just joined.
+  const confirm = page.getByRole("dialog", { name: "Open Pilot?" });
+  await expect(confirm).toContainText("2 people asked about 1 partnership will each be emailed");
+  await confirm.getByRole("button", { name: "Open and email" }).click();
   await expect(page.getByRole("row", { name: /Pilot/ })).toContainText("Open");
   await navigate(page, slug, "Outbox", "admin/outbox");
   await expect(async () => {

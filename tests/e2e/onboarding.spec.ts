@@ -47,6 +47,7 @@ test("a new workspace is set up and a partner contact joins through an invitatio
   await page.getByLabel("Label").fill("Kick-off");
   await page.getByRole("button", { name: "Create draft cycle" }).click();
   await page.getByRole("button", { name: "Open Kick-off" }).click();
+  await page.getByRole("dialog", { name: "Open Kick-off?" }).getByRole("button", { name: "Open and email" }).click();
   await expect(page.getByRole("row", { name: /Kick-off/ })).toContainText("Open");
 
   // The invitee, in a browser of their own.

@@ -1,6 +1,7 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../_components/alert";
 import { Button } from "../../../_components/button";
@@ -13,15 +14,57 @@ interface Cycle {
   responses: number;
 }
 
+const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+const partnerships = (n: number) => `${n} ${n === 1 ? "partnership" : "partnerships"}`;
+
+// What opening will do, read when the confirmation opens: who is emailed, or what stands in the way.
+function OpeningSummary({ slug, cycle, onBlocked }: { slug: string; cycle: Cycle; onBlocked: (blocked: boolean | null) => void }) {
+  const trpc = useTRPC();
+  const preview = useQuery(trpc.cycle.openingPreview.queryOptions({ workspaceSlug: slug, cycleId: cycle.id }));
+  const data = preview.data;
+  onBlocked(data ? data.blockedBy !== null : null);
+  if (preview.error) return <p role="alert">{errorMessage(preview.error)}</p>;
+  if (!data) return <p>Counting the people asked…</p>;
+  if (data.blockedBy) {
+    return (
+      <p>
+        {data.blockedBy} is open. Close it before opening {data.label}: a workspace runs one cycle at a time, so nobody owes two surveys
+        about one partnership.
+      </p>
+    );
+  }
+  if (data.people === 0) {
+    return <p>Nobody is asked in {data.label} yet: add partnerships, their teams or partner contacts first, or adjust who is asked.</p>;
+  }
+  return data.emailsInvitations ? (
+    <p>
+      {people(data.people)} asked about {partnerships(data.partnerships)} will each be emailed a link to their survey at once. Emails cannot
+      be called back, but while nobody has answered you can undo the opening.
+    </p>
+  ) : (
+    <p>
+      {people(data.people)} asked about {partnerships(data.partnerships)} can answer again until it closes. No new invitation is sent;
+      reminders go to those who have not answered.
+    </p>
+  );
+}
+
 export function CycleActions({ slug, cycle }: { slug: string; cycle: Cycle }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const open = useMutation(trpc.cycle.open.mutationOptions({ onSuccess: () => router.refresh() }));
-  const close = useMutation(trpc.cycle.close.mutationOptions({ onSuccess: () => router.refresh() }));
+  const refresh = { onSuccess: () => router.refresh() };
+  const open = useMutation(trpc.cycle.open.mutationOptions(refresh));
+  const close = useMutation(trpc.cycle.close.mutationOptions(refresh));
+  const undoOpen = useMutation(trpc.cycle.undoOpen.mutationOptions(refresh));
+  const remove = useMutation(trpc.cycle.delete.mutationOptions(refresh));
+  const [blocked, setBlocked] = useState<boolean | null>(null);
   const input = { workspaceSlug: slug, cycleId: cycle.id };
+  const verb = cycle.status === "DRAFT" ? "Open" : "Reopen";
+  // Taking a cycle back is offered while nobody has answered it (the server checks saved drafts too).
+  const unanswered = cycle.status !== "CLOSED" && cycle.responses === 0;
 
   return (
-    <div className="flex flex-col items-end gap-2">
+    <div className="flex flex-wrap items-start justify-end gap-2">
       {cycle.status === "OPEN" ? (
         <ConfirmDialog
           trigger={
@@ -41,17 +84,62 @@ export function CycleActions({ slug, cycle }: { slug: string; cycle: Cycle }) {
           </p>
         </ConfirmDialog>
       ) : (
-        <Button
-          variant={cycle.status === "DRAFT" ? "primary" : "secondary"}
-          size="sm"
-          disabled={open.isPending}
-          onClick={() => open.mutate(input)}
-          aria-label={`${cycle.status === "DRAFT" ? "Open" : "Reopen"} ${cycle.label}`}
+        <ConfirmDialog
+          trigger={
+            <Button variant={cycle.status === "DRAFT" ? "primary" : "secondary"} size="sm" aria-label={`${verb} ${cycle.label}`}>
+              {verb}
+            </Button>
+          }
+          title={`${verb} ${cycle.label}?`}
+          confirmLabel={cycle.status === "DRAFT" ? "Open and email" : "Reopen cycle"}
+          pendingLabel="Opening…"
+          variant="primary"
+          disabled={blocked !== false}
+          onConfirm={() => open.mutateAsync(input)}
         >
-          {open.isPending ? "Opening…" : cycle.status === "DRAFT" ? "Open" : "Reopen"}
-        </Button>
+          <OpeningSummary slug={slug} cycle={cycle} onBlocked={setBlocked} />
+        </ConfirmDialog>
       )}
-      <Alert tone="error" className="max-w-xs text-left">
+      {cycle.status === "OPEN" && unanswered ? (
+        <ConfirmDialog
+          trigger={
+            <Button variant="secondary" size="sm" aria-label={`Undo opening ${cycle.label}`}>
+              Undo opening
+            </Button>
+          }
+          title={`Undo opening ${cycle.label}?`}
+          confirmLabel="Back to draft"
+          pendingLabel="Undoing…"
+          onConfirm={() => undoOpen.mutateAsync(input)}
+        >
+          <p>{cycle.label} becomes a draft again, with the same people asked. Nobody has answered it yet.</p>
+          <p>
+            Survey emails not yet sent are dropped, and the links in those already sent stop working. Opening it again sends fresh ones.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+      {unanswered ? (
+        <ConfirmDialog
+          trigger={
+            <Button variant="secondary" size="sm" aria-label={`Delete ${cycle.label}`}>
+              Delete
+            </Button>
+          }
+          title={`Delete ${cycle.label}?`}
+          confirmLabel="Delete cycle"
+          pendingLabel="Deleting…"
+          onConfirm={() => remove.mutateAsync(input)}
+        >
+          <p>
+            {cycle.label} and its list of people asked are deleted. Nobody has answered it, so no answer is lost; it will not appear in any
+            chart.
+          </p>
+          {cycle.status === "OPEN" ? (
+            <p>Survey emails not yet sent are dropped, and the links in those already sent stop working.</p>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+      <Alert tone="error" className="w-full max-w-xs text-left">
         {open.error ? errorMessage(open.error) : null}
       </Alert>
     </div>

@@ -36,6 +36,13 @@ export function NewCycleForm({
     }),
   );
 
+  // An error is about what was sent: once the person edits a field, it no longer describes the form.
+  function clearErrors() {
+    if (create.error) create.reset();
+    setDateError(null);
+    setCreated(null);
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -55,7 +62,7 @@ export function NewCycleForm({
   }
 
   return (
-    <form key={`${formKey}:${suggestedLabel}`} onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form key={`${formKey}:${suggestedLabel}`} onSubmit={onSubmit} onChange={clearErrors} className="space-y-4" noValidate>
       <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
       <Alert tone="success">
         {created ? `${created} is created as a draft. Open it in the table above when you are ready for answers.` : null}

@@ -4,8 +4,9 @@ import { errorMessage } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Dialog, DialogActions } from "./dialog";
 
-// Asks before a destructive action. The dialog stays open with the server's message when the
-// action fails, so the person can read why and cancel or retry.
+// Asks before a destructive action (or one that cannot be called back, like emailing many people:
+// variant "primary"). The dialog stays open with the server's message when the action fails, so
+// the person can read why and cancel or retry.
 export function ConfirmDialog({
   trigger,
   title,
@@ -13,6 +14,8 @@ export function ConfirmDialog({
   confirmLabel,
   pendingLabel,
   onConfirm,
+  variant = "danger",
+  disabled = false,
 }: {
   trigger: ReactElement;
   title: string;
@@ -20,6 +23,9 @@ export function ConfirmDialog({
   confirmLabel: string;
   pendingLabel: string;
   onConfirm: () => Promise<unknown>;
+  variant?: "primary" | "danger";
+  // While what the confirmation says is still loading, or when it says the action cannot be done.
+  disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -47,7 +53,14 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onOpenChange={onOpenChange} trigger={trigger} title={title} description={children}>
       <Alert tone="error">{error}</Alert>
-      <DialogActions label={confirmLabel} pendingLabel={pendingLabel} pending={pending} variant="danger" onAction={() => void confirm()} />
+      <DialogActions
+        label={confirmLabel}
+        pendingLabel={pendingLabel}
+        pending={pending}
+        disabled={disabled}
+        variant={variant}
+        onAction={() => void confirm()}
+      />
     </Dialog>
   );
 }
