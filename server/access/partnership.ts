@@ -5,7 +5,7 @@
 import type { Prisma } from "../db/generated/client";
 import { byId, type TenantClient } from "../db/tenant";
 import type { Actor, Need, WorkContext, WorkspaceCtx } from "./context";
-import { decideLifecycle, decideWork, seePartnership, workAbilities, type Decision, type PartnershipFacts } from "./decide";
+import { decideLifecycle, decideTeamEdit, decideWork, seePartnership, workAbilities, type Decision, type PartnershipFacts } from "./decide";
 import { DomainError, notFound } from "./errors";
 import { sideOfRole } from "./roles";
 
@@ -99,6 +99,14 @@ export async function loadLifecycle(ctx: WorkspaceCtx, partnershipId: string, ne
   if (!p) throw notFound("Partnership");
   enforce(decideLifecycle(actorOf(ctx), factsOf(p), need), "Partnership");
   return workContext(ctx, p);
+}
+
+// The team step: a partnership whose host team this person changes (its owner or an admin).
+export async function loadTeamTarget(ctx: WorkspaceCtx, partnershipId: string) {
+  const p = await findPartnership(ctx.db, ctx, partnershipId);
+  if (!p) throw notFound("Partnership");
+  enforce(decideTeamEdit(actorOf(ctx), { ...factsOf(p), name: p.name }), "Partnership");
+  return { id: p.id, name: p.name, ownerMemberId: p.ownerMemberId };
 }
 
 // What a person may open of a partnership's work, for its tab bar: never refuses a partnership

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createPartnerOrg, listPartnerOrgs } from "../services/partner-orgs";
+import { partnerOrgSearchInput, searchPartnerOrgs } from "../services/lists/partner-orgs";
 import { adminProcedure, hostProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -25,6 +26,7 @@ export const partnerOrgFields = {
 
 export const partnerOrgRouter = router({
   list: hostProcedure.query(({ ctx }) => listPartnerOrgs(ctx)),
+  search: hostProcedure.input(partnerOrgSearchInput).query(({ ctx, input }) => searchPartnerOrgs(ctx, input)),
   create: adminProcedure
     .input(z.object(partnerOrgFields))
     .mutation(({ ctx, input: { name, website, region, industry } }) => createPartnerOrg(ctx, { name, website, region, industry })),
