@@ -117,7 +117,9 @@ export async function workAccess(ctx: WorkspaceCtx, partnershipId: string) {
   const actor = actorOf(ctx);
   enforce(seePartnership(actor, p), "Partnership");
   const { work, renewal, canWrite, canFacilitate } = workAbilities(actor, factsOf(p));
-  return { work, renewal, archived: p.archivedAt !== null, canWrite, canFacilitate };
+  // The host team is the company's own people: any of them may see who is on it.
+  const team = ctx.can.seeAllPartnerships;
+  return { work, renewal, team, archived: p.archivedAt !== null, canWrite, canFacilitate };
 }
 
 // The facts of a partnership already loaded into a WorkContext, for the finer decisions a service

@@ -121,7 +121,10 @@ async function leaveCycles(tx: TenantTx, partnershipId: string, memberId: string
   const dropped = cycleIds.filter((id) => !kept.includes(id));
   if (dropped.length) await tx.cycleParticipant.deleteMany({ where: { partnershipId, memberId, cycleId: { in: dropped }, manual: false } });
   if (kept.length) {
-    await tx.cycleParticipant.updateMany({ where: { partnershipId, memberId, cycleId: { in: kept }, manual: false }, data: { excluded: true } });
+    await tx.cycleParticipant.updateMany({
+      where: { partnershipId, memberId, cycleId: { in: kept }, manual: false },
+      data: { excluded: true },
+    });
   }
   return kept.length;
 }

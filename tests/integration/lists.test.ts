@@ -22,8 +22,10 @@ async function manyPartnerships(w: World) {
   for (let i = 1; i <= 3; i++) await createPartnership(d, w.workspace.id, { partnerOrgId: w.orgB.id, name: `Beta ${i}` });
 }
 
-const search = (w: World, who: keyof Pick<World, "owner" | "admin" | "manager" | "executive" | "contactA" | "contactB">) =>
-  (input: Record<string, unknown> = {}) => w[who].api.partnership.search({ workspaceSlug: w.slug, ...input });
+const search =
+  (w: World, who: keyof Pick<World, "owner" | "admin" | "manager" | "executive" | "contactA" | "contactB">) =>
+  (input: Record<string, unknown> = {}) =>
+    w[who].api.partnership.search({ workspaceSlug: w.slug, ...input });
 
 describe("the partnerships list", () => {
   it("searches by the partnership's or the partner's name, filters and pages with counts", async () => {
@@ -49,12 +51,19 @@ describe("the partnerships list", () => {
     expect((await admin({ q: "%" })).page.total).toBe(0);
     expect((await admin({ q: "Alpha_0" })).page.total).toBe(0);
 
-    expect((await admin({ tier: "STRATEGIC" })).rows.map((r) => r.name)).toEqual(["Alpha 04", "Alpha 08", "Alpha 12", "Alpha 16", "Alpha 20"]);
+    expect((await admin({ tier: "STRATEGIC" })).rows.map((r) => r.name)).toEqual([
+      "Alpha 04",
+      "Alpha 08",
+      "Alpha 12",
+      "Alpha 16",
+      "Alpha 20",
+    ]);
     const owned = await admin({ owner: w.manager.member.id, q: "alpha" });
     expect(owned.page.total).toBe(10);
     expect(owned.options.owners).toEqual([{ id: w.manager.member.id, name: w.manager.user.name }]);
     expect((await admin({ owner: "none" })).rows.map((r) => r.name)).toEqual(expect.arrayContaining(["Alpha 01", "Beta 1"]));
     expect((await admin({ phase: "EXITED" })).page.total).toBe(0);
+    expect((await admin({ sort: "newest", pageSize: 20 })).rows[0]!.name).toBe("Beta 3");
 
     const nothing = await admin({ q: "no such partnership" });
     expect(nothing).toMatchObject({ rows: [], page: { total: 0, from: 0, to: 0, number: 1, pages: 1 } });
@@ -68,7 +77,7 @@ describe("the partnerships list", () => {
     await expectTrpcError(admin({ pageSize: 7 }), "BAD_REQUEST", /20, 50, 100 rows per page/);
     await expectTrpcError(admin({ tier: "GOLD" }), "BAD_REQUEST", /strategic, core or emerging/);
     await expectTrpcError(admin({ band: "GREEN" }), "BAD_REQUEST", /healthy, watch, at risk or none/);
-    await expectTrpcError(admin({ sort: "owner" }), "BAD_REQUEST", /name or health/);
+    await expectTrpcError(admin({ sort: "owner" }), "BAD_REQUEST", /name, health or newest/);
     await expectTrpcError(admin({ q: "x".repeat(121) }), "BAD_REQUEST", /at most 120/);
   });
 
@@ -120,7 +129,10 @@ describe("the partnerships list's health", () => {
     expect(healthShown).toBe(true);
     const row = (id: string) => rows.find((r) => r.id === id)!.health!;
     expect(row(w.partnershipA.id)).toMatchObject({ health: 100, band: "HEALTHY", cycleLabel: "2020-Q1" });
-    expect(row(w.partnershipA.id).withheld).toEqual({ cycleLabel: "2020-Q2", text: expect.stringMatching(/^too few responses \(1 of \d+\)$/) });
+    expect(row(w.partnershipA.id).withheld).toEqual({
+      cycleLabel: "2020-Q2",
+      text: expect.stringMatching(/^too few responses \(1 of \d+\)$/),
+    });
     expect(row(w.partnershipB.id)).toMatchObject({ health: null, band: null, cycleLabel: null });
     expect(row(w.partnershipB.id).withheld?.text).toMatch(/^too few responses \(2 of \d+\)$/);
     expect(row(c.id)).toMatchObject({ health: 25, band: "AT_RISK", cycleLabel: "2020-Q2", withheld: null });
@@ -178,7 +190,11 @@ describe("the partner organisations list", () => {
     }
     const orgs = (input: Record<string, unknown>) => w.admin.api.partnerOrg.search({ workspaceSlug: w.slug, ...input });
     expect((await orgs({ q: "org 0" })).page.total).toBe(9);
-    expect((await orgs({ region: "EMEA", industry: "Retail" })).rows.map((o) => o.name.slice(0, 6))).toEqual(["Org 05", "Org 15", "Org 25"]);
+    expect((await orgs({ region: "EMEA", industry: "Retail" })).rows.map((o) => o.name.slice(0, 6))).toEqual([
+      "Org 05",
+      "Org 15",
+      "Org 25",
+    ]);
     const page = await orgs({ q: "org", page: 2, pageSize: 20 });
     expect(page.page).toMatchObject({ total: 25, from: 21, to: 25, pages: 2 });
     expect(page.options).toEqual({ regions: ["Americas", "EMEA"], industries: ["Retail", "Software"] });
@@ -207,10 +223,16 @@ describe("the members list", () => {
       ["10", "11", "12", "13", "14", "15", "16", "17", "18", "19"].map((n) => `Contact ${n}`),
     );
     expect((await members({ q: "GLOBEX-7.test" })).members.map((m) => m.name)).toEqual(["Contact 07"]);
+    expect((await members({ q: "%" })).page.total).toBe(0);
     const me = await members({ q: w.admin.user.email });
     expect(me.members).toEqual([expect.objectContaining({ id: w.admin.member.id, isYou: true })]);
 
-    await w.admin.api.invitation.create({ workspaceSlug: w.slug, email: "new.person@globex.test", role: "PARTNER", partnerOrgId: w.orgA.id });
+    await w.admin.api.invitation.create({
+      workspaceSlug: w.slug,
+      email: "new.person@globex.test",
+      role: "PARTNER",
+      partnerOrgId: w.orgA.id,
+    });
     const invited = await members({ status: "invited", q: "globex" });
     expect(invited.members).toEqual([]);
     expect(invited.invitations).toEqual([expect.objectContaining({ email: "new.person@globex.test", role: "PARTNER", expired: false })]);
@@ -234,7 +256,10 @@ describe("the host team editor", () => {
   }
   const key = (w: World) => ({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
   const places = (w: World, memberId: string) =>
-    db().cycleParticipant.findMany({ where: { workspaceId: w.workspace.id, partnershipId: w.partnershipA.id, memberId }, orderBy: { cycleId: "asc" } });
+    db().cycleParticipant.findMany({
+      where: { workspaceId: w.workspace.id, partnershipId: w.partnershipA.id, memberId },
+      orderBy: { cycleId: "asc" },
+    });
 
   it("adds a member, who open and draft cycles then ask, and lists the team", async () => {
     const { w, mia, draft, closed } = await teamWorld();
@@ -246,12 +271,16 @@ describe("the host team editor", () => {
     expect(team.candidates.map((c) => c.memberId)).not.toContain(mia.member.id);
     expect(team.candidates.map((c) => c.memberId)).not.toContain(w.manager.member.id);
     const rows = await places(w, mia.member.id);
-    expect(rows.map((r) => [r.cycleId, r.side, r.excluded]).sort()).toEqual([
-      [w.cycle.id, "HOST", false],
-      [draft.id, "HOST", false],
-    ].sort());
+    expect(rows.map((r) => [r.cycleId, r.side, r.excluded]).sort()).toEqual(
+      [
+        [w.cycle.id, "HOST", false],
+        [draft.id, "HOST", false],
+      ].sort(),
+    );
     expect(rows.some((r) => r.cycleId === closed.id)).toBe(false);
-    expect((await callerFor(mia.user.id).response.owed({ workspaceSlug: w.slug })).map((s) => s.partnershipId)).toContain(w.partnershipA.id);
+    expect((await callerFor(mia.user.id).response.owed({ workspaceSlug: w.slug })).map((s) => s.partnershipId)).toContain(
+      w.partnershipA.id,
+    );
   });
 
   it("removes a member: unanswered places go, an answered place stays off the list with its answer, and coming back restores it", async () => {
@@ -260,39 +289,64 @@ describe("the host team editor", () => {
     await createResponses(db(), w.workspace.id, [
       { cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId: mia.member.id, side: "HOST", answers: 4 },
     ]);
-    const before = await db().partnershipCycleScore.findFirstOrThrow({ where: { workspaceId: w.workspace.id, cycleId: w.cycle.id, partnershipId: w.partnershipA.id } });
+    const before = await db().partnershipCycleScore.findFirstOrThrow({
+      where: { workspaceId: w.workspace.id, cycleId: w.cycle.id, partnershipId: w.partnershipA.id },
+    });
 
     const result = await w.manager.api.team.remove({ ...key(w), memberId: mia.member.id });
     expect(result.kept).toBe(1);
     expect((await places(w, mia.member.id)).map((r) => [r.cycleId, r.excluded])).toEqual([[w.cycle.id, true]]);
     expect(await db().response.count({ where: { workspaceId: w.workspace.id, memberId: mia.member.id } })).toBe(1);
-    const after = await db().partnershipCycleScore.findFirstOrThrow({ where: { workspaceId: w.workspace.id, cycleId: w.cycle.id, partnershipId: w.partnershipA.id } });
+    const after = await db().partnershipCycleScore.findFirstOrThrow({
+      where: { workspaceId: w.workspace.id, cycleId: w.cycle.id, partnershipId: w.partnershipA.id },
+    });
     expect(after.health).toBe(before.health);
     expect(after.hostResponses).toBe(1);
     expect((await w.admin.api.team.list(key(w))).members).toEqual([]);
 
     await w.manager.api.team.add({ ...key(w), memberId: mia.member.id });
-    expect((await places(w, mia.member.id)).map((r) => [r.cycleId, r.excluded]).sort()).toEqual([
-      [w.cycle.id, false],
-      [draft.id, false],
-    ].sort());
+    expect((await places(w, mia.member.id)).map((r) => [r.cycleId, r.excluded]).sort()).toEqual(
+      [
+        [w.cycle.id, false],
+        [draft.id, false],
+      ].sort(),
+    );
   });
 
   it("keeps a draft's place off the list, and leaves places added by hand alone", async () => {
     const { w, mia, draft } = await teamWorld();
     await w.admin.api.team.add({ ...key(w), memberId: mia.member.id });
     await db().responseDraft.upsert({
-      where: { workspaceId_cycleId_partnershipId_memberId: { workspaceId: w.workspace.id, cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId: mia.member.id } },
-      create: { workspaceId: w.workspace.id, cycleId: w.cycle.id, partnershipId: w.partnershipA.id, memberId: mia.member.id, answers: {}, comments: {} },
+      where: {
+        workspaceId_cycleId_partnershipId_memberId: {
+          workspaceId: w.workspace.id,
+          cycleId: w.cycle.id,
+          partnershipId: w.partnershipA.id,
+          memberId: mia.member.id,
+        },
+      },
+      create: {
+        workspaceId: w.workspace.id,
+        cycleId: w.cycle.id,
+        partnershipId: w.partnershipA.id,
+        memberId: mia.member.id,
+        answers: {},
+        comments: {},
+      },
       update: {},
     });
-    await db().cycleParticipant.updateMany({ where: { workspaceId: w.workspace.id, cycleId: draft.id, memberId: mia.member.id }, data: { manual: true } });
+    await db().cycleParticipant.updateMany({
+      where: { workspaceId: w.workspace.id, cycleId: draft.id, memberId: mia.member.id },
+      data: { manual: true },
+    });
     await w.admin.api.team.remove({ ...key(w), memberId: mia.member.id });
     const rows = await places(w, mia.member.id);
-    expect(rows.map((r) => [r.cycleId, r.excluded, r.manual]).sort()).toEqual([
-      [w.cycle.id, true, false],
-      [draft.id, false, true],
-    ].sort());
+    expect(rows.map((r) => [r.cycleId, r.excluded, r.manual]).sort()).toEqual(
+      [
+        [w.cycle.id, true, false],
+        [draft.id, false, true],
+      ].sort(),
+    );
     expect(await db().responseDraft.count({ where: { workspaceId: w.workspace.id, memberId: mia.member.id } })).toBe(1);
   });
 
@@ -301,7 +355,10 @@ describe("the host team editor", () => {
     await w.admin.api.team.add({ ...key(w), memberId: mia.member.id });
     const snapshot = async () => ({
       team: await db().partnershipTeamMember.findMany({ where: { workspaceId: w.workspace.id }, orderBy: { memberId: "asc" } }),
-      places: await db().cycleParticipant.findMany({ where: { workspaceId: w.workspace.id }, orderBy: [{ cycleId: "asc" }, { memberId: "asc" }] }),
+      places: await db().cycleParticipant.findMany({
+        where: { workspaceId: w.workspace.id },
+        orderBy: [{ cycleId: "asc" }, { memberId: "asc" }],
+      }),
     });
     const before = await snapshot();
     const add = (api: World["admin"]["api"], memberId: string) => api.team.add({ ...key(w), memberId });

@@ -9,7 +9,12 @@ export const LIST_PAGE_SIZE = 20;
 export const SEARCH_MAX = 120;
 
 export const pagingSchema = {
-  page: z.number({ error: "The page is a whole number from 1." }).int("The page is a whole number from 1.").min(1, "Pages start at 1.").max(100_000, "That page is too far.").default(1),
+  page: z
+    .number({ error: "The page is a whole number from 1." })
+    .int("The page is a whole number from 1.")
+    .min(1, "Pages start at 1.")
+    .max(100_000, "That page is too far.")
+    .default(1),
   pageSize: z
     .number()
     .int()
@@ -44,7 +49,10 @@ export function pageFor(total: number, asked: number, size: number): Page & { sk
   return { number, size, pages, total, from: total === 0 ? 0 : skip + 1, to: Math.min(total, skip + size), skip };
 }
 
-export const pageOutput = ({ skip: _skip, ...page }: Page & { skip: number }): Page => page;
+export function pageOutput(page: Page & { skip: number }): Page {
+  const { number, size, pages, total, from, to } = page;
+  return { number, size, pages, total, from, to };
+}
 
 // The term with its own %, _ and \ made literal for LIKE (whose escape is \ by default). Prisma's
 // `contains` puts the term between wildcards as it is, so its filters take it escaped too.

@@ -29,7 +29,12 @@ export async function searchPartnerOrgs(ctx: WorkspaceCtx, input: PartnerOrgSear
           include: { _count: { select: { partnerships: true, contacts: { where: { removedAt: null } } } } },
         })
       : Promise.resolve([]),
-    ctx.db.partnerOrg.findMany({ where: { region: { not: null } }, distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
+    ctx.db.partnerOrg.findMany({
+      where: { region: { not: null } },
+      distinct: ["region"],
+      select: { region: true },
+      orderBy: { region: "asc" },
+    }),
     ctx.db.partnerOrg.findMany({
       where: { industry: { not: null } },
       distinct: ["industry"],

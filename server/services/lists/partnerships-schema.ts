@@ -6,7 +6,7 @@ import { pagingSchema, searchText } from "./paging";
 
 export const LIST_TIERS = ["STRATEGIC", "CORE", "EMERGING"] as const;
 export const LIST_BANDS = ["HEALTHY", "WATCH", "AT_RISK", "NONE"] as const;
-export const PARTNERSHIP_SORTS = ["name", "health"] as const;
+export const PARTNERSHIP_SORTS = ["name", "health", "newest"] as const;
 // The owner filter's value for partnerships without an owner.
 export const NO_OWNER = "none";
 
@@ -19,7 +19,7 @@ export const partnershipSearchInput = z.object({
   owner: z.string().trim().min(1).max(64).optional(),
   // The current band, as the scorecard and the portfolio show it; NONE for no score that may be shown.
   band: z.enum(LIST_BANDS, { error: "Filter by band: healthy, watch, at risk or none." }).optional(),
-  sort: z.enum(PARTNERSHIP_SORTS, { error: "Sort by name or health." }).default("name"),
+  sort: z.enum(PARTNERSHIP_SORTS, { error: "Sort by name, health or newest." }).default("name"),
   ...pagingSchema,
 });
 export type PartnershipSearchInput = z.input<typeof partnershipSearchInput>;

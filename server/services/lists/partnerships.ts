@@ -13,7 +13,8 @@ import { bandSql, currentHealthSql, healthOf } from "./health";
 import { containsPattern, pageFor, pageOutput } from "./paging";
 import { NO_OWNER, type PartnershipSearch } from "./partnerships-schema";
 
-const HEALTH_NOT_SHARED = "This workspace does not share health scores with partner contacts, so the list cannot be filtered or sorted by them.";
+const HEALTH_NOT_SHARED =
+  "This workspace does not share health scores with partner contacts, so the list cannot be filtered or sorted by them.";
 
 function conditions(ctx: WorkspaceCtx, input: PartnershipSearch): Prisma.Sql[] {
   const ws = WORKSPACE;
@@ -42,11 +43,13 @@ export async function searchPartnerships(ctx: WorkspaceCtx, input: PartnershipSe
   const [counted] = await ctx.db.$queryScoped<{ total: number }[]>`SELECT count(*)::int AS total ${from}`;
   const total = counted?.total ?? 0;
   const page = pageFor(total, input.page, input.pageSize);
-  // Live partnerships first, archived ones after them; by name, or the weakest health first.
-  const order =
-    input.sort === "health"
-      ? Prisma.sql`(p."archivedAt" IS NOT NULL), cur.health ASC NULLS LAST, p.name`
-      : Prisma.sql`(p."archivedAt" IS NOT NULL), p.name`;
+  // Live partnerships first, archived ones after them; by name, the weakest health first, or the
+  // newest first (what an admin just added).
+  const order = {
+    name: Prisma.sql`(p."archivedAt" IS NOT NULL), p.name`,
+    health: Prisma.sql`(p."archivedAt" IS NOT NULL), cur.health ASC NULLS LAST, p.name`,
+    newest: Prisma.sql`p."createdAt" DESC, p.name`,
+  }[input.sort];
   const ids = total
     ? (await ctx.db.$queryScoped<{ id: string }[]>`SELECT p.id ${from} ORDER BY ${order} LIMIT ${page.size} OFFSET ${page.skip}`).map(
         (r) => r.id,
