@@ -94,8 +94,9 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
                 },
                 {
                   name: "org",
-                  label: "Partner organisation",
-                  all: "Any",
+                  // Not "Partner organisation": the invitation form above has a field of that name.
+                  label: "Organisation",
+                  all: "Any organisation",
                   value: org ?? "",
                   options: partnerOrgs.map((o) => ({ value: o.id, label: o.name })),
                 },
