@@ -12,7 +12,11 @@ export function HealthCell({ health }: { health: Health | null }) {
     <div className="space-y-0.5">
       <div className="flex items-center gap-2">
         {health.health !== null ? <span className="font-semibold tabular-nums text-slate-900">{score(health.health)}</span> : null}
-        <BandBadge band={health.band} />
+        {health.health === null && health.withheld ? (
+          <span className="text-xs font-medium text-slate-600">Not shown</span>
+        ) : (
+          <BandBadge band={health.band} />
+        )}
       </div>
       {health.cycleLabel ? (
         <p className="text-xs text-slate-500">
