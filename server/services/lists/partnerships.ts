@@ -1,8 +1,8 @@
 // The partnerships list: search, filters and paging done by the database, through the access rule
 // of the list (visiblePartnershipSql: a partner contact's own organisation's only) and the scoped
-// client. One count and one page of ids in plain SQL (the band filter and the health sort need
-// the current health, which only SQL can compute without loading every partnership), then the
-// page's rows and their health through the scoped client.
+// client. One page of ids with the count of all matches, in plain SQL (the band filter and the
+// health sort need the current health, which only SQL can compute without loading every
+// partnership), then the page's rows and their health through the scoped client.
 import { Prisma } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../access/context";
 import { badRequest } from "../../access/errors";
@@ -40,9 +40,6 @@ export async function searchPartnerships(ctx: WorkspaceCtx, input: PartnershipSe
     FROM "Partnership" p JOIN "PartnerOrg" o ON o."workspaceId" = p."workspaceId" AND o.id = p."partnerOrgId"
     ${byHealth ? Prisma.sql`LEFT JOIN (${currentHealthSql(ctx, ws)}) cur ON cur."partnershipId" = p.id` : Prisma.empty}
     WHERE ${Prisma.join(conditions(ctx, input), " AND ")}`;
-  const [counted] = await ctx.db.$queryScoped<{ total: number }[]>`SELECT count(*)::int AS total ${from}`;
-  const total = counted?.total ?? 0;
-  const page = pageFor(total, input.page, input.pageSize);
   // Live partnerships first, archived ones after them; by name, the weakest health first, or the
   // newest first (what an admin just added).
   const order = {
@@ -50,11 +47,21 @@ export async function searchPartnerships(ctx: WorkspaceCtx, input: PartnershipSe
     health: Prisma.sql`(p."archivedAt" IS NOT NULL), cur.health ASC NULLS LAST, p.name`,
     newest: Prisma.sql`p."createdAt" DESC, p.name`,
   }[input.sort];
-  const ids = total
-    ? (await ctx.db.$queryScoped<{ id: string }[]>`SELECT p.id ${from} ORDER BY ${order} LIMIT ${page.size} OFFSET ${page.skip}`).map(
-        (r) => r.id,
-      )
-    : [];
+  // The page and the count of all matches in one statement (the current health is worked out
+  // once); only a page past the end, which returns no row to carry the count, asks again.
+  const read = (size: number, skip: number) =>
+    ctx.db.$queryScoped<{ id: string; total: number }[]>`
+      SELECT p.id, count(*) OVER ()::int AS total ${from} ORDER BY ${order} LIMIT ${size} OFFSET ${skip}`;
+  let found = await read(input.pageSize, (input.page - 1) * input.pageSize);
+  let total = found[0]?.total ?? 0;
+  if (found.length === 0 && input.page > 1) {
+    const [counted] = await ctx.db.$queryScoped<{ total: number }[]>`SELECT count(*)::int AS total ${from}`;
+    total = counted?.total ?? 0;
+    const last = pageFor(total, input.page, input.pageSize);
+    found = total ? await read(last.size, last.skip) : [];
+  }
+  const page = pageFor(total, input.page, input.pageSize);
+  const ids = found.map((r) => r.id);
 
   const [rows, health, options] = await Promise.all([
     ctx.db.partnership.findMany({
