@@ -200,6 +200,11 @@ describe("the partner organisations list", () => {
     expect(page.options).toEqual({ regions: ["Americas", "EMEA"], industries: ["Retail", "Software"] });
     expect((await orgs({ q: "%" })).page.total).toBe(0);
     await expectTrpcError(w.contactA.api.partnerOrg.search({ workspaceSlug: w.slug }), "FORBIDDEN");
+    // A form's choice of organisation: ids and names only, every one of them.
+    const choices = await w.admin.api.partnerOrg.choices({ workspaceSlug: w.slug });
+    expect(choices).toHaveLength(27);
+    expect(Object.keys(choices[0]!).sort()).toEqual(["id", "name"]);
+    await expectTrpcError(w.contactA.api.partnerOrg.choices({ workspaceSlug: w.slug }), "FORBIDDEN");
     await expectTrpcError(orgs({ page: -1 }), "BAD_REQUEST", /Pages start at 1/);
   });
 });
@@ -239,6 +244,10 @@ describe("the members list", () => {
     expect((await members({ status: "invited", org: w.orgB.id })).page.total).toBe(0);
 
     await expectTrpcError(w.manager.api.member.search({ workspaceSlug: w.slug }), "FORBIDDEN");
+    // A form's choice of owner: the members who may own a partnership, and nobody else.
+    const owners = (await w.admin.api.member.owners({ workspaceSlug: w.slug })).map((o) => o.id).sort();
+    expect(owners).toEqual([w.owner.member.id, w.admin.member.id, w.manager.member.id].sort());
+    await expectTrpcError(w.manager.api.member.owners({ workspaceSlug: w.slug }), "FORBIDDEN");
     await expectTrpcError(members({ role: "GUEST" }), "BAD_REQUEST", /owner, admin, manager, executive or partner/);
     await expectTrpcError(members({ status: "gone" }), "BAD_REQUEST", /active members or pending invitations/);
   });

@@ -104,6 +104,7 @@ export const FIXTURES: Record<string, Fixture> = {
   },
 
   "member.list": {},
+  "member.owners": {},
   "member.search": { input: () => ({ q: "a", status: "active" }) },
   "member.changeRole": {
     input: (w) => ({ memberId: w.people.spare.member.id, role: "EXECUTIVE" }),
@@ -138,6 +139,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "signInLink.check": { input: () => ({ token: `made-up-${fresh()}` }) },
 
   "partnerOrg.list": {},
+  "partnerOrg.choices": {},
   "partnerOrg.search": { input: () => ({ q: "a" }) },
   "partnerOrg.create": { input: () => ({ name: `New Org ${fresh()}` }) },
 

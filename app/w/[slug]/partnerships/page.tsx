@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { capabilitiesOf } from "~/server/access/roles";
 import { PHASES } from "~/server/services/lifecycle/phase-rules";
 import { LIST_PAGE_SIZES } from "~/server/services/lists/paging";
 import { LIST_BANDS, LIST_TIERS, NO_OWNER } from "~/server/services/lists/partnerships-schema";
@@ -51,13 +50,13 @@ export default async function PartnershipsPage({
     Promise.all([
       api.partnership.search({ workspaceSlug: slug, q, tier, phase, owner, band, sort, page, pageSize }),
       // The edit dialog's choices, for admins.
-      isAdmin ? Promise.all([api.partnerOrg.list({ workspaceSlug: slug }), api.member.list({ workspaceSlug: slug })]) : null,
+      isAdmin ? Promise.all([api.partnerOrg.choices({ workspaceSlug: slug }), api.member.owners({ workspaceSlug: slug })]) : null,
     ]),
   );
   // A partner contact with one partnership goes straight to its scorecard.
   if (partner && !filtered && list.page.total === 1) redirect(`/w/${slug}/partnerships/${list.rows[0]!.id}`);
-  const partnerOrgs = setup?.[0].map((o) => ({ id: o.id, name: o.name })) ?? [];
-  const owners = setup?.[1].filter((m) => capabilitiesOf(m.role).ownPartnerships).map((m) => ({ id: m.id, name: m.name })) ?? [];
+  const partnerOrgs = setup?.[0] ?? [];
+  const owners = setup?.[1] ?? [];
   const base = `/w/${slug}/partnerships`;
   const note = ignoredNote(ignored);
 

@@ -33,10 +33,10 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   } = await adminCall(slug, (api) =>
     Promise.all([
       api.member.search({ workspaceSlug: slug, q, role, org, status, page, pageSize }),
-      api.partnerOrg.list({ workspaceSlug: slug }),
+      api.partnerOrg.choices({ workspaceSlug: slug }),
     ]),
   );
-  const partnerOrgs = orgs.map((o) => ({ id: o.id, name: o.name }));
+  const partnerOrgs = orgs;
   // Only owners may grant, change or remove the owner role (server/access/roles.ts).
   const isOwner = workspace.can.grantOwner;
   const row = { slug, workspaceName: workspace.name, partnerOrgs, isOwner };

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { capabilitiesOf } from "~/server/access/roles";
 import { LIST_PAGE_SIZES } from "~/server/services/lists/paging";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
@@ -30,18 +29,16 @@ export default async function PartnersPage({ params, searchParams }: { params: P
   const region = one(sp.region)?.slice(0, 120) || undefined;
   const industry = one(sp.industry)?.slice(0, 120) || undefined;
   const {
-    data: [orgs, allOrgs, partnerships, members],
+    data: [orgs, partnerOrgs, partnerships, owners],
   } = await adminCall(slug, (api) =>
     Promise.all([
       api.partnerOrg.search({ workspaceSlug: slug, q, region, industry, page, pageSize }),
       // The dialog's choice of organisation, and of owner.
-      api.partnerOrg.list({ workspaceSlug: slug }),
+      api.partnerOrg.choices({ workspaceSlug: slug }),
       api.partnership.search({ workspaceSlug: slug, sort: "newest", pageSize: 20 }),
-      api.member.list({ workspaceSlug: slug }),
+      api.member.owners({ workspaceSlug: slug }),
     ]),
   );
-  const partnerOrgs = allOrgs.map((o) => ({ id: o.id, name: o.name }));
-  const owners = members.filter((m) => capabilitiesOf(m.role).ownPartnerships).map((m) => ({ id: m.id, name: m.name }));
   const addOrg = <AddPartnerOrgDialog slug={slug} />;
   const base = `/w/${slug}/admin/partners`;
   const choices = { q, region, industry, size: pageSize };
@@ -56,8 +53,8 @@ export default async function PartnersPage({ params, searchParams }: { params: P
         description="The organisations you partner with, and the partnerships you run with them. Each partnership gets its own scorecard."
       />
       <div className="space-y-6">
-        <Card title="Partner organisations" description="Companies in your partner program." action={allOrgs.length ? addOrg : null}>
-          {allOrgs.length === 0 ? (
+        <Card title="Partner organisations" description="Companies in your partner program." action={partnerOrgs.length ? addOrg : null}>
+          {partnerOrgs.length === 0 ? (
             <EmptyState title="No partner organisations yet" action={addOrg}>
               Add the first company you partner with. Then create a partnership with it and invite its contacts from Members.
             </EmptyState>
@@ -150,14 +147,14 @@ export default async function PartnersPage({ params, searchParams }: { params: P
               ) : null}
             </>
           }
-          action={allOrgs.length && newest.length ? <PartnershipDialog slug={slug} partnerOrgs={partnerOrgs} owners={owners} /> : null}
+          action={partnerOrgs.length && newest.length ? <PartnershipDialog slug={slug} partnerOrgs={partnerOrgs} owners={owners} /> : null}
         >
           {newest.length === 0 ? (
             <EmptyState
               title="No partnerships yet"
-              action={allOrgs.length ? <PartnershipDialog slug={slug} partnerOrgs={partnerOrgs} owners={owners} /> : null}
+              action={partnerOrgs.length ? <PartnershipDialog slug={slug} partnerOrgs={partnerOrgs} owners={owners} /> : null}
             >
-              {allOrgs.length
+              {partnerOrgs.length
                 ? "Create a partnership with one of your partner organisations. Its scorecard fills in as survey answers arrive."
                 : "Add a partner organisation above first; then create its partnership here."}
             </EmptyState>
