@@ -30,6 +30,7 @@ export type Rule =
   | "retroItem:author"
   | "goal:edit"
   | "participants:edit"
+  | "team:edit"
   | "survey"
   | "asked"
   | "surveyLink"
@@ -153,19 +154,24 @@ export function decideGoalEdit(
   );
 }
 
-// Who is asked about a partnership in a cycle is changed by admins for any partnership and by
-// alliance managers for those they own.
-export function decideParticipantsEdit(actor: Actor, p: PartnershipFacts & { name: string }): Decision {
+// Managing a partnership's people (who is asked about it in a cycle, its host team) is for admins,
+// for any partnership, and for alliance managers, for those they own. `what` ends the refusal.
+function decideManage(actor: Actor, p: PartnershipFacts & { name: string }, what: string): Decision {
   const seen = seePartnership(actor, p);
   if (!seen.ok) return seen;
   const can = capabilitiesOf(actor.role);
   if (!can.ownPartnerships) return forbidden("Only alliance managers and admins can do this.");
-  if (!can.actForAnyone && p.ownerMemberId !== actor.id) {
-    return forbidden(`Only ${p.name}'s owner or an admin can change who is asked about it.`);
-  }
+  if (!can.actForAnyone && p.ownerMemberId !== actor.id) return forbidden(`Only ${p.name}'s owner or an admin can ${what}.`);
   if (p.archived) return readOnly(ARCHIVED_MESSAGE);
   return ALLOW;
 }
+
+export const decideParticipantsEdit = (actor: Actor, p: PartnershipFacts & { name: string }): Decision =>
+  decideManage(actor, p, "change who is asked about it");
+
+// The host team (the company's people who work on a partnership besides its owner).
+export const decideTeamEdit = (actor: Actor, p: PartnershipFacts & { name: string }): Decision =>
+  decideManage(actor, p, "change its host team");
 
 // A survey is answered by the people its cycle asks about the partnership, while the partnership
 // is live.

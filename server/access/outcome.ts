@@ -13,6 +13,7 @@ import {
   decideRole,
   decideRoleChange,
   decideSurvey,
+  decideTeamEdit,
   decideWork,
   decideWorkItem,
   seePartnership,
@@ -100,6 +101,8 @@ export function expectedOutcome(rule: Rule, caller: Caller, facts: RuleFacts = {
       return decideGoalEdit(actor, p(), need(facts.goal, rule, "goal"));
     case "participants:edit":
       return decideParticipantsEdit(actor, p());
+    case "team:edit":
+      return decideTeamEdit(actor, p());
     case "survey":
       return decideSurvey(actor, p(), need(facts.cycle, rule, "cycle"), need(facts.asked, rule, "asked"));
     case "asked":

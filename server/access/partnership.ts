@@ -5,7 +5,7 @@
 import type { Prisma } from "../db/generated/client";
 import { byId, type TenantClient } from "../db/tenant";
 import type { Actor, Need, WorkContext, WorkspaceCtx } from "./context";
-import { decideLifecycle, decideWork, seePartnership, workAbilities, type Decision, type PartnershipFacts } from "./decide";
+import { decideLifecycle, decideTeamEdit, decideWork, seePartnership, workAbilities, type Decision, type PartnershipFacts } from "./decide";
 import { DomainError, notFound } from "./errors";
 import { sideOfRole } from "./roles";
 
@@ -101,6 +101,14 @@ export async function loadLifecycle(ctx: WorkspaceCtx, partnershipId: string, ne
   return workContext(ctx, p);
 }
 
+// The team step: a partnership whose host team this person changes (its owner or an admin).
+export async function loadTeamTarget(ctx: WorkspaceCtx, partnershipId: string) {
+  const p = await findPartnership(ctx.db, ctx, partnershipId);
+  if (!p) throw notFound("Partnership");
+  enforce(decideTeamEdit(actorOf(ctx), { ...factsOf(p), name: p.name }), "Partnership");
+  return { id: p.id, name: p.name, ownerMemberId: p.ownerMemberId };
+}
+
 // What a person may open of a partnership's work, for its tab bar: never refuses a partnership
 // they can see, so the scorecard still shows to a manager who does not work on it.
 export async function workAccess(ctx: WorkspaceCtx, partnershipId: string) {
@@ -109,7 +117,9 @@ export async function workAccess(ctx: WorkspaceCtx, partnershipId: string) {
   const actor = actorOf(ctx);
   enforce(seePartnership(actor, p), "Partnership");
   const { work, renewal, canWrite, canFacilitate } = workAbilities(actor, factsOf(p));
-  return { work, renewal, archived: p.archivedAt !== null, canWrite, canFacilitate };
+  // The host team is the company's own people: any of them may see who is on it.
+  const team = ctx.can.seeAllPartnerships;
+  return { work, renewal, team, archived: p.archivedAt !== null, canWrite, canFacilitate };
 }
 
 // The facts of a partnership already loaded into a WorkContext, for the finer decisions a service

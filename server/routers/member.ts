@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../access/roles";
-import { changeRole, listMembers, previewChange, removeMember } from "../services/members";
+import { changeRole, listMembers, ownerChoices, previewChange, removeMember } from "../services/members";
+import { memberSearchInput, searchMembers } from "../services/lists/members";
 import { adminProcedure, id, memberProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -8,6 +9,10 @@ export const roleSchema = z.enum(ROLES);
 
 export const memberRouter = router({
   list: adminProcedure.query(({ ctx }) => listMembers(ctx)),
+  // Who may be made a partnership's owner, for the partnership form.
+  owners: adminProcedure.query(({ ctx }) => ownerChoices(ctx)),
+  // One page of the members (or of the pending invitations), searched and filtered by the database.
+  search: adminProcedure.input(memberSearchInput).query(({ ctx, input }) => searchMembers(ctx, input)),
   changeRole: memberProcedure
     .input(z.object({ role: roleSchema, partnerOrgId: id.nullish() }))
     .mutation(({ ctx, input }) => changeRole(ctx, input)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { createPartnerOrg, listPartnerOrgs } from "../services/partner-orgs";
+import { createPartnerOrg, listPartnerOrgs, partnerOrgChoices } from "../services/partner-orgs";
+import { partnerOrgSearchInput, searchPartnerOrgs } from "../services/lists/partner-orgs";
 import { adminProcedure, hostProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 
@@ -25,6 +26,9 @@ export const partnerOrgFields = {
 
 export const partnerOrgRouter = router({
   list: hostProcedure.query(({ ctx }) => listPartnerOrgs(ctx)),
+  // Ids and names only, for a form's choice of organisation.
+  choices: hostProcedure.query(({ ctx }) => partnerOrgChoices(ctx)),
+  search: hostProcedure.input(partnerOrgSearchInput).query(({ ctx, input }) => searchPartnerOrgs(ctx, input)),
   create: adminProcedure
     .input(z.object(partnerOrgFields))
     .mutation(({ ctx, input: { name, website, region, industry } }) => createPartnerOrg(ctx, { name, website, region, industry })),

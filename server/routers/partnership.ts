@@ -2,6 +2,8 @@ import { z } from "zod";
 import { workAccess } from "../access/partnership";
 import { PHASES, RESTING_PHASES } from "../services/lifecycle/phase-rules";
 import { createPartnership, listPartnerships, updatePartnership } from "../services/partnerships";
+import { searchPartnerships } from "../services/lists/partnerships";
+import { partnershipSearchInput } from "../services/lists/partnerships-schema";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
 import { buildScorecardReport } from "../services/scorecard/report";
 import { buildScorecardWork } from "../services/scorecard/work";
@@ -23,6 +25,9 @@ const startPhase = z.enum(RESTING_PHASES, { error: "a new partnership starts as 
 
 export const partnershipRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listPartnerships(ctx)),
+
+  // One page of the list, searched and filtered by the database, with each row's current health.
+  search: workspaceProcedure.input(partnershipSearchInput).query(({ ctx, input }) => searchPartnerships(ctx, input)),
 
   scorecard: partnershipProcedure.output(scorecardOutput).query(({ ctx }) => buildScorecard(ctx, ctx.partnershipId)),
 

@@ -5,7 +5,7 @@ import type { Member, Role } from "../db/generated/client";
 import type { MemberCtx, WorkspaceCtx } from "../access/context";
 import { badRequest } from "../access/errors";
 import { mayGrant } from "../access/members";
-import { speaksForPartner } from "../access/roles";
+import { rolesWith, speaksForPartner } from "../access/roles";
 import { endSessionsIfInNoWorkspace } from "./accounts/removal";
 import { applyMemberChange } from "./member-change/apply";
 import { auditMemberChange } from "./member-change/audit";
@@ -29,6 +29,16 @@ export async function listMembers(ctx: WorkspaceCtx) {
     since: m.createdAt,
     isYou: m.id === ctx.member.id,
   }));
+}
+
+// The current members who may own a partnership, by name: a form's choice of owner, without
+// reading every member of a large program.
+export async function ownerChoices(ctx: WorkspaceCtx) {
+  const members = await ctx.db.member.findMany({
+    where: { removedAt: null, role: { in: rolesWith("ownPartnerships") } },
+    select: { id: true, user: { select: { name: true } } },
+  });
+  return members.map((m) => ({ id: m.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function assertNotLastOwner(ctx: WorkspaceCtx, member: Pick<Member, "id" | "role">) {

@@ -13,6 +13,11 @@ export async function listPartnerOrgs(ctx: WorkspaceCtx) {
   return orgs.map(({ _count, ...o }) => ({ ...o, partnerships: _count.partnerships, contacts: _count.contacts }));
 }
 
+// Every organisation's id and name only, for a form's choice of one (a large program has many).
+export function partnerOrgChoices(ctx: WorkspaceCtx) {
+  return ctx.db.partnerOrg.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
 export async function createPartnerOrg(
   ctx: WorkspaceCtx,
   input: { name: string; website: string | null; region: string | null; industry: string | null },

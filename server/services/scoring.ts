@@ -49,11 +49,14 @@ export function healthIndex(pillars: readonly { score: number | null; weight: nu
   return scored.reduce((sum, p) => sum + p.score * p.weight, 0) / totalWeight;
 }
 
+// The lowest rounded score of each band above "at risk" (plain SQL that filters by band reads these).
+export const BAND_FLOORS = { HEALTHY: 75, WATCH: 60 } as const;
+
 // Bands are read on the rounded score, the number people see: 74.6 shows as 75 and is healthy.
 export function band(score: number): Band {
   const shown = Math.round(score);
-  if (shown >= 75) return "HEALTHY";
-  if (shown >= 60) return "WATCH";
+  if (shown >= BAND_FLOORS.HEALTHY) return "HEALTHY";
+  if (shown >= BAND_FLOORS.WATCH) return "WATCH";
   return "AT_RISK";
 }
 

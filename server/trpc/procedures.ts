@@ -14,7 +14,7 @@ import { decideRole, type Rule } from "../access/decide";
 import { notFound, unauthorized } from "../access/errors";
 import { loadAskedCycle, loadCycle, loadParticipantsTarget, loadSurveyTarget } from "../access/cycles";
 import { loadMember, loadNotification } from "../access/members";
-import { authorizePartnership, enforce, loadLifecycle, loadWork } from "../access/partnership";
+import { authorizePartnership, enforce, loadLifecycle, loadTeamTarget, loadWork } from "../access/partnership";
 import { loadAction, loadGoal, loadRetro, loadRetroAction, loadRetroItem, type ItemNeed } from "../access/work-items";
 import { memberContext } from "../access/member-context";
 import { assertWithinLink, resolveSurveyLink, withinLink } from "../access/survey-link";
@@ -192,6 +192,12 @@ export const participantsProcedure = workspaceProcedure
   .use(async ({ ctx, input, next }) =>
     next({ ctx: { ...ctx, target: await loadParticipantsTarget(ctx, input.cycleId, input.partnershipId) } }),
   );
+
+// A partnership's host team, changed by its owner or an admin.
+export const teamProcedure = workspaceProcedure
+  .meta(rule("team:edit"))
+  .input(z.object({ partnershipId: id }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, team: await loadTeamTarget(ctx, input.partnershipId) } }));
 
 // Another member, for an admin changing their role or removing them.
 export const memberProcedure = adminProcedure

@@ -20,6 +20,7 @@ import { retroRouter } from "../routers/retro";
 import { ssoRouter } from "../routers/sso";
 import { signInLinkRouter } from "../routers/sign-in-link";
 import { surveyLinkRouter } from "../routers/survey-link";
+import { teamRouter } from "../routers/team";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -35,6 +36,7 @@ export const appRouter = router({
   framework: frameworkRouter,
   cycle: cycleRouter,
   participant: participantRouter,
+  team: teamRouter,
   response: responseRouter,
   surveyLink: surveyLinkRouter,
   portfolio: portfolioRouter,

@@ -104,6 +104,8 @@ export const FIXTURES: Record<string, Fixture> = {
   },
 
   "member.list": {},
+  "member.owners": {},
+  "member.search": { input: () => ({ q: "a", status: "active" }) },
   "member.changeRole": {
     input: (w) => ({ memberId: w.people.spare.member.id, role: "EXECUTIVE" }),
     facts: async (w) => ({ roles: [await spareRole(w), "EXECUTIVE"] }),
@@ -137,9 +139,12 @@ export const FIXTURES: Record<string, Fixture> = {
   "signInLink.check": { input: () => ({ token: `made-up-${fresh()}` }) },
 
   "partnerOrg.list": {},
+  "partnerOrg.choices": {},
+  "partnerOrg.search": { input: () => ({ q: "a" }) },
   "partnerOrg.create": { input: () => ({ name: `New Org ${fresh()}` }) },
 
   "partnership.list": {},
+  "partnership.search": { input: () => ({ q: "a", sort: "health" }) },
   "partnership.scorecard": { input: a, facts: onA, ids: aIds },
   "partnership.report": { input: a, facts: onA, ids: aIds },
   "partnership.scorecardWork": { input: a, facts: onA, ids: aIds },
@@ -188,6 +193,20 @@ export const FIXTURES: Record<string, Fixture> = {
     input: (w) => ({ ...survey(w), memberId: w.people.spare.member.id }),
     facts: onA,
     ids: { ...surveyIds, memberId: "workspace" },
+    stage: 11,
+  },
+
+  // The host team of A: read by the company's people; Sam Spare joins it, then leaves it again.
+  "team.list": { input: a, ids: aIds },
+  "team.add": {
+    input: (w) => ({ ...a(w), memberId: w.people.spare.member.id }),
+    facts: onA,
+    ids: { ...aIds, memberId: "workspace" },
+  },
+  "team.remove": {
+    input: (w) => ({ ...a(w), memberId: w.people.spare.member.id }),
+    facts: onA,
+    ids: { ...aIds, memberId: "workspace" },
     stage: 11,
   },
 

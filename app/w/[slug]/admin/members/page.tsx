@@ -1,5 +1,14 @@
-import { capabilitiesOf } from "~/server/access/roles";
-import { Card, PageHeader } from "../../../../_components/card";
+import Link from "next/link";
+import { ROLES } from "~/server/access/roles";
+import { MEMBER_STATUSES } from "~/server/services/lists/members";
+import { LIST_PAGE_SIZES } from "~/server/services/lists/paging";
+import { Alert } from "../../../../_components/alert";
+import { Button } from "../../../../_components/button";
+import { Card, EmptyState, PageHeader } from "../../../../_components/card";
+import { ListFilters } from "../../../../_components/list-filters";
+import { Pager } from "../../../../_components/pager";
+import { ROLE_LABEL } from "../../../../_lib/format";
+import { ignoredNote, listHref, readChoice, readId, readPaging, type Params } from "../../../../_lib/list-params";
 import { adminCall } from "../_lib/admin-call";
 import { InviteForm } from "./invite-form";
 import { MembersTable } from "./members-table";
@@ -8,25 +17,34 @@ import { PendingInvitations } from "./pending-invitations";
 export const metadata = { title: "Members" };
 export const dynamic = "force-dynamic";
 
-export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+const STATUS_LABEL = { active: "Members", invited: "Pending invitations" } as const;
+
+export default async function MembersPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Params> }) {
   const { slug } = await params;
+  const sp = await searchParams;
+  const ignored: string[] = [];
+  const { q, page, pageSize } = readPaging(sp, LIST_PAGE_SIZES, ignored);
+  const role = readChoice(sp, "role", ROLES, ignored);
+  const org = readId(sp, "org", ignored);
+  const status = readChoice(sp, "status", MEMBER_STATUSES, ignored) ?? "active";
   const {
     workspace,
-    data: [members, invitations, orgs],
+    data: [list, orgs],
   } = await adminCall(slug, (api) =>
     Promise.all([
-      api.member.list({ workspaceSlug: slug }),
-      api.invitation.list({ workspaceSlug: slug }),
-      api.partnerOrg.list({ workspaceSlug: slug }),
+      api.member.search({ workspaceSlug: slug, q, role, org, status, page, pageSize }),
+      api.partnerOrg.choices({ workspaceSlug: slug }),
     ]),
   );
-  const partnerOrgs = orgs.map((o) => ({ id: o.id, name: o.name }));
+  const partnerOrgs = orgs;
   // Only owners may grant, change or remove the owner role (server/access/roles.ts).
   const isOwner = workspace.can.grantOwner;
-
-  const team = members.filter((m) => capabilitiesOf(m.role).seeAllPartnerships);
-  const contacts = members.filter((m) => !capabilitiesOf(m.role).seeAllPartnerships);
   const row = { slug, workspaceName: workspace.name, partnerOrgs, isOwner };
+  const base = `/w/${slug}/admin/members`;
+  const choices = { q, role, org, status: status === "active" ? undefined : status, size: pageSize };
+  const filtered = [q, role, org].some((v) => v !== undefined);
+  const note = ignoredNote(ignored);
+  const noun = status === "invited" ? "invitations" : "people";
 
   // Inviting comes first: the member lists of a large program run long.
   return (
@@ -41,25 +59,74 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         </Card>
 
         <Card
-          title="Pending invitations"
-          description="Invitations that have not been accepted yet. Revoke one to make its link stop working."
+          title={STATUS_LABEL[status]}
+          description={
+            status === "invited"
+              ? "Invitations that have not been accepted yet. Revoke one to make its link stop working."
+              : `The people of ${workspace.name} and of its partner organisations. Partner contacts see only their own organisation's partnerships.`
+          }
         >
-          <PendingInvitations slug={slug} invitations={invitations} />
-        </Card>
-
-        <Card title="Your team" description={`${team.length} ${team.length === 1 ? "person" : "people"} of ${workspace.name}.`}>
-          <MembersTable caption={`Members of ${workspace.name}`} members={team} {...row} />
-        </Card>
-
-        <Card
-          title="Partner contacts"
-          description={`${contacts.length} ${contacts.length === 1 ? "person" : "people"} at partner organisations. Each sees only their own organisation's partnerships.`}
-        >
-          {contacts.length ? (
-            <MembersTable caption="Partner contacts" members={contacts} {...row} />
-          ) : (
-            <p className="text-sm text-slate-600">No partner contacts yet. Invite one above with the Partner contact role.</p>
-          )}
+          <div className="space-y-4">
+            <ListFilters
+              action={base}
+              label="Search and filter the members"
+              search={{
+                label: "Search",
+                value: q ?? "",
+                placeholder: status === "invited" ? "An email address" : "A name or an email address",
+              }}
+              keep={pageSize ? { size: String(pageSize) } : {}}
+              filtered={filtered || status !== "active"}
+              filters={[
+                {
+                  name: "status",
+                  label: "Status",
+                  all: "Members",
+                  value: status === "active" ? "" : status,
+                  options: [{ value: "invited", label: "Pending invitations" }],
+                },
+                {
+                  name: "role",
+                  label: "Role",
+                  all: "Every role",
+                  value: role ?? "",
+                  options: ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r]! })),
+                },
+                {
+                  name: "org",
+                  // Not "Partner organisation": the invitation form above has a field of that name.
+                  label: "Organisation",
+                  all: "Any organisation",
+                  value: org ?? "",
+                  options: partnerOrgs.map((o) => ({ value: o.id, label: o.name })),
+                },
+              ]}
+            />
+            {note ? <Alert tone="warning">{note}</Alert> : null}
+            {list.page.total === 0 ? (
+              filtered ? (
+                <EmptyState
+                  title={status === "invited" ? "No pending invitations match" : "No members match"}
+                  action={
+                    <Button asChild variant="secondary">
+                      <Link href={listHref(base, { status: choices.status, size: pageSize })}>Clear filters</Link>
+                    </Button>
+                  }
+                >
+                  Nothing matches {q ? `"${q}"` : "these filters"}. Try another search, or clear the filters.
+                </EmptyState>
+              ) : status === "invited" ? (
+                <PendingInvitations slug={slug} invitations={[]} />
+              ) : (
+                <p className="text-sm text-slate-600">No members yet.</p>
+              )
+            ) : status === "invited" ? (
+              <PendingInvitations slug={slug} invitations={list.invitations} />
+            ) : (
+              <MembersTable caption={`Members of ${workspace.name}`} members={list.members} {...row} />
+            )}
+            <Pager page={list.page} noun={noun} href={(n) => listHref(base, choices, n)} />
+          </div>
         </Card>
       </div>
     </>

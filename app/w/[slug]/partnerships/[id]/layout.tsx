@@ -25,6 +25,7 @@ export default async function PartnershipLayout({
           { href: `${base}/goals`, label: "Goals" },
         ]
       : []),
+    ...(access.team ? [{ href: `${base}/team`, label: "Team" }] : []),
     ...(access.renewal ? [{ href: `${base}/renewal`, label: "Lifecycle & renewal" }] : []),
   ];
   return (
