@@ -44,7 +44,13 @@ interface Things {
 // decided on.
 function callOf(e: Endpoint, w: World, t: Things): { params?: object; body?: object; facts?: RuleFacts } {
   const A = w.partnershipA.id;
-  const factsA: PartnershipFacts = { partnerOrgId: w.orgA.id, ownerMemberId: w.manager.member.id, teamMemberIds: [], archived: false };
+  const factsA: PartnershipFacts & { name: string } = {
+    name: w.partnershipA.name,
+    partnerOrgId: w.orgA.id,
+    ownerMemberId: w.manager.member.id,
+    teamMemberIds: [],
+    archived: false,
+  };
   const onA = { params: { path: { partnershipId: A } }, facts: { partnership: factsA } };
   const tag = Math.random().toString(36).slice(2, 8);
   switch (e.name) {
