@@ -46,7 +46,7 @@ describe("the OpenAPI document", () => {
     const result = await validate(structuredClone(doc) as never);
     expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
 
-    const served = await docRoute.GET(new NextRequest(`${BASE}/api/v1/openapi.json`));
+    const served = await docRoute.GET(new NextRequest(`${BASE}/api/v1/openapi.json`), undefined);
     expect(served.status).toBe(200);
     expect(await served.json()).toEqual(JSON.parse(JSON.stringify(doc)));
     expect(doc.components?.securitySchemes?.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
