@@ -46,5 +46,7 @@ export const partnershipRouter = router({
     .input(z.object({ ...partnershipFields, phase: startPhase, partnerOrgId: z.string().min(1, "choose a partner organisation").max(64) }))
     .mutation(({ ctx, input }) => createPartnership(ctx, input)),
 
-  update: adminProcedure.input(z.object({ ...partnershipFields, partnershipId: id })).mutation(({ ctx, input }) => updatePartnership(ctx, input)),
+  update: adminProcedure
+    .input(z.object({ ...partnershipFields, partnershipId: id }))
+    .mutation(({ ctx, input }) => updatePartnership(ctx, input)),
 });
