@@ -8,6 +8,8 @@
 import { readFile } from "node:fs/promises";
 import { validate, compileErrors } from "@readme/openapi-parser";
 import { NextRequest } from "next/server";
+import { renderToStaticMarkup } from "react-dom/server";
+import ApiReferencePage from "../../app/api-docs/page";
 import { describe, expect, it } from "vitest";
 import * as docRoute from "../../app/api/v1/openapi.json/route";
 import { API_TYPES_FILE, apiV1Types } from "../../server/api-v1/client-types";
@@ -51,6 +53,18 @@ describe("the OpenAPI document", () => {
     expect(await served.json()).toEqual(JSON.parse(JSON.stringify(doc)));
     expect(doc.components?.securitySchemes?.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     expect(OPERATIONS.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it("is rendered as the reference page: every endpoint, its fields and the auth scheme, with no script", () => {
+    const html = renderToStaticMarkup(ApiReferencePage());
+    for (const op of OPERATIONS) {
+      const [method, path] = op.split(" ");
+      expect(html).toContain(`>${method}</span>`);
+      expect(html).toContain(`/api/v1${path!}`);
+    }
+    expect(html).toContain("Authorization: Bearer");
+    expect(html).toContain('id="schema-ScorecardSummary"');
+    expect(html).not.toContain("<script");
   });
 
   it("matches the committed client types (run `npm run api:types` after changing the API)", async () => {
