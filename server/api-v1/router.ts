@@ -11,7 +11,7 @@ import { listActions } from "../services/actions/read";
 import { createGoal, updateGoal } from "../services/goals/edit";
 import { listGoals } from "../services/goals/read";
 import { listMembers } from "../services/members";
-import { createPartnerOrg, listPartnerOrgs } from "../services/partner-orgs";
+import { createPartnerOrg, listPartnerOrgs, updatePartnerOrg } from "../services/partner-orgs";
 import { createPartnership, findPartnershipRow, listPartnerships, updatePartnership } from "../services/partnerships";
 import { buildScorecard } from "../services/scorecard";
 import { actionFields } from "../routers/action";
@@ -75,6 +75,28 @@ const partnerOrgs = {
     .mutation(async ({ ctx, input: { name, website, region, industry } }) =>
       partnerOrgOut(await createPartnerOrg(ctx, { name, website, region, industry })),
     ),
+
+  updatePartnerOrg: apiAdminProcedure
+    .meta(
+      endpoint(
+        "PATCH",
+        "/partner-organisations/{partnerOrgId}",
+        "Partner organisations",
+        "Change a partner organisation",
+        "Changes only the fields given; an empty website, region or industry clears it.",
+      ),
+    )
+    .input(
+      z.object({
+        partnerOrgId: id,
+        name: partnerOrgFields.name.optional(),
+        website: partnerOrgFields.website.optional(),
+        region: partnerOrgFields.region.optional(),
+        industry: partnerOrgFields.industry.optional(),
+      }),
+    )
+    .output(out.partnerOrgSchema)
+    .mutation(async ({ ctx, input: { partnerOrgId, ...fields } }) => partnerOrgOut(await updatePartnerOrg(ctx, partnerOrgId, fields))),
 };
 
 const partnerships = {

@@ -56,6 +56,8 @@ function callOf(e: Endpoint, w: World, t: Things): { params?: object; body?: obj
   switch (e.name) {
     case "createPartnerOrg":
       return { body: { name: `Org ${tag}` } };
+    case "updatePartnerOrg":
+      return { params: { path: { partnerOrgId: w.orgA.id } }, body: { region: tag } };
     case "createPartnership":
       return { body: { name: `Partnership ${tag}`, partnerOrgId: w.orgB.id, tier: "CORE", phase: "ACTIVE" } };
     case "updatePartnership":
@@ -82,6 +84,8 @@ const send = (api: ApiClient, e: Endpoint, init: object) => (api[e.method] as un
 const APP_EQUIVALENT: Record<string, string> = {
   listPartnerOrgs: "partnerOrg.list",
   createPartnerOrg: "partnerOrg.create",
+  // The app has no procedure that changes an organisation: changing one is an admin's, as making one is.
+  updatePartnerOrg: "partnerOrg.create",
   listPartnerships: "partnership.list",
   getPartnership: "partnership.scorecard",
   createPartnership: "partnership.create",

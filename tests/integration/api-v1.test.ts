@@ -85,6 +85,17 @@ describe("every endpoint, through the generated client", () => {
     const org = await api.POST("/partner-organisations", { body: { name: "Hooli", website: "https://hooli.example", region: "EMEA" } });
     expect(org.response.status).toBe(200);
     expect(org.data).toMatchObject({ name: "Hooli", website: "https://hooli.example", region: "EMEA", industry: null });
+    const renamed = await api.PATCH("/partner-organisations/{partnerOrgId}", {
+      params: { path: { partnerOrgId: org.data!.id } },
+      body: { industry: "Software", region: "" },
+    });
+    expect(renamed.data).toMatchObject({
+      id: org.data!.id,
+      name: "Hooli",
+      website: "https://hooli.example",
+      region: null,
+      industry: "Software",
+    });
 
     const created = await api.POST("/partnerships", {
       body: { name: "Hooli Resale", partnerOrgId: org.data!.id, tier: "CORE", phase: "ACTIVE", renewalDate: "2027-03-31" },

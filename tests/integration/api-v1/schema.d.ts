@@ -18,6 +18,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/partner-organisations/{partnerOrgId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a partner organisation
+     * @description Changes only the fields given; an empty website, region or industry clears it.
+     */
+    patch: operations["updatePartnerOrg"];
+    trace?: never;
+  };
   "/partnerships": {
     parameters: {
       query?: never;
@@ -708,6 +728,100 @@ export interface operations {
       content: {
         "application/json": {
           name: string;
+          website?: string;
+          region?: string;
+          industry?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PartnerOrganisation"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  updatePartnerOrg: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        partnerOrgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name?: string;
           website?: string;
           region?: string;
           industry?: string;
