@@ -44,6 +44,8 @@ const schema = z.object({
   // doubled each time (1, 2, 4, 8, 16 minutes by default), then set aside for an admin to retry.
   EMAIL_RETRY_LIMIT: optional(z.coerce.number().int().min(0).max(20).default(5)),
   EMAIL_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600).default(60)),
+  // Calls one API token may make per minute to /api/v1 (README: REST API); past it, 429 with Retry-After.
+  API_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(100_000).default(60)),
 });
 
 function parse() {

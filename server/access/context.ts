@@ -18,6 +18,9 @@ export interface RequestContext {
   // set it (server/trpc/link-context.ts), and never together with a session. Only the survey steps
   // of the ladder read it; to every other step the request is signed out.
   presentedLink?: PresentedLink | null;
+  // A REST API call's token, already authenticated and counted (server/services/api-tokens): only
+  // the API's own route sets it, and only the API's ladder (server/api-v1/procedures.ts) reads it.
+  apiCaller?: ApiCaller | null;
 }
 
 // The token (from the followed link, or from the cookie of the link's pages) and, on those pages,
@@ -115,3 +118,13 @@ export type MemberCtx = WorkspaceCtx & { target: Member };
 export type ParticipantsCtx = WorkspaceCtx & {
   target: { cycle: Cycle; partnership: { id: string; name: string; partnerOrgId: string } };
 };
+
+// An API token, as the API's ladder sees it: the scope decides whether it may write at all.
+export interface ApiTokenRef {
+  id: string;
+  name: string;
+  scope: "READ" | "READ_WRITE";
+}
+
+// A REST API call: the member context the token acts with, and the token.
+export type ApiCaller = WorkspaceCtx & { token: ApiTokenRef };

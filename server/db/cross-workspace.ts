@@ -7,6 +7,8 @@
 // - a person's own workspaces, for the workspace switcher;
 // - an invitation by its token, before the invitee belongs anywhere;
 // - a personal survey link by its token, before the request has a workspace (the link names it);
+// - an API token by its hash, before the request has a workspace (the token names it), counting
+//   the call in the same statement;
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
 // - the job queue's sweep: emails waiting to be sent and closes whose alerts are due, by id only,
 //   each then handled by a job through its workspace's scoped client;
@@ -240,4 +242,41 @@ export function cyclesWithAlertsDue(db: PrismaClient) {
       take: SWEEP_PAGE,
     }),
   );
+}
+
+export interface ApiTokenUse {
+  id: string;
+  workspaceId: string;
+  slug: string;
+  name: string;
+  scope: "READ" | "READ_WRITE";
+  role: Role;
+  partnerOrgId: string | null;
+  creatorUserId: string;
+  // The calls counted in the current window (this one included), and when the window began.
+  windowCount: number;
+  windowStart: Date;
+}
+
+// A live (unrevoked) API token by the hash of its token, counting this call: one statement counts
+// it in the token's fixed rate window (a window older than `windowMs` starts again at this call)
+// and stamps its last use. PostgreSQL takes the row's lock for the UPDATE, so calls arriving
+// together on several app instances are each counted once. Null for no such token.
+export async function countApiTokenCall(db: PrismaClient, tokenHash: string, now: Date, windowMs: number): Promise<ApiTokenUse | null> {
+  const floor = new Date(now.getTime() - windowMs);
+  const rows = await acrossWorkspaces(
+    db,
+    (c) => c.$queryRaw<(Omit<ApiTokenUse, "windowCount"> & { windowCount: number })[]>`
+      UPDATE "ApiToken" t
+         SET "windowCount" = CASE WHEN t."windowStart" IS NULL OR t."windowStart" <= ${floor} THEN 1 ELSE t."windowCount" + 1 END,
+             "windowStart" = CASE WHEN t."windowStart" IS NULL OR t."windowStart" <= ${floor} THEN ${now} ELSE t."windowStart" END,
+             "lastUsedAt" = ${now}
+        FROM "Member" m, "Workspace" w
+       WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL
+         AND m."workspaceId" = t."workspaceId" AND m.id = t."createdById"
+         AND w.id = t."workspaceId"
+      RETURNING t.id, t."workspaceId", w.slug, t.name, t.scope::text AS scope, t.role::text AS role, t."partnerOrgId",
+                m."userId" AS "creatorUserId", t."windowCount", t."windowStart"`,
+  );
+  return rows[0] ?? null;
 }

@@ -15,6 +15,8 @@ const ownerMemberId = z.string().min(1, "choose who owns it").max(64);
 // A by-when date within reason: a typo like year 20226 is refused rather than stored.
 const dueDate = dateOnly.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "choose a date between 2000 and 2100");
 const status = z.enum(["OPEN", "IN_PROGRESS", "DONE", "DROPPED"]);
+// The same fields for the REST API (server/api-v1).
+export const actionFields = { title, notes, pillarKey, ownerMemberId, dueDate, status };
 
 export const actionRouter = router({
   list: workProcedure("read")

@@ -15,6 +15,8 @@ const target = z.string().trim().min(1, "please give the target").max(200, "at m
 const day = dateOnly.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "choose a date between 2000 and 2100");
 const owner = id.nullable();
 const status = z.enum(["ACTIVE", "ACHIEVED", "MISSED", "DROPPED"]);
+// The same fields for the REST API (server/api-v1).
+export const goalFields = { title, measure, target, day, owner, status };
 
 export const goalRouter = router({
   list: workProcedure("read").query(({ ctx }) => listGoals(ctx)),

@@ -12,7 +12,7 @@ import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
 const tier = z.enum(["STRATEGIC", "CORE", "EMERGING"]);
-const fields = {
+export const partnershipFields = {
   name: z.string().trim().min(1, "please name the partnership").max(120),
   ownerMemberId: id.nullish(),
   tier,
@@ -21,7 +21,7 @@ const fields = {
 };
 // A new partnership starts in a resting phase: a renewal review is opened for a renewal date,
 // and an exit archives a partnership that existed.
-const startPhase = z.enum(RESTING_PHASES, { error: "a new partnership starts as exploring, onboarding, active or renewed" });
+export const startPhase = z.enum(RESTING_PHASES, { error: "a new partnership starts as exploring, onboarding, active or renewed" });
 
 export const partnershipRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listPartnerships(ctx)),
@@ -48,8 +48,10 @@ export const partnershipRouter = router({
     .query(({ ctx, input }) => buildScorecardComments(ctx, ctx.partnershipId, input.offset)),
 
   create: adminProcedure
-    .input(z.object({ ...fields, phase: startPhase, partnerOrgId: z.string().min(1, "choose a partner organisation").max(64) }))
+    .input(z.object({ ...partnershipFields, phase: startPhase, partnerOrgId: z.string().min(1, "choose a partner organisation").max(64) }))
     .mutation(({ ctx, input }) => createPartnership(ctx, input)),
 
-  update: adminProcedure.input(z.object({ ...fields, partnershipId: id })).mutation(({ ctx, input }) => updatePartnership(ctx, input)),
+  update: adminProcedure
+    .input(z.object({ ...partnershipFields, partnershipId: id }))
+    .mutation(({ ctx, input }) => updatePartnership(ctx, input)),
 });

@@ -1,7 +1,8 @@
 // Partner organisations: the companies the workspace partners with.
 import type { WorkspaceCtx } from "../access/context";
-import { conflict } from "../access/errors";
+import { conflict, notFound } from "../access/errors";
 import { isUniqueViolation } from "../db/errors";
+import { byId } from "../db/tenant";
 
 // The company's own people only (the router's step): a partner contact never learns which other
 // partners exist.
@@ -24,6 +25,22 @@ export async function createPartnerOrg(
 ) {
   try {
     return await ctx.db.partnerOrg.create({ data: { workspaceId: ctx.workspace.id, ...input } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`);
+    throw error;
+  }
+}
+
+// Changes the fields given (undefined: kept); a name another organisation has is refused.
+export async function updatePartnerOrg(
+  ctx: WorkspaceCtx,
+  partnerOrgId: string,
+  input: { name?: string; website?: string | null; region?: string | null; industry?: string | null },
+) {
+  const existing = await ctx.db.partnerOrg.findUnique({ where: byId(ctx.db, partnerOrgId) });
+  if (!existing) throw notFound("Partner organisation");
+  try {
+    return await ctx.db.partnerOrg.update({ where: byId(ctx.db, existing.id), data: input });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`);
     throw error;

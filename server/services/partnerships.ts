@@ -1,7 +1,7 @@
 // Partnerships as admins set them up: the list, creating one and changing its settings. A
 // changed phase goes through the lifecycle (services/lifecycle) in the same transaction, so its
 // history is recorded, "Renewal review" opens a review and "Exited" archives.
-import type { Phase, Tier } from "../db/generated/client";
+import type { Phase, Prisma, Tier } from "../db/generated/client";
 import type { WorkspaceCtx } from "../access/context";
 import { ARCHIVED_MESSAGE } from "../access/decide";
 import { badRequest, conflict, notFound } from "../access/errors";
@@ -20,14 +20,10 @@ export interface PartnershipFields {
   renewalDate?: Date | null;
 }
 
-// The partnerships a member may see, by name.
-export async function listPartnerships(ctx: WorkspaceCtx) {
-  const rows = await ctx.db.partnership.findMany({
-    where: visiblePartnerships(ctx.member),
-    include: { partnerOrg: { select: { name: true } }, owner: { select: { user: { select: { name: true } } } } },
-    orderBy: { name: "asc" },
-  });
-  return rows.map((p) => ({
+const listed = { partnerOrg: { select: { name: true } }, owner: { select: { user: { select: { name: true } } } } } as const;
+
+function listRow(p: Prisma.PartnershipGetPayload<{ include: typeof listed }>) {
+  return {
     id: p.id,
     name: p.name,
     partnerOrgId: p.partnerOrgId,
@@ -38,7 +34,20 @@ export async function listPartnerships(ctx: WorkspaceCtx) {
     phase: p.phase,
     renewalDate: p.renewalDate,
     archivedAt: p.archivedAt,
-  }));
+  };
+}
+
+// The partnerships a member may see, by name.
+export async function listPartnerships(ctx: WorkspaceCtx) {
+  const rows = await ctx.db.partnership.findMany({ where: visiblePartnerships(ctx.member), include: listed, orderBy: { name: "asc" } });
+  return rows.map(listRow);
+}
+
+// One of them, as the list shows it; not found when the member may not see it.
+export async function findPartnershipRow(ctx: WorkspaceCtx, partnershipId: string) {
+  const row = await ctx.db.partnership.findFirst({ where: { id: partnershipId, ...visiblePartnerships(ctx.member) }, include: listed });
+  if (!row) throw notFound("Partnership");
+  return listRow(row);
 }
 
 // The owner runs the partnership, so must be a current member whose role may own partnerships.

@@ -5,18 +5,20 @@
 // can show the server's message as it is.
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import type { RequestContext } from "../access/context";
 import type { Rule } from "../access/decide";
 import { toTRPCError } from "./errors";
 
-export interface Meta {
-  access: Rule;
-}
+// Every step of the ladder sets `access` (the access matrix test fails a procedure without it);
+// `openapi`: only the REST API's procedures (server/api-v1) have it, naming their method and path.
+export type Meta = OpenApiMeta<{ access?: Rule }>;
 import { guardInput } from "./input-guard";
 
-function describe(error: ZodError): string {
-  return error.issues
+// The first few problems of an input, in one sentence; the REST API's errors say it the same way.
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
     .slice(0, 3)
     .map((issue) => {
       const field = issue.path.filter((p) => typeof p === "string").at(-1);
@@ -36,7 +38,7 @@ const t = initTRPC
       return {
         ...shape,
         message: zodError
-          ? `Invalid input. ${describe(zodError)}`
+          ? `Invalid input. ${describeIssues(zodError.issues)}`
           : internal
             ? "Something went wrong on our side, and nothing was saved. Please try again."
             : shape.message,

@@ -1,6 +1,7 @@
 // The root router: one sub-router per domain noun.
 import { accountRouter } from "../routers/account";
 import { actionRouter } from "../routers/action";
+import { apiTokenRouter } from "../routers/api-token";
 import { auditRouter } from "../routers/audit";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
@@ -48,6 +49,7 @@ export const appRouter = router({
   notification: notificationRouter,
   audit: auditRouter,
   sso: ssoRouter,
+  apiToken: apiTokenRouter,
   passwordReset: passwordResetRouter,
   signInLink: signInLinkRouter,
 });

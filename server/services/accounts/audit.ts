@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = {
   "sharing.updated": "Sharing changed",
   "export.downloaded": "Export downloaded",
   "survey_link.used": "Personal survey link used",
+  "api_token.created": "API token created",
+  "api_token.revoked": "API token revoked",
+  "api.write": "Changed through the API",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -243,6 +243,10 @@ export const FIXTURES: Record<string, Fixture> = {
 
   "audit.list": { input: () => ({ action: "settings.updated", text: "threshold" }) },
   "audit.people": {},
+  "apiToken.list": {},
+  "apiToken.create": { input: () => ({ name: `Matrix ${fresh()}`, scope: "READ", role: "EXECUTIVE" }), stage: 10 },
+  // No such token: an admin's call is refused by the service as not found.
+  "apiToken.revoke": { input: () => ({ tokenId: "no-such-token" }), facts: () => ({ missing: true }), stage: 10 },
   "audit.export": { input: (w) => ({ memberId: w.people.admin.member.id }), ids: { memberId: "workspace" } },
   "sso.get": {},
   // Reaches discovery only for an admin, where an unresolvable issuer is refused (BAD_REQUEST).
