@@ -41,45 +41,57 @@ export async function createInvitation(
   if (existing) throw conflict(`${email} is already a member of this workspace.`);
 
   const inviter = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.member.userId }, select: { name: true } });
+  const { invitation, token } = await ctx.db.$transaction((tx) =>
+    queueInvitation(tx, ctx, { email, role: input.role, partnerOrg, name: null, inviterName: inviter.name }, now),
+  );
+  return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };
+}
 
+// The invitation and its email, inside the caller's transaction: an invitation that exists has its
+// email, and a failed one has none. A new invitation replaces any pending one for the same person,
+// so only the newest link works. The checks (who may grant the role, the organisation, that the
+// person is not a member yet) are the caller's: createInvitation's, or an import's plan.
+export async function queueInvitation(
+  tx: TenantTx,
+  ctx: WorkspaceCtx,
+  input: { email: string; role: Role; partnerOrg: { id: string; name: string } | null; name: string | null; inviterName: string },
+  now: Date,
+) {
+  const { email, partnerOrg } = input;
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  const invitation = await ctx.db.$transaction(async (tx) => {
-    // A new invitation replaces any pending one for the same person, so only the newest link works.
-    const replaced = await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    const created = await tx.invitation.create({
-      data: {
-        workspaceId: ctx.workspace.id,
-        email,
-        role: input.role,
-        partnerOrgId: partnerOrg?.id ?? null,
-        tokenHash: hashToken(token),
-        expiresAt,
-        invitedById: ctx.member.id,
-      },
-    });
-    // In the same transaction: an invitation that exists has its email, and a failed one has none.
-    const message = invitationEmail({
-      workspaceName: ctx.workspace.name,
-      inviterName: inviter.name,
-      role: input.role,
-      partnerOrgName: partnerOrg?.name,
-      path: invitePath(token),
-      expiresAt,
-      now,
-    });
-    await enqueueEmail(tx, {
+  const replaced = await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const invitation = await tx.invitation.create({
+    data: {
       workspaceId: ctx.workspace.id,
-      kind: "INVITATION",
-      to: email,
-      recipientMemberId: null,
-      partnershipIds: [],
-      ...message,
-    });
-    await auditInvitationSent(tx, ctx, { invitation: created, partnerOrgName: partnerOrg?.name ?? null, replaced: replaced.count });
-    return created;
+      email,
+      role: input.role,
+      partnerOrgId: partnerOrg?.id ?? null,
+      name: input.name,
+      tokenHash: hashToken(token),
+      expiresAt,
+      invitedById: ctx.member.id,
+    },
   });
-  return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };
+  const message = invitationEmail({
+    workspaceName: ctx.workspace.name,
+    inviterName: input.inviterName,
+    role: input.role,
+    partnerOrgName: partnerOrg?.name,
+    path: invitePath(token),
+    expiresAt,
+    now,
+  });
+  await enqueueEmail(tx, {
+    workspaceId: ctx.workspace.id,
+    kind: "INVITATION",
+    to: email,
+    recipientMemberId: null,
+    partnershipIds: [],
+    ...message,
+  });
+  await auditInvitationSent(tx, ctx, { invitation, partnerOrgName: partnerOrg?.name ?? null, replaced: replaced.count });
+  return { invitation, token };
 }
 
 export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {

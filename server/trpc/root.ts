@@ -5,6 +5,7 @@ import { auditRouter } from "../routers/audit";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
 import { goalRouter } from "../routers/goal";
+import { importRouter } from "../routers/import";
 import { invitationRouter } from "../routers/invitation";
 import { lifecycleRouter } from "../routers/lifecycle";
 import { memberRouter } from "../routers/member";
@@ -32,6 +33,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   partnerOrg: partnerOrgRouter,
   partnership: partnershipRouter,
+  import: importRouter,
   framework: frameworkRouter,
   cycle: cycleRouter,
   participant: participantRouter,

@@ -27,7 +27,12 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
   ],
   partnerships: [
     { key: "name", header: "name", required: true, aliases: ["partnership", "partnership name"] },
-    { key: "partner", header: "partner", required: true, aliases: ["partner organisation", "partner organization", "organisation", "company"] },
+    {
+      key: "partner",
+      header: "partner",
+      required: true,
+      aliases: ["partner organisation", "partner organization", "organisation", "company"],
+    },
     { key: "tier", header: "tier", required: false, aliases: ["level"] },
     { key: "phase", header: "phase", required: false, aliases: ["stage", "status"] },
     { key: "owner", header: "owner email", required: false, aliases: ["owner", "owner's email", "manager", "alliance manager"] },

@@ -1,7 +1,7 @@
 // Partnerships: matched by name. The partner must exist; the owner and the host team are members
 // found by email. An empty cell leaves what is there. The phase of an existing partnership is not
 // changed here: the lifecycle records every phase change with a reason, on its own page.
-import { rolesWith, speaksForPartner } from "../../access/roles";
+import { rolesWith, speaksForHost } from "../../access/roles";
 import { findMember, findOrg } from "./lookups";
 import type { PartnershipWrite, Row, RowOutcome } from "./plan-types";
 import type { ImportState } from "./state";
@@ -66,8 +66,10 @@ export function planPartnershipRow(row: Row, state: ImportState, at: string): Ro
     }
     const found = findMember(state, email, at, "host team email");
     if ("error" in found) errors.push(found.error);
-    else if (speaksForPartner(found.member.role)) {
-      errors.push(`${at}: ${found.member.email} is a partner contact; the host team is the workspace's own people.`);
+    else if (!speaksForHost(found.member.role)) {
+      errors.push(
+        `${at}: ${found.member.email} cannot be on the host team; it is the workspace's own alliance managers, admins and owners.`,
+      );
     } else if (!team.includes(found.member.id)) team.push(found.member.id);
   }
   if (errors.length) return { label, action: "error", errors, warnings, changes: [], write: null };

@@ -20,7 +20,12 @@ const PLANNERS: Record<ImportKind, (row: Row, state: ImportState, at: string) =>
 // The field a row is matched on: name, or email for people.
 const KEY_FIELD: Record<ImportKind, string> = { partnerOrgs: "name", partnerships: "name", people: "email" };
 
-export function planImport(kind: ImportKind, table: { headers: string[]; rows: string[][] }, mapping: ColumnMapping, state: ImportState): ImportPlan {
+export function planImport(
+  kind: ImportKind,
+  table: { headers: string[]; rows: string[][] },
+  mapping: ColumnMapping,
+  state: ImportState,
+): ImportPlan {
   const fields = FIELDS[kind];
   const seen = new Map<string, { row: number; signature: string }>();
   const rows = mappedRows(kind, table.headers, table.rows, mapping).map((raw, i): PlannedRow => {
@@ -38,7 +43,8 @@ export function planImport(kind: ImportKind, table: { headers: string[]; rows: s
       row[f.key] = value;
     }
     const label = row[KEY_FIELD[kind]] ?? "";
-    if (formulaErrors.length) return { row: rowNumber, label, action: "error", errors: formulaErrors, warnings: [], changes: [], write: null };
+    if (formulaErrors.length)
+      return { row: rowNumber, label, action: "error", errors: formulaErrors, warnings: [], changes: [], write: null };
 
     // The same partner, partnership or person twice in one file: the first row counts.
     const key = kind === "people" ? label.toLowerCase() : matchKey(label);
@@ -46,7 +52,15 @@ export function planImport(kind: ImportKind, table: { headers: string[]; rows: s
     const earlier = key ? seen.get(key) : undefined;
     if (earlier) {
       if (earlier.signature === signature) {
-        return { row: rowNumber, label, action: "skip", errors: [], warnings: [`${at} repeats row ${earlier.row} and is skipped.`], changes: [], write: null };
+        return {
+          row: rowNumber,
+          label,
+          action: "skip",
+          errors: [],
+          warnings: [`${at} repeats row ${earlier.row} and is skipped.`],
+          changes: [],
+          write: null,
+        };
       }
       return {
         row: rowNumber,

@@ -21,7 +21,8 @@ function enumReader<T extends string>(values: readonly T[], aliases: Record<stri
     table.set(matchKey(enumLabel(v)), v);
   }
   for (const [alias, v] of Object.entries(aliases)) table.set(matchKey(alias), v);
-  return (text: string): T | null => table.get(matchKey(text).replaceAll("-", " ").replaceAll("_", " ")) ?? table.get(matchKey(text)) ?? null;
+  return (text: string): T | null =>
+    table.get(matchKey(text).replaceAll("-", " ").replaceAll("_", " ")) ?? table.get(matchKey(text)) ?? null;
 }
 
 export const TIERS = ["STRATEGIC", "CORE", "EMERGING"] as const satisfies readonly Tier[];
