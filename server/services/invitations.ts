@@ -156,6 +156,8 @@ export async function previewInvitation(db: PrismaClient, token: string, viewerI
     workspaceName: invitation.workspace.name,
     workspaceSlug: invitation.workspace.slug,
     partnerOrgName: invitation.partnerOrg?.name ?? null,
+    // The name an import gave, offered in the form; the person may change it.
+    name: invitation.name,
     viewer: await viewerOf(db, viewerId, invitation.email),
   };
 }

@@ -6,7 +6,10 @@ import { speaksForPartner } from "../../access/roles";
 import { findOrg } from "./lookups";
 import type { PersonWrite, Row, RowOutcome } from "./plan-types";
 import type { ImportState } from "./state";
-import { EMAIL, NAME_MAX, ROLE_WORDS, readRole } from "./values";
+import { EMAIL, ROLE_WORDS, readRole } from "./values";
+
+// As long as the invite page lets a name be.
+const PERSON_NAME_MAX = 80;
 
 export function planPersonRow(row: Row, state: ImportState, at: string): RowOutcome {
   const errors: string[] = [];
@@ -16,7 +19,7 @@ export function planPersonRow(row: Row, state: ImportState, at: string): RowOutc
   if (!email) errors.push(`${at}: the email is empty; every person needs one.`);
   else if (!EMAIL.test(email) || email.length > 254) errors.push(`${at}: '${row.email}' is not an email address.`);
   const name = row.name || null;
-  if (name && name.length > NAME_MAX) errors.push(`${at}: the name is longer than ${NAME_MAX} characters.`);
+  if (name && name.length > PERSON_NAME_MAX) errors.push(`${at}: the name is longer than ${PERSON_NAME_MAX} characters.`);
 
   const role = row.role ? readRole(row.role) : null;
   if (!row.role) errors.push(`${at}: the role is empty; use Admin, Alliance manager, Executive or Partner contact.`);
