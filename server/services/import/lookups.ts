@@ -16,8 +16,10 @@ export function findOrg(state: ImportState, name: string, at: string): { org: Or
 export function findMember(state: ImportState, email: string, at: string, what: string): { member: MemberState } | { error: string } {
   const member = state.members.get(email.toLowerCase());
   if (member && !member.removed) return { member };
+  if (member) return { error: `${at}: the ${what} '${email}' belongs to someone who was removed from this workspace.` };
   const current = [...state.members.values()].filter((m) => !m.removed).map((m) => m.email);
   const pending = state.invitations.has(email.toLowerCase()) ? " (they are invited but have not joined yet)" : "";
-  const suggestion = pending ? "." : didYouMean(closest(email, current));
+  // Emails differ from each other in fewer letters than names do: only a near miss is suggested.
+  const suggestion = pending ? "." : didYouMean(closest(email, current, 2));
   return { error: `${at}: the ${what} '${email}' is not a member of this workspace${pending}${suggestion}` };
 }

@@ -29,11 +29,11 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 }
 
 // The closest of the known names, when it is close enough to be a typo: at most a third of the
-// name's letters wrong (and at most 3), or one name starting with the other.
-export function closest(typed: string, known: Iterable<string>): string | null {
+// name's letters wrong (and at most `most`), or one name starting with the other.
+export function closest(typed: string, known: Iterable<string>, most = 3): string | null {
   const key = matchKey(typed);
   if (!key) return null;
-  const limit = Math.min(3, Math.max(1, Math.floor(key.length / 3)));
+  const limit = Math.min(most, Math.max(1, Math.floor(key.length / 3)));
   let best: { name: string; distance: number } | null = null;
   for (const name of known) {
     const other = matchKey(name);
