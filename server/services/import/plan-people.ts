@@ -24,7 +24,10 @@ export function planPersonRow(row: Row, state: ImportState, at: string): RowOutc
   const role = row.role ? readRole(row.role) : null;
   if (!row.role) errors.push(`${at}: the role is empty; use Admin, Alliance manager, Executive or Partner contact.`);
   else if (!role) errors.push(`${at}: '${row.role}' is not a role; use Admin, Alliance manager, Executive or Partner contact.`);
-  else if (role === "OWNER" && !state.mayGrantOwner) errors.push(`${at}: only an owner can grant the owner role.`);
+  // Granting the owner role is an owner's; a row that leaves an owner as they are grants nothing.
+  const current = state.members.get(email);
+  const staysAsIs = current && !current.removed && current.role === role;
+  if (role === "OWNER" && !state.mayGrantOwner && !staysAsIs) errors.push(`${at}: only an owner can grant the owner role.`);
 
   let partnerOrgId: string | null = null;
   if (role && speaksForPartner(role)) {
@@ -41,7 +44,7 @@ export function planPersonRow(row: Row, state: ImportState, at: string): RowOutc
 
   const orgName = (id: string | null) => (id ? state.orgById.get(id)?.name : undefined);
   const roleWords = (r: typeof role, org: string | null) => `${ROLE_WORDS[r]}${orgName(org) ? ` (${orgName(org)})` : ""}`;
-  const member = state.members.get(email);
+  const member = current;
   if (member && !member.removed) {
     if (member.role !== role || member.partnerOrgId !== partnerOrgId) {
       warnings.push(

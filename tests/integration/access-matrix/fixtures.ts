@@ -139,6 +139,22 @@ export const FIXTURES: Record<string, Fixture> = {
   "partnerOrg.list": {},
   "partnerOrg.create": { input: () => ({ name: `New Org ${fresh()}` }) },
 
+  // Importing: admins only. The confirm's events are not read here, so it writes nothing.
+  "import.mapping": { input: () => ({ kind: "partnerOrgs", headers: ["name", "region"] }) },
+  "import.preview": {
+    input: () => ({ kind: "partnerOrgs", table: { headers: ["name"], rows: [[`Imported ${fresh()}`]] }, mapping: { name: "name" } }),
+  },
+  "import.confirm": {
+    input: () => ({
+      kind: "partnerOrgs",
+      table: { headers: ["name"], rows: [[`Imported ${fresh()}`]] },
+      mapping: { name: "name" },
+      onlyValid: false,
+    }),
+    stage: 10,
+  },
+  "import.export": { input: () => ({ kind: "people" }) },
+
   "partnership.list": {},
   "partnership.scorecard": { input: a, facts: onA, ids: aIds },
   "partnership.report": { input: a, facts: onA, ids: aIds },

@@ -8,16 +8,13 @@ import { TRPCError } from "@trpc/server";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { isDomainError } from "~/server/access/errors";
-import { apiRoute, jsonRefusal } from "~/server/http/api-route";
+import { apiRoute } from "~/server/http/api-route";
+import { importDoor } from "~/server/http/import-door";
 import { IMPORT_KINDS } from "~/server/services/import/kinds";
-import { IMPORT_MAX_FILE_BYTES, megabytes } from "~/server/services/import/limits";
 import { readImportFile } from "~/server/services/import/read-file";
 import { serverApi } from "~/server/trpc/server";
 
 export const dynamic = "force-dynamic";
-
-// The form around the file: its field names and boundaries take a few hundred bytes.
-const FORM_OVERHEAD = 64 * 1024;
 
 const STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400, CONFLICT: 409 };
 const fail = (status: number, message: string) =>
@@ -99,13 +96,4 @@ async function handle(request: NextRequest, { params }: { params: Promise<{ slug
   }
 }
 
-export const POST = apiRoute(handle, {
-  maxBodyBytes: IMPORT_MAX_FILE_BYTES + FORM_OVERHEAD,
-  respond: (refusal) =>
-    refusal.status === 413
-      ? fail(
-          413,
-          `This file is larger than the ${megabytes(IMPORT_MAX_FILE_BYTES)} that can be imported. Split it into smaller files, or remove the columns you do not need. Nothing was imported.`,
-        )
-      : jsonRefusal(refusal),
-});
+export const POST = apiRoute(handle, importDoor);
