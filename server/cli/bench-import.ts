@@ -1,8 +1,8 @@
 // npm run bench:import [-- --rows N]
-// Times an import the size the issue asks for (10,000 rows): partner organisations, then
-// partnerships naming them with owners and host teams, each read from a CSV file, planned
-// (the preview) and written (the confirm), through the same service the page uses. Prints the
-// machine's load beside the figures, since a shared machine slows everything.
+// Times imports the size the issue asks for (10,000 rows): partner organisations, then
+// partnerships naming them with owners and host teams, then people (each one invited), each
+// read from a CSV file, planned (the preview) and written (the confirm), through the same service
+// the page uses. Prints the machine's load beside the figures: a shared machine slows everything.
 // On a fresh in-memory PGlite unless DATABASE_URL names a PostgreSQL server (migrated; the
 // benchmark adds its own workspace there, and leaves it).
 import os from "node:os";
@@ -62,11 +62,15 @@ async function main() {
         `${managers[(i + 1) % managers.length]!.user.email}; ${managers[(i + 2) % managers.length]!.user.email}`,
       ]),
     ]),
+    people: csvLines([
+      ["email", "name", "role", "partner organisation"],
+      ...Array.from({ length: rows }, (_, i) => [`contact${i}@p${i}.example`, `Contact ${i}`, "Partner contact", orgName(i)]),
+    ]),
   };
 
   log(`Import benchmark: ${rows.toLocaleString("en")} rows per file on ${database}; ${os.cpus().length} cores.`);
   const results: string[] = [];
-  for (const kind of ["partnerOrgs", "partnerships"] as const) {
+  for (const kind of ["partnerOrgs", "partnerships", "people"] as const) {
     const bytes = new TextEncoder().encode("\uFEFF" + files[kind]);
     const loadBefore = load();
     const t0 = performance.now();

@@ -249,6 +249,15 @@ describe("people", () => {
       where: { workspaceId: w.workspace.id, kind: "INVITATION", to: { in: [email, contact] } },
     });
     expect(emails).toHaveLength(2);
+    const recorded = await db().auditEvent.findMany({
+      where: { workspaceId: w.workspace.id, action: "invitation.sent", email: { in: [email, contact] } },
+    });
+    expect(recorded.map((r) => [r.email, r.actorUserId]).sort()).toEqual(
+      [
+        [email, w.admin.user.id],
+        [contact, w.admin.user.id],
+      ].sort(),
+    );
 
     const imported = await snapshot(w);
     expect((await confirm(w, "people", table)).summary.counts).toMatchObject({ create: 0, update: 0, unchanged: 3 });

@@ -3,7 +3,7 @@
 // New rows are written in batches (createMany), so a 10,000-row file is a few dozen statements.
 import type { WorkspaceCtx } from "../../access/context";
 import type { TenantTx } from "../../db/tenant";
-import { queueInvitation } from "../invitations";
+import { queueInvitations } from "../invitations";
 import { syncCurrentCycles } from "../participants";
 import type { ColumnMapping, ImportKind } from "./kinds";
 import type { ImportPlan, OrgWrite, PartnershipWrite, PersonWrite } from "./plan-types";
@@ -64,15 +64,16 @@ export async function applyPlan(
       if (total) await syncCurrentCycles(tx);
     } else {
       const orgs = new Map((await tx.partnerOrg.findMany({ select: { id: true, name: true } })).map((o) => [o.id, o]));
-      for (const person of writes.map((w) => w.fields as PersonWrite)) {
-        const partnerOrg = person.partnerOrgId ? (orgs.get(person.partnerOrgId) ?? null) : null;
-        await queueInvitation(
-          tx,
-          ctx,
-          { email: person.email, role: person.role, partnerOrg, name: person.name, inviterName: inviter!.name },
-          now,
-        );
-        step(1);
+      const people = writes.map((w) => w.fields as PersonWrite);
+      for (let i = 0; i < people.length; i += WRITE_BATCH) {
+        const batch = people.slice(i, i + WRITE_BATCH).map((p) => ({
+          email: p.email,
+          role: p.role,
+          name: p.name,
+          partnerOrg: p.partnerOrgId ? (orgs.get(p.partnerOrgId) ?? null) : null,
+        }));
+        await queueInvitations(tx, ctx, batch, inviter!.name, now);
+        step(batch.length);
       }
     }
     await tx.importMapping.upsert({
