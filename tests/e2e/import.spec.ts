@@ -5,7 +5,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const sample = (name: string) => path.resolve(import.meta.dirname, "../../docs/samples", name);
+// Playwright runs from the repository root (playwright.config.ts).
+const sample = (name: string) => path.resolve("docs/samples", name);
 
 test("an admin imports the sample files, fixes a wrong column in the preview, and sees the partners and invitations", async ({ page }) => {
   await signIn(page, "admin@northwind.test");
@@ -14,7 +15,7 @@ test("an admin imports the sample files, fixes a wrong column in the preview, an
 
   // Partner organisations: every column is matched by its header.
   await page.getByLabel("What the file holds").selectOption("partnerOrgs");
-  await page.getByLabel("File").setInputFiles(sample("partner-organisations.csv"));
+  await page.getByLabel("File", { exact: true }).setInputFiles(sample("partner-organisations.csv"));
   await expect(page.getByText("partner-organisations.csv: 5 rows (CSV, UTF-8, commas)")).toBeVisible();
   await expect(page.getByLabel("name (required)")).toHaveValue("name");
   await page.getByRole("button", { name: "Preview the import" }).click();
@@ -26,7 +27,7 @@ test("an admin imports the sample files, fixes a wrong column in the preview, an
 
   // People, with the role read from the wrong column: the preview says so, row by row.
   await page.getByLabel("What the file holds").selectOption("people");
-  await page.getByLabel("File").setInputFiles(sample("people.csv"));
+  await page.getByLabel("File", { exact: true }).setInputFiles(sample("people.csv"));
   await expect(page.getByText("people.csv: 4 rows")).toBeVisible();
   await page.getByLabel("role (required)").selectOption("name");
   await page.getByLabel("name", { exact: true }).selectOption("");
@@ -57,7 +58,7 @@ test("an admin imports the sample files, fixes a wrong column in the preview, an
   // Importing the same file again changes nothing.
   await page.goto("/w/northwind/admin/import");
   await page.getByLabel("What the file holds").selectOption("people");
-  await page.getByLabel("File").setInputFiles(sample("people.csv"));
+  await page.getByLabel("File", { exact: true }).setInputFiles(sample("people.csv"));
   await page.getByRole("button", { name: "Preview the import" }).click();
   await expect(page.getByText("Nothing to import: every row matches what is already here.")).toBeVisible();
 });
