@@ -26,7 +26,7 @@
 // `acrossWorkspaces`, the one path that turns on app.cross_workspace, for its own transaction
 // only, or through the membership lookup's SQL function, which carries the setting itself. No
 // other source file may name that setting (tests/unit/database-settings.test.ts).
-import type { Member, Prisma, PrismaClient, SsoConnection, User, Workspace } from "./generated/client";
+import type { Member, Prisma, PrismaClient, Role, SsoConnection, User, Workspace } from "./generated/client";
 import type { TenantDb } from "./tenant";
 
 type PrismaPromise<T> = Prisma.PrismaPromise<T>;

@@ -7,7 +7,15 @@ import type { WorkspaceCtx } from "../access/context";
 import { audit } from "./accounts/audit";
 import { auditSource } from "./accounts/audit-source";
 
-export type ExportKind = "portfolio" | "retro-summary" | "partnership-history" | "scorecard-report" | "audit-log";
+export type ExportKind =
+  | "portfolio"
+  | "retro-summary"
+  | "partnership-history"
+  | "scorecard-report"
+  | "audit-log"
+  | "partner-organisations"
+  | "partnerships"
+  | "people";
 export type ExportFormat = "csv" | "markdown" | "print";
 
 const FORMAT_WORD: Record<ExportFormat, string> = { csv: "CSV", markdown: "Markdown", print: "print" };

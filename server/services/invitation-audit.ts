@@ -3,7 +3,7 @@
 // together. Acceptance is its own small call, kept apart from the acceptance flow around it.
 import type { Invitation, Role } from "../db/generated/client";
 import { byId, type TenantClient } from "../db/tenant";
-import { audit } from "./accounts/audit";
+import { audit, type AuditEntry } from "./accounts/audit";
 import { auditSource, type AuditSource } from "./accounts/audit-source";
 import { roleLabel } from "./accounts/audit-words";
 
@@ -11,12 +11,15 @@ type Sent = Pick<Invitation, "id" | "email" | "role" | "partnerOrgId" | "expires
 
 const invited = (role: Role, partnerOrgName: string | null) => ({ role, ...(partnerOrgName ? { partnerOrg: partnerOrgName } : {}) });
 
-export async function auditInvitationSent(
-  tx: TenantClient,
-  by: AuditSource,
-  { invitation, partnerOrgName, replaced }: { invitation: Sent; partnerOrgName: string | null; replaced: number },
-) {
-  await audit(tx, {
+type SentFacts = { invitation: Sent; partnerOrgName: string | null; replaced: number };
+
+export async function auditInvitationSent(tx: TenantClient, by: AuditSource, facts: SentFacts) {
+  await audit(tx, invitationSentEntry(by, facts));
+}
+
+// The record of one invitation sent, for one call or for an import's many at once.
+export function invitationSentEntry(by: AuditSource, { invitation, partnerOrgName, replaced }: SentFacts): AuditEntry {
+  return {
     action: "invitation.sent",
     ...auditSource(by),
     email: invitation.email,
@@ -28,7 +31,7 @@ export async function auditInvitationSent(
       // Pending invitations of the same person this one replaced (their links stopped working).
       ...(replaced ? { replaced } : {}),
     },
-  });
+  };
 }
 
 export async function auditInvitationRevoked(tx: TenantClient, by: AuditSource, invitation: Sent) {

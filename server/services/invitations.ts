@@ -18,7 +18,9 @@ import { MIN_PASSWORD_LENGTH } from "../password-policy";
 import { badRequest, conflict, notFound } from "../access/errors";
 import { enqueueEmail } from "./email/outbox";
 import { invitationEmail } from "./email/templates";
-import { auditInvitationAccepted, auditInvitationRevoked, auditInvitationSent } from "./invitation-audit";
+import { auditInvitationAccepted, auditInvitationRevoked, auditInvitationSent, invitationSentEntry } from "./invitation-audit";
+import { auditMany } from "./accounts/audit";
+import { background } from "./background";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -41,45 +43,57 @@ export async function createInvitation(
   if (existing) throw conflict(`${email} is already a member of this workspace.`);
 
   const inviter = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.member.userId }, select: { name: true } });
+  const { invitation, token } = await ctx.db.$transaction((tx) =>
+    queueInvitation(tx, ctx, { email, role: input.role, partnerOrg, name: null, inviterName: inviter.name }, now),
+  );
+  return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };
+}
 
+// The invitation and its email, inside the caller's transaction: an invitation that exists has its
+// email, and a failed one has none. A new invitation replaces any pending one for the same person,
+// so only the newest link works. The checks (who may grant the role, the organisation, that the
+// person is not a member yet) are the caller's: createInvitation's, or an import's plan.
+export async function queueInvitation(
+  tx: TenantTx,
+  ctx: WorkspaceCtx,
+  input: { email: string; role: Role; partnerOrg: { id: string; name: string } | null; name: string | null; inviterName: string },
+  now: Date,
+) {
+  const { email, partnerOrg } = input;
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  const invitation = await ctx.db.$transaction(async (tx) => {
-    // A new invitation replaces any pending one for the same person, so only the newest link works.
-    const replaced = await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    const created = await tx.invitation.create({
-      data: {
-        workspaceId: ctx.workspace.id,
-        email,
-        role: input.role,
-        partnerOrgId: partnerOrg?.id ?? null,
-        tokenHash: hashToken(token),
-        expiresAt,
-        invitedById: ctx.member.id,
-      },
-    });
-    // In the same transaction: an invitation that exists has its email, and a failed one has none.
-    const message = invitationEmail({
-      workspaceName: ctx.workspace.name,
-      inviterName: inviter.name,
-      role: input.role,
-      partnerOrgName: partnerOrg?.name,
-      path: invitePath(token),
-      expiresAt,
-      now,
-    });
-    await enqueueEmail(tx, {
+  const replaced = await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const invitation = await tx.invitation.create({
+    data: {
       workspaceId: ctx.workspace.id,
-      kind: "INVITATION",
-      to: email,
-      recipientMemberId: null,
-      partnershipIds: [],
-      ...message,
-    });
-    await auditInvitationSent(tx, ctx, { invitation: created, partnerOrgName: partnerOrg?.name ?? null, replaced: replaced.count });
-    return created;
+      email,
+      role: input.role,
+      partnerOrgId: partnerOrg?.id ?? null,
+      name: input.name,
+      tokenHash: hashToken(token),
+      expiresAt,
+      invitedById: ctx.member.id,
+    },
   });
-  return { id: invitation.id, email, role: invitation.role, expiresAt: invitation.expiresAt, path: invitePath(token) };
+  const message = invitationEmail({
+    workspaceName: ctx.workspace.name,
+    inviterName: input.inviterName,
+    role: input.role,
+    partnerOrgName: partnerOrg?.name,
+    path: invitePath(token),
+    expiresAt,
+    now,
+  });
+  await enqueueEmail(tx, {
+    workspaceId: ctx.workspace.id,
+    kind: "INVITATION",
+    to: email,
+    recipientMemberId: null,
+    partnershipIds: [],
+    ...message,
+  });
+  await auditInvitationSent(tx, ctx, { invitation, partnerOrgName: partnerOrg?.name ?? null, replaced: replaced.count });
+  return { invitation, token };
 }
 
 export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {
@@ -110,6 +124,75 @@ export async function revokeInvitation(ctx: WorkspaceCtx, id: string, now = new 
     if (count === 0) throw notFound("Pending invitation");
     await auditInvitationRevoked(tx, ctx, await tx.invitation.findUniqueOrThrow({ where: byId(tx, id) }));
   });
+}
+
+export interface QueuedInvitation {
+  email: string;
+  role: Role;
+  partnerOrg: { id: string; name: string } | null;
+  name: string | null;
+}
+
+// queueInvitation for many people at once (an import's), with the same rows written: each
+// invitation replaces the person's pending one, has its email and its audit record. A few
+// statements per batch instead of four per person, so thousands fit in an import's transaction.
+export async function queueInvitations(tx: TenantTx, ctx: WorkspaceCtx, people: QueuedInvitation[], inviterName: string, now: Date) {
+  if (!people.length) return;
+  const emails = people.map((p) => p.email);
+  const pending = { email: { in: emails }, acceptedAt: null, revokedAt: null };
+  const replacedOf = new Map<string, number>();
+  for (const r of await tx.invitation.findMany({ where: pending, select: { email: true } })) {
+    replacedOf.set(r.email, (replacedOf.get(r.email) ?? 0) + 1);
+  }
+  await tx.invitation.updateMany({ where: pending, data: { revokedAt: now } });
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
+  const made = people.map((p) => ({ ...p, token: newToken() }));
+  const created = await tx.invitation.createManyAndReturn({
+    data: made.map((p) => ({
+      workspaceId: ctx.workspace.id,
+      email: p.email,
+      role: p.role,
+      partnerOrgId: p.partnerOrg?.id ?? null,
+      name: p.name,
+      tokenHash: hashToken(p.token),
+      expiresAt,
+      invitedById: ctx.member.id,
+    })),
+    select: { id: true, email: true, role: true, partnerOrgId: true, expiresAt: true },
+  });
+  await tx.outboxEmail.createMany({
+    data: made.map((p) => {
+      const message = invitationEmail({
+        workspaceName: ctx.workspace.name,
+        inviterName,
+        role: p.role,
+        partnerOrgName: p.partnerOrg?.name,
+        path: invitePath(p.token),
+        expiresAt,
+        now,
+      });
+      return {
+        workspaceId: ctx.workspace.id,
+        kind: "INVITATION" as const,
+        to: p.email,
+        recipientMemberId: null,
+        ...message,
+        link: message.link ?? null,
+      };
+    }),
+  });
+  const orgOf = new Map(people.map((p) => [p.email, p.partnerOrg?.name ?? null]));
+  await auditMany(
+    tx,
+    created.map((invitation) =>
+      invitationSentEntry(ctx, {
+        invitation,
+        partnerOrgName: orgOf.get(invitation.email) ?? null,
+        replaced: replacedOf.get(invitation.email) ?? 0,
+      }),
+    ),
+  );
+  background.emailsQueued();
 }
 
 // Why a token cannot be used, in words the invitee can act on; null when it can.
@@ -144,6 +227,8 @@ export async function previewInvitation(db: PrismaClient, token: string, viewerI
     workspaceName: invitation.workspace.name,
     workspaceSlug: invitation.workspace.slug,
     partnerOrgName: invitation.partnerOrg?.name ?? null,
+    // The name an import gave, offered in the form; the person may change it.
+    name: invitation.name,
     viewer: await viewerOf(db, viewerId, invitation.email),
   };
 }

@@ -6,6 +6,7 @@ import { auditRouter } from "../routers/audit";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
 import { goalRouter } from "../routers/goal";
+import { importRouter } from "../routers/import";
 import { invitationRouter } from "../routers/invitation";
 import { lifecycleRouter } from "../routers/lifecycle";
 import { memberRouter } from "../routers/member";
@@ -34,6 +35,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   partnerOrg: partnerOrgRouter,
   partnership: partnershipRouter,
+  import: importRouter,
   framework: frameworkRouter,
   cycle: cycleRouter,
   participant: participantRouter,

@@ -53,6 +53,7 @@ describe("accepting an invitation", () => {
       workspaceName: w.workspace.name,
       workspaceSlug: w.slug,
       partnerOrgName: null,
+      name: null,
       viewer: { kind: "signedOut" },
     });
 

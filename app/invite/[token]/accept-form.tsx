@@ -16,7 +16,18 @@ type Errors = { name?: string; password?: string };
 
 // Signed out: a name, and a password only if the person wants one (without, they sign in by
 // emailed link). The same form for everybody; the answer says what comes next.
-export function AcceptForm({ token, email, workspaceName }: { token: string; email: string; workspaceName: string }) {
+export function AcceptForm({
+  token,
+  email,
+  workspaceName,
+  name,
+}: {
+  token: string;
+  email: string;
+  workspaceName: string;
+  // Offered when an import named the person.
+  name?: string | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const accept = useMutation(trpc.invitation.accept.mutationOptions());
@@ -102,6 +113,7 @@ export function AcceptForm({ token, email, workspaceName }: { token: string; ema
         autoComplete="name"
         required
         maxLength={80}
+        defaultValue={name ?? undefined}
         autoFocus
         error={errors.name ?? fieldError(accept.error, "name")}
       />

@@ -97,7 +97,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </div>
       }
     >
-      <AcceptForm token={token} email={invitation.email} workspaceName={invitation.workspaceName} />
+      <AcceptForm token={token} email={invitation.email} workspaceName={invitation.workspaceName} name={invitation.name} />
     </AuthFrame>
   );
 }

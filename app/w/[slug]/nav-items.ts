@@ -24,6 +24,7 @@ export function navItems(slug: string, can: Capabilities): { main: NavItem[]; ad
       ? [
           { href: `${base}/admin/partners`, label: "Partners" },
           { href: `${base}/admin/members`, label: "Members" },
+          { href: `${base}/admin/import`, label: "Import" },
           { href: `${base}/admin/outbox`, label: "Outbox" },
           { href: `${base}/admin/settings`, label: "Settings" },
           { href: `${base}/admin/api-tokens`, label: "API tokens" },

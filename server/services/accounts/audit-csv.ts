@@ -1,7 +1,7 @@
 // The audit log as CSV text, one row per event, in the order read (newest first). Pure, so the
 // route handler streams it batch by batch and tests read it without a server. Times are ISO 8601
 // in UTC; details are the event's JSON as recorded.
-import { csvCell } from "../portfolio/csv";
+import { csvLine } from "../csv/write";
 import type { AuditEventView } from "./audit-log";
 
 export const AUDIT_CSV_HEADER = [
@@ -19,14 +19,12 @@ export const AUDIT_CSV_HEADER = [
   "details",
 ];
 
-const line = (cells: (string | null)[]) => cells.map(csvCell).join(",") + "\r\n";
-
-export const auditCsvHeader = () => line(AUDIT_CSV_HEADER);
+export const auditCsvHeader = () => csvLine(AUDIT_CSV_HEADER);
 
 export function auditCsvRows(events: AuditEventView[]): string {
   let out = "";
   for (const e of events) {
-    out += line([
+    out += csvLine([
       e.at.toISOString(),
       e.label,
       e.action,

@@ -69,6 +69,11 @@ export async function audit(db: Pick<TenantDb, "auditEvent">, entry: AuditEntry)
   await db.auditEvent.create({ data: row(entry) as Prisma.AuditEventUncheckedCreateInput });
 }
 
+// Many of a workspace's events at once (an import's invitations), in one statement.
+export async function auditMany(db: Pick<TenantDb, "auditEvent">, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await db.auditEvent.createMany({ data: entries.map(row) as Prisma.AuditEventCreateManyInput[] });
+}
+
 // An account's event, in no workspace: the global account audit table.
 export async function auditAccount(db: Pick<PrismaClient, "accountAuditEvent">, entry: AuditEntry): Promise<void> {
   await db.accountAuditEvent.create({ data: row(entry) });

@@ -4,7 +4,7 @@
 // column. Combined scores only, and only those confidentiality lets the scorecard show: a cycle
 // with too few responses has its counts and why, no score.
 import type { WorkCtx } from "../../access/context";
-import { csvCell } from "../portfolio/csv";
+import { csvLines } from "../csv/write";
 import { auditExport } from "../export-audit";
 import { BAND_LABEL, band } from "../scoring";
 import { PHASE_LABEL } from "./phase-rules";
@@ -159,8 +159,7 @@ export async function partnershipHistory(ctx: WorkCtx) {
 
 export type PartnershipHistory = Awaited<ReturnType<typeof partnershipHistory>>;
 
-// RFC 4180 lines, spreadsheet-safe cells (see portfolio/csv.ts).
+// RFC 4180 lines, spreadsheet-safe cells (see csv/write.ts).
 export function historyCsv(history: Pick<PartnershipHistory, "rows">): string {
-  const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(",") + "\r\n";
-  return line([...HISTORY_HEADER]) + history.rows.map((r) => line(HISTORY_HEADER.map((k) => r[k]))).join("");
+  return csvLines([[...HISTORY_HEADER], ...history.rows.map((r) => HISTORY_HEADER.map((k) => r[k]))]);
 }

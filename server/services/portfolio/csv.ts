@@ -2,6 +2,11 @@
 // each figure only where confidentiality lets it show.
 // Pure, so the route handler streams it and tests read it without a server.
 import type { ExportBatch } from "./schema";
+import { csvLine } from "../csv/write";
+
+// Quoting and the formula guard live in the shared writer; its cell is exported here too, where
+// the portfolio's tests have always found it.
+export { csvCell } from "../csv/write";
 
 export const CSV_HEADER = [
   "partnership",
@@ -20,21 +25,11 @@ export const CSV_HEADER = [
   "note",
 ];
 
-// Quoted when needed (RFC 4180), and never read as a formula by a spreadsheet: a cell starting
-// with = + - @ (or a tab or carriage return) gets a leading apostrophe.
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(",") + "\r\n";
 // STRATEGIC -> Strategic, RENEWAL_REVIEW -> Renewal review: the words the app shows.
 const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
 const fixed1 = (v: number | null) => (v === null ? null : v.toFixed(1));
 
-export const csvHeader = () => line(CSV_HEADER);
+export const csvHeader = () => csvLine(CSV_HEADER);
 
 // A cycle whose figures may not be shown has one row: its counts and why. Pillar and side rows
 // are there only where their figures may be shown.
@@ -44,12 +39,12 @@ export function csvRows(batch: ExportBatch): string {
     const about = [p.name, p.partner, label(p.tier), label(p.phase), p.owner, p.region, p.industry];
     for (const c of p.cycles) {
       const total = c.responses.host + c.responses.partner;
-      out += line([...about, c.label, "Health index", "combined", fixed1(c.health), total, c.note]);
+      out += csvLine([...about, c.label, "Health index", "combined", fixed1(c.health), total, c.note]);
       for (const pillar of c.pillars) {
-        if (pillar.combined !== null) out += line([...about, c.label, pillar.name, "combined", fixed1(pillar.combined), total, null]);
-        if (pillar.host !== null) out += line([...about, c.label, pillar.name, "host", fixed1(pillar.host), c.responses.host, null]);
+        if (pillar.combined !== null) out += csvLine([...about, c.label, pillar.name, "combined", fixed1(pillar.combined), total, null]);
+        if (pillar.host !== null) out += csvLine([...about, c.label, pillar.name, "host", fixed1(pillar.host), c.responses.host, null]);
         if (pillar.partner !== null)
-          out += line([...about, c.label, pillar.name, "partner", fixed1(pillar.partner), c.responses.partner, null]);
+          out += csvLine([...about, c.label, pillar.name, "partner", fixed1(pillar.partner), c.responses.partner, null]);
       }
     }
   }

@@ -1,5 +1,6 @@
 // The closed retro's summary, and its Markdown and CSV forms. Pure: the page, the export and the
 // email all show what these functions make of the same input.
+import { csvLines } from "../csv/write";
 import { topItems } from "./ranking";
 import { LIST_LABEL, RETRO_LISTS, type RetroList } from "./rules";
 
@@ -83,19 +84,11 @@ export function summaryMarkdown(s: RetroSummary): string {
   return out.join("\n");
 }
 
-// Values starting with a formula character are prefixed with a quote, so a spreadsheet shows
-// what someone typed instead of running it.
-function csvCell(value: string | number | null): string {
-  let v = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 // One table for the whole summary: a section column says what each row is.
 export function summaryCsv(s: RetroSummary): string {
   const rows: (string | number | null)[][] = [["section", "rank", "text", "votes", "owner", "side", "by_when", "pillar"]];
   for (const l of s.lists) l.top.forEach((t, i) => rows.push([l.label, i + 1, t.text, t.votes, null, null, null, null]));
   for (const a of s.actions) rows.push(["Action", null, a.title, null, a.owner, a.side, a.dueDate, a.pillar]);
   for (const a of s.attendees) rows.push(["Took part", null, null, null, a.name, a.side, null, null]);
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvLines(rows);
 }

@@ -143,6 +143,22 @@ export const FIXTURES: Record<string, Fixture> = {
   "partnerOrg.search": { input: () => ({ q: "a" }) },
   "partnerOrg.create": { input: () => ({ name: `New Org ${fresh()}` }) },
 
+  // Importing: admins only. The confirm's events are not read here, so it writes nothing.
+  "import.mapping": { input: () => ({ kind: "partnerOrgs", headers: ["name", "region"] }) },
+  "import.preview": {
+    input: () => ({ kind: "partnerOrgs", table: { headers: ["name"], rows: [[`Imported ${fresh()}`]] }, mapping: { name: "name" } }),
+  },
+  "import.confirm": {
+    input: () => ({
+      kind: "partnerOrgs",
+      table: { headers: ["name"], rows: [[`Imported ${fresh()}`]] },
+      mapping: { name: "name" },
+      onlyValid: false,
+    }),
+    stage: 10,
+  },
+  "import.export": { input: () => ({ kind: "people" }) },
+
   "partnership.list": {},
   "partnership.search": { input: () => ({ q: "a", sort: "health" }) },
   "partnership.scorecard": { input: a, facts: onA, ids: aIds },
