@@ -13,6 +13,7 @@ import { call } from "../../../_lib/call";
 import { BAND_LABEL, date, titleCase } from "../../../_lib/format";
 import { ignoredNote, listHref, readChoice, readId, readPaging, type Params } from "../../../_lib/list-params";
 import { PartnershipDialog } from "../admin/partners/partnership-dialog";
+import { ImportExportLinks } from "../admin/_components/import-export-links";
 import { HealthCell } from "./health-cell";
 
 export const metadata = { title: "Partnerships" };
@@ -76,6 +77,7 @@ export default async function PartnershipsPage({
               <Button asChild variant="secondary">
                 <Link href={`/w/${slug}/admin/partners`}>Manage partners</Link>
               </Button>
+              <ImportExportLinks slug={slug} kind="partnerships" what="partnerships" />
             </div>
           ) : null
         }

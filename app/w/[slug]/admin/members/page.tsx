@@ -9,6 +9,7 @@ import { ListFilters } from "../../../../_components/list-filters";
 import { Pager } from "../../../../_components/pager";
 import { ROLE_LABEL } from "../../../../_lib/format";
 import { ignoredNote, listHref, readChoice, readId, readPaging, type Params } from "../../../../_lib/list-params";
+import { ImportExportLinks } from "../_components/import-export-links";
 import { adminCall } from "../_lib/admin-call";
 import { InviteForm } from "./invite-form";
 import { MembersTable } from "./members-table";
@@ -49,7 +50,15 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   // Inviting comes first: the member lists of a large program run long.
   return (
     <>
-      <PageHeader title="Members" description={`Who can use ${workspace.name}, and what each person can see and do.`} />
+      <PageHeader
+        title="Members"
+        description={`Who can use ${workspace.name}, and what each person can see and do.`}
+        action={
+          <div className="flex gap-2">
+            <ImportExportLinks slug={slug} kind="people" what="people" />
+          </div>
+        }
+      />
       <div className="space-y-6">
         <Card
           title="Invite someone"

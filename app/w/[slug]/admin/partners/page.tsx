@@ -8,6 +8,7 @@ import { Pager } from "../../../../_components/pager";
 import { Table } from "../../../../_components/table";
 import { date, titleCase } from "../../../../_lib/format";
 import { ignoredNote, listHref, one, readPaging, type Params } from "../../../../_lib/list-params";
+import { ImportExportLinks } from "../_components/import-export-links";
 import { adminCall } from "../_lib/admin-call";
 import { AddPartnerOrgDialog } from "./add-partner-org-dialog";
 import { PartnershipDialog } from "./partnership-dialog";
@@ -51,6 +52,11 @@ export default async function PartnersPage({ params, searchParams }: { params: P
       <PageHeader
         title="Partners"
         description="The organisations you partner with, and the partnerships you run with them. Each partnership gets its own scorecard."
+        action={
+          <div className="flex gap-2">
+            <ImportExportLinks slug={slug} kind="partner-organisations" what="partner organisations" />
+          </div>
+        }
       />
       <div className="space-y-6">
         <Card title="Partner organisations" description="Companies in your partner program." action={partnerOrgs.length ? addOrg : null}>
