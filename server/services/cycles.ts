@@ -82,9 +82,9 @@ export async function openingPreview(ctx: CycleCtx) {
 
 export async function setCycleStatus(ctx: CycleCtx, status: "OPEN" | "CLOSED", now = new Date()) {
   const { cycle } = ctx;
-  if (cycle.status === status) {
-    throw badRequest(`${cycle.label} is already ${status === "OPEN" ? "open" : "closed"}.`);
-  }
+  // Already so (the schedule opened or closed it while the admin was deciding, or a second click):
+  // what was asked for holds, and nothing more happens.
+  if (cycle.status === status) return { opened: false };
   if (status === "CLOSED") {
     if (cycle.status === "DRAFT") throw badRequest(`${cycle.label} has not been opened yet.`);
     await closeCycle(ctx.db, cycle.id, now);

@@ -20,9 +20,10 @@ export interface PartnershipFields {
   renewalDate?: Date | null;
 }
 
-const listed = { partnerOrg: { select: { name: true } }, owner: { select: { user: { select: { name: true } } } } } as const;
+// What a partnership's row in a list carries (also the searched list's, lists/partnerships.ts).
+export const listed = { partnerOrg: { select: { name: true } }, owner: { select: { user: { select: { name: true } } } } } as const;
 
-function listRow(p: Prisma.PartnershipGetPayload<{ include: typeof listed }>) {
+export function listRow(p: Prisma.PartnershipGetPayload<{ include: typeof listed }>) {
   return {
     id: p.id,
     name: p.name,

@@ -27,6 +27,9 @@ describe("one open cycle per workspace", () => {
     // Once the open one closes, the next opens.
     await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
     expect(await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: next.id })).toEqual({ opened: true });
+    // Opening it again changes nothing (the schedule may have opened it while the admin decided).
+    expect(await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: next.id })).toEqual({ opened: false });
+    expect(await statusOf(next.id)).toBe("OPEN");
     // Reopening the closed one is refused the same way.
     await expectTrpcError(w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: w.cycle.id }), "CONFLICT", /Next quarter is open/);
   });

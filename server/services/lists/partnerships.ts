@@ -3,6 +3,7 @@
 // client. One page of ids with the count of all matches, in plain SQL (the band filter and the
 // health sort need the current health, which only SQL can compute without loading every
 // partnership), then the page's rows and their health through the scoped client.
+import { listRow, listed } from "../partnerships";
 import { Prisma } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../access/context";
 import { badRequest } from "../../access/errors";
@@ -66,7 +67,7 @@ export async function searchPartnerships(ctx: WorkspaceCtx, input: PartnershipSe
   const [rows, health, options] = await Promise.all([
     ctx.db.partnership.findMany({
       where: { id: { in: ids } },
-      include: { partnerOrg: { select: { name: true } }, owner: { select: { user: { select: { name: true } } } } },
+      include: listed,
     }),
     sharing.scores ? healthOf(ctx, ids, sharing.trends) : Promise.resolve(null),
     filterOptions(ctx),
@@ -78,20 +79,7 @@ export async function searchPartnerships(ctx: WorkspaceCtx, input: PartnershipSe
     healthShown: sharing.scores,
     options,
     rows: ids.map((id) => {
-      const p = byId.get(id)!;
-      return {
-        id: p.id,
-        name: p.name,
-        partnerOrgId: p.partnerOrgId,
-        partnerName: p.partnerOrg.name,
-        ownerMemberId: p.ownerMemberId,
-        ownerName: p.owner?.user.name ?? null,
-        tier: p.tier,
-        phase: p.phase,
-        renewalDate: p.renewalDate,
-        archivedAt: p.archivedAt,
-        health: health?.get(id) ?? null,
-      };
+      return { ...listRow(byId.get(id)!), health: health?.get(id) ?? null };
     }),
   };
 }

@@ -25,6 +25,7 @@ function OpeningSummary({ slug, cycle, onBlocked }: { slug: string; cycle: Cycle
   onBlocked(data ? data.blockedBy !== null : null);
   if (preview.error) return <p role="alert">{errorMessage(preview.error)}</p>;
   if (!data) return <p>Counting the people asked…</p>;
+  if (data.status === "OPEN") return <p>{data.label} is open already: the schedule opened it a moment ago. Nothing more to do.</p>;
   if (data.blockedBy) {
     return (
       <p>
