@@ -9,7 +9,7 @@ import { deliverOutbox } from "../../server/services/email/deliver";
 import { enqueueEmail } from "../../server/services/email/outbox";
 import { TURNED_OFF_REASON } from "../../server/services/email/preferences";
 import { sendDueReminders } from "../../server/services/reminders";
-import { buildWorld, callerFor, db, appDb } from "./helpers";
+import { buildWorld, callerFor, db, appDb, keyOf } from "./helpers";
 import { startSmtp } from "./loopback-smtp";
 
 const ALL_ON = { emailSurveyReminders: true, emailActionReminders: true, emailAlerts: true, emailRetroSummaries: true };
@@ -104,6 +104,8 @@ describe("email choices applied at delivery", () => {
     const ws = forWorkspace(appDb(), w.workspace.id);
     await callerFor(w.contactA.user.id).account.updateEmails({ ...ALL_ON, emailSurveyReminders: false });
     const opensAt = new Date();
+    // One cycle open at a time: the world's closes first.
+    await db().cycle.update({ where: keyOf(w.cycle), data: { status: "CLOSED", closedAt: opensAt } });
     const cycle = await createCycle(db(), w.workspace.id, { opensAt, label: "Opening today" });
     await sendDueReminders(ws, w.workspace, cycle, opensAt);
     await deliverOutbox(ws, { transport: smtp.transport });
