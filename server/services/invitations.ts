@@ -2,7 +2,7 @@
 // (256 bits) of which only a hash is stored. Single use, expiring after 7 days. Accepting needs no
 // password: see acceptInvitation for what the link alone may do.
 import { hashToken, newToken } from "./accounts/tokens";
-import type { PrismaClient, Role } from "../db/generated/client";
+import type { Prisma, PrismaClient, Role } from "../db/generated/client";
 import { invitationByTokenHash } from "../db/cross-workspace";
 import { byId, forWorkspace, type TenantTx } from "../db/tenant";
 import { hashPassword } from "../password";
@@ -96,13 +96,14 @@ export async function queueInvitation(
   return { invitation, token };
 }
 
-export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {
-  const rows = await ctx.db.invitation.findMany({
-    where: { acceptedAt: null, revokedAt: null },
-    include: { partnerOrg: { select: { name: true } }, invitedBy: { select: { user: { select: { name: true } } } } },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map((i) => ({
+// What a pending invitation's row in a list carries (also the searched list's, lists/members.ts).
+export const invitationListed = {
+  partnerOrg: { select: { name: true } },
+  invitedBy: { select: { user: { select: { name: true } } } },
+} as const;
+
+export function invitationRow(i: Prisma.InvitationGetPayload<{ include: typeof invitationListed }>, now: Date) {
+  return {
     id: i.id,
     email: i.email,
     role: i.role,
@@ -111,7 +112,16 @@ export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {
     createdAt: i.createdAt,
     expiresAt: i.expiresAt,
     expired: i.expiresAt <= now,
-  }));
+  };
+}
+
+export async function listInvitations(ctx: WorkspaceCtx, now = new Date()) {
+  const rows = await ctx.db.invitation.findMany({
+    where: { acceptedAt: null, revokedAt: null },
+    include: invitationListed,
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((i) => invitationRow(i, now));
 }
 
 export async function revokeInvitation(ctx: WorkspaceCtx, id: string, now = new Date()) {

@@ -1,7 +1,7 @@
 // Managing who belongs to a workspace. Removal is soft (answers keep counting) and a workspace
 // always keeps at least one owner. A change of role or organisation, and a removal, also settle
 // what the person held that they may no longer hold (member-change/).
-import type { Member, Role } from "../db/generated/client";
+import type { Member, Prisma, Role } from "../db/generated/client";
 import type { MemberCtx, WorkspaceCtx } from "../access/context";
 import { badRequest } from "../access/errors";
 import { mayGrant } from "../access/members";
@@ -13,13 +13,11 @@ import { describeChange } from "./member-change/describe";
 import { planMemberChange, type After } from "./member-change/plan";
 import { byId } from "../db/tenant";
 
-export async function listMembers(ctx: WorkspaceCtx) {
-  const members = await ctx.db.member.findMany({
-    where: { removedAt: null },
-    include: { user: { select: { name: true, email: true } }, partnerOrg: { select: { name: true } } },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-  });
-  return members.map((m) => ({
+// What a member's row in a list carries (also the searched list's, lists/members.ts).
+export const memberListed = { user: { select: { name: true, email: true } }, partnerOrg: { select: { name: true } } } as const;
+
+export function memberRow(m: Prisma.MemberGetPayload<{ include: typeof memberListed }>, viewer: WorkspaceCtx) {
+  return {
     id: m.id,
     name: m.user.name,
     email: m.user.email,
@@ -27,8 +25,17 @@ export async function listMembers(ctx: WorkspaceCtx) {
     partnerOrgId: m.partnerOrgId,
     partnerOrgName: m.partnerOrg?.name ?? null,
     since: m.createdAt,
-    isYou: m.id === ctx.member.id,
-  }));
+    isYou: m.id === viewer.member.id,
+  };
+}
+
+export async function listMembers(ctx: WorkspaceCtx) {
+  const members = await ctx.db.member.findMany({
+    where: { removedAt: null },
+    include: memberListed,
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+  });
+  return members.map((m) => memberRow(m, ctx));
 }
 
 // The current members who may own a partnership, by name: a form's choice of owner, without

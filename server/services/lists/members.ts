@@ -1,6 +1,8 @@
 // The members list (admins only, the router's step): the workspace's current members, or its
 // pending invitations (people invited who have not joined yet), searched by name and email,
 // filtered by role and partner organisation, one counted page at a time.
+import { invitationListed, invitationRow } from "../invitations";
+import { memberListed, memberRow } from "../members";
 import { z } from "zod";
 import type { WorkspaceCtx } from "../../access/context";
 import { ROLES } from "../../access/roles";
@@ -36,7 +38,7 @@ export async function searchMembers(ctx: WorkspaceCtx, input: MemberSearch, now 
     const rows = total
       ? await ctx.db.invitation.findMany({
           where,
-          include: { partnerOrg: { select: { name: true } }, invitedBy: { select: { user: { select: { name: true } } } } },
+          include: invitationListed,
           orderBy: [{ createdAt: "desc" }, { id: "asc" }],
           skip: page.skip,
           take: page.size,
@@ -46,16 +48,7 @@ export async function searchMembers(ctx: WorkspaceCtx, input: MemberSearch, now 
       ...empty,
       status: input.status,
       page: pageOutput(page),
-      invitations: rows.map((i) => ({
-        id: i.id,
-        email: i.email,
-        role: i.role,
-        partnerOrgName: i.partnerOrg?.name ?? null,
-        invitedBy: i.invitedBy.user.name,
-        createdAt: i.createdAt,
-        expiresAt: i.expiresAt,
-        expired: i.expiresAt <= now,
-      })),
+      invitations: rows.map((i) => invitationRow(i, now)),
     };
   }
 
@@ -69,7 +62,7 @@ export async function searchMembers(ctx: WorkspaceCtx, input: MemberSearch, now 
   const rows = total
     ? await ctx.db.member.findMany({
         where,
-        include: { user: { select: { name: true, email: true } }, partnerOrg: { select: { name: true } } },
+        include: memberListed,
         orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
         skip: page.skip,
         take: page.size,
@@ -79,15 +72,6 @@ export async function searchMembers(ctx: WorkspaceCtx, input: MemberSearch, now 
     ...empty,
     status: input.status,
     page: pageOutput(page),
-    members: rows.map((m) => ({
-      id: m.id,
-      name: m.user.name,
-      email: m.user.email,
-      role: m.role,
-      partnerOrgId: m.partnerOrgId,
-      partnerOrgName: m.partnerOrg?.name ?? null,
-      since: m.createdAt,
-      isYou: m.id === ctx.member.id,
-    })),
+    members: rows.map((m) => memberRow(m, ctx)),
   };
 }
