@@ -48,7 +48,7 @@ test("an admin imports the sample files, fixes a wrong column in the preview, an
   await expect(page.getByText("Imported people: 4 created, 0 updated, 0 left unchanged.")).toBeVisible();
 
   // The invitations are pending on the members page, and the partners are on theirs.
-  await page.getByRole("link", { name: "See the members and pending invitations" }).click();
+  await page.getByRole("link", { name: "See the pending invitations" }).click();
   await expect(page.getByText("cave@aperture.example")).toBeVisible();
   await expect(page.getByText("amelie@lumiere.example")).toBeVisible();
   await page.goto("/w/northwind/admin/partners");

@@ -144,9 +144,15 @@ export function ImportWizard({ slug }: { slug: string }) {
             </Alert>
             <p className="text-sm">
               {stage.summary.kind === "people" ? (
-                <Link href={`/w/${slug}/admin/members`} className="text-brand-700 hover:underline">
-                  See the members and pending invitations
-                </Link>
+                <>
+                  <Link href={`/w/${slug}/admin/members?status=invited`} className="text-brand-700 hover:underline">
+                    See the pending invitations
+                  </Link>{" "}
+                  or{" "}
+                  <Link href={`/w/${slug}/admin/members`} className="text-brand-700 hover:underline">
+                    the members
+                  </Link>
+                </>
               ) : (
                 <Link href={`/w/${slug}/admin/partners`} className="text-brand-700 hover:underline">
                   See the partners and partnerships
