@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../_components/alert";
 import { Button } from "../../../_components/button";
@@ -22,7 +22,9 @@ function OpeningSummary({ slug, cycle, onBlocked }: { slug: string; cycle: Cycle
   const trpc = useTRPC();
   const preview = useQuery(trpc.cycle.openingPreview.queryOptions({ workspaceSlug: slug, cycleId: cycle.id }));
   const data = preview.data;
-  onBlocked(data ? data.blockedBy !== null : null);
+  // The confirm button waits for the figures, and stays off when another cycle is open.
+  const blocked = data ? data.blockedBy !== null : null;
+  useEffect(() => onBlocked(blocked), [blocked, onBlocked]);
   if (preview.error) return <p role="alert">{errorMessage(preview.error)}</p>;
   if (!data) return <p>Counting the people asked…</p>;
   if (data.status === "OPEN") return <p>{data.label} is open already: the schedule opened it a moment ago. Nothing more to do.</p>;
