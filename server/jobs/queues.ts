@@ -79,6 +79,12 @@ export function jobId(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+// An account email (a sign-up confirmation, a password reset, a sign-in link) goes before a
+// program's emails: a person waits for it with the page open, while a wave of survey invitations
+// and reminders (hundreds at a cycle's opening) can take minutes, and pg-boss fetches the highest
+// priority first.
+export const emailPriority = (job: EmailJob) => (job.workspaceId === null ? 1 : 0);
+
 export const emailJobId = (job: EmailJob) => jobId(EMAIL_QUEUE, job.workspaceId ?? "account", job.emailId);
 export const alertsJobId = (job: AlertsJob) => jobId(ALERTS_QUEUE, job.workspaceId, job.cycleId, job.closedAt);
 // One per workspace per tick: a tick job retried after a crash fans out the same ids again.

@@ -11,6 +11,7 @@ import {
   alertsJobId,
   EMAIL_QUEUE,
   emailJobId,
+  emailPriority,
   workspaceJobId,
   workspaceQueue,
   type AlertsJob,
@@ -31,7 +32,7 @@ async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise
     if (rows.length === 0) break;
     const jobs = rows.map((row) => {
       const data: EmailJob = { workspaceId: row.workspaceId ?? null, emailId: row.id };
-      return { id: emailJobId(data), name: EMAIL_QUEUE, data };
+      return { id: emailJobId(data), name: EMAIL_QUEUE, data, priority: emailPriority(data) };
     });
     await boss.insert(jobs);
     seen += rows.length;
