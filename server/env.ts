@@ -46,6 +46,9 @@ const schema = z.object({
   EMAIL_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600).default(60)),
   // Calls one API token may make per minute to /api/v1 (README: REST API); past it, 429 with Retry-After.
   API_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(100_000).default(60)),
+  // 1: webhooks and chat integrations may target loopback and private addresses, and plain http
+  // (tests, a receiver on the same private network). Off by default: see server/services/outbound.
+  WEBHOOKS_ALLOW_PRIVATE: optional(z.enum(["0", "1"], "use 0 or 1").default("0")).transform((v) => v === "1"),
 });
 
 function parse() {
