@@ -9,6 +9,8 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // npm test puts it beside its reports (.test-reports/<database>/browser), so two runs apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   // A real SMTP server on loopback: the app sends every email there, and the tests read them
   // (tests/e2e/mailbox.ts), as people follow links from their inbox.
   globalSetup: "./tests/e2e/mail-sink.ts",

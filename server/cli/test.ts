@@ -17,8 +17,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
 }
 
-// Both runners also write JSON results here, so the run can end with one line of totals.
-const REPORTS = ".test-reports";
+// Both runners also write JSON results here, so the run can end with one line of totals. One
+// folder per database, so a run on PGlite and one on PostgreSQL can go side by side (.ci/run).
+const REPORTS = path.join(".test-reports", process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
 const VITEST_JSON = path.join(REPORTS, "vitest.json");
 const PLAYWRIGHT_JSON = path.join(REPORTS, "playwright.json");
 
@@ -87,7 +88,13 @@ async function main() {
 async function browserTests(chromium: string) {
   const testUrl = process.env.TEST_DATABASE_URL;
   buildIfStale();
-  const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+    // Traces and screenshots of failures; Playwright empties this folder when it starts.
+    E2E_OUTPUT_DIR: path.join(REPORTS, "browser"),
+  };
   if (testUrl) {
     env.E2E_DATABASE_URL = await freshE2eDatabase(testUrl);
   } else {
