@@ -312,7 +312,15 @@ describe("exit and restore", () => {
     expect(view.gaps).toMatchObject({ cycleLabel: "2020-Q4", visible: false, pillars: [] });
     expect(view.actions.open.map((a) => a.title)).toEqual(["Joint QBR every quarter"]);
     expect(view.actions.done.map((a) => [a.title, a.ownerName])).toEqual([["Shared escalation path", w.contactA.user.name]]);
-    expect(view.goals).toEqual([expect.objectContaining({ title: "Grow joint pipeline", progress: 35, lastCheckIn: "2020-Q4" })]);
+    // Due in 2021 at 35%: behind schedule, with the reason the review shows beside it.
+    expect(view.goals).toEqual([
+      expect.objectContaining({
+        title: "Grow joint pipeline",
+        progress: 35,
+        lastCheckIn: "2020-Q4",
+        behind: "Past its due date (30 Jun 2021) at 35%",
+      }),
+    ]);
     await db().workspace.update({ where: { id: w.workspace.id }, data: { confidentialityThreshold: 1 } });
     const shown = await w.executive.api.lifecycle.review(args);
     expect(shown.health.map((h) => [h.cycleLabel, h.health, h.change, h.withheld])).toEqual([

@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { cycleAxisProps, fitHealthAxis } from "../../_lib/chart-axis";
 import { BandLegend, bandAreas, PILLAR_COLORS } from "./bands";
 
 interface Props {
@@ -10,15 +11,18 @@ interface Props {
   summary?: string | null;
   // A fixed size instead of the container's, so the chart renders for print.
   fixed?: { width: number; height: number };
+  // What the chart shows, for its accessible name (the pillars and the health index by default).
+  title?: string;
 }
 
 const shown = (v: string | number | null | undefined) => (typeof v === "number" ? Math.round(v).toString() : "–");
 
 // Each pillar and the health index across cycles over the shaded health bands; the health
 // index is the thick dark line. The same figures are available as a table.
-export function PillarTrendChart({ series, keys, summary, fixed }: Props) {
+export function PillarTrendChart({ series, keys, summary, fixed, title = "Pillar scores and health index across cycles" }: Props) {
   const [table, setTable] = useState(false);
   const tableId = useId();
+  const axis = fitHealthAxis(series.flatMap((point) => ["health", ...keys.map((k) => k.key)].map((k) => point[k] as number | null)));
   // The legend in the framework's order, the health index last, rather than alphabetical.
   const order = [...keys.map((k) => k.key), "health"];
   const chart = (
@@ -29,8 +33,8 @@ export function PillarTrendChart({ series, keys, summary, fixed }: Props) {
     >
       {bandAreas()}
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: fixed ? 10 : 12 }} />
-      <YAxis domain={[0, 100]} ticks={[0, 25, 50, 60, 75, 100]} tick={{ fontSize: fixed ? 10 : 12 }} />
+      <XAxis dataKey="label" {...cycleAxisProps(series.length, fixed ? 10 : 12)} />
+      <YAxis domain={axis.domain} ticks={axis.ticks} allowDataOverflow tick={{ fontSize: fixed ? 10 : 12 }} />
       {fixed ? null : <Tooltip formatter={(v) => (typeof v === "number" ? Math.round(v) : v)} />}
       <Legend wrapperStyle={{ fontSize: fixed ? 10 : 12 }} itemSorter={(item) => order.indexOf(String(item.dataKey))} />
       {keys.map((k, i) => (
@@ -61,7 +65,7 @@ export function PillarTrendChart({ series, keys, summary, fixed }: Props) {
   return (
     <div className="space-y-3">
       <figure
-        aria-label={`Pillar scores and health index across cycles${summary ? `. ${summary}` : ""}`}
+        aria-label={`${title}${summary ? `. ${summary}` : ""}`}
         className={fixed ? undefined : "h-72 w-full"}
         style={fixed ? { width: fixed.width, height: fixed.height } : undefined}
       >

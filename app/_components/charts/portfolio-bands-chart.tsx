@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { cycleAxisProps } from "../../_lib/chart-axis";
 import { BAND_COLOR, BAND_LABEL, type Band } from "../../_lib/format";
 
 interface Point {
@@ -20,11 +21,12 @@ export function PortfolioBandsChart({ series, hrefs, now }: { series: Point[]; h
   const router = useRouter();
   return (
     <figure aria-label="Partnerships by band in each cycle" className="w-full">
+      {/* Hidden from screen readers, which read the table below and the links under it; nothing in it takes focus. */}
       <div className="h-64 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={series} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+          <BarChart data={series} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+            <XAxis dataKey="label" {...cycleAxisProps(series.length)} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
             <Tooltip cursor={{ fill: "#f1f5f9" }} />
             {BANDS.map((b) => (

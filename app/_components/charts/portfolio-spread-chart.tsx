@@ -1,6 +1,7 @@
 "use client";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { bandAreas } from "./bands";
+import { cycleAxisProps, fitHealthAxis } from "../../_lib/chart-axis";
+import { BandLegend, bandAreas } from "./bands";
 
 interface Point {
   label: string;
@@ -13,18 +14,21 @@ interface Point {
 const fmt = (v: number | null) => (v === null ? "–" : Math.round(v).toString());
 
 // The portfolio's health across cycles: the median (line), the middle half of partnerships
-// (shaded, first to third quartile) and the average (dashed), over the band zones.
+// (shaded, first to third quartile) and the average (dashed), over the band zones. The axis fits
+// the figures: the spread moves a few points a quarter, which a 0-100 axis flattens.
 export function PortfolioSpreadChart({ series }: { series: Point[] }) {
   const data = series.map((p) => ({ ...p, iqr: p.q1 === null || p.q3 === null ? null : [p.q1, p.q3] }));
+  const axis = fitHealthAxis(series.flatMap((p) => [p.q1, p.q3, p.median, p.average]));
   return (
     <figure aria-label="Health index spread across cycles: median, middle half and average" className="w-full">
+      {/* Hidden from screen readers, which read the table below; nothing in it takes focus. */}
       <div className="h-64 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+          <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
             {bandAreas("y")}
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 60, 75, 100]} tick={{ fontSize: 12 }} />
+            <XAxis dataKey="label" {...cycleAxisProps(series.length)} />
+            <YAxis domain={axis.domain} ticks={axis.ticks} allowDataOverflow tick={{ fontSize: 12 }} />
             <Tooltip
               formatter={(v, name) => [Array.isArray(v) ? `${fmt(v[0] as number)}–${fmt(v[1] as number)}` : fmt(v as number), name]}
             />
@@ -51,6 +55,9 @@ export function PortfolioSpreadChart({ series }: { series: Point[] }) {
             />
           </ComposedChart>
         </ResponsiveContainer>
+      </div>
+      <div className="mt-2">
+        <BandLegend />
       </div>
       <table className="sr-only">
         <caption>Health index per cycle</caption>

@@ -1,5 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { fitHealthAxis } from "../../_lib/chart-axis";
 import { bandAreas, SIDE_COLORS } from "./bands";
 
 interface Props {
@@ -11,6 +12,8 @@ interface Props {
 
 // Host against partner score per pillar: a pair of bars per pillar over the health bands.
 export function SideComparisonChart({ data, hostLabel, partnerLabel, fixed }: Props) {
+  // Bars start at the scale's zero, so their lengths compare honestly; only the top end fits.
+  const axis = fitHealthAxis([0, ...data.flatMap((d) => [d.host, d.partner])]);
   const chart = (
     <BarChart
       data={data}
@@ -21,7 +24,7 @@ export function SideComparisonChart({ data, hostLabel, partnerLabel, fixed }: Pr
     >
       {bandAreas("x")}
       <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-      <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 60, 75, 100]} tick={{ fontSize: 12 }} />
+      <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tick={{ fontSize: 12 }} />
       <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} />
       {fixed ? null : <Tooltip formatter={(v) => (typeof v === "number" ? Math.round(v) : "hidden")} />}
       <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => (item.dataKey === "host" ? 0 : 1)} />

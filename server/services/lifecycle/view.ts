@@ -6,6 +6,7 @@ import { decideLifecycle } from "../../access/decide";
 import { actorOf, partnershipFactsOf } from "../../access/partnership";
 import { loadScoredCycles } from "../cycle-scores";
 import { FINISHED } from "../actions/record";
+import { goalSchedule } from "../goals/schedule";
 import { cycleCountsOf, cycleView, enough, pillarsWithheldNote, privacyOf, tooFew } from "../confidentiality";
 import { band, perceptionGap, round1, trend } from "../scoring";
 import { reviewOpensAt } from "./renewal";
@@ -142,6 +143,7 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
         title: true,
         measure: true,
         target: true,
+        startDate: true,
         dueDate: true,
         status: true,
         checkIns: { orderBy: { updatedAt: "desc" }, take: 1, select: { progress: true, cycle: { select: { label: true } } } },
@@ -223,16 +225,21 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
       open: actions.filter((a) => !FINISHED.includes(a.status)).map(action),
       done: actions.filter((a) => FINISHED.includes(a.status)).map(action),
     },
-    goals: goals.map((g) => ({
-      id: g.id,
-      title: g.title,
-      measure: g.measure,
-      target: g.target,
-      dueDate: g.dueDate,
-      status: g.status,
-      progress: g.checkIns[0]?.progress ?? null,
-      lastCheckIn: g.checkIns[0]?.cycle.label ?? null,
-    })),
+    goals: goals.map((g) => {
+      const progress = g.checkIns[0]?.progress ?? null;
+      return {
+        id: g.id,
+        title: g.title,
+        measure: g.measure,
+        target: g.target,
+        dueDate: g.dueDate,
+        status: g.status,
+        progress,
+        lastCheckIn: g.checkIns[0]?.cycle.label ?? null,
+        // Why it is behind schedule ("42% done, 65% expected by now"), or null.
+        behind: goalSchedule({ status: g.status, startDate: g.startDate, dueDate: g.dueDate, progress }, now).reason,
+      };
+    }),
   };
 }
 

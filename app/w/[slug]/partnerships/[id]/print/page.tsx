@@ -22,6 +22,9 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
   const card = await call((api) => api.partnership.report({ workspaceSlug: slug, partnershipId: id }));
   const { partnership: p, current, viewer } = card;
   const sides = current !== null && card.sides.shown && (card.sides.hostVisible || card.sides.partnerVisible);
+  // One cycle per table: each side's scores sit beside the combined ones only when they are of
+  // the same cycle; otherwise they get a table of their own, headed with their cycle.
+  const sidesInline = sides && card.sides.cycleLabel === current?.cycleLabel;
   const trends = card.series.length > 0;
   const comments = (card.comments?.pillars ?? [])
     .flatMap((pillar) => pillar.comments.slice(0, 1).map((c) => ({ pillar: pillar.name, ...c })))
@@ -99,8 +102,12 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
               </p>
             </section>
 
-            <table className="mt-4 w-full text-sm">
-              <caption className="sr-only">Pillar scores{sides ? ", each side's scores and the gaps" : ""}</caption>
+            <h2 className="mt-4 text-sm font-semibold">Pillar scores · {current.cycleLabel}</h2>
+            <table className="mt-1 w-full text-sm">
+              <caption className="sr-only">
+                Pillar scores in {current.cycleLabel}
+                {sidesInline ? ", each side's scores and the gaps" : ""}
+              </caption>
               <thead>
                 <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
                   <th scope="col" className="px-2 py-1.5 font-medium">
@@ -117,7 +124,7 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                       Change
                     </th>
                   ) : null}
-                  {sides ? (
+                  {sidesInline ? (
                     <>
                       <th scope="col" className="px-2 py-1.5 text-right font-medium">
                         {viewer.hostLabel}
@@ -143,7 +150,7 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                       <BandBadge band={pillar.band} />
                     </td>
                     {trends ? <td className="px-2 py-1.5 text-right text-slate-700">{change(pillar.change)}</td> : null}
-                    {sides ? (
+                    {sidesInline ? (
                       <>
                         <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
                         <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
@@ -156,10 +163,46 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                 ))}
               </tbody>
             </table>
-            {sides && card.sides.cycleLabel !== current.cycleLabel ? (
-              <p className="mt-1 text-xs text-slate-500">
-                Each side&apos;s scores are from {card.sides.cycleLabel}, the latest cycle where both sides can be shown.
-              </p>
+            {sides && !sidesInline ? (
+              <>
+                <h2 className="mt-4 text-sm font-semibold">Each side · {card.sides.cycleLabel}</h2>
+                <p className="text-xs text-slate-500">
+                  The latest cycle where both sides&apos; scores can be shown; {current.cycleLabel} has too few answers on one side.
+                </p>
+                <table className="mt-1 w-full text-sm">
+                  <caption className="sr-only">Each side&apos;s pillar scores and the gaps in {card.sides.cycleLabel}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
+                      <th scope="col" className="px-2 py-1.5 font-medium">
+                        Pillar
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                        {viewer.hostLabel}
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                        {viewer.partnerLabel}
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                        Gap
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 tabular-nums">
+                    {card.pillars.map((pillar) => (
+                      <tr key={pillar.key}>
+                        <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                          {pillar.name}
+                        </th>
+                        <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
+                        <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
+                        <td className="px-2 py-1.5 text-right">
+                          {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
             ) : null}
 
             {card.pillars.some((x) => x.gapSentence) ? (

@@ -15,22 +15,49 @@ export const dynamic = "force-dynamic";
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const DECISION_LABEL = { RENEW: "renew", REVISE_TERMS: "revise terms", EXIT: "exit" } as const;
 
-// The review in progress, or how and when the next one opens.
-function ReviewState({ slug, page }: { slug: string; page: Review }) {
+// Where the review stands, at the top: the evidence follows, and the decision comes last, after it.
+function ReviewState({ page }: { page: Review }) {
   const { partnership: p, openReview: review, viewer } = page;
   if (p.archivedAt) return null;
   if (review) {
     return (
-      <Card
-        title="Renewal review open"
-        description={`For the renewal on ${date(review.renewalDate)}; opened ${date(review.openedAt)}${review.openedByName ? ` by ${review.openedByName}` : " automatically"}.`}
-      >
-        {viewer.canDecide ? (
+      <Alert tone="info">
+        <p>
+          <strong>Renewal review open</strong> for the renewal on {date(review.renewalDate)}; opened {date(review.openedAt)}
+          {review.openedByName ? ` by ${review.openedByName}` : " automatically"}.{" "}
+          {viewer.canDecide ? (
+            <>
+              The evidence is below; the decision is recorded{" "}
+              <a href="#decision" className="font-medium underline underline-offset-2">
+                at the end
+              </a>
+              .
+            </>
+          ) : (
+            "The partnership's owner or a workspace admin records the decision, after the evidence below."
+          )}
+        </p>
+      </Alert>
+    );
+  }
+  return null;
+}
+
+// The decision, after the evidence it rests on; or how and when the next review opens.
+function Decision({ slug, page }: { slug: string; page: Review }) {
+  const { partnership: p, openReview: review, viewer } = page;
+  if (p.archivedAt) return null;
+  if (review) {
+    if (!viewer.canDecide) return null;
+    return (
+      <section id="decision" aria-labelledby="decision-title" className="scroll-mt-6">
+        <Card
+          title={<span id="decision-title">Decision</span>}
+          description={`For the renewal on ${date(review.renewalDate)}, in the light of the evidence above.`}
+        >
           <DecisionForm slug={slug} partnershipId={p.id} reviewId={review.id} minDate={isoDay(review.earliestNext)} />
-        ) : (
-          <p className="text-sm text-slate-600">The partnership&apos;s owner or a workspace admin records the decision.</p>
-        )}
-      </Card>
+        </Card>
+      </section>
     );
   }
   const canOpen = viewer.canDecide && p.renewalDate && !page.currentDateReviewed;
@@ -96,11 +123,12 @@ export default async function RenewalPage({ params }: { params: Promise<{ slug: 
             </div>
           </Alert>
         ) : null}
-        <ReviewState slug={slug} page={page} />
+        <ReviewState page={page} />
         <HealthHistory health={page.health} />
         <Gaps gaps={page.gaps} />
         <Actions actions={page.actions} />
         <Goals goals={page.goals} />
+        <Decision slug={slug} page={page} />
         <PastReviews reviews={page.pastReviews} />
         <Card title="Phase history" description="Every change of phase, who made it and why. Nothing is deleted by a phase change.">
           <PhaseHistory changes={page.phaseChanges} />

@@ -1,6 +1,8 @@
 // The renewal page's read-only sections: health history, latest gaps, actions, goals, past
-// reviews and phase history. Plain server components over the lifecycle.review data.
+// reviews and phase history. Plain server components over the lifecycle.review data, except the
+// trend chart (a client component).
 import { BandBadge } from "../../../../../_components/band-badge";
+import { PillarTrendChart } from "../../../../../_components/charts/pillar-trend-chart";
 import { Card, EmptyState } from "../../../../../_components/card";
 import { Table } from "../../../../../_components/table";
 import { capitalise, change, changeClass, date, titleCase } from "../../../../../_lib/format";
@@ -10,7 +12,19 @@ export type Review = RouterOutputs["lifecycle"]["review"];
 
 const DECISION: Record<string, string> = { RENEW: "Renew", REVISE_TERMS: "Revise terms", EXIT: "Exit" };
 
+// The trend in one sentence: where the health index went from its first scored cycle to its last.
+function trendInWords(health: Review["health"]): string | null {
+  const scored = health.filter((h) => h.health !== null);
+  if (scored.length < 2) return null;
+  const first = scored[0]!;
+  const last = scored.at(-1)!;
+  const delta = Math.round(last.health!) - Math.round(first.health!);
+  const moved = delta === 0 ? "held at" : delta > 0 ? `rose ${delta} points to` : `fell ${-delta} points to`;
+  return `The health index ${moved} ${Math.round(last.health!)} in ${last.cycleLabel}, from ${Math.round(first.health!)} in ${first.cycleLabel}.`;
+}
+
 export function HealthHistory({ health }: { health: Review["health"] }) {
+  const summary = trendInWords(health);
   return (
     <Card
       title="Health history"
@@ -19,32 +33,43 @@ export function HealthHistory({ health }: { health: Review["health"] }) {
       {health.length === 0 ? (
         <p className="text-sm text-slate-600">No cycle has scores for this partnership yet.</p>
       ) : (
-        <Table
-          caption="Health per cycle"
-          columns={[{ label: "Cycle" }, { label: "Health", align: "right" }, { label: "Band" }, { label: "Change" }]}
-        >
-          {[...health].reverse().map((h) => (
-            <tr key={h.cycleId}>
-              <td className="font-medium text-slate-900">
-                {h.cycleLabel}
-                {h.open ? <span className="ml-1 text-xs font-normal text-slate-500">(in progress)</span> : null}
-              </td>
-              {h.health === null ? (
-                <td colSpan={3} className="text-sm italic text-slate-500">
-                  {h.withheld ? capitalise(h.withheld) : "No score"}
+        <div className="space-y-4">
+          {summary ? <p className="text-sm font-medium text-slate-800">{summary}</p> : null}
+          {health.filter((h) => h.health !== null).length >= 2 ? (
+            <PillarTrendChart
+              title="Health index across cycles"
+              summary={summary}
+              keys={[]}
+              series={health.map((h) => ({ label: h.cycleLabel, health: h.health }))}
+            />
+          ) : null}
+          <Table
+            caption="Health per cycle"
+            columns={[{ label: "Cycle" }, { label: "Health", align: "right" }, { label: "Band" }, { label: "Change" }]}
+          >
+            {[...health].reverse().map((h) => (
+              <tr key={h.cycleId}>
+                <td className="font-medium text-slate-900">
+                  {h.cycleLabel}
+                  {h.open ? <span className="ml-1 text-xs font-normal text-slate-500">(in progress)</span> : null}
                 </td>
-              ) : (
-                <>
-                  <td className="text-right tabular-nums">{Math.round(h.health)}</td>
-                  <td>
-                    <BandBadge band={h.band} />
+                {h.health === null ? (
+                  <td colSpan={3} className="text-sm italic text-slate-500">
+                    {h.withheld ? capitalise(h.withheld) : "No score"}
                   </td>
-                  <td className={changeClass(h.change)}>{change(h.change)}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </Table>
+                ) : (
+                  <>
+                    <td className="text-right tabular-nums">{Math.round(h.health)}</td>
+                    <td>
+                      <BandBadge band={h.band} />
+                    </td>
+                    <td className={changeClass(h.change)}>{change(h.change)}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </Table>
+        </div>
       )}
     </Card>
   );
@@ -130,8 +155,29 @@ export function Actions({ actions }: { actions: Review["actions"] }) {
 }
 
 export function Goals({ goals }: { goals: Review["goals"] }) {
+  const behind = goals.filter((g) => g.behind);
+  const achieved = goals.filter((g) => g.status === "ACHIEVED").length;
   return (
-    <Card title="Joint goals">
+    <Card
+      title="Joint goals"
+      description={
+        goals.length === 0
+          ? undefined
+          : `${achieved} of ${goals.length} achieved${behind.length ? `; ${behind.length} behind schedule` : ""}.`
+      }
+    >
+      {behind.length > 0 ? (
+        <div className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3">
+          <h3 className="text-sm font-semibold text-amber-900">Behind schedule</h3>
+          <ul className="mt-1 space-y-1 text-sm text-amber-900">
+            {behind.map((g) => (
+              <li key={g.id}>
+                <span className="font-medium">{g.title}</span>: {g.behind}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {goals.length === 0 ? (
         <p className="text-sm text-slate-600">No joint goals were set.</p>
       ) : (
