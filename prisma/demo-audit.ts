@@ -18,11 +18,10 @@ async function user(db: TenantTx | PrismaClient, email: string) {
   return db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true } });
 }
 
-// Inside the demo's transaction: the members joined when the demo's history starts (they
-// answered its first quarter), and the workspace's own events of the last weeks.
-export async function seedAuditTrail(db: TenantTx, r: { now: Date; membersSince: Date; retroCycleLabel: string }) {
+// Inside the demo's transaction: the workspace's own events of the last weeks. (Members carry
+// their own join dates, set when the demo adds them.)
+export async function seedAuditTrail(db: TenantTx, r: { now: Date; retroCycleLabel: string }) {
   const ago = (ms: number) => new Date(r.now.getTime() - ms);
-  await db.member.updateMany({ data: { createdAt: r.membersSince } });
 
   const [avery, jordan, elena, morgan, gina] = await Promise.all(
     ["admin@northwind.test", "ops@northwind.test", "exec@northwind.test", "manager@northwind.test", "partner@globex.test"].map((e) =>

@@ -43,6 +43,12 @@ interface RetroSpec {
   startDoing: StartItem[];
 }
 
+// An action and its history dated when it was agreed: the seed writes them today.
+async function backdate(db: Db, workspaceId: string, actionId: string, at: Date) {
+  await db.action.update({ where: { workspaceId_id: { workspaceId, id: actionId } }, data: { createdAt: at } });
+  await db.actionEvent.updateMany({ where: { workspaceId, actionId }, data: { at } });
+}
+
 // A retro as it stands when closed: every item, the votes behind its ranking, who took part, and
 // an action (with its history) for each of the top "Start doing" items.
 async function seedClosedRetro(db: Db, workspaceId: string, spec: RetroSpec, now: Date) {
@@ -96,10 +102,14 @@ async function seedClosedRetro(db: Db, workspaceId: string, spec: RetroSpec, now
       owner: [null, s.owner.id],
       dueDate: [null, dueDate.toISOString().slice(0, 10)],
     });
+    // Agreed at the retro, so made then, not on the day the demo is seeded.
+    await backdate(db, workspaceId, action.id, closed);
     if (s.status !== "OPEN") {
       const doneAt = s.doneIn !== undefined ? new Date(Math.min(closed.getTime() + s.doneIn * DAY, now.getTime() - DAY)) : null;
       await db.action.update({ where: { workspaceId_id: { workspaceId, id: action.id } }, data: { status: s.status, doneAt, version: 3 } });
       await recordActionEvent(scopedTo(db, workspaceId), action.id, s.owner.id, { status: ["OPEN", s.status] });
+      const movedAt = doneAt ?? new Date(Math.min(closed.getTime() + 7 * DAY, now.getTime() - DAY));
+      await db.actionEvent.updateMany({ where: { workspaceId, actionId: action.id, at: { gt: closed } }, data: { at: movedAt } });
     } else {
       await db.action.update({ where: { workspaceId_id: { workspaceId, id: action.id } }, data: { version: 2 } });
     }
@@ -216,7 +226,9 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
     now,
   );
 
-  // Initech: one action past its date, one coming up, and a goal that has fallen behind.
+  // Initech: one action past its date, one coming up, and a goal that has fallen behind. Both
+  // were agreed a week after the last quarter closed, weeks before either falls due.
+  const agreed = new Date(lastClosed.closesAt.getTime() + 7 * DAY);
   const overdue = await createAction(scopedTo(db, ws), initech.owner.id, {
     partnershipId: initech.partnershipId,
     title: "Publish the joint reference architecture",
@@ -225,12 +237,17 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
     dueDate: day(new Date(now.getTime() - 5 * DAY)),
     cycleId: lastClosed.id,
   });
+  await backdate(db, ws, overdue.id, agreed);
   await db.action.update({
     where: { workspaceId_id: { workspaceId: ws, id: overdue.id } },
     data: { status: "IN_PROGRESS", version: 2, notes: "Draft with Initech's architects." },
   });
   await recordActionEvent(scopedTo(db, ws), overdue.id, initech.owner.id, { status: ["OPEN", "IN_PROGRESS"] });
-  await createAction(scopedTo(db, ws), initech.owner.id, {
+  await db.actionEvent.updateMany({
+    where: { workspaceId: ws, actionId: overdue.id, at: { gt: agreed } },
+    data: { at: new Date(agreed.getTime() + 9 * DAY) },
+  });
+  const upcoming = await createAction(scopedTo(db, ws), initech.owner.id, {
     partnershipId: initech.partnershipId,
     title: "Name a co-sell lead for each region",
     pillarKey: "commitment",
@@ -238,6 +255,7 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
     dueDate: day(new Date(now.getTime() + 10 * DAY)),
     cycleId: lastClosed.id,
   });
+  await backdate(db, ws, upcoming.id, agreed);
 
   // Goals: Globex on track with its certification goal, behind on pipeline; Initech behind.
   const quarterAgo = day(new Date(now.getTime() - 120 * DAY));

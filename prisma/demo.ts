@@ -207,24 +207,150 @@ const PROFILES: Profile[] = [
 
 const PILLARS: PillarKey[] = ["trust", "commitment", "coordination", "communication"];
 
+// What people wrote beside their answers. Each is used at most once per partnership, so a
+// scorecard never shows the same sentence twice; when a pillar's sentences run out, no comment.
 const COMMENTS: Record<PillarKey, { high: string[]; low: string[] }> = {
   trust: {
-    high: ["They told us early about the pricing change, which we appreciated.", "Commitments made in the QBR were all delivered."],
-    low: ["Deal registrations were disputed twice this quarter.", "We learned about the roadmap change from a customer, not from them."],
+    high: [
+      "They told us early about the pricing change, which we appreciated.",
+      "Commitments made in the QBR were all delivered.",
+      "When a deal went sideways they owned their part of it without being asked.",
+      "Forecasts we share stay between the two teams; nothing has leaked to competitors.",
+      "Their channel manager flagged a conflict on a shared account before it became a problem.",
+      "We can disagree in the room and still leave with one plan.",
+    ],
+    low: [
+      "Deal registrations were disputed twice this quarter.",
+      "We learned about the roadmap change from a customer, not from them.",
+      "A referral we passed them was quoted directly, without us.",
+      "Promised discounts were withdrawn after the customer had signed off.",
+      "Hard to tell which of their numbers are firm and which are hopes.",
+    ],
   },
   commitment: {
-    high: ["The new partner team is fully staffed and engaged.", "Exec sponsor joined both planning sessions."],
-    low: ["Enablement budget was cut without discussion.", "It feels like this partnership is a lower priority for them now."],
+    high: [
+      "The new partner team is fully staffed and engaged.",
+      "Exec sponsor joined both planning sessions.",
+      "They funded two joint campaigns out of their own budget.",
+      "Certifications on our platform doubled since spring.",
+      "Their leadership mentions the partnership in every all-hands.",
+    ],
+    low: [
+      "Enablement budget was cut without discussion.",
+      "It feels like this partnership is a lower priority for them now.",
+      "Our sponsor on their side has moved roles and nobody replaced her.",
+      "Training sessions were cancelled twice for lack of attendees.",
+      "The joint business plan has not been looked at since it was signed.",
+    ],
   },
   coordination: {
-    high: ["The joint account plan keeps everyone on the same page.", "Escalations get resolved within a week."],
-    low: ["Two teams worked the same opportunity without knowing it.", "Nobody owns the integration backlog."],
+    high: [
+      "The joint account plan keeps everyone on the same page.",
+      "Escalations get resolved within a week.",
+      "Handovers between their presales and our delivery team are smooth now.",
+      "Shared pipeline reviews every fortnight catch overlaps early.",
+      "The integration backlog has a clear owner on each side.",
+    ],
+    low: [
+      "Two teams worked the same opportunity without knowing it.",
+      "Nobody owns the integration backlog.",
+      "Launch dates slipped because the two release calendars never met.",
+      "Support tickets bounce between us for days before anyone picks them up.",
+      "We found out about their field event the week it happened.",
+    ],
   },
   communication: {
-    high: ["Weekly syncs are short and useful.", "We celebrated the first joint win together."],
-    low: ["Feedback seems to go into a black hole.", "Updates arrive late and only when we ask."],
+    high: [
+      "Weekly syncs are short and useful.",
+      "We celebrated the first joint win together.",
+      "Their newsletter to our sellers is actually read.",
+      "Questions in the shared channel get an answer the same day.",
+      "Quarterly reviews start from the numbers, not from slides.",
+    ],
+    low: [
+      "Feedback seems to go into a black hole.",
+      "Updates arrive late and only when we ask.",
+      "Too many people on their side send conflicting messages.",
+      "The shared channel has gone quiet since the reorganisation.",
+      "We only hear from them when something is already late.",
+    ],
   },
 };
+
+// Partner contacts' names: people, not "Hugo Globex". Enough for every organisation's contacts
+// without repeats; Gina Okafor is the demo partner login at Globex.
+const CONTACT_NAMES = [
+  "Gina Okafor",
+  "Daniel Brooks",
+  "Sofia Marquez",
+  "Kenji Watanabe",
+  "Laura Fischer",
+  "Marcus Holt",
+  "Aisha Bello",
+  "Pierre Dubois",
+  "Hannah Levi",
+  "Tariq Haddad",
+  "Mei Tanaka",
+  "Oliver Grant",
+  "Isabel Costa",
+  "Jonas Weber",
+  "Nadia Rahman",
+  "Hugo Lambert",
+  "Chloe Martin",
+  "Samuel Osei",
+  "Yuki Sato",
+  "Fatima Zahra",
+  "Ethan Cole",
+  "Lucia Romano",
+  "Arjun Mehta",
+  "Grace Liu",
+  "Mateo Silva",
+  "Ingrid Larsen",
+  "Kwame Mensah",
+  "Elif Yilmaz",
+  "Noah Fischer",
+  "Priya Nair",
+  "Ola Nordmann",
+  "Camille Laurent",
+  "David Cohen",
+  "Rosa Jimenez",
+  "Felix Wagner",
+  "Amara Eze",
+  "Lars Eriksen",
+  "Mina Park",
+  "Tomasz Nowak",
+  "Julia Santos",
+  "Ivan Petrov",
+  "Leila Farouk",
+  "Ben Harper",
+  "Ana Kovac",
+  "Rahul Iyer",
+  "Zoe Mitchell",
+  "Omar Aziz",
+  "Clara Vogel",
+  "Diego Alvarez",
+  "Keiko Mori",
+  "Victor Hugo Reyes",
+  "Naledi Dlamini",
+  "Erik Johansson",
+  "Sara Bianchi",
+  "Jin Woo Choi",
+  "Helena Novak",
+  "Kofi Boateng",
+  "Marta Lindgren",
+  "Raj Malhotra",
+  "Bianca Ferreira",
+];
+
+// An address from a name: "Sofia Marquez" at acme.test is sofia.marquez@acme.test.
+const emailOf = (name: string, domain: string) =>
+  `${name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z ]/g, "")
+    .trim()
+    .replace(/\s+/g, ".")}@${domain}`;
 
 // mulberry32: a tiny seeded generator, so the demo is the same everywhere.
 function rng(seed: number) {
@@ -264,25 +390,36 @@ async function seedDemoIn(db: TenantTx, now: Date) {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const person = (email: string, name: string) => ({ email, name, password: DEMO_PASSWORD });
 
+  // Join dates before the history they answered: the program started two years ago, the team
+  // grew over its first half year, and each partner's contacts joined before its first quarter.
+  const history = quarterOf(now, 8).start;
+  const daysAfter = (from: Date, days: number) => new Date(from.getTime() + days * 86_400_000);
   const { workspace, member: owner } = await createWorkspaceWithOwner(db, {
     name: "Northwind Alliances",
     slug: DEMO_SLUG,
     owner: person("admin@northwind.test", "Avery Lindqvist"),
   });
   const ws = workspace.id;
+  await db.member.update({ where: { workspaceId_id: { workspaceId: ws, id: owner.id } }, data: { createdAt: history } });
   await db.workspace.update({ where: { id: ws }, data: { cadence: "QUARTERLY", cycleOpenDay: 15, cycleLengthDays: 21 } });
   const managers = [
-    (await addMember(db, ws, { role: "MANAGER", user: person("manager@northwind.test", "Morgan Reyes") })).member,
-    (await addMember(db, ws, { role: "MANAGER", user: person("priya.shah@northwind.test", "Priya Shah") })).member,
-    (await addMember(db, ws, { role: "MANAGER", user: person("tomas.berg@northwind.test", "Tomás Berg") })).member,
+    (await addMember(db, ws, { role: "MANAGER", user: person("manager@northwind.test", "Morgan Reyes"), since: daysAfter(history, 9) }))
+      .member,
+    (await addMember(db, ws, { role: "MANAGER", user: person("priya.shah@northwind.test", "Priya Shah"), since: daysAfter(history, 41) }))
+      .member,
+    (await addMember(db, ws, { role: "MANAGER", user: person("tomas.berg@northwind.test", "Tomás Berg"), since: daysAfter(history, 118) }))
+      .member,
   ];
-  await addMember(db, ws, { role: "EXECUTIVE", user: person("exec@northwind.test", "Elena Park") });
-  await addMember(db, ws, { role: "ADMIN", user: person("ops@northwind.test", "Jordan Blake") });
+  await addMember(db, ws, { role: "EXECUTIVE", user: person("exec@northwind.test", "Elena Park"), since: daysAfter(history, 3) });
+  await addMember(db, ws, { role: "ADMIN", user: person("ops@northwind.test", "Jordan Blake"), since: daysAfter(history, 64) });
   const colleagues = [];
-  for (const name of ["Sam Carter", "Lee Wong", "Ana Ruiz", "Chris Novak", "Dana Kim", "Ravi Patel"]) {
+  for (const [c, name] of ["Sam Carter", "Lee Wong", "Ana Ruiz", "Chris Novak", "Dana Kim", "Ravi Patel"].entries()) {
     const email = `${name.split(" ")[0]!.toLowerCase()}@northwind.test`;
-    colleagues.push((await addMember(db, ws, { role: "MANAGER", user: person(email, name) })).member);
+    colleagues.push(
+      (await addMember(db, ws, { role: "MANAGER", user: person(email, name), since: daysAfter(history, 20 + c * 27) })).member,
+    );
   }
+  const unusedComments = new Map<string, Set<string>>();
 
   const partnerships: { profile: Profile; partnership: Partnership; contacts: Member[]; host: Member[] }[] = [];
   for (const [i, profile] of PROFILES.entries()) {
@@ -292,13 +429,14 @@ async function seedDemoIn(db: TenantTx, now: Date) {
       industry: profile.industry,
       website: `https://${profile.domain.replace(".test", ".example")}`,
     });
-    const contactNames = ["Gina Okafor", "Hugo Lambert", "Mei Tanaka", "Ola Nordmann", "Ivan Petrov"];
     const contacts = [];
+    const firstAnswered = quarterOf(now, 6 - (profile.firstQuarter ?? 0)).start;
     for (let c = 0; c < 4 + (i % 2); c++) {
-      const email = i === 0 && c === 0 ? "partner@globex.test" : `contact${c + 1}@${profile.domain}`;
-      const name =
-        i === 0 && c === 0 ? "Gina Okafor" : `${contactNames[(c + i) % contactNames.length]!.split(" ")[0]} ${profile.org.split(" ")[0]}`;
-      contacts.push((await addMember(db, ws, { role: "PARTNER", partnerOrgId: org.id, user: person(email, name) })).member);
+      // Five names per organisation, so no two contacts share one.
+      const name = CONTACT_NAMES[i * 5 + c]!;
+      const email = i === 0 && c === 0 ? "partner@globex.test" : emailOf(name, profile.domain);
+      const since = daysAfter(firstAnswered, -(12 + ((i * 7 + c * 11) % 40)));
+      contacts.push((await addMember(db, ws, { role: "PARTNER", partnerOrgId: org.id, user: person(email, name), since })).member);
     }
     const team = [colleagues[i % colleagues.length]!, colleagues[(i + 2) % colleagues.length]!, colleagues[(i + 4) % colleagues.length]!];
     const partnership = await createPartnership(db, ws, {
@@ -349,7 +487,17 @@ async function seedDemoIn(db: TenantTx, now: Date) {
             const likert = 1 + target / 25 + (random() - 0.5) * 1.6;
             answers[statement.key] = dontKnow ? null : clamp(Math.round(likert), 1, 5);
           }
-          if (random() < 0.18) comments[pillar] = pick(target >= 65 ? COMMENTS[pillar].high : COMMENTS[pillar].low);
+          if (random() < 0.18) {
+            const tone = target >= 65 ? "high" : "low";
+            const key = `${partnership.id}:${pillar}:${tone}`;
+            if (!unusedComments.has(key)) unusedComments.set(key, new Set(COMMENTS[pillar][tone]));
+            // One draw whether or not a sentence is left, so the answers' figures stay as they were.
+            const text = pick([...unusedComments.get(key)!, null]);
+            if (text) {
+              unusedComments.get(key)!.delete(text);
+              comments[pillar] = text;
+            }
+          }
         }
         const submittedAt = new Date(cycle.opensAt.getTime() + random() * (open ? 10 : 20) * 86_400_000);
         specs.push({ cycleId: cycle.id, partnershipId: partnership.id, memberId, side, answers, comments, submittedAt });
@@ -396,6 +544,6 @@ async function seedDemoIn(db: TenantTx, now: Date) {
   // The factories make the past quarters closed from the start, so nothing raised the alerts the
   // last close would have: raise them now, as closing it would (owners find them under the bell).
   await evaluateCycleAlerts(db, cycles[cycles.length - 2]!.id);
-  await seedAuditTrail(db, { now, membersSince: quarterOf(now, 6).start, retroCycleLabel: cycles[cycles.length - 2]!.label });
+  await seedAuditTrail(db, { now, retroCycleLabel: cycles[cycles.length - 2]!.label });
   return { workspace, owner, responses: specs.length };
 }

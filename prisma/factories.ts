@@ -61,11 +61,11 @@ export async function createWorkspaceWithOwner(
 export async function addMember(
   db: Db,
   workspaceId: string,
-  opts: { role: Role; partnerOrgId?: string; user?: { email?: string; name?: string; password?: string } },
+  opts: { role: Role; partnerOrgId?: string; user?: { email?: string; name?: string; password?: string }; since?: Date },
 ) {
   const user = await createUser(db, opts.user);
   const member = await db.member.create({
-    data: { workspaceId, userId: user.id, role: opts.role, partnerOrgId: opts.partnerOrgId ?? null },
+    data: { workspaceId, userId: user.id, role: opts.role, partnerOrgId: opts.partnerOrgId ?? null, createdAt: opts.since },
   });
   return { user, member };
 }

@@ -9,8 +9,8 @@ import { waitForMail } from "./mailbox";
 
 // The demo's open quarter has reminded everyone who has not answered; these two have not (the
 // fourth contact of each organisation never answers in the demo).
-const WONKA = { email: "contact4@wonka.test", name: "Mei Wonka", partnership: "Wonka Retail Channel" };
-const TYRELL = { email: "contact4@tyrell.test", name: "Hugo Tyrell", partnership: "Tyrell Analytics Embedded" };
+const WONKA = { email: "diego.alvarez@wonka.test", name: "Diego Alvarez", partnership: "Wonka Retail Channel" };
+const TYRELL = { email: "ana.kovac@tyrell.test", name: "Ana Kovac", partnership: "Tyrell Analytics Embedded" };
 
 async function personalLink(to: string) {
   const mail = await waitForMail(to, (m) => /\/s\/[A-Za-z0-9_-]{43}/.test(m.text));

@@ -27,7 +27,7 @@ async function answerPillar(page: Page, answers: string[]) {
 }
 
 test("a partner answers half the survey, reloads, and finds every answer", async ({ page, browser }) => {
-  await signIn(page, "contact5@initech.test");
+  await signIn(page, "tariq.haddad@initech.test");
   await openSurvey(page, "Initech Co-Sell");
   await expect(page.getByTestId("survey-step")).toHaveText("Pillar 1 of 4: Trust");
   await answerPillar(page, TRUST);
@@ -70,7 +70,7 @@ test("a partner answers half the survey, reloads, and finds every answer", async
   // Signing in on another device resumes from the server's draft, at the first unfinished pillar.
   const device = await browser.newContext();
   const other = await device.newPage();
-  await signIn(other, "contact5@initech.test");
+  await signIn(other, "tariq.haddad@initech.test");
   await openSurvey(other, "Initech Co-Sell");
   await expect(other.getByRole("status").filter({ hasText: "continuing where you left off" })).toBeVisible();
   await expect(other.getByTestId("survey-step")).toHaveText("Pillar 3 of 4: Coordination");
@@ -90,7 +90,7 @@ test("a partner submits with a double click, and exactly one response exists", a
   const before = await responseCounts(page, "Hooli");
   await signOut(page);
 
-  await signIn(page, "contact4@hooli.test");
+  await signIn(page, "grace.liu@hooli.test");
   await openSurvey(page, "Hooli Marketplace Listing");
   await answerAll(page, (i) => (i % 3 === 0 ? "Strongly agree" : "Agree"));
   await page.getByRole("button", { name: "Submit answers" }).dblclick();
@@ -112,7 +112,7 @@ test("a submit whose reply is lost is sent again and still leaves one response",
   const before = await responseCounts(page, "Vandelay");
   await signOut(page);
 
-  await signIn(page, "contact4@vandelay.test");
+  await signIn(page, "yuki.sato@vandelay.test");
   await openSurvey(page, "Vandelay Logistics Integration");
   await answerAll(page, () => "Agree");
   // The server stores the response, but the browser never hears back.
@@ -137,7 +137,7 @@ test("a submit whose reply is lost is sent again and still leaves one response",
 });
 
 test("two tabs editing one survey are told, and keep what each typed", async ({ page }) => {
-  await signIn(page, "contact4@initech.test");
+  await signIn(page, "hannah.levi@initech.test");
   await openSurvey(page, "Initech Co-Sell");
   const second = await page.context().newPage();
   await second.goto(page.url());
@@ -171,7 +171,7 @@ test("two tabs editing one survey are told, and keep what each typed", async ({ 
 });
 
 test("a partner stops reminders for the cycle and turns them back on", async ({ page }) => {
-  await signIn(page, "contact5@vandelay.test");
+  await signIn(page, "fatima.zahra@vandelay.test");
   await openSurvey(page, "Vandelay Logistics Integration");
   await page.getByRole("button", { name: "Stop reminders for this cycle" }).click();
   await expect(page.getByRole("status").filter({ hasText: "no reminder emails" })).toBeVisible();
