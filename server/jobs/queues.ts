@@ -44,8 +44,13 @@ export interface EmailRetry {
   retryDelaySeconds: number;
 }
 
+// A channel post refused (Slack's 429, a Teams flow turned off, a network error) is tried again
+// after about 30 s, 1, 2, 4 and 8 minutes, then given up on and shown on the integrations page.
+export const CHAT_RETRY: EmailRetry = { retryLimit: 5, retryDelaySeconds: 30 };
+
 export function queueDefinitions(
   email: EmailRetry = { retryLimit: env.EMAIL_RETRY_LIMIT, retryDelaySeconds: env.EMAIL_RETRY_DELAY_SECONDS },
+  chat: EmailRetry = CHAT_RETRY,
 ): Array<PgBoss.Queue> {
   const ticks = (["sweep", ...WORKSPACE_WORK] as const).map((work) => ({
     name: tickQueue(work),
@@ -73,10 +78,16 @@ export function queueDefinitions(
       deadLetter: EMAIL_DEAD_LETTER,
     },
     { name: ALERTS_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
-    // A channel post refused (Slack's 429, a Teams flow turned off, a network error) is tried again
-    // after about 30 s, 1, 2, 4 and 8 minutes, then given up on and shown on the integrations page.
     { name: CHAT_DEAD_LETTER, retryLimit: 5, retryDelay: 30, retryBackoff: true },
-    { name: CHAT_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: CHAT_DEAD_LETTER },
+    {
+      name: CHAT_QUEUE,
+      retryLimit: chat.retryLimit,
+      retryDelay: chat.retryDelaySeconds,
+      retryBackoff: true,
+      // Above the post's own timeout (server/services/chat/deliver.ts).
+      expireInSeconds: 60,
+      deadLetter: CHAT_DEAD_LETTER,
+    },
     ...ticks,
     ...perWorkspace,
   ];
