@@ -35,7 +35,7 @@ const LONG = "Trust ".repeat(700);
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const rate = (asked: number, answered: number) => ({ asked, answered, percent: asked ? Math.round((answered / asked) * 100) : null });
 
-function messages(): Record<string, ChatMessage> {
+function messages() {
   const many = (n: number) => Array.from({ length: n }, (_, i) => i);
   const alerts = alertsPost({
     slug: "northwind",
@@ -112,7 +112,7 @@ function messages(): Record<string, ChatMessage> {
     overdue: overdue.message,
     retro: retroSummaryPost({ summary, retroId: "r1", path: "/w/northwind/partnerships/p0/retro/r1" }).message,
     test: testMessage({ slug: "northwind", workspaceName: NASTY, platform: "Slack" }),
-  };
+  } satisfies Record<string, ChatMessage>;
 }
 
 // ---- Slack --------------------------------------------------------------------------------

@@ -51,12 +51,14 @@ export function ChatIntegrationCard({
   const trpc = useTRPC();
   const router = useRouter();
   const [url, setUrl] = useState("");
-  const [editing, setEditing] = useState(!integration.configured);
+  // The form shows while not connected, and when the admin asks to replace the address.
+  const [replacing, setReplacing] = useState(false);
+  const editing = replacing || !integration.configured;
   const save = useMutation(
     trpc.chatIntegration.save.mutationOptions({
       onSuccess: () => {
         setUrl("");
-        setEditing(false);
+        setReplacing(false);
         router.refresh();
       },
     }),
@@ -92,7 +94,7 @@ export function ChatIntegrationCard({
               {test.isPending ? "Sending…" : "Send a test message"}
             </Button>
             {!editing ? (
-              <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
+              <Button variant="secondary" size="sm" onClick={() => setReplacing(true)}>
                 Replace address
               </Button>
             ) : null}
@@ -144,7 +146,7 @@ export function ChatIntegrationCard({
               {save.isPending ? "Saving…" : "Save"}
             </Button>
             {integration.configured ? (
-              <Button variant="ghost" onClick={() => setEditing(false)}>
+              <Button variant="ghost" onClick={() => setReplacing(false)}>
                 Cancel
               </Button>
             ) : null}
