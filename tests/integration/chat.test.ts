@@ -230,6 +230,20 @@ describe("events in the channel", () => {
     expect(await messages(w, "CYCLE_OPENED")).toHaveLength(2);
   });
 
+  it("an opening undone before it was posted is withdrawn, and opening again posts anew", async () => {
+    const w = await buildWorld();
+    await w.admin.api.cycle.close({ workspaceSlug: w.slug, cycleId: w.cycle.id });
+    const p = await connect(w);
+    const draft = await createCycle(db(), w.workspace.id, { status: "DRAFT", label: `Undo ${randomBytes(2).toString("hex")}` });
+    await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: draft.id });
+    expect(await messages(w, "CYCLE_OPENED")).toHaveLength(2);
+    await w.admin.api.cycle.undoOpen({ workspaceSlug: w.slug, cycleId: draft.id });
+    expect(await messages(w, "CYCLE_OPENED")).toHaveLength(0);
+    await w.admin.api.cycle.open({ workspaceSlug: w.slug, cycleId: draft.id });
+    await deliver(w);
+    expect(at(p.slack).filter((r) => slackText(r).includes(`${draft.label} survey is open`))).toHaveLength(1);
+  });
+
   it("the response rate two days before the close, once however often the reminders run", async () => {
     const w = await buildWorld();
     const p = await connect(w);

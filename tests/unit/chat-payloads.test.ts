@@ -103,6 +103,7 @@ function messages() {
       cycleId: "c1",
       label: "2026-Q4",
       closesAt: day("2026-12-15"),
+      openedAt: day("2026-12-01"),
       partnerships: 12,
       host: 20,
       partner: 40,

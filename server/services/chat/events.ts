@@ -64,11 +64,14 @@ export interface CycleFacts {
   closesAt: Date;
 }
 
-export function cycleOpenedPost(input: CycleFacts & { partnerships: number; host: number; partner: number }): ChatPost {
+// `openedAt` in the key: an opening undone and done again is a new opening.
+export function cycleOpenedPost(
+  input: CycleFacts & { openedAt: Date | null; partnerships: number; host: number; partner: number },
+): ChatPost {
   const people = input.host + input.partner;
   return {
     kind: "CYCLE_OPENED",
-    dedupeKey: `cycle-opened:${input.cycleId}`,
+    dedupeKey: `cycle-opened:${input.cycleId}:${(input.openedAt ?? new Date(0)).toISOString()}`,
     message: {
       title: `${input.label} survey is open`,
       summary: `${input.label} is open until ${longDay(input.closesAt)}: ${plural(people, "person", "people")} asked about ${plural(input.partnerships, "partnership")}.`,

@@ -38,3 +38,10 @@ export async function chatConfigured(db: TenantClient): Promise<boolean> {
 export async function chatPosted(db: TenantClient, dedupeKey: string): Promise<boolean> {
   return (await db.chatMessage.count({ where: { dedupeKey } })) > 0;
 }
+
+// A cycle's opening undone, or the cycle deleted: its messages not yet posted are withdrawn (those
+// posted cannot be called back), as its unsent survey emails are dropped. Their keys name the cycle.
+export async function withdrawChatAbout(db: TenantClient, cycleId: string): Promise<number> {
+  const { count } = await db.chatMessage.deleteMany({ where: { sentAt: null, dedupeKey: { contains: cycleId } } });
+  return count;
+}

@@ -53,7 +53,7 @@ export async function reportCycleOpened(db: TenantClient, cycleId: string): Prom
   if (!(await chatConfigured(db))) return;
   const [workspace, cycle, counts] = await Promise.all([
     workspaceOf(db),
-    db.cycle.findFirstOrThrow({ where: { id: cycleId }, select: { id: true, label: true, closesAt: true } }),
+    db.cycle.findFirstOrThrow({ where: { id: cycleId }, select: { id: true, label: true, closesAt: true, openedAt: true } }),
     cycleCounts(db, cycleId),
   ]);
   await postChat(
@@ -63,6 +63,7 @@ export async function reportCycleOpened(db: TenantClient, cycleId: string): Prom
       cycleId,
       label: cycle.label,
       closesAt: cycle.closesAt,
+      openedAt: cycle.openedAt,
       partnerships: counts.rows.length,
       host: counts.host.asked,
       partner: counts.partner.asked,
