@@ -63,6 +63,8 @@ export default defineConfig({
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(MAIL_PORT),
       SMTP_SECURE: "false",
+      // Webhooks and Slack/Teams post to receivers the tests run on loopback.
+      WEBHOOKS_ALLOW_PRIVATE: "1",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e/pglite" }),

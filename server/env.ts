@@ -30,8 +30,9 @@ const schema = z.object({
   // Proxies and load balancers in front of the app (addresses or CIDR ranges, comma-separated):
   // X-Forwarded-For is believed only through these hops (server/http/client-address.ts).
   TRUSTED_PROXIES: optional(z.string().optional()),
-  // 32 bytes as 64 hex characters or base64: encrypts SSO client secrets at rest. Unset: a key
-  // generated once and kept in .data/ (like the session secret), fine for one machine.
+  // 32 bytes as 64 hex characters or base64: encrypts SSO client secrets and Slack/Teams webhook
+  // addresses at rest. Unset: a key generated once and kept in .data/ (like the session secret),
+  // fine for one machine.
   SSO_ENCRYPTION_KEY: optional(z.string().trim().min(32, "SSO_ENCRYPTION_KEY must be 32 bytes, as hex or base64").optional()),
   // Background work runs on the job queue (pg-boss, server/jobs/). `off`: this process only adds
   // jobs and runs none, for app instances beside a `npm run worker` process on PostgreSQL. The

@@ -1,6 +1,7 @@
-// The key that encrypts SSO client secrets at rest: SSO_ENCRYPTION_KEY when set (required for
-// several app instances, and kept apart from database backups), otherwise one generated once and
-// kept in .data/ beside the session secret (server/auth-secret.ts), fine for one machine.
+// The key that encrypts SSO client secrets and Slack/Teams webhook addresses (services/chat/secret.ts)
+// at rest: SSO_ENCRYPTION_KEY when set (required for several app instances, and kept apart from
+// database backups), otherwise one generated once and kept in .data/ beside the session secret
+// (server/auth-secret.ts), fine for one machine.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

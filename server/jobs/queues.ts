@@ -14,6 +14,8 @@ export const workspaceQueue = (work: WorkspaceWork) => `workspace.${work}`;
 export const EMAIL_QUEUE = "email.deliver";
 export const EMAIL_DEAD_LETTER = "email.dead";
 export const ALERTS_QUEUE = "alerts.evaluate";
+export const CHAT_QUEUE = "chat.deliver";
+export const CHAT_DEAD_LETTER = "chat.dead";
 
 export interface WorkspaceJob {
   workspaceId: string;
@@ -22,6 +24,11 @@ export interface WorkspaceJob {
 export interface EmailJob {
   workspaceId: string | null;
   emailId: string;
+}
+// A Slack or Teams message (server/services/chat/).
+export interface ChatJob {
+  workspaceId: string;
+  messageId: string;
 }
 export interface AlertsJob {
   workspaceId: string;
@@ -37,8 +44,13 @@ export interface EmailRetry {
   retryDelaySeconds: number;
 }
 
+// A channel post refused (Slack's 429, a Teams flow turned off, a network error) is tried again
+// after about 30 s, 1, 2, 4 and 8 minutes, then given up on and shown on the integrations page.
+export const CHAT_RETRY: EmailRetry = { retryLimit: 5, retryDelaySeconds: 30 };
+
 export function queueDefinitions(
   email: EmailRetry = { retryLimit: env.EMAIL_RETRY_LIMIT, retryDelaySeconds: env.EMAIL_RETRY_DELAY_SECONDS },
+  chat: EmailRetry = CHAT_RETRY,
 ): Array<PgBoss.Queue> {
   const ticks = (["sweep", ...WORKSPACE_WORK] as const).map((work) => ({
     name: tickQueue(work),
@@ -66,6 +78,16 @@ export function queueDefinitions(
       deadLetter: EMAIL_DEAD_LETTER,
     },
     { name: ALERTS_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    { name: CHAT_DEAD_LETTER, retryLimit: 5, retryDelay: 30, retryBackoff: true },
+    {
+      name: CHAT_QUEUE,
+      retryLimit: chat.retryLimit,
+      retryDelay: chat.retryDelaySeconds,
+      retryBackoff: true,
+      // Above the post's own timeout (server/services/chat/deliver.ts).
+      expireInSeconds: 60,
+      deadLetter: CHAT_DEAD_LETTER,
+    },
     ...ticks,
     ...perWorkspace,
   ];
@@ -86,6 +108,7 @@ export function jobId(...parts: string[]): string {
 export const emailPriority = (job: EmailJob) => (job.workspaceId === null ? 1 : 0);
 
 export const emailJobId = (job: EmailJob) => jobId(EMAIL_QUEUE, job.workspaceId ?? "account", job.emailId);
+export const chatJobId = (job: ChatJob) => jobId(CHAT_QUEUE, job.workspaceId, job.messageId);
 export const alertsJobId = (job: AlertsJob) => jobId(ALERTS_QUEUE, job.workspaceId, job.cycleId, job.closedAt);
 // One per workspace per tick: a tick job retried after a crash fans out the same ids again.
 export const workspaceJobId = (work: WorkspaceWork, workspaceId: string, tickJobId: string) =>

@@ -4,17 +4,20 @@
 // tick, several instances) is queued once.
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db/generated/client";
-import { cyclesWithAlertsDue, pendingOutboxEmails, workspacesForJobs } from "../db/cross-workspace";
+import { cyclesWithAlertsDue, pendingChatMessages, pendingOutboxEmails, workspacesForJobs } from "../db/cross-workspace";
 import { pendingAccountEmails } from "../services/accounts/account-emails";
 import {
   ALERTS_QUEUE,
   alertsJobId,
+  CHAT_QUEUE,
+  chatJobId,
   EMAIL_QUEUE,
   emailJobId,
   emailPriority,
   workspaceJobId,
   workspaceQueue,
   type AlertsJob,
+  type ChatJob,
   type EmailJob,
   type WorkspaceJob,
   type WorkspaceWork,
@@ -23,6 +26,7 @@ import {
 export interface SweepResult {
   emails: number;
   alerts: number;
+  chat: number;
 }
 
 async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise<{ id: string; workspaceId?: string }[]>) {
@@ -62,7 +66,21 @@ export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Prom
       }),
     );
   }
-  return { emails, alerts: due.length };
+  // Chat messages go out whether or not there is a mail server.
+  let chat = 0;
+  for (let after: string | null = null; ;) {
+    const rows = await pendingChatMessages(db, after);
+    if (rows.length === 0) break;
+    await boss.insert(
+      rows.map((row) => {
+        const data: ChatJob = { workspaceId: row.workspaceId, messageId: row.id };
+        return { id: chatJobId(data), name: CHAT_QUEUE, data };
+      }),
+    );
+    chat += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+  return { emails, alerts: due.length, chat };
 }
 
 // One tick of a kind of workspace work: a job per workspace.

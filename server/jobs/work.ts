@@ -9,7 +9,8 @@ import { deliverOutboxEmail, markOutboxEmailFailed } from "../services/email/del
 import type { MailTransport } from "../services/email/transport";
 import { openDueRenewalReviews } from "../services/lifecycle/renewal";
 import { runSurveyReminders, runSurveySchedule } from "../services/schedule";
-import type { AlertsJob, EmailJob, WorkspaceWork } from "./queues";
+import { deliverChatMessage, markChatFailed } from "../services/chat/deliver";
+import type { AlertsJob, ChatJob, EmailJob, WorkspaceWork } from "./queues";
 
 // Each returns a line for the log, or null when there was nothing to do.
 const WORK: Record<WorkspaceWork, (db: TenantDb, now: Date) => Promise<string | null>> = {
@@ -56,4 +57,12 @@ export async function markEmailFailed(db: PrismaClient, job: EmailJob) {
 
 export function evaluateAlertsJob(db: PrismaClient, job: AlertsJob) {
   return evaluateDueAlerts(forWorkspace(db, job.workspaceId), job.cycleId);
+}
+
+export function deliverChatJob(db: PrismaClient, job: ChatJob) {
+  return deliverChatMessage(forWorkspace(db, job.workspaceId), job.messageId);
+}
+
+export function markChatJobFailed(db: PrismaClient, job: ChatJob) {
+  return markChatFailed(forWorkspace(db, job.workspaceId), job.messageId);
 }

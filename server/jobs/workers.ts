@@ -5,6 +5,8 @@ import type { PrismaClient } from "../db/generated/client";
 import { defaultTransport, type MailTransport } from "../services/email/transport";
 import {
   ALERTS_QUEUE,
+  CHAT_DEAD_LETTER,
+  CHAT_QUEUE,
   EMAIL_DEAD_LETTER,
   EMAIL_QUEUE,
   emailJobId,
@@ -12,11 +14,12 @@ import {
   WORKSPACE_WORK,
   workspaceQueue,
   type AlertsJob,
+  type ChatJob,
   type EmailJob,
   type WorkspaceJob,
 } from "./queues";
 import { fanOut, sweep } from "./sweep";
-import { deliverEmailJob, evaluateAlertsJob, markEmailFailed, runWorkspaceWork } from "./work";
+import { deliverChatJob, deliverEmailJob, evaluateAlertsJob, markChatJobFailed, markEmailFailed, runWorkspaceWork } from "./work";
 
 export interface WorkerOptions {
   db: PrismaClient;
@@ -57,6 +60,14 @@ export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promis
     await markEmailFailed(db, job!.data);
     await boss.deleteJob(EMAIL_QUEUE, emailJobId(job!.data));
     log(`email ${job!.data.emailId} given up on after its last try`);
+  });
+  // A failed post throws, and the queue tries it again (queues.ts).
+  await boss.work<ChatJob>(CHAT_QUEUE, polling, async ([job]) => {
+    await deliverChatJob(db, job!.data);
+  });
+  await boss.work<ChatJob>(CHAT_DEAD_LETTER, polling, async ([job]) => {
+    await markChatJobFailed(db, job!.data);
+    log(`chat message ${job!.data.messageId} given up on after its last try`);
   });
   await boss.work<AlertsJob>(ALERTS_QUEUE, polling, async ([job]) => {
     const created = await evaluateAlertsJob(db, job!.data);

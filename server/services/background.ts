@@ -3,13 +3,14 @@
 // runs one (server/jobs/start.ts) listens here and queues a sweep, which finds the work in the
 // database. A nudge is only a hurry-up: the scheduled sweep finds the same work on its next tick,
 // so a nudge lost (no queue in this process, a crash after the commit) delays work, never loses it.
-type Listener = (what: "emails" | "alerts") => void;
+type Listener = (what: "emails" | "alerts" | "chat") => void;
 
 let listener: Listener | null = null;
 
 export const background = {
   emailsQueued: () => listener?.("emails"),
   alertsDue: () => listener?.("alerts"),
+  chatQueued: () => listener?.("chat"),
 };
 
 export function listenForBackgroundWork(fn: Listener | null): void {

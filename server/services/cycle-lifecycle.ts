@@ -4,6 +4,7 @@
 import type { Prisma } from "../db/generated/client";
 import type { TenantClient } from "../db/tenant";
 import { background } from "./background";
+import { reportCycleClosed, reportCycleOpened } from "./chat/report";
 import { latestFrameworkVersion } from "./framework";
 import { syncDefaultParticipants } from "./participants";
 
@@ -41,6 +42,7 @@ export async function openCycle(db: TenantClient, cycleId: string, now: Date): P
   if (claimed !== 1) return false;
   // People who joined a team or the partner organisation since the cycle was made are asked too.
   await syncDefaultParticipants(db, cycleId);
+  if (cycle.status === "DRAFT") await reportCycleOpened(db, cycleId);
   return true;
 }
 
@@ -54,5 +56,6 @@ export async function closeCycle(db: TenantClient, cycleId: string, now: Date): 
     data: { status: "CLOSED", closedAt: now, alertsDueAt: now },
   });
   if (count === 1) background.alertsDue();
+  if (count === 1) await reportCycleClosed(db, cycleId);
   return count === 1;
 }

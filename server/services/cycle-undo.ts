@@ -9,6 +9,7 @@
 import type { CycleCtx } from "../access/context";
 import { badRequest } from "../access/errors";
 import { WORKSPACE, byId, type TenantTx } from "../db/tenant";
+import { withdrawChatAbout } from "./chat/outbox";
 
 export interface CycleUsage {
   responses: number;
@@ -70,6 +71,7 @@ export async function deleteCycle(ctx: CycleCtx, now = new Date()) {
     const reason = whyKept(cycle.label, cycle.status, await usageOf(tx, cycle.id), "delete");
     if (reason) throw badRequest(reason);
     const emailsDropped = await dropUnsentEmails(tx, cycle.id, `The cycle ${cycle.label} was deleted.`, now);
+    await withdrawChatAbout(tx, cycle.id);
     // Its participants, reminders sent, muted reminders, personal survey links and notifications
     // go with it (their foreign keys cascade); none of them holds an answer.
     await tx.cycle.delete({ where: byId(tx, cycle.id) });
@@ -85,6 +87,7 @@ export async function undoOpening(ctx: CycleCtx, now = new Date()) {
     const reason = whyKept(cycle.label, cycle.status, await usageOf(tx, cycle.id), "unopen");
     if (reason) throw badRequest(reason);
     const emailsDropped = await dropUnsentEmails(tx, cycle.id, `The opening of ${cycle.label} was undone.`, now);
+    await withdrawChatAbout(tx, cycle.id);
     await tx.surveyLink.deleteMany({ where: { cycleId: cycle.id } });
     await tx.reminderSent.deleteMany({ where: { cycleId: cycle.id } });
     await tx.cycle.update({ where: byId(tx, cycle.id), data: { status: "DRAFT", openedAt: null } });

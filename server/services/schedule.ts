@@ -9,6 +9,7 @@ import { closeCycle, newCycle, openCycle } from "./cycle-lifecycle";
 import { isUniqueViolation } from "../db/errors";
 import { periodOf, windowOf } from "./periods";
 import { sendDueReminders } from "./reminders";
+import { reportClosingSoon } from "./chat/report";
 
 export interface ScheduleResult {
   created: string[];
@@ -76,7 +77,10 @@ export async function runSurveyReminders(db: TenantDb, now = new Date()): Promis
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: db.$workspaceId } });
   const open = await db.cycle.findMany({ where: { status: "OPEN", closesAt: { gt: now } } });
   let reminders = 0;
-  for (const cycle of open) reminders += await sendDueReminders(db, workspace, cycle, now);
+  for (const cycle of open) {
+    reminders += await sendDueReminders(db, workspace, cycle, now);
+    await reportClosingSoon(db, cycle, now);
+  }
   return reminders;
 }
 

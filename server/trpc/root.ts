@@ -2,6 +2,7 @@
 import { accountRouter } from "../routers/account";
 import { actionRouter } from "../routers/action";
 import { apiTokenRouter } from "../routers/api-token";
+import { chatIntegrationRouter } from "../routers/chat-integration";
 import { auditRouter } from "../routers/audit";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
@@ -52,6 +53,7 @@ export const appRouter = router({
   audit: auditRouter,
   sso: ssoRouter,
   apiToken: apiTokenRouter,
+  chatIntegration: chatIntegrationRouter,
   passwordReset: passwordResetRouter,
   signInLink: signInLinkRouter,
 });

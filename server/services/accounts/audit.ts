@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   "api_token.created": "API token created",
   "api_token.revoked": "API token revoked",
   "api.write": "Changed through the API",
+  "chat.updated": "Slack or Teams connected",
+  "chat.removed": "Slack or Teams disconnected",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,6 +12,7 @@ import { enqueueEmail } from "../email/outbox";
 import { isUniqueViolation } from "../../db/errors";
 import { addDays, todayUtc } from "./overdue";
 import { shortDay } from "../dates";
+import { reportOverdueActions } from "../chat/report";
 
 // How many days before the date the first reminder goes out.
 export const DUE_SOON_DAYS = 3;
@@ -134,5 +135,6 @@ export async function runActionReminders(db: TenantDb, now: Date): Promise<numbe
       if (!isUniqueViolation(error)) throw error;
     }
   }
+  await reportOverdueActions(db, now);
   return count;
 }

@@ -14,6 +14,8 @@ import type { StoredTotal } from "../cycle-scores";
 import { alertEmail, alertNotice } from "../email/alert";
 import { notifyOnce, partnershipRecipients, type Notice } from "../notifications";
 import { dedupeKey, detectAlerts, type CycleFigures } from "./detect";
+import { postChat } from "../chat/outbox";
+import { alertsPost, type AlertedPartnership } from "../chat/events";
 
 const NOTIFICATION_KIND = { HEALTH_DROP: "HEALTH_DROP", PILLAR_AT_RISK: "PILLAR_AT_RISK", PERCEPTION_GAP: "PERCEPTION_GAP" } as const;
 
@@ -78,6 +80,9 @@ export async function evaluateCycleAlerts(db: TenantClient, cycleId: string): Pr
   });
 
   let created = 0;
+  // For the channel: each partnership's alerts that were news to someone (a reopened and closed
+  // again cycle tells nobody anything new, and posts nothing).
+  const chat: AlertedPartnership[] = [];
   for (const row of current) {
     const before = previous.get(row.partnershipId);
     const alerts = detectAlerts(figures(row, cycle.label), before ? figures(before, before.cycle.label) : null, rule);
@@ -98,6 +103,7 @@ export async function evaluateCycleAlerts(db: TenantClient, cycleId: string): Pr
       link: path,
       dedupeKey: dedupeKey(p.id, cycleId, a),
     }));
+    const told: string[] = [];
     for (const r of await partnershipRecipients(db, p.ownerMemberId)) {
       const fresh = await notifyOnce(db, r, notices, (news) =>
         alertEmail({
@@ -110,7 +116,16 @@ export async function evaluateCycleAlerts(db: TenantClient, cycleId: string): Pr
         }),
       );
       created += fresh.length;
+      told.push(...fresh.map((n) => n.dedupeKey));
     }
+    chat.push({
+      id: p.id,
+      name: p.name,
+      partnerName: p.partnerOrg.name,
+      health: row.health,
+      notices: notices.filter((n) => told.includes(n.dedupeKey)),
+    });
   }
+  await postChat(db, alertsPost({ slug: workspace.slug, cycleLabel: cycle.label, partnerships: chat }));
   return created;
 }

@@ -9,6 +9,8 @@ import type { RetroCtx } from "../../access/context";
 import { createAction } from "../actions/record";
 import { enqueueEmail } from "../email/outbox";
 import { retroSummaryEmail } from "../email/retro-summary";
+import { postChat } from "../chat/outbox";
+import { retroSummaryPost } from "../chat/events";
 import { badRequest, conflict } from "../../access/errors";
 import { EMAIL_CONCERN, mayHear } from "../../access/standing";
 import { partnershipPeople } from "../people";
@@ -69,7 +71,9 @@ async function emailSummary(tx: TenantTx, ctx: RetroCtx, closedAt: Date, people:
   const to = new Map<string, string>();
   for (const a of attendees) if (mayHear(a.member, facts, EMAIL_CONCERN.RETRO_SUMMARY)) to.set(a.memberId, a.member.user.email);
   for (const p of people) to.set(p.memberId, p.email);
-  const email = retroSummaryEmail({ summary, path: `/w/${ctx.workspace.slug}/partnerships/${retro.partnershipId}/retro/${retro.id}` });
+  const path = `/w/${ctx.workspace.slug}/partnerships/${retro.partnershipId}/retro/${retro.id}`;
+  const email = retroSummaryEmail({ summary, path });
+  await postChat(tx, retroSummaryPost({ summary, retroId: retro.id, path }));
   for (const [memberId, address] of to) {
     await enqueueEmail(tx, {
       workspaceId: ctx.workspace.id,

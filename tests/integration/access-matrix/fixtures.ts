@@ -263,6 +263,12 @@ export const FIXTURES: Record<string, Fixture> = {
   "apiToken.create": { input: () => ({ name: `Matrix ${fresh()}`, scope: "READ", role: "EXECUTIVE" }), stage: 10 },
   // No such token: an admin's call is refused by the service as not found.
   "apiToken.revoke": { input: () => ({ tokenId: "no-such-token" }), facts: () => ({ missing: true }), stage: 10 },
+  "chatIntegration.list": {},
+  // Refused for an admin by the service (BAD_REQUEST: not a Slack address), for others by the step.
+  "chatIntegration.save": { input: () => ({ platform: "SLACK", url: "https://example.com/not-slack" }), stage: 10 },
+  // Nothing saved in the world: an admin's call is refused as not found, or as "save one first".
+  "chatIntegration.remove": { input: () => ({ platform: "TEAMS" }), facts: () => ({ missing: true }), stage: 10 },
+  "chatIntegration.test": { input: () => ({ platform: "TEAMS" }), stage: 10 },
   "audit.export": { input: (w) => ({ memberId: w.people.admin.member.id }), ids: { memberId: "workspace" } },
   "sso.get": {},
   // Reaches discovery only for an admin, where an unresolvable issuer is refused (BAD_REQUEST).

@@ -26,7 +26,7 @@ const GROUPS: { label: string; actions: AuditAction[] }[] = [
     label: "Members and invitations",
     actions: ["invitation.sent", "invitation.revoked", "invitation.accepted", "sso.joined", "member.role_changed", "member.removed"],
   },
-  { label: "Settings", actions: ["settings.updated", "sharing.updated", "sso.updated", "sso.removed"] },
+  { label: "Settings", actions: ["settings.updated", "sharing.updated", "sso.updated", "sso.removed", "chat.updated", "chat.removed"] },
   { label: "Downloads", actions: ["export.downloaded"] },
   { label: "REST API", actions: ["api_token.created", "api_token.revoked", "api.write"] },
 ];
