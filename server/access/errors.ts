@@ -21,7 +21,7 @@ export const isDomainError = (error: unknown): error is DomainError => error ins
 // behind a partnership the person may not see: nothing tells them apart.
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found.`);
 export const badRequest = (message: string, field?: string) => new DomainError("BAD_REQUEST", message, field);
-export const conflict = (message: string) => new DomainError("CONFLICT", message);
+export const conflict = (message: string, field?: string) => new DomainError("CONFLICT", message, field);
 export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
 export const unauthorized = (message: string) => new DomainError("UNAUTHORIZED", message);
 // Too many tries in a while (password guesses, emails asked for): 429, with when to try again.

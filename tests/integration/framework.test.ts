@@ -340,7 +340,7 @@ describe("framework.update refusals write nothing", () => {
     for (const weight of [0, -1, 10.5]) {
       const edit = await currentEdit(w);
       edit[0]!.weight = weight;
-      await refused(w, update(w, edit), "BAD_REQUEST", /a weight runs from 0.1 to 10/);
+      await refused(w, update(w, edit), "BAD_REQUEST", /A weight runs from 0.1 to 10/);
     }
   });
 

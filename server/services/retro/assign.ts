@@ -16,7 +16,7 @@ const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 async function checkPillar(ctx: WorkspaceCtx, cycleId: string, pillarKey: string | null | undefined) {
   if (!pillarKey) return null;
   const pillars = await cyclePillars(ctx.db, cycleId);
-  if (!pillars.some((p) => p.key === pillarKey)) throw badRequest("Choose one of the framework's pillars, or none.");
+  if (!pillars.some((p) => p.key === pillarKey)) throw badRequest("Choose one of the framework's pillars, or none.", "pillarKey");
   return pillarKey;
 }
 
