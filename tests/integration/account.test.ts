@@ -254,7 +254,7 @@ describe("changing the email address", () => {
     await expectTrpcError(
       browser.api.account.requestEmailChange({ email: "not an address", currentPassword: TEST_PASSWORD }),
       "BAD_REQUEST",
-      /valid email/,
+      /Enter an email address/,
     );
     expect(await db().accountEmail.count({ where: { to } })).toBe(0);
 

@@ -34,7 +34,7 @@ const newAction = (w: World, over: Record<string, unknown> = {}) => ({
 // An action agreed earlier whose date has since passed: new actions are refused a date in the
 // past, so the history is written straight to the database.
 async function backdate<T extends { id: string }>(action: T, dueDate: string): Promise<T> {
-  await db().action.update({ where: { id: action.id }, data: { dueDate: new Date(`${dueDate}T00:00:00Z`) } });
+  await db().action.updateMany({ where: { id: action.id }, data: { dueDate: new Date(`${dueDate}T00:00:00Z`) } });
   return action;
 }
 
