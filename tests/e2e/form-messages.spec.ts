@@ -1,12 +1,12 @@
 // Forms speak in sentences: a problem shows beside its field (described by it, marked invalid),
 // focus goes to the first field that needs a change, and the summary at the top never says
 // "Invalid input" or names a field's path. Dates in the past for new work are refused with the
-// date and what to do; Enter adds a retro item. On the Pied Piper partnership (the manager's),
-// which no other browser test changes.
+// date and what to do; Enter adds a retro item. On the Hooli partnership (the manager's),
+// whose actions, goals and retros no other browser test touches.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const PARTNERSHIP = "Pied Piper Technology Alliance";
+const PARTNERSHIP = "Hooli Marketplace Listing";
 const DEVELOPER = /Invalid input|expected|received|title:|dueDate|progress:/;
 
 async function openTab(page: Page, tab: "Actions" | "Goals" | "Retro") {
