@@ -113,22 +113,9 @@ function entries(value: object): Iterable<[unknown, unknown]> {
   return Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
 }
 
-// The field a person would recognise: the last named step of the path ("text" in
-// pillars[2].statements[0].text), as the app's other input messages name it.
-export function fieldName(path: InputPath): string | null {
-  const named = path.filter((p): p is string => typeof p === "string");
-  return named.at(-1) ?? null;
-}
-
-// What is wrong, without the field: the message zod-style field errors carry.
+// What is wrong, as a sentence without the field's name: the input guard's issue, shown beside the
+// field (or as the form's summary) like any other input problem.
 export function badTextProblem(bad: BadText): string {
   const problem = "contains a control character or an invalid character; remove it and try again.";
-  return bad.in === "key" ? `a field name ${problem}` : problem;
-}
-
-// "name: contains a control character or an invalid character; remove it and try again."
-export function badTextMessage(bad: BadText): string {
-  const field = fieldName(bad.path) ?? (bad.in === "value" ? "input" : null);
-  const problem = badTextProblem(bad);
-  return field ? `${field}: ${problem}` : problem.charAt(0).toUpperCase() + problem.slice(1);
+  return bad.in === "key" ? `A field name ${problem}` : `This ${problem}`;
 }

@@ -67,7 +67,7 @@ export function SelectField({
   const id = useId();
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
-      <select id={id} aria-invalid={error ? true : undefined} className={clsx(control, className)} {...props}>
+      <select {...described(id, hint, error)} className={clsx(control, className)} {...props}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

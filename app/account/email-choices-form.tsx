@@ -2,9 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../_components/alert";
 import { Button } from "../_components/button";
+import { useFormErrors } from "../_lib/use-form-errors";
 
 export interface EmailChoices {
   emailSurveyReminders: boolean;
@@ -37,6 +38,7 @@ export function EmailChoicesForm({ initial }: { initial: EmailChoices }) {
   const router = useRouter();
   const [choices, setChoices] = useState(initial);
   const save = useMutation(trpc.account.updateEmails.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = useFormErrors(save.error, []);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -76,7 +78,7 @@ export function EmailChoicesForm({ initial }: { initial: EmailChoices }) {
           {save.isPending ? "Saving…" : "Save email choices"}
         </Button>
         {save.isSuccess ? <Alert tone="success">Saved. Emails already waiting to be sent follow the new choice.</Alert> : null}
-        {save.error ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
+        <Alert tone="error">{errors.summary}</Alert>
       </div>
     </form>
   );

@@ -3,10 +3,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { MIN_PASSWORD_LENGTH } from "~/server/password-policy";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../_components/alert";
 import { Button } from "../_components/button";
 import { TextField } from "../_components/field";
+import { useFormErrors } from "../_lib/use-form-errors";
 import { FreshSignInNote } from "./fresh-sign-in-note";
 
 type Problems = { currentPassword?: string; newPassword?: string; repeat?: string };
@@ -18,6 +19,7 @@ export function PasswordForm({ hasPassword, recentlyProved }: { hasPassword: boo
   const router = useRouter();
   const [problems, setProblems] = useState<Problems>({});
   const change = useMutation(trpc.account.changePassword.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = useFormErrors(change.error, ["currentPassword", "newPassword", "repeat"], problems);
 
   if (!hasPassword && !recentlyProved && !change.isSuccess) return <FreshSignInNote what="choose one" />;
 
@@ -38,14 +40,14 @@ export function PasswordForm({ hasPassword, recentlyProved }: { hasPassword: boo
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+    <form id={errors.formId} onSubmit={onSubmit} className="space-y-3" noValidate>
       {hasPassword ? (
         <TextField
           label="Current password"
           name="currentPassword"
           type="password"
           autoComplete="current-password"
-          error={problems.currentPassword}
+          error={errors.field("currentPassword")}
           onChange={() => change.reset()}
         />
       ) : null}
@@ -56,7 +58,7 @@ export function PasswordForm({ hasPassword, recentlyProved }: { hasPassword: boo
         autoComplete="new-password"
         maxLength={200}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters. Every other browser signed in to your account is signed out.`}
-        error={problems.newPassword}
+        error={errors.field("newPassword")}
         onChange={() => change.reset()}
       />
       <TextField
@@ -65,14 +67,14 @@ export function PasswordForm({ hasPassword, recentlyProved }: { hasPassword: boo
         type="password"
         autoComplete="new-password"
         maxLength={200}
-        error={problems.repeat}
+        error={errors.field("repeat")}
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={change.isPending}>
           {change.isPending ? "Saving…" : hasPassword ? "Change password" : "Choose password"}
         </Button>
       </div>
-      <Alert tone="error">{change.error ? errorMessage(change.error) : null}</Alert>
+      <Alert tone="error">{errors.summary}</Alert>
       {change.data ? (
         <Alert tone="success">
           {change.data.firstPassword ? "Password chosen." : "Password changed."}{" "}

@@ -1,11 +1,11 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../_components/alert";
 import { Button } from "../_components/button";
 import { TextField } from "../_components/field";
-import { fieldError } from "../_lib/field-error";
+import { useFormErrors } from "../_lib/use-form-errors";
 import { CheckEmail } from "./check-email";
 
 const looksLikeEmail = (value: string) => /^\S+@\S+\.\S+$/.test(value.trim());
@@ -27,6 +27,7 @@ export function LinkRequestForm({
   const request = useMutation(trpc.signInLink.request.mutationOptions());
   const [email, setEmail] = useState(defaultEmail);
   const [invalid, setInvalid] = useState<string | null>(null);
+  const errors = useFormErrors(request.error, ["email"], { email: invalid });
 
   if (request.data && request.variables) {
     return (
@@ -40,7 +41,7 @@ export function LinkRequestForm({
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!looksLikeEmail(email)) {
-      setInvalid("Please enter a valid email address.");
+      setInvalid("Enter an email address, like name@example.com.");
       return;
     }
     setInvalid(null);
@@ -48,8 +49,8 @@ export function LinkRequestForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Alert tone="error">{request.error && !fieldError(request.error, "email") ? errorMessage(request.error) : null}</Alert>
+    <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Alert tone="error">{errors.summary}</Alert>
       <TextField
         label="Email"
         name="email"
@@ -60,7 +61,7 @@ export function LinkRequestForm({
         autoFocus={autoFocus}
         value={email}
         onChange={(e) => setEmail(e.target.value)}
-        error={invalid ?? fieldError(request.error, "email")}
+        error={errors.field("email")}
       />
       <Button type="submit" className="w-full" disabled={request.isPending}>
         {request.isPending ? "Sending…" : "Email me a sign-in link"}

@@ -1,15 +1,14 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../_components/alert";
 import { Button } from "../_components/button";
 import { TextField } from "../_components/field";
-import { fieldError } from "../_lib/field-error";
 import { SLUG_PATTERN, SLUG_RULE, WorkspaceFields } from "../workspaces/workspace-fields";
 
 import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
-import { focusFirstInvalid } from "../_lib/auth-forms";
+import { useFormErrors } from "../_lib/use-form-errors";
 import { CheckEmail } from "../signin/check-email";
 
 const FIELDS = ["name", "email", "password", "workspaceName", "slug"] as const;
@@ -17,10 +16,10 @@ type Field = (typeof FIELDS)[number];
 
 function validate(values: Record<Field, string>): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
-  if (!values.name.trim()) errors.name = "Please enter your name.";
-  if (!/^\S+@\S+\.\S+$/.test(values.email.trim())) errors.email = "Please enter a valid email address.";
+  if (!values.name.trim()) errors.name = "Enter your name.";
+  if (!/^\S+@\S+\.\S+$/.test(values.email.trim())) errors.email = "Enter an email address, like name@example.com.";
   if (values.password.length < MIN_PASSWORD) errors.password = `Use at least ${MIN_PASSWORD} characters.`;
-  if (values.workspaceName.trim().length < 2) errors.workspaceName = "Please enter a name of at least 2 characters.";
+  if (values.workspaceName.trim().length < 2) errors.workspaceName = "Use at least 2 characters for the workspace name.";
   if (!SLUG_PATTERN.test(values.slug)) errors.slug = SLUG_RULE;
   return errors;
 }
@@ -29,8 +28,9 @@ function validate(values: Record<Field, string>): Partial<Record<Field, string>>
 // that the address already has an account), so the form says only "check your email".
 export function SignUpForm() {
   const trpc = useTRPC();
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const signUp = useMutation(trpc.workspace.signUp.mutationOptions());
+  const errors = useFormErrors(signUp.error, FIELDS, problems);
 
   if (signUp.data && signUp.variables) {
     return (
@@ -43,21 +43,18 @@ export function SignUpForm() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
+    const form = new FormData(event.currentTarget);
     const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;
     const found = validate(values);
-    setErrors(found);
-    if (focusFirstInvalid(formEl, found)) return;
+    setProblems(found);
+    if (Object.keys(found).length) return;
     signUp.mutate(values);
   }
 
-  const err = (f: Field) => errors[f] ?? fieldError(signUp.error, f);
-  // A refusal that is not about one field (the address is taken): above the form.
-  const problem = signUp.error && !FIELDS.some((f) => fieldError(signUp.error, f));
+  const err = errors.field;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Alert tone="error">{problem ? errorMessage(signUp.error) : null}</Alert>
+    <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Alert tone="error">{errors.summary}</Alert>
       <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} autoFocus error={err("name")} />
       <TextField label="Work email" name="email" type="email" autoComplete="email" required maxLength={200} error={err("email")} />
       <TextField

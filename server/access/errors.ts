@@ -7,6 +7,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: RefusalCode,
     message: string,
+    // The input field the refusal is about, when it is about one: forms show it beside that field.
+    readonly field?: string,
   ) {
     super(message);
     this.name = "DomainError";
@@ -18,8 +20,8 @@ export const isDomainError = (error: unknown): error is DomainError => error ins
 // "Retro not found." The same words whether the thing is missing, in another workspace, or
 // behind a partnership the person may not see: nothing tells them apart.
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found.`);
-export const badRequest = (message: string) => new DomainError("BAD_REQUEST", message);
-export const conflict = (message: string) => new DomainError("CONFLICT", message);
+export const badRequest = (message: string, field?: string) => new DomainError("BAD_REQUEST", message, field);
+export const conflict = (message: string, field?: string) => new DomainError("CONFLICT", message, field);
 export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
 export const unauthorized = (message: string) => new DomainError("UNAUTHORIZED", message);
 // Too many tries in a while (password guesses, emails asked for): 429, with when to try again.

@@ -28,15 +28,15 @@ const account = (ctx: {
 const currentPassword = z.string().max(MAX_PASSWORD_LENGTH).nullish();
 const newPassword = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH, `use at most ${MAX_PASSWORD_LENGTH} characters`);
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 const token = z.string().min(1).max(200);
 
 export const accountRouter = router({
   overview: authedProcedure.query(({ ctx }) => accountOverview(account(ctx))),
 
   rename: authedProcedure
-    .input(z.object({ name: z.string().trim().min(1, "please enter your name").max(MAX_NAME_LENGTH) }))
+    .input(z.object({ name: z.string().trim().min(1, "Enter your name.").max(MAX_NAME_LENGTH) }))
     .mutation(({ ctx, input }) => renameAccount(account(ctx), input.name)),
 
   // All four choices at once, so a partial or mistyped save changes nothing.
@@ -56,7 +56,7 @@ export const accountRouter = router({
     .mutation(({ ctx, input }) => changePassword(account(ctx), input)),
 
   requestEmailChange: authedProcedure
-    .input(z.object({ email: z.string().trim().max(200).pipe(z.email("enter a valid email address")), currentPassword }))
+    .input(z.object({ email: z.string().trim().max(200).pipe(z.email("Enter an email address, like name@example.com.")), currentPassword }))
     .mutation(({ ctx, input }) => requestEmailChange(account(ctx), { newEmail: input.email, currentPassword: input.currentPassword })),
 
   // The link from the new address's inbox, read before the person confirms it.

@@ -8,12 +8,12 @@ import { actionProcedure, workProcedure, workspaceProcedure } from "../trpc/proc
 import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
-const title = z.string().trim().min(1, "please say what will be done").max(200, "at most 200 characters");
-const notes = z.string().trim().max(5000, "at most 5,000 characters");
+const title = z.string().trim().min(1, "Say what will be done.").max(200, "Keep this to 200 characters or fewer.");
+const notes = z.string().trim().max(5000, "Keep this to 5,000 characters or fewer.");
 const pillarKey = z.string().trim().min(1).max(64).nullable();
-const ownerMemberId = z.string().min(1, "choose who owns it").max(64);
+const ownerMemberId = z.string().min(1, "Choose who owns it.").max(64);
 // A by-when date within reason: a typo like year 20226 is refused rather than stored.
-const dueDate = dateOnly.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "choose a date between 2000 and 2100");
+const dueDate = dateOnly.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Choose a date between 2000 and 2100.");
 const status = z.enum(["OPEN", "IN_PROGRESS", "DONE", "DROPPED"]);
 // The same fields for the REST API (server/api-v1).
 export const actionFields = { title, notes, pillarKey, ownerMemberId, dueDate, status };

@@ -10,9 +10,13 @@ export const apiTokenRouter = router({
   create: adminProcedure
     .input(
       z.object({
-        name: z.string().trim().min(1, "please name the token, e.g. after what will use it").max(80, "at most 80 characters"),
-        scope: z.enum(["READ", "READ_WRITE"], { error: "choose read or read and write" }),
-        role: z.enum(API_TOKEN_ROLES, { error: "choose the role the token acts with" }),
+        name: z
+          .string()
+          .trim()
+          .min(1, "Name the token, for example after what will use it.")
+          .max(80, "Keep the name to 80 characters or fewer."),
+        scope: z.enum(["READ", "READ_WRITE"], { error: "Choose read, or read and write." }),
+        role: z.enum(API_TOKEN_ROLES, { error: "Choose the role the token acts with." }),
         partnerOrgId: id.nullish(),
       }),
     )

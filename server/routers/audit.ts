@@ -9,15 +9,15 @@ import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
 const actions = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
-const cursor = z.string().regex(AUDIT_CURSOR, "not a position in the audit log").optional();
+const cursor = z.string().regex(AUDIT_CURSOR, "That is not a position in the audit log; go back to the first page.").optional();
 
 const filters = {
-  action: z.enum(actions, { error: "choose one of the listed events" }).optional(),
+  action: z.enum(actions, { error: "Choose one of the listed events." }).optional(),
   // A member of this workspace, current or former: the events they did or that were about them.
   memberId: id.optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
-  text: z.string().max(AUDIT_TEXT_MAX, `at most ${AUDIT_TEXT_MAX} characters`).optional(),
+  text: z.string().max(AUDIT_TEXT_MAX, `Keep the search to ${AUDIT_TEXT_MAX} characters or fewer.`).optional(),
 };
 
 export const auditRouter = router({

@@ -10,7 +10,11 @@ export const cycleRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listCycles(ctx)),
   create: adminProcedure
     .input(
-      z.object({ label: z.string().trim().min(1, "please enter a label, such as 2026-Q4").max(40), opensAt: dateOnly, closesAt: dateOnly }),
+      z.object({
+        label: z.string().trim().min(1, "Give the cycle a label, such as 2026-Q4.").max(40),
+        opensAt: dateOnly,
+        closesAt: dateOnly,
+      }),
     )
     .mutation(({ ctx, input }) => createCycle(ctx, input)),
   // What opening will do (how many people are emailed), for the confirmation before it.

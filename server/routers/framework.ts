@@ -14,21 +14,25 @@ const key = z.string().min(1).max(120).optional();
 
 const statementInput = z.object({
   key,
-  text: z.string().trim().min(1, "a statement cannot be empty").max(MAX_TEXT, `a statement is at most ${MAX_TEXT} characters`),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Write the statement; it cannot be empty.")
+    .max(MAX_TEXT, `Keep a statement to ${MAX_TEXT} characters or fewer.`),
 });
 
 const pillarInput = z.object({
   key,
-  name: z.string().trim().min(1, "every pillar needs a name").max(MAX_TEXT, `a pillar name is at most ${MAX_TEXT} characters`),
-  description: z.string().trim().max(MAX_TEXT, `a description is at most ${MAX_TEXT} characters`),
+  name: z.string().trim().min(1, "Give every pillar a name.").max(MAX_TEXT, `Keep a pillar name to ${MAX_TEXT} characters or fewer.`),
+  description: z.string().trim().max(MAX_TEXT, `Keep a description to ${MAX_TEXT} characters or fewer.`),
   weight: z
-    .number(`a weight is a number from ${MIN_WEIGHT} to ${MAX_WEIGHT}`)
-    .min(MIN_WEIGHT, `a weight runs from ${MIN_WEIGHT} to ${MAX_WEIGHT}`)
-    .max(MAX_WEIGHT, `a weight runs from ${MIN_WEIGHT} to ${MAX_WEIGHT}`),
+    .number(`A weight is a number from ${MIN_WEIGHT} to ${MAX_WEIGHT}.`)
+    .min(MIN_WEIGHT, `A weight runs from ${MIN_WEIGHT} to ${MAX_WEIGHT}.`)
+    .max(MAX_WEIGHT, `A weight runs from ${MIN_WEIGHT} to ${MAX_WEIGHT}.`),
   statements: z
     .array(statementInput)
-    .min(1, "every pillar needs at least one statement")
-    .max(MAX_STATEMENTS, `a pillar has at most ${MAX_STATEMENTS} statements`),
+    .min(1, "Give every pillar at least one statement.")
+    .max(MAX_STATEMENTS, `Keep a pillar to ${MAX_STATEMENTS} statements or fewer.`),
 });
 
 const frameworkEditInput = z
@@ -37,8 +41,8 @@ const frameworkEditInput = z
     baseVersion: z.number().int().positive().optional(),
     pillars: z
       .array(pillarInput)
-      .min(1, "a framework needs at least one pillar")
-      .max(MAX_PILLARS, `a framework has at most ${MAX_PILLARS} pillars`),
+      .min(1, "Keep at least one pillar in the framework.")
+      .max(MAX_PILLARS, `Keep the framework to ${MAX_PILLARS} pillars or fewer.`),
   })
   .superRefine((input, ctx) => {
     const seen = new Set<string>();
@@ -48,7 +52,7 @@ const frameworkEditInput = z
         ctx.addIssue({
           code: "custom",
           path: ["pillars", i, "name"],
-          message: `two pillars are named "${p.name}"; give each its own name`,
+          message: `Two pillars are named "${p.name}"; give each its own name.`,
         });
       }
       seen.add(name);

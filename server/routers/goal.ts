@@ -9,10 +9,10 @@ import { goalProcedure, id, workProcedure, workspaceProcedure } from "../trpc/pr
 import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
-const title = z.string().trim().min(1, "please say what the goal is").max(200, "at most 200 characters");
-const measure = z.string().trim().min(1, "please say how progress is measured").max(300, "at most 300 characters");
-const target = z.string().trim().min(1, "please give the target").max(200, "at most 200 characters");
-const day = dateOnly.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "choose a date between 2000 and 2100");
+const title = z.string().trim().min(1, "Say what the goal is.").max(200, "Keep this to 200 characters or fewer.");
+const measure = z.string().trim().min(1, "Say how progress is measured.").max(300, "Keep this to 300 characters or fewer.");
+const target = z.string().trim().min(1, "Give the target.").max(200, "Keep this to 200 characters or fewer.");
+const day = dateOnly.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Choose a date between 2000 and 2100.");
 const owner = id.nullable();
 const status = z.enum(["ACTIVE", "ACHIEVED", "MISSED", "DROPPED"]);
 // The same fields for the REST API (server/api-v1).
@@ -62,8 +62,12 @@ export const goalRouter = router({
     .input(
       z.object({
         cycleId: id.nullish(),
-        progress: z.number({ error: "give the progress in percent" }).int("a whole number").min(0, "0 to 100").max(100, "0 to 100"),
-        note: z.string().trim().max(2000, "at most 2,000 characters").default(""),
+        progress: z
+          .number({ error: "Give the progress as a number from 0 to 100." })
+          .int("Progress is a whole number from 0 to 100.")
+          .min(0, "Progress is a number from 0 to 100.")
+          .max(100, "Progress is a number from 0 to 100."),
+        note: z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.").default(""),
         version: z.number().int().min(1).max(2_147_483_647).optional(),
       }),
     )

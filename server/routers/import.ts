@@ -15,7 +15,7 @@ const header = z.string().max(500);
 const headers = z.array(header).min(1).max(200);
 const table = z.object({ headers, rows: z.array(z.array(z.string().max(10_000)).max(200)).max(IMPORT_MAX_ROWS) });
 // A field's key to one of the file's headers.
-const mapping = z.record(z.string().max(40), header).refine((m) => Object.keys(m).length <= 20, "too many fields in the mapping");
+const mapping = z.record(z.string().max(40), header).refine((m) => Object.keys(m).length <= 20, "Map at most 20 columns.");
 
 export const importRouter = router({
   // The file's headers matched to the fields: remembered choices first, then the usual names.

@@ -8,7 +8,13 @@ const token = z.string().min(20).max(200);
 
 export const invitationRouter = router({
   create: adminProcedure
-    .input(z.object({ email: z.email("enter a valid email address").max(200), role: roleSchema, partnerOrgId: z.string().nullish() }))
+    .input(
+      z.object({
+        email: z.email("Enter an email address, like name@example.com.").max(200),
+        role: roleSchema,
+        partnerOrgId: z.string().nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => createInvitation(ctx, input)),
   list: adminProcedure.query(({ ctx }) => listInvitations(ctx)),
   revoke: adminProcedure

@@ -10,21 +10,21 @@ import { id, lifecycleProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
-const reason = z.string().trim().max(2000, "at most 2000 characters");
+const reason = z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.");
 
 const decision = z
   .object({
     reviewId: id,
-    decision: z.enum(["RENEW", "REVISE_TERMS", "EXIT"], { error: "choose renew, revise terms or exit" }),
-    reasons: reason.min(1, "say why: the reasons are kept with the decision"),
+    decision: z.enum(["RENEW", "REVISE_TERMS", "EXIT"], { error: "Choose renew, revise terms or exit." }),
+    reasons: reason.min(1, "Say why; the reasons are kept with the decision."),
     nextRenewalDate: dateOnly.nullish(),
   })
   .superRefine((d, issue) => {
     if (d.decision !== "EXIT" && !d.nextRenewalDate) {
-      issue.addIssue({ code: "custom", path: ["nextRenewalDate"], message: "choose the next renewal date" });
+      issue.addIssue({ code: "custom", path: ["nextRenewalDate"], message: "Choose the next renewal date." });
     }
     if (d.decision === "EXIT" && d.nextRenewalDate) {
-      issue.addIssue({ code: "custom", path: ["nextRenewalDate"], message: "an exit has no next renewal date" });
+      issue.addIssue({ code: "custom", path: ["nextRenewalDate"], message: "An exit has no next renewal date; leave it empty." });
     }
   });
 
@@ -34,7 +34,7 @@ export const lifecycleRouter = router({
   history: lifecycleProcedure("read").query(({ ctx }) => partnershipHistory(ctx)),
 
   changePhase: lifecycleProcedure("facilitate")
-    .input(z.object({ phase: z.enum(PHASES, { error: "choose a phase" }), reason: reason.default("") }))
+    .input(z.object({ phase: z.enum(PHASES, { error: "Choose a phase." }), reason: reason.default("") }))
     .mutation(({ ctx, input }) => changePhase(ctx, input)),
 
   openReview: lifecycleProcedure("facilitate").mutation(({ ctx }) => openReview(ctx)),

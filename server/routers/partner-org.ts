@@ -12,7 +12,7 @@ const optionalText = z
   .transform((v) => (v ? v : null));
 
 export const partnerOrgFields = {
-  name: z.string().trim().min(1, "please enter the organisation's name").max(120),
+  name: z.string().trim().min(1, "Enter the organisation's name.").max(120),
   website: z
     .string()
     .trim()

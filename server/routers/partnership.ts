@@ -13,7 +13,7 @@ import { dateOnly } from "./inputs";
 
 const tier = z.enum(["STRATEGIC", "CORE", "EMERGING"]);
 export const partnershipFields = {
-  name: z.string().trim().min(1, "please name the partnership").max(120),
+  name: z.string().trim().min(1, "Name the partnership.").max(120),
   ownerMemberId: id.nullish(),
   tier,
   phase: z.enum(PHASES),
@@ -21,7 +21,7 @@ export const partnershipFields = {
 };
 // A new partnership starts in a resting phase: a renewal review is opened for a renewal date,
 // and an exit archives a partnership that existed.
-export const startPhase = z.enum(RESTING_PHASES, { error: "a new partnership starts as exploring, onboarding, active or renewed" });
+export const startPhase = z.enum(RESTING_PHASES, { error: "A new partnership starts as exploring, onboarding, active or renewed." });
 
 export const partnershipRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listPartnerships(ctx)),
@@ -48,7 +48,9 @@ export const partnershipRouter = router({
     .query(({ ctx, input }) => buildScorecardComments(ctx, ctx.partnershipId, input.offset)),
 
   create: adminProcedure
-    .input(z.object({ ...partnershipFields, phase: startPhase, partnerOrgId: z.string().min(1, "choose a partner organisation").max(64) }))
+    .input(
+      z.object({ ...partnershipFields, phase: startPhase, partnerOrgId: z.string().min(1, "Choose the partner organisation.").max(64) }),
+    )
     .mutation(({ ctx, input }) => createPartnership(ctx, input)),
 
   update: adminProcedure

@@ -10,7 +10,7 @@ const token = z.string().max(500);
 export const passwordResetRouter = router({
   // The same answer for every address, with an account or without.
   request: publicProcedure
-    .input(z.object({ email: z.email("enter a valid email address").max(200) }))
+    .input(z.object({ email: z.email("Enter an email address, like name@example.com.").max(200) }))
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email, { address: ctx.address })),
   // What the link's page shows; looking does not use the link.
   check: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => checkPasswordReset(ctx.db, input.token)),

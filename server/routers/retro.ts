@@ -22,7 +22,7 @@ import { id, retroActionProcedure, retroItemProcedure, retroProcedure, workProce
 import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
-const itemText = z.string().trim().min(1, "write something first").max(500, "keep an item under 500 characters");
+const itemText = z.string().trim().min(1, "Write something first.").max(500, "Keep an item under 500 characters.");
 const pillarKey = z.string().trim().min(1).max(64).nullish();
 
 export const retroRouter = router({
@@ -44,8 +44,8 @@ export const retroRouter = router({
         groundRules: z
           .string()
           .trim()
-          .min(1, "state the ground rules everyone agrees to")
-          .max(2000, "keep the ground rules under 2,000 characters"),
+          .min(1, "State the ground rules everyone agrees to.")
+          .max(2000, "Keep the ground rules under 2,000 characters."),
       }),
     )
     .mutation(({ ctx, input }) => openRetro(ctx, input)),

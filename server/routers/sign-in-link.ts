@@ -10,7 +10,7 @@ export const signInLinkRouter = router({
   // The same answer for every address, with an account or without. `next`: where the link leads
   // once signed in (a path of this site; anything else is dropped).
   request: publicProcedure
-    .input(z.object({ email: z.email("enter a valid email address").max(200), next: z.string().max(2000).optional() }))
+    .input(z.object({ email: z.email("Enter an email address, like name@example.com.").max(200), next: z.string().max(2000).optional() }))
     .mutation(async ({ ctx, input }) => {
       await requestSignInLink(ctx.db, input.email, { address: ctx.address, next: input.next });
       return { expiresInMinutes: TOKEN_LIFETIME_MS.SIGN_IN / 60_000 };

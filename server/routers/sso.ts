@@ -16,11 +16,11 @@ export const ssoRouter = router({
   save: adminProcedure
     .input(
       z.object({
-        issuer: z.string().trim().min(1, "enter the issuer address").max(500),
-        clientId: z.string().trim().min(1, "enter the client ID").max(255),
+        issuer: z.string().trim().min(1, "Enter the issuer address.").max(500),
+        clientId: z.string().trim().min(1, "Enter the client ID.").max(255),
         // Empty or absent: keep the stored secret.
         clientSecret: z.string().max(1000).nullish(),
-        domains: z.array(z.string().max(253)).min(1, "enter at least one email domain").max(20, "at most 20 domains"),
+        domains: z.array(z.string().max(253)).min(1, "Enter at least one email domain.").max(20, "List at most 20 domains."),
         required: z.boolean(),
         joinByDomain: z.boolean(),
         joinRole: z.enum(JOIN_ROLES),

@@ -9,7 +9,7 @@ import { router } from "../trpc/init";
 import { byId } from "../db/tenant";
 
 const workspaceFields = {
-  workspaceName: z.string().trim().min(2, "at least 2 characters").max(80),
+  workspaceName: z.string().trim().min(2, "Use at least 2 characters.").max(80),
   slug: workspaceSlug,
 };
 
@@ -20,9 +20,9 @@ export const workspaceRouter = router({
   signUp: publicProcedure
     .input(
       z.object({
-        name: z.string().trim().min(1, "please enter your name").max(80),
-        email: z.email("enter a valid email address").max(200),
-        password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+        name: z.string().trim().min(1, "Enter your name.").max(80),
+        email: z.email("Enter an email address, like name@example.com.").max(200),
+        password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
         ...workspaceFields,
       }),
     )
@@ -77,10 +77,10 @@ export const workspaceRouter = router({
     .input(
       z.object({
         cadence: z.enum(["MONTHLY", "QUARTERLY", "HALF_YEARLY"]),
-        cycleOpenDay: z.number().int().min(1, "from 1 to 28").max(28, "from 1 to 28 (every month has those days)"),
-        cycleLengthDays: z.number().int().min(1, "at least 1 day").max(90, "at most 90 days"),
+        cycleOpenDay: z.number().int().min(1, "Pick a day from 1 to 28.").max(28, "Pick a day from 1 to 28, which every month has."),
+        cycleLengthDays: z.number().int().min(1, "A cycle lasts at least 1 day.").max(90, "A cycle lasts at most 90 days."),
         autoSchedule: z.boolean(),
-        confidentialityThreshold: z.number().int().min(1, "at least 1").max(50),
+        confidentialityThreshold: z.number().int().min(1, "Use a number of 1 or more.").max(50),
         surveyMode: z.enum(["CONFIDENTIAL", "ATTRIBUTED"]),
       }),
     )
@@ -94,10 +94,10 @@ export const workspaceRouter = router({
     .input(
       z.object({
         renewalReviewDays: z
-          .number({ error: "a whole number of days" })
-          .int("a whole number of days")
-          .min(7, "at least 7 days")
-          .max(365, "at most 365 days"),
+          .number({ error: "Enter a whole number of days." })
+          .int("Enter a whole number of days.")
+          .min(7, "Use at least 7 days.")
+          .max(365, "Use at most 365 days."),
       }),
     )
     .mutation(({ ctx, input }) => updateRenewalReviewDays(ctx, input.renewalReviewDays)),

@@ -38,12 +38,12 @@ export async function cycleDetail(ctx: CycleCtx) {
 }
 
 export async function createCycle(ctx: WorkspaceCtx, input: { label: string; opensAt: Date; closesAt: Date }) {
-  if (input.closesAt <= input.opensAt) throw badRequest("The close date must be after the open date.");
+  if (input.closesAt <= input.opensAt) throw badRequest("The close date must be after the open date.", "closesAt");
   let cycle;
   try {
     cycle = await ctx.db.$transaction((tx) => newCycle(tx, { label: input.label, opensAt: input.opensAt, closesAt: input.closesAt }));
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A cycle labelled "${input.label}" already exists.`);
+    if (isUniqueViolation(error)) throw conflict(`A cycle labelled "${input.label}" already exists. Choose another label.`, "label");
     throw error;
   }
   if (!cycle) throw badRequest("This workspace has no framework yet.");
@@ -107,8 +107,8 @@ export async function setCycleStatus(ctx: CycleCtx, status: "OPEN" | "CLOSED", n
 
 export async function extendCycle(ctx: CycleCtx, closesAt: Date, now = new Date()) {
   const { cycle } = ctx;
-  if (closesAt <= now) throw badRequest("The new close date must be in the future.");
-  if (closesAt <= cycle.opensAt) throw badRequest("The close date must be after the open date.");
+  if (closesAt <= now) throw badRequest("The new close date must be in the future.", "closesAt");
+  if (closesAt <= cycle.opensAt) throw badRequest("The close date must be after the open date.", "closesAt");
   // Only the date changes: a closed cycle stays closed until an admin reopens it.
   return ctx.db.cycle.update({ where: byId(ctx.db, cycle.id), data: { closesAt } });
 }

@@ -14,7 +14,9 @@ export const STALE_DRAFT = "This survey was changed in another tab or on another
 export const saveDraftInput = z.object({
   answers: z.array(answerInput).max(200),
   // Not trimmed: what someone is still typing comes back exactly as they left it.
-  comments: z.array(z.object({ pillarId: z.string().min(1), text: z.string().max(2000, "a comment is at most 2,000 characters") })).max(50),
+  comments: z
+    .array(z.object({ pillarId: z.string().min(1), text: z.string().max(2000, "Keep a comment to 2,000 characters or fewer.") }))
+    .max(50),
   // null: there is no draft yet, and this save creates it.
   baseVersion: z.number().int().min(1).max(2_147_483_647).nullable(),
 });

@@ -284,9 +284,9 @@ export async function acceptInvitation(
 
   // Checked before anything else, so a refusal reads the same whether or not the address has an account.
   const name = input.name?.trim() ?? "";
-  if (!name) throw badRequest("Please enter your name.");
+  if (!name) throw badRequest("Please enter your name.", "name");
   if (input.password && input.password.length < MIN_PASSWORD_LENGTH) {
-    throw badRequest(`Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters, or leave it empty.`);
+    throw badRequest(`Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters, or leave it empty.`, "password");
   }
 
   const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true, email: true } });

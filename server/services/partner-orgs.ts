@@ -26,7 +26,7 @@ export async function createPartnerOrg(
   try {
     return await ctx.db.partnerOrg.create({ data: { workspaceId: ctx.workspace.id, ...input } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`);
+    if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`, "name");
     throw error;
   }
 }
@@ -42,7 +42,7 @@ export async function updatePartnerOrg(
   try {
     return await ctx.db.partnerOrg.update({ where: byId(ctx.db, existing.id), data: input });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`);
+    if (isUniqueViolation(error)) throw conflict(`A partner organisation named "${input.name}" already exists.`, "name");
     throw error;
   }
 }

@@ -61,7 +61,7 @@ async function checkOwner(ctx: WorkspaceCtx, ownerMemberId: string | null | unde
   return owner.id;
 }
 
-const taken = (name: string) => conflict(`A partnership named "${name}" already exists.`);
+const taken = (name: string) => conflict(`A partnership named "${name}" already exists.`, "name");
 
 export async function createPartnership(ctx: WorkspaceCtx, input: PartnershipFields & { partnerOrgId: string }) {
   const org = await ctx.db.partnerOrg.findUnique({ where: byId(ctx.db, input.partnerOrgId) });

@@ -25,16 +25,26 @@ export async function partnershipPeople(ctx: Pick<WorkspaceCtx, "db">, partnersh
 }
 
 // An owner named for an action or goal must be one of the partnership's people, or the person
-// acting (an admin stepping in may take an action on themselves).
-export async function checkPartnershipPerson(ctx: WorkspaceCtx, work: WorkContext, memberId: string, side?: Side): Promise<Person> {
+// acting (an admin stepping in may take an action on themselves). `field`: the input it came in,
+// so a form shows the refusal beside it.
+export async function checkPartnershipPerson(
+  ctx: WorkspaceCtx,
+  work: WorkContext,
+  memberId: string,
+  side?: Side,
+  field = "ownerMemberId",
+): Promise<Person> {
   const people = await partnershipPeople(ctx, work.partnership);
   let person = people.find((p) => p.memberId === memberId);
   if (!person && memberId === ctx.member.id && work.viewer.canWrite) {
     person = { memberId, name: ctx.user.name, email: ctx.user.email, side: work.viewer.side };
   }
-  if (!person) throw badRequest("Choose someone who works on this partnership, from either side.");
+  if (!person) throw badRequest("Choose someone who works on this partnership, from either side.", field);
   if (side && person.side !== side) {
-    throw badRequest(side === "HOST" ? "Choose someone from your own organisation." : "Choose a contact of the partner organisation.");
+    throw badRequest(
+      side === "HOST" ? "Choose someone from your own organisation." : "Choose a contact of the partner organisation.",
+      field,
+    );
   }
   return person;
 }

@@ -115,13 +115,13 @@ export async function surveyForm(ctx: SurveyCtx) {
 export const answerInput = z.object({
   statementId: z.string().min(1),
   // null is "Don't know".
-  value: z.number().int().min(1, "answers run from 1 to 5").max(5, "answers run from 1 to 5").nullable(),
+  value: z.number().int().min(1, "Answers run from 1 to 5.").max(5, "Answers run from 1 to 5.").nullable(),
 });
 
 export const submitInput = z.object({
   answers: z.array(answerInput).max(200),
   comments: z
-    .array(z.object({ pillarId: z.string().min(1), text: z.string().trim().max(2000, "a comment is at most 2,000 characters") }))
+    .array(z.object({ pillarId: z.string().min(1), text: z.string().trim().max(2000, "Keep a comment to 2,000 characters or fewer.") }))
     .max(50)
     .default([]),
 });

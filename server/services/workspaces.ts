@@ -35,7 +35,7 @@ export async function createWorkspace(db: TenantClient, input: { userId: string;
   try {
     return await ("$transaction" in db ? db.$transaction(create) : create(db));
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`The address "${input.slug}" is taken; choose another.`);
+    if (isUniqueViolation(error)) throw conflict(`The address "${input.slug}" is taken; choose another.`, "slug");
     throw error;
   }
 }

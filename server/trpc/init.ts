@@ -1,14 +1,17 @@
 // tRPC's one instance. Every procedure's meta names the access rule it is built on (the step of
 // the ladder in procedures.ts sets it), so the access tests can ask server/access what each one
 // should answer. Refusals thrown as domain errors become tRPC errors in one middleware at the root
-// of the ladder (errors.ts); input validation errors become one readable sentence, so every form
-// can show the server's message as it is.
+// of the ladder (errors.ts); an input failure's issues become sentences (server/input-sentences.ts):
+// one per field on `data.fieldErrors` (path -> sentence) and a summary as the message, which forms
+// show through app/_lib/use-form-errors.ts.
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import type { RequestContext } from "../access/context";
 import type { Rule } from "../access/decide";
+import { isDomainError } from "../access/errors";
+import { describeInputProblems, issueSentence } from "../input-sentences";
 import { toTRPCError } from "./errors";
 
 // Every step of the ladder sets `access` (the access matrix test fails a procedure without it);
@@ -27,6 +30,9 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
     .join("; ");
 }
 
+// Every zod rule without a message of its own speaks in sentences, not zod's developer wording.
+z.config({ customError: issueSentence });
+
 const t = initTRPC
   .context<RequestContext>()
   .meta<Meta>()
@@ -35,14 +41,18 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const problems = zodError ? describeInputProblems(zodError.issues) : null;
+      // A service's refusal about one field (the due date in the past) is shown beside that field.
+      const field = isDomainError(error.cause) ? error.cause.field : undefined;
+      const fieldErrors = problems ? problems.fieldErrors : field ? { [field]: error.message } : null;
       return {
         ...shape,
-        message: zodError
-          ? `Invalid input. ${describeIssues(zodError.issues)}`
+        message: problems
+          ? problems.summary
           : internal
             ? "Something went wrong on our side, and nothing was saved. Please try again."
             : shape.message,
-        data: { ...shape.data, fieldErrors: zodError ? zodError.flatten().fieldErrors : null },
+        data: { ...shape.data, fieldErrors },
       };
     },
   });

@@ -1,12 +1,12 @@
 // The input rule of server/input-text.ts for every procedure, before any parsing: the base of the
 // ladder runs this first, so no procedure can forget it, and a hostile string never reaches a
 // schema, a service or the database. The refusal is an input error like zod's (BAD_REQUEST with
-// a ZodError cause), so the error formatter names the field and forms show it beside the field.
+// a ZodError cause), so the error formatter sends it by the field's path and forms show it there.
 // (ZodRealError is zod 4's ZodError that is also an Error, as parse failures are: tRPC keeps only
 // an Error as the cause.)
 import { TRPCError } from "@trpc/server";
 import { ZodRealError } from "zod";
-import { badTextMessage, badTextProblem, findBadText } from "../input-text";
+import { badTextProblem, findBadText } from "../input-text";
 
 interface GuardOpts<T> {
   getRawInput: () => Promise<unknown>;
@@ -19,7 +19,7 @@ export async function guardInput<T>({ getRawInput, next }: GuardOpts<T>): Promis
   if (bad) {
     throw new TRPCError({
       code: "BAD_REQUEST",
-      message: badTextMessage(bad),
+      message: badTextProblem(bad),
       cause: new ZodRealError([{ code: "custom", path: bad.path, message: badTextProblem(bad), input: undefined }]),
     });
   }

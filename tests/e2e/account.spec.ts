@@ -60,7 +60,10 @@ test("name and password changed on the account page; the change signs the other 
   await page.getByLabel("New password", { exact: true }).fill("tomas-new-password-1");
   await page.getByLabel("Repeat the new password").fill("tomas-new-password-1");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(alerts(page)).toHaveText("That is not your current password.");
+  // Said beside the current password, which takes focus; the summary above says where to look.
+  await expect(alerts(page)).toHaveText("One entry needs a change; see the message beside it.");
+  await expect(page.getByText("That is not your current password.")).toBeVisible();
+  await expect(page.getByLabel("Current password", { exact: true }).last()).toBeFocused();
 
   await page.getByLabel("Current password", { exact: true }).last().fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();

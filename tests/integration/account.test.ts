@@ -69,7 +69,7 @@ describe("changing one's name and email choices", () => {
     const [event] = await eventsOf(user.id, "account.updated");
     expect(event!.detail).toEqual({ name: { from: "Pat Person", to: "Pat Q. Person" } });
 
-    await expectTrpcError(api.account.rename({ name: "   " }), "BAD_REQUEST", /please enter your name/);
+    await expectTrpcError(api.account.rename({ name: "   " }), "BAD_REQUEST", /Enter your name\./);
     await expectTrpcError(api.account.rename({ name: "x".repeat(81) }), "BAD_REQUEST");
     expect((await userRow(user.id)).name).toBe("Pat Q. Person");
   });
@@ -254,7 +254,7 @@ describe("changing the email address", () => {
     await expectTrpcError(
       browser.api.account.requestEmailChange({ email: "not an address", currentPassword: TEST_PASSWORD }),
       "BAD_REQUEST",
-      /valid email/,
+      /Enter an email address/,
     );
     expect(await db().accountEmail.count({ where: { to } })).toBe(0);
 

@@ -245,7 +245,7 @@ describe("errors", () => {
     expect(invalid.response.status).toBe(400);
     expect(invalid.error).toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringMatching(/^Invalid input\. name: please enter the organisation's name/),
+      message: expect.stringMatching(/^Invalid input\. name: Enter the organisation's name\./),
     });
 
     const badDate = await api.POST("/partnerships/{partnershipId}/goals", {
@@ -253,7 +253,7 @@ describe("errors", () => {
       body: { title: "A goal", measure: "A measure", target: "1", dueDate: "2030-02-30" },
     });
     expect(badDate.response.status).toBe(400);
-    expect(badDate.error!.message).toBe("Invalid input. dueDate: not a real date");
+    expect(badDate.error!.message).toBe("Invalid input. dueDate: That is not a real date.");
 
     const taken = await api.POST("/partner-organisations", { body: { name: w.orgA.name } });
     expect(taken.response.status).toBe(409);

@@ -302,8 +302,8 @@ describe("framework.update refusals write nothing", () => {
     const w = await buildWorld();
     const edit = await currentEdit(w);
     edit[2]!.statements = [];
-    await refused(w, update(w, edit), "BAD_REQUEST", /every pillar needs at least one statement/);
-    await refused(w, update(w, []), "BAD_REQUEST", /a framework needs at least one pillar/);
+    await refused(w, update(w, edit), "BAD_REQUEST", /Give every pillar at least one statement/);
+    await refused(w, update(w, []), "BAD_REQUEST", /Keep at least one pillar in the framework/);
   });
 
   it("refuses empty or overlong names and texts, and too many pillars or statements", async () => {
@@ -311,28 +311,28 @@ describe("framework.update refusals write nothing", () => {
     const base = await currentEdit(w);
     const emptyName = structuredClone(base);
     emptyName[0]!.name = "   ";
-    await refused(w, update(w, emptyName), "BAD_REQUEST", /every pillar needs a name/);
+    await refused(w, update(w, emptyName), "BAD_REQUEST", /Give every pillar a name/);
     const emptyText = structuredClone(base);
     emptyText[1]!.statements[2]!.text = " ";
-    await refused(w, update(w, emptyText), "BAD_REQUEST", /a statement cannot be empty/);
+    await refused(w, update(w, emptyText), "BAD_REQUEST", /Write the statement; it cannot be empty/);
     const long = structuredClone(base);
     long[1]!.statements[2]!.text = "x".repeat(301);
-    await refused(w, update(w, long), "BAD_REQUEST", /at most 300 characters/);
+    await refused(w, update(w, long), "BAD_REQUEST", /300 characters or fewer/);
     const crowded = structuredClone(base);
     crowded[0]!.statements = Array.from({ length: 11 }, (_, i) => ({ text: `Statement ${i}` }));
-    await refused(w, update(w, crowded), "BAD_REQUEST", /at most 10 statements/);
+    await refused(w, update(w, crowded), "BAD_REQUEST", /10 statements or fewer/);
     const many = [
       ...base,
       ...Array.from({ length: 5 }, (_, i) => ({ name: `Extra ${i}`, description: "", weight: 1, statements: [{ text: "A" }] })),
     ];
-    await refused(w, update(w, many), "BAD_REQUEST", /at most 8 pillars/);
+    await refused(w, update(w, many), "BAD_REQUEST", /8 pillars or fewer/);
   });
 
   it("refuses two pillars with the same name", async () => {
     const w = await buildWorld();
     const edit = await currentEdit(w);
     edit.push({ name: " trust ", description: "", weight: 1, statements: [{ text: "Another trust statement." }] });
-    await refused(w, update(w, edit), "BAD_REQUEST", /two pillars are named .*trust/);
+    await refused(w, update(w, edit), "BAD_REQUEST", /Two pillars are named .*trust/);
   });
 
   it("refuses a weight of 0 or above 10", async () => {
@@ -340,7 +340,7 @@ describe("framework.update refusals write nothing", () => {
     for (const weight of [0, -1, 10.5]) {
       const edit = await currentEdit(w);
       edit[0]!.weight = weight;
-      await refused(w, update(w, edit), "BAD_REQUEST", /a weight runs from 0.1 to 10/);
+      await refused(w, update(w, edit), "BAD_REQUEST", /A weight runs from 0.1 to 10/);
     }
   });
 

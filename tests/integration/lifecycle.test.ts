@@ -131,7 +131,7 @@ describe("renewal decisions", () => {
     await expectTrpcError(
       w.manager.api.lifecycle.decide({ ...args, reviewId, decision: "RENEW", reasons: "   " }),
       "BAD_REQUEST",
-      /say why/,
+      /Say why/,
     );
     await expectTrpcError(
       w.manager.api.lifecycle.decide({ ...args, reviewId, decision: "RENEW", reasons: "Good year" }),

@@ -47,8 +47,10 @@ async function workInB(w: World, holder: Person, side: "HOST" | "PARTNER") {
     partnershipId: w.partnershipB.id,
     title: "Send the joint forecast",
     ownerMemberId: holder.member.id,
-    dueDate: ymd(-5),
+    dueDate: ymd(5),
   });
+  // Agreed earlier, now late: a new action is refused a date in the past, so its date moves here.
+  await db().action.updateMany({ where: { id: action.id }, data: { dueDate: new Date(`${ymd(-5)}T00:00:00Z`) } });
   const goal = await w.manager.api.goal.create({
     workspaceSlug: slug,
     partnershipId: w.partnershipB.id,

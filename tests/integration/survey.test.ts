@@ -52,7 +52,7 @@ describe("a refused submit writes nothing", () => {
     for (const bad of [6, 0]) {
       const answers = await fullAnswers(w.cycle.id, 4);
       answers[3]!.value = bad;
-      await expectTrpcError(w.contactA.api.response.submit({ ...submitFor(w), answers }), "BAD_REQUEST", /answers run from 1 to 5/);
+      await expectTrpcError(w.contactA.api.response.submit({ ...submitFor(w), answers }), "BAD_REQUEST", /Answers run from 1 to 5/);
     }
     expect(await counts(w)).toEqual(before);
   });
@@ -122,7 +122,7 @@ describe("a refused submit writes nothing", () => {
         comments: [{ pillarId: trust!.id, text: "x".repeat(2001) }],
       }),
       "BAD_REQUEST",
-      /a comment is at most 2,000 characters/,
+      /Keep a comment to 2,000 characters or fewer/,
     );
     expect(await counts(w)).toEqual(before);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badTextMessage, findBadText, hasBadCharacter } from "../../server/input-text";
+import { badTextProblem, findBadText, hasBadCharacter } from "../../server/input-text";
 
 describe("hasBadCharacter", () => {
   it("refuses NUL, the other C0 controls, DEL and the C1 controls", () => {
@@ -80,16 +80,14 @@ describe("findBadText", () => {
   });
 });
 
-describe("badTextMessage", () => {
-  it("names the field, never echoes the text, and says what to do", () => {
-    expect(badTextMessage({ path: ["name"], in: "value" })).toBe(
-      "name: contains a control character or an invalid character; remove it and try again.",
+describe("badTextProblem", () => {
+  it("is a sentence that never echoes the text or names a path, and says what to do", () => {
+    expect(badTextProblem({ path: ["name"], in: "value" })).toBe(
+      "This contains a control character or an invalid character; remove it and try again.",
     );
-    expect(badTextMessage({ path: ["pillars", 2, "statements", 0, "text"], in: "value" })).toMatch(/^text: contains/);
-    expect(badTextMessage({ path: [], in: "value" })).toMatch(/^input: contains/);
-    expect(badTextMessage({ path: ["filters"], in: "key" })).toBe(
-      "filters: a field name contains a control character or an invalid character; remove it and try again.",
+    expect(badTextProblem({ path: ["pillars", 2, "statements", 0, "text"], in: "value" })).toMatch(/^This contains/);
+    expect(badTextProblem({ path: ["filters"], in: "key" })).toBe(
+      "A field name contains a control character or an invalid character; remove it and try again.",
     );
-    expect(badTextMessage({ path: [], in: "key" })).toMatch(/^A field name contains/);
   });
 });

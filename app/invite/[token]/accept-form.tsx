@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from "~/server/password-policy";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../_components/alert";
 import { Button } from "../../_components/button";
 import { TextField } from "../../_components/field";
-import { focusFirstInvalid, signInWithToken } from "../../_lib/auth-forms";
-import { fieldError } from "../../_lib/field-error";
+import { signInWithToken } from "../../_lib/auth-forms";
+import { useFormErrors } from "../../_lib/use-form-errors";
 import { CheckEmail } from "../../signin/check-email";
 
 type Errors = { name?: string; password?: string };
@@ -31,7 +31,9 @@ export function AcceptForm({
   const trpc = useTRPC();
   const router = useRouter();
   const accept = useMutation(trpc.invitation.accept.mutationOptions());
-  const [errors, setErrors] = useState<Errors>({});
+  const [problems, setProblems] = useState<Errors>({});
+  const errors = useFormErrors(accept.error, ["name", "password"], problems);
+  // A problem after joining (signing in failed), with a way on.
   const [problem, setProblem] = useState<ReactNode>(null);
   const [signingIn, setSigningIn] = useState(false);
   const signInHere = `/signin?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(`/invite/${token}`)}`;
@@ -51,22 +53,21 @@ export function AcceptForm({
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
+    const form = new FormData(event.currentTarget);
     const name = String(form.get("name") ?? "").trim();
     const password = String(form.get("password") ?? "");
     const found: Errors = {};
-    if (!name) found.name = "Please enter your name.";
+    if (!name) found.name = "Enter your name.";
     if (password && password.length < MIN_PASSWORD) found.password = `Use at least ${MIN_PASSWORD} characters, or leave it empty.`;
-    setErrors(found);
+    setProblems(found);
     setProblem(null);
-    if (focusFirstInvalid(formEl, found)) return;
+    if (Object.keys(found).length) return;
 
     let result;
     try {
       result = await accept.mutateAsync({ token, name, ...(password ? { password } : {}) });
-    } catch (error) {
-      setProblem(errorMessage(error));
+    } catch {
+      // The mutation's error is shown by the form (errors.summary and beside its field).
       return;
     }
     if (result.status !== "joined") return;
@@ -95,8 +96,8 @@ export function AcceptForm({
 
   const busy = accept.isPending || signingIn;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
-      <Alert tone="error">{problem}</Alert>
+    <form id={errors.formId} onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
+      <Alert tone="error">{problem ?? errors.summary}</Alert>
       <TextField
         label="Email"
         name="email"
@@ -115,7 +116,7 @@ export function AcceptForm({
         maxLength={80}
         defaultValue={name ?? undefined}
         autoFocus
-        error={errors.name ?? fieldError(accept.error, "name")}
+        error={errors.field("name")}
       />
       <TextField
         label="Password (optional)"
@@ -124,7 +125,7 @@ export function AcceptForm({
         autoComplete="new-password"
         maxLength={200}
         hint={`At least ${MIN_PASSWORD} characters. Leave it empty to sign in with a link we email you instead.`}
-        error={errors.password ?? fieldError(accept.error, "password")}
+        error={errors.field("password")}
       />
       <Button type="submit" className="w-full" disabled={busy}>
         {signingIn ? "Signing you in…" : accept.isPending ? "Joining…" : `Join ${workspaceName}`}

@@ -1,11 +1,11 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../_components/alert";
 import { Button } from "../../_components/button";
 import { TextField } from "../../_components/field";
-import { fieldError } from "../../_lib/field-error";
+import { useFormErrors } from "../../_lib/use-form-errors";
 import { CheckEmail } from "../check-email";
 
 export function ForgotForm({ defaultEmail }: { defaultEmail: string }) {
@@ -13,6 +13,7 @@ export function ForgotForm({ defaultEmail }: { defaultEmail: string }) {
   const request = useMutation(trpc.passwordReset.request.mutationOptions());
   const [email, setEmail] = useState(defaultEmail);
   const [invalid, setInvalid] = useState<string | null>(null);
+  const errors = useFormErrors(request.error, ["email"], { email: invalid });
 
   if (request.data && request.variables) {
     return (
@@ -26,7 +27,7 @@ export function ForgotForm({ defaultEmail }: { defaultEmail: string }) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
-      setInvalid("Please enter a valid email address.");
+      setInvalid("Enter an email address, like name@example.com.");
       return;
     }
     setInvalid(null);
@@ -34,8 +35,8 @@ export function ForgotForm({ defaultEmail }: { defaultEmail: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Alert tone="error">{request.error && !fieldError(request.error, "email") ? errorMessage(request.error) : null}</Alert>
+    <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Alert tone="error">{errors.summary}</Alert>
       <TextField
         label="Email"
         name="email"
@@ -46,7 +47,7 @@ export function ForgotForm({ defaultEmail }: { defaultEmail: string }) {
         autoFocus
         value={email}
         onChange={(e) => setEmail(e.target.value)}
-        error={invalid ?? fieldError(request.error, "email")}
+        error={errors.field("email")}
       />
       <Button type="submit" className="w-full" disabled={request.isPending}>
         {request.isPending ? "Sending…" : "Email me a reset link"}

@@ -7,34 +7,38 @@ import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../_components/alert";
 import { Button } from "../../_components/button";
 import { TextField } from "../../_components/field";
-import { focusFirstInvalid, signInWithToken } from "../../_lib/auth-forms";
+import { signInWithToken } from "../../_lib/auth-forms";
+import { fieldErrorsOf, useFormErrors } from "../../_lib/use-form-errors";
 
 type Errors = { password?: string; confirm?: string };
 
 export function ResetForm({ token, email }: { token: string; email: string }) {
   const trpc = useTRPC();
   const complete = useMutation(trpc.passwordReset.complete.mutationOptions());
-  const [errors, setErrors] = useState<Errors>({});
+  const [problems, setProblems] = useState<Errors>({});
+  const errors = useFormErrors(complete.error, ["password", "confirm"], problems);
+  // A refusal of the link itself, with a way on.
   const [problem, setProblem] = useState<ReactNode>(null);
   const [signingIn, setSigningIn] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
+    const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
     const confirm = String(form.get("confirm") ?? "");
     const found: Errors = {};
     if (password.length < MIN_PASSWORD) found.password = `Use at least ${MIN_PASSWORD} characters.`;
     else if (confirm !== password) found.confirm = "The two passwords are not the same.";
-    setErrors(found);
+    setProblems(found);
     setProblem(null);
-    if (focusFirstInvalid(formEl, found)) return;
+    if (Object.keys(found).length) return;
 
     let done: { email: string; signInToken: string };
     try {
       done = await complete.mutateAsync({ token, password });
     } catch (error) {
+      // A problem with the password itself is shown beside it; one with the link offers a new one.
+      if (Object.keys(fieldErrorsOf(error)).length) return;
       setProblem(
         <>
           {errorMessage(error)}{" "}
@@ -62,8 +66,8 @@ export function ResetForm({ token, email }: { token: string; email: string }) {
 
   const busy = complete.isPending || signingIn;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
-      <Alert tone="error">{problem}</Alert>
+    <form id={errors.formId} onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
+      <Alert tone="error">{problem ?? errors.summary}</Alert>
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <TextField
@@ -76,7 +80,7 @@ export function ResetForm({ token, email }: { token: string; email: string }) {
         maxLength={200}
         autoFocus
         hint={`At least ${MIN_PASSWORD} characters.`}
-        error={errors.password}
+        error={errors.field("password")}
       />
       <TextField
         label="New password again"
@@ -85,7 +89,7 @@ export function ResetForm({ token, email }: { token: string; email: string }) {
         autoComplete="new-password"
         required
         maxLength={200}
-        error={errors.confirm}
+        error={errors.field("confirm")}
       />
       <Button type="submit" className="w-full" disabled={busy}>
         {signingIn ? "Signing you in…" : complete.isPending ? "Saving…" : "Save password and sign in"}

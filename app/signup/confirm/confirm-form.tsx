@@ -8,7 +8,7 @@ import { Alert } from "../../_components/alert";
 import { Button } from "../../_components/button";
 import { TextField } from "../../_components/field";
 import { signInWithToken } from "../../_lib/auth-forms";
-import { fieldError } from "../../_lib/field-error";
+import { fieldErrorsOf, useFormErrors } from "../../_lib/use-form-errors";
 import { SLUG_PATTERN, SLUG_RULE } from "../../workspaces/workspace-fields";
 
 const codeOf = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined);
@@ -32,6 +32,7 @@ export function ConfirmForm({
   const [slugError, setSlugError] = useState<string | null>(slugProblem);
   const [choosing, setChoosing] = useState(slugProblem !== null);
   const [problem, setProblem] = useState<ReactNode>(null);
+  const errors = useFormErrors(null, ["slug"], { slug: slugError });
   const [signingIn, setSigningIn] = useState(false);
 
   async function onSubmit(event: FormEvent) {
@@ -45,10 +46,11 @@ export function ConfirmForm({
     try {
       done = await confirm.mutateAsync({ token, ...(choosing ? { slug } : {}) });
     } catch (error) {
-      const message = fieldError(error, "slug") ?? errorMessage(error);
+      const slugSentence = fieldErrorsOf(error).slug;
+      const message = slugSentence ?? errorMessage(error);
       // A taken or reserved address (the server's only CONFLICT here): ask for another, the link
       // stays usable.
-      if (codeOf(error) === "CONFLICT" || fieldError(error, "slug")) {
+      if (codeOf(error) === "CONFLICT" || slugSentence) {
         setChoosing(true);
         setSlugError(message);
       } else setProblem(message);
@@ -71,7 +73,7 @@ export function ConfirmForm({
 
   const busy = confirm.isPending || signingIn;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
+    <form id={errors.formId} onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
       <Alert tone="error">{problem}</Alert>
       {choosing ? (
         <TextField
@@ -85,7 +87,7 @@ export function ConfirmForm({
           value={slug}
           onChange={(e) => setSlug(e.target.value.toLowerCase().replace(/\s+/g, "-"))}
           hint={`Your workspace will live at /w/${slug || "…"}. ${SLUG_RULE}`}
-          error={slugError}
+          error={errors.field("slug")}
         />
       ) : (
         <p className="text-sm text-slate-600">

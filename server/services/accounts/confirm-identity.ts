@@ -53,7 +53,7 @@ export async function confirmIdentity(
     if (!(await recentlyProved(a, now))) throw badRequest(SIGN_IN_AGAIN);
     return;
   }
-  if (!currentPassword) throw badRequest(ENTER_CURRENT_PASSWORD);
+  if (!currentPassword) throw badRequest(ENTER_CURRENT_PASSWORD, "currentPassword");
   let attempt;
   try {
     attempt = await beginAttempt(a.db, user.email, a.address, now);
@@ -74,7 +74,7 @@ export async function confirmIdentity(
       email: user.email,
       address: a.address,
     });
-    throw badRequest(WRONG_CURRENT_PASSWORD);
+    throw badRequest(WRONG_CURRENT_PASSWORD, "currentPassword");
   }
   await attempt.succeeded();
 }

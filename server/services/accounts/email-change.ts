@@ -43,7 +43,7 @@ export async function requestEmailChange(
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const newEmail = normaliseEmail(input.newEmail);
-  if (newEmail === user.email) throw badRequest(SAME_EMAIL);
+  if (newEmail === user.email) throw badRequest(SAME_EMAIL, "email");
   const recent = await a.db.accountAuditEvent.count({
     where: { userId: user.id, action: "email.change_requested", createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
   });

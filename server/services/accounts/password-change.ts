@@ -21,11 +21,11 @@ export async function changePassword(
   now = new Date(),
 ): Promise<{ firstPassword: boolean; otherSessionsEnded: number }> {
   const user = await a.db.user.findUniqueOrThrow({ where: { id: a.userId }, select: { id: true, email: true, passwordHash: true } });
-  if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw badRequest(SHORT_PASSWORD);
-  if (input.newPassword.length > MAX_PASSWORD_LENGTH) throw badRequest(`Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw badRequest(SHORT_PASSWORD, "newPassword");
+  if (input.newPassword.length > MAX_PASSWORD_LENGTH) throw badRequest(`Use at most ${MAX_PASSWORD_LENGTH} characters.`, "newPassword");
   await confirmIdentity(a, user, input.currentPassword, now);
   // Only after the current password was checked: before, this would tell a guesser it was right.
-  if (user.passwordHash && input.currentPassword === input.newPassword) throw badRequest(SAME_PASSWORD);
+  if (user.passwordHash && input.currentPassword === input.newPassword) throw badRequest(SAME_PASSWORD, "newPassword");
 
   const passwordHash = await hashPassword(input.newPassword);
   const firstPassword = !user.passwordHash;

@@ -83,7 +83,8 @@ export async function resetPassword(
   opts: RequestOptions = {},
 ): Promise<{ email: string; signInToken: string }> {
   const now = opts.now ?? new Date();
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw badRequest(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    throw badRequest(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, "password");
   // A dead link is refused before the slow hash.
   const state = await checkPasswordReset(db, input.token, now);
   if (!state.ok) throw badRequest(state.message);

@@ -51,7 +51,7 @@ export async function accountOverview(a: AccountRequest, now = new Date()) {
 
 export async function renameAccount(a: AccountRequest, rawName: string): Promise<{ name: string }> {
   const name = rawName.trim().replace(/\s+/g, " ");
-  if (!name) throw badRequest("Please enter your name.");
+  if (!name) throw badRequest("Please enter your name.", "name");
   if (name.length > MAX_NAME_LENGTH) throw badRequest(`Use at most ${MAX_NAME_LENGTH} characters.`);
   const user = await a.db.user.findUniqueOrThrow({ where: { id: a.userId }, select: { name: true, email: true } });
   if (user.name === name) return { name };

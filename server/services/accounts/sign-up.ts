@@ -63,7 +63,8 @@ export async function requestSignUp(
   const email = normaliseEmail(input.email);
   const problem = await slugProblem(db, input.slug);
   if (problem) throw conflict(problem);
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw badRequest(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    throw badRequest(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, "password");
   const passwordHash = await hashPassword(input.password);
 
   const recent = await db.accountEmail.count({

@@ -15,6 +15,7 @@ import type { ActionCtx, WorkCtx, WorkspaceCtx } from "../../access/context";
 import { decideActionDetails } from "../../access/decide";
 import { badRequest, conflict } from "../../access/errors";
 import { actorOf, enforce, partnershipFactsOf } from "../../access/partnership";
+import { refusePastDueDate } from "../due-dates";
 import { checkPartnershipPerson } from "../people";
 import { currentPillars } from "./pillars";
 import { createAction, recordActionEvent, type ActionChanges } from "./record";
@@ -41,11 +42,12 @@ export interface ActionEdit {
 async function checkPillar(ctx: WorkspaceCtx, pillarKey: string | null | undefined) {
   if (!pillarKey) return;
   const pillars = await currentPillars(ctx.db);
-  if (!pillars.some((p) => p.key === pillarKey)) throw badRequest("Choose one of the framework's pillars, or none.");
+  if (!pillars.some((p) => p.key === pillarKey)) throw badRequest("Choose one of the framework's pillars, or none.", "pillarKey");
 }
 
-export async function addAction(ctx: WorkCtx, input: AddActionInput) {
+export async function addAction(ctx: WorkCtx, input: AddActionInput, now = new Date()) {
   const { work } = ctx;
+  refusePastDueDate(input.dueDate, now);
   await checkPartnershipPerson(ctx, work, input.ownerMemberId);
   await checkPillar(ctx, input.pillarKey);
   // The cycle it was agreed in, so the next cycle's scorecard can set it beside the scores.
@@ -116,6 +118,8 @@ export async function updateAction(ctx: ActionCtx, input: { version: number; edi
   if (agreed.length && !claiming) enforce(decideActionDetails(actorOf(ctx), partnershipFactsOf(work), action));
   if (typeof data.ownerMemberId === "string") await checkPartnershipPerson(ctx, work, data.ownerMemberId);
   if ("pillar" in changes) await checkPillar(ctx, data.pillarKey as string | null);
+  // Moving the date is agreeing a new one, so it is today or later too; an untouched old date stays.
+  if (data.dueDate instanceof Date) refusePastDueDate(data.dueDate, now);
 
   return ctx.db.$transaction(async (tx) => {
     // The version in the condition makes the check and the write one step: of two changes based

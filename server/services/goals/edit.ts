@@ -13,6 +13,7 @@ import { actorOf, partnershipFactsOf } from "../../access/partnership";
 import { isUniqueViolation } from "../../db/errors";
 import { checkPartnershipPerson } from "../people";
 import { todayUtc } from "../actions/overdue";
+import { refusePastDueDate } from "../due-dates";
 import { checkInCycle } from "./cycle";
 
 export const STALE_GOAL = "Someone else changed this goal a moment ago; reload to see their change, then make yours again.";
@@ -39,17 +40,18 @@ export interface GoalEdit {
 }
 
 async function checkOwners(ctx: WorkspaceCtx, work: WorkContext, owners: { hostOwnerId?: string | null; partnerOwnerId?: string | null }) {
-  if (owners.hostOwnerId) await checkPartnershipPerson(ctx, work, owners.hostOwnerId, "HOST");
-  if (owners.partnerOwnerId) await checkPartnershipPerson(ctx, work, owners.partnerOwnerId, "PARTNER");
+  if (owners.hostOwnerId) await checkPartnershipPerson(ctx, work, owners.hostOwnerId, "HOST", "hostOwnerId");
+  if (owners.partnerOwnerId) await checkPartnershipPerson(ctx, work, owners.partnerOwnerId, "PARTNER", "partnerOwnerId");
 }
 
 function checkDates(startDate: Date, dueDate: Date) {
-  if (dueDate <= startDate) throw badRequest("The due date must be after the start date.");
+  if (dueDate <= startDate) throw badRequest("The due date must be after the start date.", "dueDate");
 }
 
 export async function createGoal(ctx: WorkCtx, input: NewGoal, now = new Date()) {
   const { work } = ctx;
   const startDate = input.startDate ?? todayUtc(now);
+  refusePastDueDate(input.dueDate, now);
   checkDates(startDate, input.dueDate);
   await checkOwners(ctx, work, input);
   const goal = await ctx.db.goal.create({

@@ -6,7 +6,7 @@ import { badRequest, conflict } from "../../access/errors";
 import { isUniqueViolation } from "../../db/errors";
 import { applyPlan, type Progress } from "./apply";
 import { FIELDS, IMPORT_KINDS, type ColumnMapping, type ImportKind } from "./kinds";
-import { mappingProblems, suggestMapping } from "./mapping";
+import { mappingFieldProblems, suggestMapping } from "./mapping";
 import { planImport } from "./plan";
 import type { ImportPlan, RowAction } from "./plan-types";
 import { loadImportState } from "./load-state";
@@ -23,8 +23,10 @@ export interface ImportSummary {
   kind: ImportKind;
   rows: number;
   counts: Record<RowAction, number>;
-  // Mapping problems: nothing is planned until they are fixed.
+  // Mapping problems: nothing is planned until they are fixed. `mappingErrors`: the same by field
+  // key, for the mapping form to show beside each choice.
   problems: string[];
+  mappingErrors: Record<string, string>;
   issues: { row: number; level: "error" | "warning"; message: string }[];
   issuesTotal: number;
   changes: { row: number; action: "create" | "update"; label: string; changes: string[] }[];
@@ -45,7 +47,10 @@ export async function mappingFor(ctx: WorkspaceCtx, kind: ImportKind, headers: s
   return { mapping: suggestMapping(kind, headers, remembered), fields: FIELDS[kind] };
 }
 
-function summarise(plan: ImportPlan, problems: string[] = []): ImportSummary {
+function summarise(plan: ImportPlan, found: { field: string; message: string }[] = []): ImportSummary {
+  const problems = found.map((p) => p.message);
+  const mappingErrors: Record<string, string> = {};
+  for (const p of found) mappingErrors[p.field] ??= p.message;
   const issues = plan.rows.flatMap((r) => [
     ...r.errors.map((message) => ({ row: r.row, level: "error" as const, message })),
     ...r.warnings.map((message) => ({ row: r.row, level: "warning" as const, message })),
@@ -58,6 +63,7 @@ function summarise(plan: ImportPlan, problems: string[] = []): ImportSummary {
     rows: plan.rows.length,
     counts: plan.counts,
     problems,
+    mappingErrors,
     issues: issues.slice(0, PREVIEW_LIMIT),
     issuesTotal: issues.length,
     changes: changes.slice(0, PREVIEW_LIMIT),
@@ -68,7 +74,7 @@ function summarise(plan: ImportPlan, problems: string[] = []): ImportSummary {
 const EMPTY_COUNTS: Record<RowAction, number> = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 };
 
 async function plan(ctx: WorkspaceCtx, kind: ImportKind, table: ImportTableInput, mapping: ColumnMapping) {
-  const problems = mappingProblems(kind, table.headers, mapping);
+  const problems = mappingFieldProblems(kind, table.headers, mapping);
   if (problems.length) return { problems, plan: null };
   const state = await loadImportState(ctx, ctx.db, kind);
   return { problems, plan: planImport(kind, table, mapping, state) };
@@ -88,7 +94,7 @@ export async function confirmImport(
   onProgress?: Progress,
 ): Promise<ImportSummary> {
   const planned = await plan(ctx, input.kind, input.table, input.mapping);
-  if (!planned.plan) throw badRequest(`${planned.problems.join(" ")} Nothing was imported.`);
+  if (!planned.plan) throw badRequest(`${planned.problems.map((p) => p.message).join(" ")} Nothing was imported.`);
   const errors = planned.plan.rows.flatMap((r) => r.errors);
   if (errors.length && !input.onlyValid) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";

@@ -25,17 +25,23 @@ export function suggestMapping(kind: ImportKind, headers: string[], remembered?:
 // What is wrong with a mapping before any row is read: a required field without a column, a
 // column that is not in the file, one column feeding two fields.
 export function mappingProblems(kind: ImportKind, headers: string[], mapping: ColumnMapping): string[] {
-  const problems: string[] = [];
+  return mappingFieldProblems(kind, headers, mapping).map((p) => p.message);
+}
+
+// The same problems by the field they are about, so the mapping form shows each beside its choice.
+export function mappingFieldProblems(kind: ImportKind, headers: string[], mapping: ColumnMapping): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
   const seen = new Map<string, string>();
   for (const f of FIELDS[kind]) {
     const header = mapping[f.key];
+    const problem = (message: string) => problems.push({ field: f.key, message });
     if (!header) {
-      if (f.required) problems.push(`Choose the column that holds "${f.header}": every row needs one.`);
+      if (f.required) problem(`Choose the column that holds "${f.header}": every row needs one.`);
       continue;
     }
-    if (!headers.includes(header)) problems.push(`The file has no column "${header}" (chosen for "${f.header}").`);
+    if (!headers.includes(header)) problem(`The file has no column "${header}" (chosen for "${f.header}").`);
     const other = seen.get(header);
-    if (other) problems.push(`The column "${header}" is chosen for both "${other}" and "${f.header}"; choose one column for each.`);
+    if (other) problem(`The column "${header}" is chosen for both "${other}" and "${f.header}"; choose one column for each.`);
     seen.set(header, f.header);
   }
   return problems;

@@ -5,25 +5,18 @@ import { WORKSPACE, type TenantTx } from "../../db/tenant";
 import type { RetroCtx, WorkspaceCtx } from "../../access/context";
 import { recordActionEvent, type ActionChanges } from "../actions/record";
 import { badRequest, conflict } from "../../access/errors";
+import { refusePastDueDate } from "../due-dates";
 import { checkPartnershipPerson } from "../people";
 import { attend, lockRetro } from "./lock";
 import { cyclePillars } from "./reads";
 import { PHASE_LABEL } from "./rules";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-// By-when dates are calendar days at midnight UTC. A day of grace, because "today" west of UTC
-// can already be yesterday in UTC.
-function checkDueDate(dueDate: Date, now = new Date()) {
-  const todayUtc = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  if (dueDate.getTime() < todayUtc - DAY_MS) throw badRequest("Choose a by-when date of today or later.");
-}
 
 async function checkPillar(ctx: WorkspaceCtx, cycleId: string, pillarKey: string | null | undefined) {
   if (!pillarKey) return null;
   const pillars = await cyclePillars(ctx.db, cycleId);
-  if (!pillars.some((p) => p.key === pillarKey)) throw badRequest("Choose one of the framework's pillars, or none.");
+  if (!pillars.some((p) => p.key === pillarKey)) throw badRequest("Choose one of the framework's pillars, or none.", "pillarKey");
   return pillarKey;
 }
 
@@ -58,7 +51,7 @@ type RetroActionCtx = RetroCtx & { action: { id: string } };
 
 export async function volunteer(ctx: RetroActionCtx, input: { dueDate: Date; pillarKey?: string | null }) {
   const { action, retro } = ctx;
-  checkDueDate(input.dueDate);
+  refusePastDueDate(input.dueDate);
   const pillarKey = await checkPillar(ctx, retro.cycleId, input.pillarKey);
   const me = ctx.member.id;
   return ctx.db.$transaction(async (tx) => {
@@ -86,9 +79,9 @@ export async function assignAction(
   input: { memberId: string; dueDate: Date; pillarKey?: string | null; version: number },
 ) {
   const { action, retro, work } = ctx;
-  checkDueDate(input.dueDate);
+  refusePastDueDate(input.dueDate);
   const pillarKey = await checkPillar(ctx, retro.cycleId, input.pillarKey);
-  const person = await checkPartnershipPerson(ctx, work, input.memberId);
+  const person = await checkPartnershipPerson(ctx, work, input.memberId, undefined, "memberId");
   return ctx.db.$transaction(async (tx) => {
     await checkAssigning(tx, retro.id);
     const before = await lockedAction(tx, action.id);

@@ -2,11 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../_components/alert";
 import { Button } from "../../../_components/button";
 import { TextField } from "../../../_components/field";
-import { fieldError } from "../../../_lib/field-error";
+import { useFormErrors } from "../../../_lib/use-form-errors";
 
 export function NewCycleForm({
   slug,
@@ -36,6 +36,8 @@ export function NewCycleForm({
     }),
   );
 
+  const errors = useFormErrors(create.error, ["label", "opensAt", "closesAt"], { closesAt: dateError });
+
   // An error is about what was sent: once the person edits a field, it no longer describes the form.
   function clearErrors() {
     if (create.error) create.reset();
@@ -62,8 +64,15 @@ export function NewCycleForm({
   }
 
   return (
-    <form key={`${formKey}:${suggestedLabel}`} onSubmit={onSubmit} onChange={clearErrors} className="space-y-4" noValidate>
-      <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
+    <form
+      key={`${formKey}:${suggestedLabel}`}
+      id={errors.formId}
+      onSubmit={onSubmit}
+      onChange={clearErrors}
+      className="space-y-4"
+      noValidate
+    >
+      <Alert tone="error">{errors.summary}</Alert>
       <Alert tone="success">
         {created ? `${created} is created as a draft. Open it in the table above when you are ready for answers.` : null}
       </Alert>
@@ -76,9 +85,9 @@ export function NewCycleForm({
           defaultValue={suggestedLabel}
           placeholder="2026-Q4"
           hint="Usually the quarter, such as 2026-Q4."
-          error={fieldError(create.error, "label")}
+          error={errors.field("label")}
         />
-        <TextField label="Opens" name="opensAt" type="date" required defaultValue={opensAt} error={fieldError(create.error, "opensAt")} />
+        <TextField label="Opens" name="opensAt" type="date" required defaultValue={opensAt} error={errors.field("opensAt")} />
         <TextField
           label="Closes"
           name="closesAt"
@@ -86,7 +95,7 @@ export function NewCycleForm({
           required
           defaultValue={closesAt}
           hint="Three weeks is usual."
-          error={dateError ?? fieldError(create.error, "closesAt")}
+          error={errors.field("closesAt")}
         />
       </div>
       <Button type="submit" disabled={create.isPending}>

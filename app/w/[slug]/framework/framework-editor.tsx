@@ -7,6 +7,7 @@ import { Alert } from "../../../_components/alert";
 import { Button } from "../../../_components/button";
 import { Card } from "../../../_components/card";
 import { TextField } from "../../../_components/field";
+import { fieldErrorsOf } from "../../../_lib/use-form-errors";
 import { MAX_PILLARS, MAX_STATEMENTS, MAX_TEXT, MAX_WEIGHT, MIN_WEIGHT } from "./limits";
 
 export interface EditableFramework {
@@ -51,21 +52,40 @@ function problems(pillars: DraftPillar[]): Map<string, string> {
   const names = new Set<string>();
   for (const p of pillars) {
     const name = p.name.trim();
-    if (!name) found.set(`${p.id}:name`, "Please name the pillar.");
+    if (!name) found.set(`${p.id}:name`, "Name the pillar.");
     else if (names.has(name.toLocaleLowerCase())) found.set(`${p.id}:name`, `Another pillar is already named "${name}".`);
-    else if (name.length > MAX_TEXT) found.set(`${p.id}:name`, `At most ${MAX_TEXT} characters.`);
+    else if (name.length > MAX_TEXT) found.set(`${p.id}:name`, `Keep the name to ${MAX_TEXT} characters or fewer.`);
     names.add(name.toLocaleLowerCase());
-    if (p.description.trim().length > MAX_TEXT) found.set(`${p.id}:description`, `At most ${MAX_TEXT} characters.`);
+    if (p.description.trim().length > MAX_TEXT)
+      found.set(`${p.id}:description`, `Keep the description to ${MAX_TEXT} characters or fewer.`);
     const weight = parseWeight(p.weight);
     if (!p.weight.trim() || !Number.isFinite(weight) || weight < MIN_WEIGHT || weight > MAX_WEIGHT) {
       found.set(`${p.id}:weight`, `Enter a number from ${MIN_WEIGHT} to ${MAX_WEIGHT}.`);
     }
     for (const s of p.statements) {
       const text = s.text.trim();
-      if (!text) found.set(s.id, "Please write the statement, or remove it.");
-      else if (text.length > MAX_TEXT) found.set(s.id, `At most ${MAX_TEXT} characters.`);
+      if (!text) found.set(s.id, "Write the statement, or remove it.");
+      else if (text.length > MAX_TEXT) found.set(s.id, `Keep the statement to ${MAX_TEXT} characters or fewer.`);
     }
   }
+  return found;
+}
+
+// The server's sentences (by input path, "pillars.1.statements.2.text") placed on the editor's own
+// fields, in the order they appear.
+function serverProblems(error: unknown, pillars: DraftPillar[]): Map<string, string> {
+  const byPath = fieldErrorsOf(error);
+  const found = new Map<string, string>();
+  pillars.forEach((p, i) => {
+    for (const part of ["name", "weight", "description"] as const) {
+      const sentence = byPath[`pillars.${i}.${part}`];
+      if (sentence) found.set(`${p.id}:${part}`, sentence);
+    }
+    p.statements.forEach((statement, j) => {
+      const sentence = byPath[`pillars.${i}.statements.${j}.text`];
+      if (sentence) found.set(statement.id, sentence);
+    });
+  });
   return found;
 }
 
@@ -165,7 +185,16 @@ function EditForm({
     pendingFocus.current = null;
   });
 
-  const errors = checked ? problems(pillars) : new Map<string, string>();
+  const local = checked ? problems(pillars) : new Map<string, string>();
+  const placed = serverProblems(save.error, pillars);
+  const errors = local.size > 0 ? local : placed;
+  const firstPlaced = placed.keys().next().value;
+
+  // A refusal from the server about one field: focus goes there, as for the editor's own checks.
+  useEffect(() => {
+    if (firstPlaced) focus(firstPlaced);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new refusal arrives
+  }, [save.error]);
   const next = framework.version + 1;
   const total = pillars.reduce((sum, p) => {
     const w = parseWeight(p.weight);
@@ -355,7 +384,9 @@ function EditForm({
 
       <Alert tone="error">
         {errors.size > 0
-          ? `Please correct the ${errors.size === 1 ? "field" : `${errors.size} fields`} marked above.`
+          ? errors.size === 1
+            ? "One entry needs a change; it is marked above."
+            : `${errors.size} entries need a change; they are marked above.`
           : save.error
             ? errorMessage(save.error)
             : null}

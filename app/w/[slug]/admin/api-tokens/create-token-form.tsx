@@ -2,11 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { SelectField, TextField } from "../../../../_components/field";
-import { fieldError } from "../../../../_lib/field-error";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import { ROLE_LABEL } from "../../../../_lib/format";
 import { ROLE_DESCRIPTION } from "../members/roles";
 import { NewToken } from "./new-token";
@@ -41,6 +41,8 @@ export function CreateTokenForm({ slug, partnerOrgs }: { slug: string; partnerOr
   );
   const partner = role === "PARTNER";
 
+  const errors = useFormErrors(create.error, ["name"]);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     create.mutate({ workspaceSlug: slug, name, scope, role, partnerOrgId: partner ? partnerOrgId || null : null });
@@ -49,8 +51,8 @@ export function CreateTokenForm({ slug, partnerOrgs }: { slug: string; partnerOr
   return (
     <div className="space-y-6">
       {create.data ? <NewToken key={create.data.id} name={create.data.name} token={create.data.token} /> : null}
-      <form onSubmit={onSubmit} className="space-y-5" noValidate>
-        <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-5" noValidate>
+        <Alert tone="error">{errors.summary}</Alert>
         <TextField
           label="Name"
           name="name"
@@ -59,7 +61,7 @@ export function CreateTokenForm({ slug, partnerOrgs }: { slug: string; partnerOr
           hint="What will use it, so you know which to revoke: “CRM sync”, “Board report”."
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={fieldError(create.error, "name")}
+          error={errors.field("name")}
           className="max-w-md"
         />
         <fieldset>

@@ -23,7 +23,7 @@ const KIND_OPTIONS: { value: ImportKind; label: string }[] = [
 
 type Stage =
   | { at: "choose" }
-  | { at: "map"; read: ReadResult }
+  | { at: "map"; read: ReadResult; problems?: Record<string, string> }
   | { at: "preview"; read: ReadResult; summary: ImportSummary }
   | { at: "importing"; done: number; total: number }
   | { at: "done"; summary: ImportSummary };
@@ -63,7 +63,9 @@ export function ImportWizard({ slug }: { slug: string }) {
   function preview(read: ReadResult, chosen: ColumnMapping) {
     void run(
       () => previewFile({ slug, kind, file: file!, mapping: chosen }),
-      (summary) => setStage({ at: "preview", read, summary }),
+      // A mapping the server cannot plan with goes back to the mapping, each problem beside its field.
+      (summary) =>
+        setStage(summary.problems.length ? { at: "map", read, problems: summary.mappingErrors } : { at: "preview", read, summary }),
     );
   }
 
@@ -116,9 +118,13 @@ export function ImportWizard({ slug }: { slug: string }) {
           <MappingStep
             read={stage.read}
             mapping={mapping}
-            onChange={setMapping}
+            onChange={(next) => {
+              setMapping(next);
+              if (stage.problems) setStage({ at: "map", read: stage.read });
+            }}
             busy={busy}
             onPreview={() => preview(stage.read, mapping)}
+            problems={stage.problems}
           />
         ) : null}
 

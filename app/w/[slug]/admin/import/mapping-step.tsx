@@ -1,8 +1,11 @@
 // Which column of the file feeds each field. Matched automatically (the admin's last choice for
-// this kind first); the choice is remembered when the import is confirmed.
+// this kind first); the choice is remembered when the import is confirmed. A preview refused for
+// the mapping comes back here, with each problem beside its choice.
 import type { ColumnMapping } from "~/server/services/import/kinds";
+import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { SelectField } from "../../../../_components/field";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import type { ReadResult } from "./upload";
 
 const NONE = "";
@@ -13,13 +16,21 @@ export function MappingStep({
   onChange,
   busy,
   onPreview,
+  problems = {},
 }: {
   read: ReadResult;
   mapping: ColumnMapping;
   onChange: (mapping: ColumnMapping) => void;
   busy: boolean;
   onPreview: () => void;
+  // By field key, from the last preview.
+  problems?: Record<string, string>;
 }) {
+  const errors = useFormErrors(
+    null,
+    read.fields.map((f) => f.key),
+    problems,
+  );
   const sampleOf = (header: string | undefined) => {
     const i = header ? read.headers.indexOf(header) : -1;
     return i < 0
@@ -31,10 +42,11 @@ export function MappingStep({
           .join(", ");
   };
   return (
-    <div className="space-y-4">
+    <div id={errors.formId} className="space-y-4">
       <p className="text-sm text-slate-600">
         {read.fileName}: {read.rowCount.toLocaleString("en")} rows ({read.format}). Match its columns:
       </p>
+      <Alert tone="error">{errors.summary}</Alert>
       <div className="grid gap-4 sm:grid-cols-2">
         {read.fields.map((f) => {
           const sample = sampleOf(mapping[f.key]);
@@ -43,6 +55,7 @@ export function MappingStep({
               key={f.key}
               label={`${f.header}${f.required ? " (required)" : ""}`}
               hint={sample ? `For example: ${sample}` : undefined}
+              error={errors.field(f.key)}
               value={mapping[f.key] ?? NONE}
               options={[{ value: NONE, label: "— not in the file —" }, ...read.headers.map((h) => ({ value: h, label: h }))]}
               onChange={(e) => {

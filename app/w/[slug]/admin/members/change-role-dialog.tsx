@@ -2,15 +2,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import type { RouterOutputs } from "~/server/trpc/types";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { SelectField } from "../../../../_components/field";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import { ROLE_LABEL } from "../../../../_lib/format";
 import { Dialog, DialogActions } from "../_components/dialog";
 import { ChangeEffects } from "./change-effects";
-import { PartnerOrgField } from "./partner-org-field";
+import { MISSING_ORG, PartnerOrgField } from "./partner-org-field";
 import { administers, grantableRoles, needsPartnerOrg, ROLE_DESCRIPTION, type Role } from "./roles";
 
 type Member = RouterOutputs["member"]["list"][number];
@@ -44,6 +45,8 @@ export function ChangeRoleDialog({
       },
     }),
   );
+
+  const errors = useFormErrors(change.error, ["role", "partnerOrgId"], { partnerOrgId: missingOrg ? MISSING_ORG : null });
 
   function onOpenChange(next: boolean) {
     if (change.isPending) return;
@@ -80,14 +83,15 @@ export function ChangeRoleDialog({
       title={`Change the role of ${member.name}`}
       description={`Now: ${ROLE_LABEL[member.role]}${member.partnerOrgName ? ` of ${member.partnerOrgName}` : ""}. The change applies at once.`}
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Alert tone="error">{change.error ? errorMessage(change.error) : null}</Alert>
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Alert tone="error">{errors.summary}</Alert>
         <SelectField
           label="Role"
           value={role}
           onChange={(e) => setRole(e.target.value as Role)}
           options={grantableRoles(isOwner).map((r) => ({ value: r, label: ROLE_LABEL[r]! }))}
           hint={ROLE_DESCRIPTION[role]}
+          error={errors.field("role")}
         />
         {partner ? (
           <PartnerOrgField
@@ -98,7 +102,7 @@ export function ChangeRoleDialog({
               setPartnerOrgId(id);
               setMissingOrg(false);
             }}
-            missing={missingOrg}
+            error={errors.field("partnerOrgId")}
           />
         ) : null}
         {!unchanged && (!partner || partnerOrgId) ? (

@@ -2,14 +2,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { TextField } from "../../../../_components/field";
 import { ROLE_LABEL } from "../../../../_lib/format";
-import { fieldError } from "../../../../_lib/field-error";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import { InviteLink } from "./invite-link";
-import { PartnerOrgField } from "./partner-org-field";
+import { MISSING_ORG, PartnerOrgField } from "./partner-org-field";
 import { grantableRoles, needsPartnerOrg, ROLE_DESCRIPTION, type Role } from "./roles";
 
 export function InviteForm({
@@ -38,6 +38,8 @@ export function InviteForm({
   const partner = needsPartnerOrg(role);
   const noOrgs = partner && partnerOrgs.length === 0;
 
+  const errors = useFormErrors(invite.error, ["email", "partnerOrgId"], { partnerOrgId: missingOrg ? MISSING_ORG : null });
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (partner && !partnerOrgId) {
@@ -56,8 +58,8 @@ export function InviteForm({
           partnerOrgName={partnerOrgs.find((o) => o.id === invite.variables?.partnerOrgId)?.name ?? null}
         />
       ) : null}
-      <form onSubmit={onSubmit} className="space-y-5" noValidate>
-        <Alert tone="error">{invite.error ? errorMessage(invite.error) : null}</Alert>
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-5" noValidate>
+        <Alert tone="error">{errors.summary}</Alert>
         <TextField
           label="Email"
           type="email"
@@ -66,7 +68,7 @@ export function InviteForm({
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(invite.error, "email")}
+          error={errors.field("email")}
           className="max-w-md"
         />
         <fieldset>
@@ -105,7 +107,7 @@ export function InviteForm({
               setPartnerOrgId(id);
               setMissingOrg(false);
             }}
-            missing={missingOrg}
+            error={errors.field("partnerOrgId")}
             className="max-w-md"
           />
         ) : null}

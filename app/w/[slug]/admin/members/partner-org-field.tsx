@@ -8,13 +8,15 @@ interface Props {
   partnerOrgs: { id: string; name: string }[];
   value: string;
   onChange: (partnerOrgId: string) => void;
-  // Set when the form was sent without a choice.
-  missing: boolean;
+  // What is wrong with the choice (none made, or the server's refusal), from the form's errors.
+  error: string | null;
   className?: string;
 }
 
+export const MISSING_ORG = "Choose the organisation this contact belongs to.";
+
 // The organisation a partner contact belongs to; with none to choose from, where to add one.
-export function PartnerOrgField({ slug, partnerOrgs, value, onChange, missing, className }: Props) {
+export function PartnerOrgField({ slug, partnerOrgs, value, onChange, error, className }: Props) {
   if (!partnerOrgs.length) {
     return (
       <Alert tone="info">
@@ -33,7 +35,7 @@ export function PartnerOrgField({ slug, partnerOrgs, value, onChange, missing, c
       onChange={(e) => onChange(e.target.value)}
       required
       options={[{ value: "", label: "Choose an organisation…" }, ...partnerOrgs.map((o) => ({ value: o.id, label: o.name }))]}
-      error={missing ? "Choose the organisation this contact belongs to." : null}
+      error={error}
       hint="They will see only this organisation's partnerships."
       className={className}
     />

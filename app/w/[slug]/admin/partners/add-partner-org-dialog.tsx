@@ -2,11 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { TextField } from "../../../../_components/field";
-import { fieldError } from "../../../../_lib/field-error";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import { Dialog, DialogActions } from "../_components/dialog";
 
 export function AddPartnerOrgDialog({ slug }: { slug: string }) {
@@ -21,6 +21,8 @@ export function AddPartnerOrgDialog({ slug }: { slug: string }) {
       },
     }),
   );
+
+  const errors = useFormErrors(create.error, ["name", "website", "region", "industry"]);
 
   function onOpenChange(next: boolean) {
     if (create.isPending) return;
@@ -49,31 +51,13 @@ export function AddPartnerOrgDialog({ slug }: { slug: string }) {
       title="Add partner organisation"
       description="A company you partner with. Only your own people see the list of partners; a partner's contacts see only their own organisation."
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
-        <TextField label="Name" name="name" required maxLength={120} autoComplete="organization" error={fieldError(create.error, "name")} />
-        <TextField
-          label="Website (optional)"
-          name="website"
-          maxLength={120}
-          placeholder="example.com"
-          error={fieldError(create.error, "website")}
-        />
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Alert tone="error">{errors.summary}</Alert>
+        <TextField label="Name" name="name" required maxLength={120} autoComplete="organization" error={errors.field("name")} />
+        <TextField label="Website (optional)" name="website" maxLength={120} placeholder="example.com" error={errors.field("website")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Region (optional)"
-            name="region"
-            maxLength={120}
-            placeholder="EMEA"
-            error={fieldError(create.error, "region")}
-          />
-          <TextField
-            label="Industry (optional)"
-            name="industry"
-            maxLength={120}
-            placeholder="Logistics"
-            error={fieldError(create.error, "industry")}
-          />
+          <TextField label="Region (optional)" name="region" maxLength={120} placeholder="EMEA" error={errors.field("region")} />
+          <TextField label="Industry (optional)" name="industry" maxLength={120} placeholder="Logistics" error={errors.field("industry")} />
         </div>
         <DialogActions label="Add organisation" pendingLabel="Adding…" pending={create.isPending} />
       </form>

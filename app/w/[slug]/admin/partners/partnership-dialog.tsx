@@ -3,14 +3,14 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import type { RouterOutputs } from "~/server/trpc/types";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { SelectField, TextField } from "../../../../_components/field";
 import { isoDay, titleCase } from "../../../../_lib/format";
 import { PHASES, RESTING_PHASES } from "~/server/services/lifecycle/phase-rules";
-import { fieldError } from "../../../../_lib/field-error";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import { Dialog, DialogActions } from "../_components/dialog";
 
 type Partnership = RouterOutputs["partnership"]["list"][number];
@@ -86,6 +86,10 @@ function PartnershipForm({
     }
   }
 
+  const errors = useFormErrors(mutation.error, ["partnerOrgId", "name", "ownerMemberId", "phase", "renewalDate"], {
+    partnerOrgId: missingOrg ? "Choose the partner organisation." : null,
+  });
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -103,9 +107,11 @@ function PartnershipForm({
     }
     const partnerOrgId = String(form.get("partnerOrgId") ?? "");
     if (!partnerOrgId) {
+      create.reset();
       setMissingOrg(true);
       return;
     }
+    setMissingOrg(false);
     // The select offers only starting phases here; the server refuses any other.
     create.mutate({ ...fields, phase: fields.phase as (typeof RESTING_PHASES)[number], partnerOrgId });
   }
@@ -130,8 +136,8 @@ function PartnershipForm({
           : "The relationship with one partner organisation. Its scorecard fills in as survey answers arrive."
       }
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Alert tone="error">{mutation.error ? errorMessage(mutation.error) : null}</Alert>
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Alert tone="error">{errors.summary}</Alert>
         {partnership ? null : (
           <SelectField
             label="Partner organisation"
@@ -140,7 +146,7 @@ function PartnershipForm({
             defaultValue=""
             onChange={() => setMissingOrg(false)}
             options={[{ value: "", label: "Choose an organisation…" }, ...partnerOrgs.map((o) => ({ value: o.id, label: o.name }))]}
-            error={missingOrg ? "Choose the partner organisation." : fieldError(mutation.error, "partnerOrgId")}
+            error={errors.field("partnerOrgId")}
           />
         )}
         <TextField
@@ -150,7 +156,7 @@ function PartnershipForm({
           maxLength={120}
           defaultValue={partnership?.name ?? ""}
           placeholder="Acme reseller partnership"
-          error={fieldError(mutation.error, "name")}
+          error={errors.field("name")}
         />
         <SelectField
           label="Owner"
@@ -162,7 +168,7 @@ function PartnershipForm({
               ? `${staleOwner} is no longer an alliance manager here; choose a new owner.`
               : "The alliance manager who runs it. Owners, admins and alliance managers can own partnerships."
           }
-          error={fieldError(mutation.error, "ownerMemberId")}
+          error={errors.field("ownerMemberId")}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField label="Tier" name="tier" defaultValue={partnership?.tier ?? "CORE"} options={options(TIERS)} />
@@ -172,7 +178,7 @@ function PartnershipForm({
             defaultValue={partnership?.phase ?? "ACTIVE"}
             options={options(partnership ? [...PHASES] : [...RESTING_PHASES])}
             hint={partnership ? "Renewal review opens a review of the renewal date; Exited archives it (restorable)." : undefined}
-            error={fieldError(mutation.error, "phase")}
+            error={errors.field("phase")}
           />
         </div>
         <TextField
@@ -180,7 +186,7 @@ function PartnershipForm({
           name="renewalDate"
           type="date"
           defaultValue={partnership?.renewalDate ? isoDay(new Date(partnership.renewalDate)) : ""}
-          error={fieldError(mutation.error, "renewalDate")}
+          error={errors.field("renewalDate")}
           className="max-w-xs"
         />
         <DialogActions label={partnership ? "Save changes" : "Create partnership"} pendingLabel="Saving…" pending={mutation.isPending} />

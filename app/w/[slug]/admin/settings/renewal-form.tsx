@@ -2,12 +2,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { Card } from "../../../../_components/card";
 import { TextField } from "../../../../_components/field";
-import { fieldError } from "../../../../_lib/field-error";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 
 // How long before each partnership's renewal date its renewal review opens.
 export function RenewalForm({ slug, initial }: { slug: string; initial: number }) {
@@ -16,13 +16,15 @@ export function RenewalForm({ slug, initial }: { slug: string; initial: number }
   const [days, setDays] = useState(String(initial));
   const save = useMutation(trpc.workspace.updateRenewalSettings.mutationOptions({ onSuccess: () => router.refresh() }));
 
+  const errors = useFormErrors(save.error, ["renewalReviewDays"]);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     save.mutate({ workspaceSlug: slug, renewalReviewDays: Number(days) });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="renewal-heading">
+    <form id={errors.formId} onSubmit={onSubmit} noValidate aria-labelledby="renewal-heading">
       <Card
         title={<span id="renewal-heading">Renewal reviews</span>}
         description="Each partnership with a renewal date gets a renewal review this long before it: its owner is told, and records the decision there."
@@ -38,7 +40,7 @@ export function RenewalForm({ slug, initial }: { slug: string; initial: number }
             setDays(e.target.value);
           }}
           hint="From 7 to 365 days; 60 is the default."
-          error={fieldError(save.error, "renewalReviewDays")}
+          error={errors.field("renewalReviewDays")}
           className="max-w-32"
         />
         <div className="mt-4 flex flex-wrap items-center gap-3">
@@ -46,7 +48,7 @@ export function RenewalForm({ slug, initial }: { slug: string; initial: number }
             {save.isPending ? "Saving…" : "Save renewal settings"}
           </Button>
           {save.isSuccess ? <Alert tone="success">Saved. Reviews that the new lead time makes due open within a minute.</Alert> : null}
-          {save.error && !fieldError(save.error, "renewalReviewDays") ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
+          <Alert tone="error">{errors.summary}</Alert>
         </div>
       </Card>
     </form>

@@ -3,12 +3,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { nextPeriod, periodOf, windowOf, type Cadence } from "~/server/services/periods";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { Card } from "../../../../_components/card";
 import { SelectField, TextField } from "../../../../_components/field";
-import { fieldError } from "../../../../_lib/field-error";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import { date } from "../../../../_lib/format";
 
 interface Settings {
@@ -47,13 +47,15 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
   const validDays = s.cycleOpenDay >= 1 && s.cycleOpenDay <= 28 && s.cycleLengthDays >= 1 && s.cycleLengthDays <= 90;
   const next = validDays ? preview(s) : null;
 
+  const errors = useFormErrors(save.error, ["cycleOpenDay", "cycleLengthDays", "confidentialityThreshold"]);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     save.mutate({ workspaceSlug: slug, ...s });
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form id={errors.formId} onSubmit={onSubmit} className="space-y-6" noValidate>
       <Card
         title="Survey schedule"
         description="The schedule creates each period's cycle, opens and closes it on time, and reminds people who have not answered."
@@ -78,7 +80,7 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
               value={String(s.cycleOpenDay)}
               onChange={(e) => set("cycleOpenDay", Number(e.target.value))}
               hint="Of the period's first month, 1 to 28."
-              error={fieldError(save.error, "cycleOpenDay")}
+              error={errors.field("cycleOpenDay")}
             />
             <TextField
               label="Open for (days)"
@@ -88,7 +90,7 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
               value={String(s.cycleLengthDays)}
               onChange={(e) => set("cycleLengthDays", Number(e.target.value))}
               hint="Three weeks (21) is usual."
-              error={fieldError(save.error, "cycleLengthDays")}
+              error={errors.field("cycleLengthDays")}
             />
           </div>
           {next ? (
@@ -125,7 +127,7 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
             value={String(s.confidentialityThreshold)}
             onChange={(e) => set("confidentialityThreshold", Number(e.target.value))}
             hint="In confidential mode, a side's own numbers show only at this many responses (3 is the default)."
-            error={fieldError(save.error, "confidentialityThreshold")}
+            error={errors.field("confidentialityThreshold")}
           />
         </div>
       </Card>
@@ -135,7 +137,7 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
           {save.isPending ? "Saving…" : "Save settings"}
         </Button>
         {save.isSuccess ? <Alert tone="success">Saved. Cycles created from now on follow the new schedule.</Alert> : null}
-        {save.error ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
+        <Alert tone="error">{errors.summary}</Alert>
       </div>
     </form>
   );

@@ -2,10 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { Card } from "../../../../_components/card";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 
 export interface PartnerSharing {
   partnerSeesScores: boolean;
@@ -38,6 +39,7 @@ export function SharingForm({ slug, initial }: { slug: string; initial: PartnerS
   const router = useRouter();
   const [s, setS] = useState(initial);
   const save = useMutation(trpc.workspace.updatePartnerSharing.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = useFormErrors(save.error, []);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -92,7 +94,7 @@ export function SharingForm({ slug, initial }: { slug: string; initial: PartnerS
           {save.isSuccess ? (
             <Alert tone="success">Saved. Partner contacts see the change the next time they open a scorecard.</Alert>
           ) : null}
-          {save.error ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
+          <Alert tone="error">{errors.summary}</Alert>
         </div>
       </Card>
     </form>

@@ -1,10 +1,11 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useId, useState } from "react";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 
 // Moving the close date: more time for answers, or a closed cycle's date set ahead before reopening.
 export function ExtendForm({ slug, cycleId, closesAt }: { slug: string; cycleId: string; closesAt: string }) {
@@ -12,8 +13,12 @@ export function ExtendForm({ slug, cycleId, closesAt }: { slug: string; cycleId:
   const router = useRouter();
   const [value, setValue] = useState(closesAt);
   const extend = useMutation(trpc.cycle.extend.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = useFormErrors(extend.error, ["closesAt"]);
+  const problem = errors.field("closesAt");
+  const errorId = useId();
   return (
     <form
+      id={errors.formId}
       className="flex flex-col gap-1"
       onSubmit={(e) => {
         e.preventDefault();
@@ -26,7 +31,12 @@ export function ExtendForm({ slug, cycleId, closesAt }: { slug: string; cycleId:
           <input
             type="date"
             value={value}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => {
+              extend.reset();
+              setValue(e.target.value);
+            }}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? errorId : undefined}
             className="rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
           />
         </label>
@@ -34,7 +44,13 @@ export function ExtendForm({ slug, cycleId, closesAt }: { slug: string; cycleId:
           {extend.isPending ? "Saving…" : "Change"}
         </Button>
       </div>
-      {extend.error ? <Alert tone="error">{errorMessage(extend.error)}</Alert> : null}
+      {problem ? (
+        <p id={errorId} className="text-xs text-red-700">
+          {problem}
+        </p>
+      ) : (
+        <Alert tone="error">{errors.summary}</Alert>
+      )}
     </form>
   );
 }

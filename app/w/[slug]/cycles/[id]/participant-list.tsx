@@ -2,10 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import type { RouterOutputs } from "~/server/trpc/types";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 
 type Partnership = RouterOutputs["participant"]["list"]["partnerships"][number];
 
@@ -20,7 +21,7 @@ export function ParticipantList({ slug, cycleId, partnership }: { slug: string; 
   const remove = useMutation(trpc.participant.remove.mutationOptions({ onSuccess: () => router.refresh() }));
   const base = { workspaceSlug: slug, cycleId, partnershipId: partnership.id };
   const asked = partnership.participants.filter((p) => !p.excluded);
-  const error = add.error ?? remove.error;
+  const errors = useFormErrors(add.error ?? remove.error, ["memberId"]);
 
   return (
     <details>
@@ -31,7 +32,7 @@ export function ParticipantList({ slug, cycleId, partnership }: { slug: string; 
         </span>
       </summary>
       <div className="mt-2 space-y-3 pl-4">
-        {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
+        <Alert tone="error">{errors.summary}</Alert>
         <ul className="space-y-1 text-sm">
           {partnership.participants.map((p) => (
             <li key={p.memberId} className="flex flex-wrap items-center justify-between gap-2">

@@ -2,12 +2,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { Card } from "../../../../../_components/card";
 import { SelectField, TextField } from "../../../../../_components/field";
-import { fieldError } from "../../../../../_lib/field-error";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 import { ConfirmDialog } from "../../_components/confirm-dialog";
 
 type JoinRole = "MANAGER" | "EXECUTIVE" | "ADMIN";
@@ -97,6 +97,8 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
       set(v);
     };
 
+  const errors = useFormErrors(save.error, ["issuer", "clientId", "clientSecret", "domains"]);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     save.mutate({
@@ -110,8 +112,6 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
       joinRole,
     });
   }
-
-  const generalError = save.error && !["issuer", "clientId", "clientSecret", "domains"].some((f) => fieldError(save.error, f));
 
   return (
     <div className="space-y-8">
@@ -138,7 +138,7 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
         </p>
       </Card>
 
-      <form onSubmit={onSubmit} noValidate aria-labelledby="sso-heading">
+      <form id={errors.formId} onSubmit={onSubmit} noValidate aria-labelledby="sso-heading">
         <Card
           title={<span id="sso-heading">Connection</span>}
           description={
@@ -155,7 +155,7 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
               onChange={(e) => edit(setIssuer)(e.target.value)}
               placeholder="https://login.example.com"
               hint="The identity provider's issuer, as its discovery document (/.well-known/openid-configuration) names it."
-              error={fieldError(save.error, "issuer")}
+              error={errors.field("issuer")}
               autoComplete="off"
             />
             <TextField
@@ -163,7 +163,7 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
               name="clientId"
               value={clientId}
               onChange={(e) => edit(setClientId)(e.target.value)}
-              error={fieldError(save.error, "clientId")}
+              error={errors.field("clientId")}
               autoComplete="off"
             />
             <TextField
@@ -178,7 +178,7 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
                   ? "A secret is stored, encrypted; it is never shown again. Type a new one to replace it (needed when the issuer or client ID changes)."
                   : "Stored encrypted, and never shown again."
               }
-              error={fieldError(save.error, "clientSecret")}
+              error={errors.field("clientSecret")}
               autoComplete="new-password"
             />
             <TextField
@@ -188,7 +188,7 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
               onChange={(e) => edit(setDomains)(e.target.value)}
               placeholder="example.com, example.co.uk"
               hint="People with addresses at these domains sign in through this provider. Each must be the domain of one of this workspace's owners or admins, and no other workspace's."
-              error={fieldError(save.error, "domains")}
+              error={errors.field("domains")}
               autoComplete="off"
             />
             <Check
@@ -234,7 +234,7 @@ export function SsoForm({ slug, connection, redirectUri }: { slug: string; conne
             {save.isSuccess ? (
               <Alert tone="success">Saved. The identity provider answered and its discovery document is valid.</Alert>
             ) : null}
-            {generalError ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
+            <Alert tone="error">{errors.summary}</Alert>
           </div>
         </Card>
       </form>

@@ -3,11 +3,11 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { SelectField, TextAreaField, TextField } from "../../../../../_components/field";
-import { fieldError } from "../../../../../_lib/field-error";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 
 interface Props {
   slug: string;
@@ -34,6 +34,8 @@ export function NewActionForm({ slug, partnershipId, people, pillars, me, defaul
     }),
   );
 
+  const errors = useFormErrors(create.error, ["title", "ownerMemberId", "dueDate", "pillarKey", "notes"]);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -52,8 +54,8 @@ export function NewActionForm({ slug, partnershipId, people, pillars, me, defaul
 
   const defaultOwner = people.some((p) => p.memberId === me) ? me : "";
   return (
-    <form key={formKey} onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
+    <form key={formKey} id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Alert tone="error">{errors.summary}</Alert>
       <Alert tone="success">
         {created ? (
           <>
@@ -64,7 +66,7 @@ export function NewActionForm({ slug, partnershipId, people, pillars, me, defaul
           </>
         ) : null}
       </Alert>
-      <TextField label="What will be done" name="title" required maxLength={200} error={fieldError(create.error, "title")} />
+      <TextField label="What will be done" name="title" required maxLength={200} error={errors.field("title")} />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
           label="Owner"
@@ -72,22 +74,15 @@ export function NewActionForm({ slug, partnershipId, people, pillars, me, defaul
           required
           defaultValue={defaultOwner}
           options={[{ value: "", label: "Choose the owner…" }, ...people.map((p) => ({ value: p.memberId, label: p.label }))]}
-          error={fieldError(create.error, "ownerMemberId")}
+          error={errors.field("ownerMemberId")}
         />
-        <TextField
-          label="By when"
-          name="dueDate"
-          type="date"
-          required
-          defaultValue={defaultDueDate}
-          error={fieldError(create.error, "dueDate")}
-        />
+        <TextField label="By when" name="dueDate" type="date" required defaultValue={defaultDueDate} error={errors.field("dueDate")} />
         <SelectField
           label="Pillar it serves"
           name="pillarKey"
           defaultValue=""
           options={[{ value: "", label: "None in particular" }, ...pillars.map((p) => ({ value: p.key, label: p.name }))]}
-          error={fieldError(create.error, "pillarKey")}
+          error={errors.field("pillarKey")}
         />
       </div>
       <TextAreaField
@@ -96,7 +91,7 @@ export function NewActionForm({ slug, partnershipId, people, pillars, me, defaul
         rows={3}
         maxLength={5000}
         hint="Optional: context, links, what done looks like."
-        error={fieldError(create.error, "notes")}
+        error={errors.field("notes")}
       />
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Adding…" : "Add action"}

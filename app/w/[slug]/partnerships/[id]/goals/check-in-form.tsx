@@ -5,11 +5,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { TextAreaField, TextField } from "../../../../../_components/field";
-import { fieldError } from "../../../../../_lib/field-error";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 
 interface Props {
   slug: string;
@@ -39,6 +39,8 @@ export function CheckInForm({ slug, goalId, goalTitle, cycle, current }: Props) 
     }),
   );
 
+  const errors = useFormErrors(checkIn.error, ["progress", "note"]);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -58,6 +60,7 @@ export function CheckInForm({ slug, goalId, goalTitle, cycle, current }: Props) 
   return (
     <form
       key={current?.version ?? 0}
+      id={errors.formId}
       onSubmit={onSubmit}
       className="space-y-3"
       noValidate
@@ -66,7 +69,7 @@ export function CheckInForm({ slug, goalId, goalTitle, cycle, current }: Props) 
       <Alert tone="error">
         {checkIn.error ? (
           <>
-            {errorMessage(checkIn.error)}
+            {errors.summary}
             {lost ? (
               <span className="mt-1 block">
                 Not saved from you: {lost.progress}%{lost.note ? `, “${lost.note}”` : ""}.
@@ -87,16 +90,9 @@ export function CheckInForm({ slug, goalId, goalTitle, cycle, current }: Props) 
           step={1}
           required
           defaultValue={current?.progress ?? ""}
-          error={fieldError(checkIn.error, "progress")}
+          error={errors.field("progress")}
         />
-        <TextAreaField
-          label="Note"
-          name="note"
-          rows={2}
-          maxLength={2000}
-          defaultValue={current?.note ?? ""}
-          error={fieldError(checkIn.error, "note")}
-        />
+        <TextAreaField label="Note" name="note" rows={2} maxLength={2000} defaultValue={current?.note ?? ""} error={errors.field("note")} />
       </div>
       <Button type="submit" size="sm" disabled={checkIn.isPending}>
         {checkIn.isPending ? "Saving…" : current ? `Update the ${cycle.label} check-in` : `Check in for ${cycle.label}`}

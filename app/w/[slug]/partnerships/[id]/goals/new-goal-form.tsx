@@ -2,11 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { SelectField, TextField } from "../../../../../_components/field";
-import { fieldError } from "../../../../../_lib/field-error";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 
 type Option = { value: string; label: string };
 
@@ -37,7 +37,6 @@ export function NewGoalForm({
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const [dateError, setDateError] = useState<string | null>(null);
   const create = useMutation(
     trpc.goal.create.mutationOptions({
       onSuccess: (_goal, input) => {
@@ -48,17 +47,13 @@ export function NewGoalForm({
     }),
   );
 
+  const errors = useFormErrors(create.error, ["title", "measure", "target", "startDate", "dueDate", "hostOwnerId", "partnerOwnerId"]);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "");
     setCreated(null);
-    // ISO days compare correctly as strings.
-    if (value("startDate") && value("dueDate") && value("dueDate") <= value("startDate")) {
-      setDateError("The due date must be after the start date.");
-      return;
-    }
-    setDateError(null);
     create.mutate({
       workspaceSlug: slug,
       partnershipId,
@@ -73,17 +68,10 @@ export function NewGoalForm({
   }
 
   return (
-    <form key={formKey} onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Alert tone="error">{create.error ? errorMessage(create.error) : null}</Alert>
+    <form key={formKey} id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Alert tone="error">{errors.summary}</Alert>
       <Alert tone="success">{created ? `Added the goal “${created}”.` : null}</Alert>
-      <TextField
-        label="Goal"
-        name="title"
-        required
-        maxLength={200}
-        placeholder="Grow the joint pipeline"
-        error={fieldError(create.error, "title")}
-      />
+      <TextField label="Goal" name="title" required maxLength={200} placeholder="Grow the joint pipeline" error={errors.field("title")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Measure"
@@ -91,26 +79,26 @@ export function NewGoalForm({
           required
           maxLength={300}
           placeholder="Qualified joint opportunities per quarter"
-          error={fieldError(create.error, "measure")}
+          error={errors.field("measure")}
         />
-        <TextField label="Target" name="target" required maxLength={200} placeholder="40" error={fieldError(create.error, "target")} />
+        <TextField label="Target" name="target" required maxLength={200} placeholder="40" error={errors.field("target")} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <TextField label="Start date" name="startDate" type="date" defaultValue={today} error={fieldError(create.error, "startDate")} />
-        <TextField label="Due date" name="dueDate" type="date" required error={dateError ?? fieldError(create.error, "dueDate")} />
+        <TextField label="Start date" name="startDate" type="date" defaultValue={today} error={errors.field("startDate")} />
+        <TextField label="Due date" name="dueDate" type="date" required error={errors.field("dueDate")} />
         <SelectField
           label={`Owner at ${hostName}`}
           name="hostOwnerId"
           defaultValue={hostDefault}
           options={[{ value: "", label: "Nobody yet" }, ...hostPeople]}
-          error={fieldError(create.error, "hostOwnerId")}
+          error={errors.field("hostOwnerId")}
         />
         <SelectField
           label={`Owner at ${partnerName}`}
           name="partnerOwnerId"
           defaultValue={partnerDefault}
           options={[{ value: "", label: "Nobody yet" }, ...partnerPeople]}
-          error={fieldError(create.error, "partnerOwnerId")}
+          error={errors.field("partnerOwnerId")}
         />
       </div>
       <Button type="submit" disabled={create.isPending}>

@@ -2,11 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { SelectField, TextAreaField } from "../../../../../_components/field";
-import { fieldError } from "../../../../../_lib/field-error";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 import { titleCase } from "../../../../../_lib/format";
 import { RESTING_PHASES } from "~/server/services/lifecycle/phase-rules";
 
@@ -29,13 +29,15 @@ export function ChangePhaseForm({ slug, partnershipId, current }: { slug: string
     }),
   );
 
+  const errors = useFormErrors(change.error, ["phase", "reason"]);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     change.mutate({ workspaceSlug: slug, partnershipId, phase, reason });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-labelledby="change-phase-heading">
+    <form id={errors.formId} onSubmit={onSubmit} noValidate className="space-y-3" aria-labelledby="change-phase-heading">
       <h3 id="change-phase-heading" className="text-sm font-semibold text-slate-900">
         Change phase
       </h3>
@@ -53,6 +55,7 @@ export function ChangePhaseForm({ slug, partnershipId, current }: { slug: string
             : undefined
         }
         className="max-w-xs"
+        error={errors.field("phase")}
       />
       <TextAreaField
         label="Reason (optional)"
@@ -60,9 +63,9 @@ export function ChangePhaseForm({ slug, partnershipId, current }: { slug: string
         onChange={(e) => setReason(e.target.value)}
         maxLength={2000}
         rows={2}
-        error={fieldError(change.error, "reason")}
+        error={errors.field("reason")}
       />
-      {change.error && !fieldError(change.error, "reason") ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
+      <Alert tone="error">{errors.summary}</Alert>
       {change.isSuccess ? <Alert tone="success">Phase changed.</Alert> : null}
       <Button type="submit" variant={phase === "EXITED" ? "danger" : "secondary"} disabled={change.isPending}>
         {change.isPending ? "Changing…" : phase === "EXITED" ? "Exit and archive" : "Change phase"}

@@ -2,11 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { TextAreaField, TextField } from "../../../../../_components/field";
-import { fieldError } from "../../../../../_lib/field-error";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 
 type Decision = "RENEW" | "REVISE_TERMS" | "EXIT";
 
@@ -37,6 +37,9 @@ export function DecisionForm({
   const [decision, setDecision] = useState<Decision | null>(null);
   const [missing, setMissing] = useState(false);
   const decide = useMutation(trpc.lifecycle.decide.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = useFormErrors(decide.error, ["decision", "reasons", "nextRenewalDate"], {
+    decision: missing ? "Choose renew, revise terms or exit." : null,
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,10 +58,9 @@ export function DecisionForm({
     });
   }
 
-  const decisionError = missing ? "Choose renew, revise terms or exit." : fieldError(decide.error, "decision");
-  const general = decide.error && !fieldError(decide.error, "reasons") && !fieldError(decide.error, "nextRenewalDate") && !decisionError;
+  const decisionError = errors.field("decision");
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="decision-heading">
+    <form id={errors.formId} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="decision-heading">
       <h3 id="decision-heading" className="text-sm font-semibold text-slate-900">
         Record the decision
       </h3>
@@ -72,6 +74,7 @@ export function DecisionForm({
                 name="decision"
                 value={d.value}
                 checked={decision === d.value}
+                data-invalid={decisionError ? true : undefined}
                 onChange={() => {
                   setDecision(d.value);
                   setMissing(false);
@@ -99,7 +102,7 @@ export function DecisionForm({
         maxLength={2000}
         rows={4}
         hint="Kept with the decision, for whoever reviews this partnership next."
-        error={fieldError(decide.error, "reasons")}
+        error={errors.field("reasons")}
       />
       {decision && decision !== "EXIT" ? (
         <TextField
@@ -109,10 +112,10 @@ export function DecisionForm({
           required
           min={minDate}
           className="max-w-xs"
-          error={fieldError(decide.error, "nextRenewalDate")}
+          error={errors.field("nextRenewalDate")}
         />
       ) : null}
-      {general ? <Alert tone="error">{errorMessage(decide.error)}</Alert> : null}
+      <Alert tone="error">{errors.summary}</Alert>
       <Button type="submit" variant={decision === "EXIT" ? "danger" : "primary"} disabled={decide.isPending}>
         {decide.isPending ? "Recording…" : decision === "EXIT" ? "Record exit and archive" : "Record decision"}
       </Button>

@@ -1,13 +1,14 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { DEFAULT_GROUND_RULES } from "~/server/services/retro/rules";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { Card } from "../../../../../_components/card";
-import { SelectField } from "../../../../../_components/field";
+import { SelectField, TextAreaField } from "../../../../../_components/field";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 
 interface Cycle {
   id: string;
@@ -29,7 +30,6 @@ export function OpenRetroForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const rulesId = useId();
   const [cycleId, setCycleId] = useState(defaultCycleId);
   const [groundRules, setGroundRules] = useState(DEFAULT_GROUND_RULES);
   const open = useMutation(
@@ -41,6 +41,7 @@ export function OpenRetroForm({
       },
     }),
   );
+  const errors = useFormErrors(open.error, ["cycleId", "groundRules"]);
   const label = cycles.find((c) => c.id === cycleId)?.label ?? "";
 
   function onSubmit(event: FormEvent) {
@@ -50,38 +51,31 @@ export function OpenRetroForm({
 
   return (
     <Card title="Open a retro" description="You facilitate: you reveal the items and move the retro from step to step.">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
         {cycles.length > 1 ? (
           <SelectField
             label="Cycle"
             value={cycleId}
             onChange={(e) => setCycleId(e.target.value)}
             options={cycles.map((c) => ({ value: c.id, label: `${c.label}${c.status === "OPEN" ? " (open now)" : ""}` }))}
+            error={errors.field("cycleId")}
           />
         ) : null}
-        <div className="space-y-1">
-          <label htmlFor={rulesId} className="block text-sm font-medium text-slate-800">
-            Ground rules
-          </label>
-          <textarea
-            id={rulesId}
-            rows={6}
-            maxLength={2000}
-            required
-            value={groundRules}
-            onChange={(e) => setGroundRules(e.target.value)}
-            aria-describedby={`${rulesId}-hint`}
-            className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-          />
-          <p id={`${rulesId}-hint`} className="text-xs text-slate-500">
-            Everyone sees these at the top of the retro. Edit them to suit the two teams.
-          </p>
-        </div>
+        <TextAreaField
+          label="Ground rules"
+          rows={6}
+          maxLength={2000}
+          required
+          value={groundRules}
+          onChange={(e) => setGroundRules(e.target.value)}
+          hint="Everyone sees these at the top of the retro. Edit them to suit the two teams."
+          error={errors.field("groundRules")}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={open.isPending || !groundRules.trim()}>
             {open.isPending ? "Opening…" : `Open the retro for ${label}`}
           </Button>
-          {open.error ? <Alert tone="error">{errorMessage(open.error)}</Alert> : null}
+          <Alert tone="error">{errors.summary}</Alert>
         </div>
       </form>
     </Card>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
+import { useFormErrors } from "../../../../../_lib/use-form-errors";
 
 interface Person {
   memberId: string;
@@ -34,20 +35,26 @@ export function TeamEditor({
   const router = useRouter();
   const [chosen, setChosen] = useState("");
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [missing, setMissing] = useState(false);
   const add = useMutation(trpc.team.add.mutationOptions());
   const remove = useMutation(trpc.team.remove.mutationOptions());
+  // The person to add is the form's one field: its problems (none chosen, or the server's) show beside it.
+  const errors = useFormErrors(add.error, ["memberId"], { memberId: missing ? "Choose someone to add." : null });
+  const chooseProblem = errors.field("memberId");
   const busy = add.isPending || remove.isPending;
 
   async function addMember(e: FormEvent) {
     e.preventDefault();
-    if (!chosen) return setMessage({ tone: "error", text: "Choose someone to add." });
+    setMessage(null);
+    setMissing(!chosen);
+    if (!chosen) return;
     try {
       const { name } = await add.mutateAsync({ workspaceSlug: slug, partnershipId, memberId: chosen });
       setChosen("");
       setMessage({ tone: "success", text: `${name} is on the team, and is asked about this partnership in its open cycles.` });
       router.refresh();
-    } catch (error) {
-      setMessage({ tone: "error", text: errorMessage(error) });
+    } catch {
+      // Shown by the form: beside the field, or as its summary.
     }
   }
 
@@ -67,6 +74,7 @@ export function TeamEditor({
   return (
     <div className="space-y-4">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {add.error && !chooseProblem ? <Alert tone="error">{errors.summary}</Alert> : null}
       {members.length === 0 ? (
         <p className="text-sm text-slate-600">Nobody besides the owner works on this partnership yet.</p>
       ) : (
@@ -96,7 +104,7 @@ export function TeamEditor({
       )}
       {mayEdit ? (
         candidates.length ? (
-          <form onSubmit={addMember} className="flex flex-wrap items-end gap-2">
+          <form id={errors.formId} onSubmit={addMember} className="flex flex-wrap items-end gap-2" noValidate>
             <div className="space-y-1">
               <label htmlFor="team-add" className="block text-sm font-medium text-slate-800">
                 Add to the team
@@ -104,7 +112,13 @@ export function TeamEditor({
               <select
                 id="team-add"
                 value={chosen}
-                onChange={(e) => setChosen(e.target.value)}
+                onChange={(e) => {
+                  add.reset();
+                  setMissing(false);
+                  setChosen(e.target.value);
+                }}
+                aria-invalid={chooseProblem ? true : undefined}
+                aria-describedby={chooseProblem ? "team-add-error" : undefined}
                 className="block w-72 rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
               >
                 <option value="">Choose a person…</option>
@@ -114,6 +128,11 @@ export function TeamEditor({
                   </option>
                 ))}
               </select>
+              {chooseProblem ? (
+                <p id="team-add-error" className="text-xs text-red-700">
+                  {chooseProblem}
+                </p>
+              ) : null}
             </div>
             <Button type="submit" disabled={busy}>
               {add.isPending ? "Adding…" : "Add"}

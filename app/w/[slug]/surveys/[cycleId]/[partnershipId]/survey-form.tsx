@@ -10,6 +10,7 @@ import { localKey } from "./local-copy";
 import { ConflictAlert, ReadOnlySurvey, RefusedAlert, StartNotice } from "./notices";
 import { PillarStep } from "./pillar-step";
 import { Progress } from "./progress";
+import { RemindersToggle } from "./reminders-toggle";
 import { resume, type Resumed } from "./resume";
 import { ReviewStep } from "./review-step";
 import { SaveStatusText } from "./save-status";
@@ -64,13 +65,15 @@ function OpenSurvey({ slug, form, place }: { slug: string; form: Form; place: Su
   // Set at the first click, before the mutation is pending: a double click submits once.
   const submitting = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The step with the notice above it: scrolled into view together, so the notice is seen on every step.
+  const stepTop = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    heading.current?.focus();
-    heading.current?.scrollIntoView({ block: "nearest" });
+    heading.current?.focus({ preventScroll: true });
+    stepTop.current?.scrollIntoView({ block: "nearest" });
   }, [step]);
 
   const missing = form.pillars.reduce((n, p) => n + p.statements.filter((s) => !(s.id in state.answers)).length, 0);
@@ -132,45 +135,53 @@ function OpenSurvey({ slug, form, place }: { slug: string; form: Form; place: Su
   const pillar = form.pillars[step];
   return (
     <div className="space-y-6">
-      <StartNotice form={form} start={start} />
+      {/* Reminders are for surveys not yet answered: once submitted, there is nothing to stop. */}
+      {form.previous ? null : (
+        <div className="flex justify-end">
+          <RemindersToggle slug={slug} cycleId={form.cycle.id} cycleLabel={form.cycle.label} muted={form.remindersMuted} />
+        </div>
+      )}
       <Progress form={form} answers={state.answers} step={step} onStep={goTo}>
         <SaveStatusText status={status} />
       </Progress>
       {status.kind === "conflict" ? <ConflictAlert onLoadLatest={loadLatest} loading={latest.loading} error={latest.error} /> : null}
       {status.kind === "refused" ? <RefusedAlert message={status.message} onRetry={() => saver.retryAfterRefusal()} /> : null}
-      {pillar ? (
-        <PillarStep
-          key={pillar.id}
-          pillar={pillar}
-          isFirst={step === 0}
-          nextName={form.pillars[step + 1]?.name ?? null}
-          answers={state.answers}
-          comment={state.comments[pillar.id] ?? ""}
-          headingRef={heading}
-          onAnswer={(id, value) => change({ ...state, answers: { ...state.answers, [id]: value } })}
-          onComment={(text) => change({ ...state, comments: { ...state.comments, [pillar.id]: text } })}
-          onBack={() => goTo(step - 1)}
-          onNext={() => goTo(step + 1)}
-        />
-      ) : (
-        <ReviewStep
-          form={form}
-          state={state}
-          missing={missing}
-          showMissing={showMissing}
-          submitting={submit.isPending}
-          submitError={
-            showConflictOnSubmit && status.kind === "conflict"
-              ? "Load the latest version (above) before submitting: this survey was changed in another tab or on another device."
-              : submit.error
-                ? submitErrorMessage(submit.error)
-                : null
-          }
-          headingRef={heading}
-          onEdit={goTo}
-          onSubmit={onSubmit}
-        />
-      )}
+      <div ref={stepTop} className="space-y-6">
+        <StartNotice form={form} start={start} />
+        {pillar ? (
+          <PillarStep
+            key={pillar.id}
+            pillar={pillar}
+            isFirst={step === 0}
+            nextName={form.pillars[step + 1]?.name ?? null}
+            answers={state.answers}
+            comment={state.comments[pillar.id] ?? ""}
+            headingRef={heading}
+            onAnswer={(id, value) => change({ ...state, answers: { ...state.answers, [id]: value } })}
+            onComment={(text) => change({ ...state, comments: { ...state.comments, [pillar.id]: text } })}
+            onBack={() => goTo(step - 1)}
+            onNext={() => goTo(step + 1)}
+          />
+        ) : (
+          <ReviewStep
+            form={form}
+            state={state}
+            missing={missing}
+            showMissing={showMissing}
+            submitting={submit.isPending}
+            submitError={
+              showConflictOnSubmit && status.kind === "conflict"
+                ? "Load the latest version (above) before submitting: this survey was changed in another tab or on another device."
+                : submit.error
+                  ? submitErrorMessage(submit.error)
+                  : null
+            }
+            headingRef={heading}
+            onEdit={goTo}
+            onSubmit={onSubmit}
+          />
+        )}
+      </div>
     </div>
   );
 }

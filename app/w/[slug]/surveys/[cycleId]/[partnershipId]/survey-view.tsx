@@ -1,7 +1,6 @@
 import { PageHeader } from "../../../../../_components/card";
 import { date } from "../../../../../_lib/format";
 import type { Form } from "./answers";
-import { RemindersToggle } from "./reminders-toggle";
 import { SurveyForm } from "./survey-form";
 import type { SurveyPlace } from "./survey-place";
 
@@ -18,9 +17,6 @@ export function SurveyView({ slug, workspaceName, form, place }: { slug: string;
             How do you see the partnership today? Rate each statement about your work with {other}. Answers are confidential: results show
             only as averages, and comments without names. {open ? `Open until ${date(form.cycle.closesAt)}.` : null}
           </>
-        }
-        action={
-          open ? <RemindersToggle slug={slug} cycleId={form.cycle.id} cycleLabel={form.cycle.label} muted={form.remindersMuted} /> : null
         }
       />
       <SurveyForm slug={slug} form={form} place={place} />

@@ -5,11 +5,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../../_components/alert";
 import { Button } from "../../../../../../_components/button";
 import { SelectField, TextAreaField, TextField } from "../../../../../../_components/field";
-import { fieldError } from "../../../../../../_lib/field-error";
+import { useFormErrors } from "../../../../../../_lib/use-form-errors";
 import { STATUS_LABEL, STATUS_OPTIONS, type ActionStatus } from "../../../../actions/_components/action-badges";
 
 interface Editable {
@@ -74,6 +74,8 @@ export function ActionEditor({ slug, action, viewer, people, pillars }: Props) {
     }),
   );
 
+  const errors = useFormErrors(update.error, ["title", "ownerMemberId", "dueDate", "pillarKey", "status", "notes"]);
+
   function save(change: Change) {
     setSaved(false);
     setLost(null);
@@ -109,7 +111,7 @@ export function ActionEditor({ slug, action, viewer, people, pillars }: Props) {
       <Alert tone="error">
         {update.error ? (
           <>
-            {errorMessage(update.error)}
+            {errors.summary}
             {conflict && lost ? (
               <span className="mt-1 block">
                 The form now shows the action as it is. Not saved from you: {describe(lost, people, pillars)}.
@@ -128,7 +130,7 @@ export function ActionEditor({ slug, action, viewer, people, pillars }: Props) {
         </div>
       ) : null}
       {/* Keyed by version: when the action changes (after a save or a conflict), the fields show it as it now is. */}
-      <form key={action.version} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form id={errors.formId} key={action.version} onSubmit={onSubmit} className="space-y-4" noValidate>
         {viewer.canEditDetails ? (
           <>
             <TextField
@@ -137,7 +139,7 @@ export function ActionEditor({ slug, action, viewer, people, pillars }: Props) {
               required
               maxLength={200}
               defaultValue={action.title}
-              error={fieldError(update.error, "title")}
+              error={errors.field("title")}
             />
             <div className="grid gap-4 sm:grid-cols-3">
               <SelectField
@@ -145,40 +147,21 @@ export function ActionEditor({ slug, action, viewer, people, pillars }: Props) {
                 name="ownerMemberId"
                 defaultValue={action.ownerMemberId ?? ""}
                 options={[...(action.ownerMemberId ? [] : [{ value: "", label: "Nobody yet" }]), ...people]}
-                error={fieldError(update.error, "ownerMemberId")}
+                error={errors.field("ownerMemberId")}
               />
-              <TextField
-                label="By when"
-                name="dueDate"
-                type="date"
-                defaultValue={action.dueDate}
-                error={fieldError(update.error, "dueDate")}
-              />
+              <TextField label="By when" name="dueDate" type="date" defaultValue={action.dueDate} error={errors.field("dueDate")} />
               <SelectField
                 label="Pillar it serves"
                 name="pillarKey"
                 defaultValue={action.pillarKey ?? ""}
                 options={[{ value: "", label: "None in particular" }, ...pillars]}
-                error={fieldError(update.error, "pillarKey")}
+                error={errors.field("pillarKey")}
               />
             </div>
           </>
         ) : null}
-        <SelectField
-          label="Status"
-          name="status"
-          defaultValue={action.status}
-          options={STATUS_OPTIONS}
-          error={fieldError(update.error, "status")}
-        />
-        <TextAreaField
-          label="Notes"
-          name="notes"
-          rows={4}
-          maxLength={5000}
-          defaultValue={action.notes}
-          error={fieldError(update.error, "notes")}
-        />
+        <SelectField label="Status" name="status" defaultValue={action.status} options={STATUS_OPTIONS} error={errors.field("status")} />
+        <TextAreaField label="Notes" name="notes" rows={4} maxLength={5000} defaultValue={action.notes} error={errors.field("notes")} />
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save changes"}
         </Button>

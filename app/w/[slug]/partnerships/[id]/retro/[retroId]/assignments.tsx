@@ -1,12 +1,13 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../../_components/alert";
 import { Button } from "../../../../../../_components/button";
 import { Card } from "../../../../../../_components/card";
 import { SelectField, TextField } from "../../../../../../_components/field";
 import { date, isoDay } from "../../../../../../_lib/format";
+import { useFormErrors } from "../../../../../../_lib/use-form-errors";
 import { Dialog, DialogActions } from "../../../../admin/_components/dialog";
 import { useRefresh, type ActionView, type RetroView } from "./use-retro";
 
@@ -26,6 +27,7 @@ function VolunteerForm({ slug, view, action }: { slug: string; view: RetroView; 
   const [dueDate, setDueDate] = useState("");
   const [pillarKey, setPillarKey] = useState("");
   const take = useMutation(trpc.retro.volunteer.mutationOptions({ onSettled: () => refresh() }));
+  const errors = useFormErrors(take.error, ["dueDate", "pillarKey"]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -33,17 +35,29 @@ function VolunteerForm({ slug, view, action }: { slug: string; view: RetroView; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end" noValidate>
-      <TextField label="By when" type="date" min={today()} required value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-      <SelectField label="Pillar" value={pillarKey} onChange={(e) => setPillarKey(e.target.value)} options={pillarOptions(view)} />
+    <form id={errors.formId} onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end" noValidate>
+      <TextField
+        label="By when"
+        type="date"
+        min={today()}
+        required
+        value={dueDate}
+        onChange={(e) => setDueDate(e.target.value)}
+        error={errors.field("dueDate")}
+      />
+      <SelectField
+        label="Pillar"
+        value={pillarKey}
+        onChange={(e) => setPillarKey(e.target.value)}
+        options={pillarOptions(view)}
+        error={errors.field("pillarKey")}
+      />
       <Button type="submit" disabled={take.isPending || !dueDate}>
         {take.isPending ? "Taking it…" : "Volunteer"}
       </Button>
-      {take.error ? (
-        <Alert tone="error" className="sm:col-span-3">
-          {errorMessage(take.error)}
-        </Alert>
-      ) : null}
+      <Alert tone="error" className="sm:col-span-3">
+        {errors.summary}
+      </Alert>
     </form>
   );
 }
@@ -58,6 +72,7 @@ function AssignDialog({ slug, view, action }: { slug: string; view: RetroView; a
   const [pillarKey, setPillarKey] = useState(action.pillarKey ?? "");
   const [version, setVersion] = useState(action.version);
   const assign = useMutation(trpc.retro.assign.mutationOptions({ onSuccess: () => setOpen(false), onSettled: () => refresh() }));
+  const errors = useFormErrors(assign.error, ["memberId", "dueDate", "pillarKey"]);
 
   function onOpenChange(next: boolean) {
     if (assign.isPending) return;
@@ -88,9 +103,10 @@ function AssignDialog({ slug, view, action }: { slug: string; view: RetroView; a
       title="Assign an owner"
       description={action.title}
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
         <SelectField
           label="Owner"
+          error={errors.field("memberId")}
           value={memberId}
           onChange={(e) => setMemberId(e.target.value)}
           options={[
@@ -98,9 +114,22 @@ function AssignDialog({ slug, view, action }: { slug: string; view: RetroView; a
             ...view.people.map((p) => ({ value: p.memberId, label: `${p.name} (${p.side})` })),
           ]}
         />
-        <TextField label="By when" type="date" min={today()} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-        <SelectField label="Pillar" value={pillarKey} onChange={(e) => setPillarKey(e.target.value)} options={pillarOptions(view)} />
-        <Alert tone="error">{assign.error ? errorMessage(assign.error) : null}</Alert>
+        <TextField
+          label="By when"
+          type="date"
+          min={today()}
+          value={dueDate}
+          onChange={(e) => setDueDate(e.target.value)}
+          error={errors.field("dueDate")}
+        />
+        <SelectField
+          label="Pillar"
+          value={pillarKey}
+          onChange={(e) => setPillarKey(e.target.value)}
+          options={pillarOptions(view)}
+          error={errors.field("pillarKey")}
+        />
+        <Alert tone="error">{errors.summary}</Alert>
         <DialogActions label="Assign" pendingLabel="Assigning…" pending={assign.isPending} disabled={!memberId || !dueDate} />
       </form>
     </Dialog>

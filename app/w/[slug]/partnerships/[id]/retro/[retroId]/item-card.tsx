@@ -6,6 +6,7 @@ import { votesUsedMessage } from "~/server/services/retro/rules";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../../_components/alert";
 import { Button } from "../../../../../../_components/button";
+import { useFormErrors } from "../../../../../../_lib/use-form-errors";
 import { useRefresh, type ItemView, type ListView } from "./use-retro";
 
 const votes = (n: number) => `${n} ${n === 1 ? "vote" : "votes"}`;
@@ -28,6 +29,8 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
   const move = useMutation(trpc.retro.moveVote.mutationOptions({ onSuccess: () => setMoving(false), onSettled }));
   const pending = edit.isPending || withdraw.isPending || vote.isPending || unvote.isPending || move.isPending;
   const error = edit.error ?? withdraw.error ?? vote.error ?? unvote.error ?? move.error;
+  const editErrors = useFormErrors(edit.error, ["text"]);
+  const textProblem = editErrors.field("text");
   const reset = () => [edit, withdraw, vote, unvote, move].forEach((m) => m.reset());
   const myOtherVotes = list.items.filter((i) => i.votedByMe && i.id !== item.id);
 
@@ -60,6 +63,7 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
       {item.rank ? <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-800">Top {item.rank}</p> : null}
       {editing ? (
         <form
+          id={editErrors.formId}
           onSubmit={(e) => {
             e.preventDefault();
             edit.mutate({ workspaceSlug: slug, itemId: item.id, text: draft });
@@ -74,9 +78,19 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
             rows={3}
             maxLength={500}
             value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => {
+              edit.reset();
+              setDraft(e.target.value);
+            }}
+            aria-invalid={textProblem ? true : undefined}
+            aria-describedby={textProblem ? `${editId}-error` : undefined}
             className="block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
           />
+          {textProblem ? (
+            <p id={`${editId}-error`} className="text-xs text-red-700">
+              {textProblem}
+            </p>
+          ) : null}
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={pending || !draft.trim()}>
               {edit.isPending ? "Saving…" : "Save"}
@@ -160,9 +174,9 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
         </div>
       ) : null}
 
-      {error ? (
+      {error && !textProblem ? (
         <Alert tone="error" className="mt-2">
-          {errorMessage(error)}
+          {edit.error ? editErrors.summary : errorMessage(error)}
         </Alert>
       ) : null}
     </li>

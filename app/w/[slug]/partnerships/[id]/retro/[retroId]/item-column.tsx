@@ -1,23 +1,26 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { rankItems } from "~/server/services/retro/ranking";
 import { listRevealed, VOTES_PER_LIST, type RetroPhase } from "~/server/services/retro/rules";
-import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../../_components/alert";
 import { Button } from "../../../../../../_components/button";
+import { TextAreaField } from "../../../../../../_components/field";
+import { useFormErrors } from "../../../../../../_lib/use-form-errors";
 import { ItemCard } from "./item-card";
 import { LIST_HINT } from "./labels";
 import { useRefresh, type ListView } from "./use-retro";
 
 // The textarea is left uncontrolled and read on submit, so text typed before the page finished
-// loading is not lost to hydration.
+// loading is not lost to hydration. Enter adds the item, as in other retro boards; Shift+Enter
+// starts a new line.
 function AddItemForm({ slug, retroId, list }: { slug: string; retroId: string; list: ListView }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const id = useId();
   const [empty, setEmpty] = useState(false);
   const add = useMutation(trpc.retro.addItem.mutationOptions({ onSettled: () => refresh() }));
+  const errors = useFormErrors(add.error, ["text"], { text: empty ? "Write the item first." : null });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,28 +30,33 @@ function AddItemForm({ slug, retroId, list }: { slug: string; retroId: string; l
     if (text.trim()) add.mutate({ workspaceSlug: slug, retroId, list: list.list, text }, { onSuccess: () => form.reset() });
   }
 
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Not while an input method is composing a character: its Enter confirms the character.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    if (!add.isPending) event.currentTarget.form?.requestSubmit();
+  }
+
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        Add to {list.label}
-      </label>
-      <textarea
-        id={id}
+    <form id={errors.formId} onSubmit={onSubmit} className="space-y-2" noValidate>
+      <TextAreaField
+        label={`Add to ${list.label}`}
         name="text"
         rows={2}
         maxLength={500}
+        hint="Enter adds it; Shift+Enter starts a new line."
+        error={errors.field("text")}
+        onKeyDown={onKeyDown}
         onChange={() => {
           add.reset();
           setEmpty(false);
         }}
-        className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
       />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" size="sm" disabled={add.isPending}>
           {add.isPending ? "Adding…" : "Add item"}
         </Button>
-        {empty ? <Alert tone="error">Write the item first.</Alert> : null}
-        {add.error ? <Alert tone="error">{errorMessage(add.error)}</Alert> : null}
+        {errors.field("text") ? null : <Alert tone="error">{errors.summary}</Alert>}
       </div>
     </form>
   );
