@@ -1,5 +1,6 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./scroll-region";
 
 export interface Column {
   label: string;
@@ -23,7 +24,7 @@ export function Table({
 }) {
   const edge = bleed ? "first:pl-5 last:pr-5" : "first:pl-0 last:pr-0";
   return (
-    <div className={clsx("overflow-x-auto", bleed && "-mx-5")}>
+    <ScrollRegion label={caption} className={clsx(bleed && "-mx-5")}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -54,6 +55,6 @@ export function Table({
           {children}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

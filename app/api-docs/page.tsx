@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Card } from "../_components/card";
+import { ScrollRegion } from "../_components/scroll-region";
 import { apiReference, type FieldRow } from "~/server/api-v1/reference";
 
 export const metadata = { title: "REST API reference" };
@@ -14,7 +15,7 @@ const METHOD_STYLE: Record<string, string> = {
 function prose(text: string): ReactNode[] {
   return text.split(/(`[^`]+`)/).map((part, i) =>
     part.startsWith("`") && part.endsWith("`") ? (
-      <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">
+      <code key={i} className="break-words rounded bg-slate-100 px-1 font-mono text-[0.85em]">
         {part.slice(1, -1)}
       </code>
     ) : (
@@ -26,7 +27,7 @@ function prose(text: string): ReactNode[] {
 function Fields({ rows, caption, where }: { rows: (FieldRow & { in?: string })[]; caption: string; where?: boolean }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">None.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
@@ -57,7 +58,7 @@ function Fields({ rows, caption, where }: { rows: (FieldRow & { in?: string })[]
               {where ? <td className="py-1 pr-4 text-xs">{r.in}</td> : null}
               <td className="py-1 pr-4 text-xs">
                 {r.ref ? (
-                  <a href={`#schema-${r.ref}`} className="text-brand-700 hover:underline">
+                  <a href={`#schema-${r.ref}`} className="text-brand-700 underline underline-offset-2">
                     {r.type}
                   </a>
                 ) : (
@@ -69,7 +70,7 @@ function Fields({ rows, caption, where }: { rows: (FieldRow & { in?: string })[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -90,7 +91,7 @@ export default function ApiReferencePage() {
         ))}
         <p className="text-sm text-slate-700">
           The machine-readable document (OpenAPI 3.1):{" "}
-          <a href="/api/v1/openapi.json" className="font-medium text-brand-700 hover:underline">
+          <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline underline-offset-2">
             /api/v1/openapi.json
           </a>
           . Generate a client from it, for example with openapi-typescript and openapi-fetch.
@@ -105,7 +106,7 @@ export default function ApiReferencePage() {
             <code className="rounded bg-slate-100 px-1 font-mono">Authorization: Bearer ph_…</code>.
           </p>
         ))}
-        <pre className="mt-3 overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
+        <pre className="mt-3 whitespace-pre-wrap break-all rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
           {'curl -H "Authorization: Bearer $TOKEN" https://your-host/api/v1/partnerships'}
         </pre>
         <h3 className="mt-4 text-sm font-semibold text-slate-900">Errors</h3>
@@ -139,7 +140,7 @@ export default function ApiReferencePage() {
             <Card key={op.id}>
               <h3 id={op.id} className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
                 <span className={`rounded px-2 py-0.5 font-mono text-xs ${METHOD_STYLE[op.method] ?? "bg-slate-100"}`}>{op.method}</span>
-                <code className="font-mono text-sm">{op.path}</code>
+                <code className="break-all font-mono text-sm">{op.path}</code>
                 <span className="font-normal text-slate-700">{op.summary}</span>
               </h3>
               {op.description ? <p className="mt-2 text-sm text-slate-700">{prose(op.description)}</p> : null}
@@ -160,7 +161,7 @@ export default function ApiReferencePage() {
                     {op.responseRef ? (
                       <>
                         :{" "}
-                        <a href={`#schema-${op.responseRef}`} className="text-brand-700 hover:underline">
+                        <a href={`#schema-${op.responseRef}`} className="text-brand-700 underline underline-offset-2">
                           {op.responseRef}
                         </a>
                       </>

@@ -17,9 +17,9 @@ export default async function WorkspacesPage() {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <span className="text-sm font-semibold tracking-wide text-brand-700">Partnership Health</span>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <span className="text-sm text-slate-600">
               Signed in as <span className="font-medium text-slate-900">{me.name}</span> ({me.email})
             </span>

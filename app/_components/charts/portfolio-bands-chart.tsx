@@ -53,29 +53,32 @@ export function PortfolioBandsChart({ series, hrefs, now }: { series: Point[]; h
           </Link>
         ))}
       </figcaption>
-      <table className="sr-only">
-        <caption>Partnerships by band in each cycle</caption>
-        <thead>
-          <tr>
-            <th scope="col">Cycle</th>
-            {BANDS.map((b) => (
-              <th key={b} scope="col">
-                {BAND_LABEL[b]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((p) => (
-            <tr key={p.label}>
-              <th scope="row">{p.label}</th>
+      {/* In a clipped box: a table takes its content's width whatever width it is given. */}
+      <div className="sr-only">
+        <table>
+          <caption>Partnerships by band in each cycle</caption>
+          <thead>
+            <tr>
+              <th scope="col">Cycle</th>
               {BANDS.map((b) => (
-                <td key={b}>{p[b]}</td>
+                <th key={b} scope="col">
+                  {BAND_LABEL[b]}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {series.map((p) => (
+              <tr key={p.label}>
+                <th scope="row">{p.label}</th>
+                {BANDS.map((b) => (
+                  <td key={b}>{p[b]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

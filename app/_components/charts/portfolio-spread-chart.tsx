@@ -59,29 +59,32 @@ export function PortfolioSpreadChart({ series }: { series: Point[] }) {
       <div className="mt-2">
         <BandLegend />
       </div>
-      <table className="sr-only">
-        <caption>Health index per cycle</caption>
-        <thead>
-          <tr>
-            <th scope="col">Cycle</th>
-            <th scope="col">Median</th>
-            <th scope="col">First quartile</th>
-            <th scope="col">Third quartile</th>
-            <th scope="col">Average</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((p) => (
-            <tr key={p.label}>
-              <th scope="row">{p.label}</th>
-              <td>{fmt(p.median)}</td>
-              <td>{fmt(p.q1)}</td>
-              <td>{fmt(p.q3)}</td>
-              <td>{fmt(p.average)}</td>
+      {/* In a clipped box: a table takes its content's width whatever width it is given. */}
+      <div className="sr-only">
+        <table>
+          <caption>Health index per cycle</caption>
+          <thead>
+            <tr>
+              <th scope="col">Cycle</th>
+              <th scope="col">Median</th>
+              <th scope="col">First quartile</th>
+              <th scope="col">Third quartile</th>
+              <th scope="col">Average</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {series.map((p) => (
+              <tr key={p.label}>
+                <th scope="row">{p.label}</th>
+                <td>{fmt(p.median)}</td>
+                <td>{fmt(p.q1)}</td>
+                <td>{fmt(p.q3)}</td>
+                <td>{fmt(p.average)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -16,10 +16,10 @@ const itemClass = "block cursor-pointer rounded px-2 py-1.5 text-sm text-slate-7
 export function UserMenu({ name, email, roleLabel, workspaces, currentSlug }: Props) {
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100"
-        aria-label={`Account menu for ${name}`}
-      >
+      <DropdownMenu.Trigger className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100">
+        {/* Named by its visible text, so a voice user can say what they see. */}
+        <span className="sr-only">Account menu: </span>
+        <span className="sr-only sm:hidden">{name}</span>
         <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white" aria-hidden>
           {name
             .split(" ")

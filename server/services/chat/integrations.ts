@@ -57,7 +57,7 @@ export async function saveChatIntegration(ctx: WorkspaceCtx, input: { platform: 
   try {
     url = checkChatUrl(input.platform, input.url);
   } catch (error) {
-    if (error instanceof OutboundTargetError) throw badRequest(error.message);
+    if (error instanceof OutboundTargetError) throw badRequest(error.message, "url");
     throw error;
   }
   const workspaceId = ctx.workspace.id;

@@ -72,7 +72,7 @@ export default async function PartnershipsPage({
         }
         action={
           isAdmin ? (
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               {partnerOrgs.length ? <PartnershipDialog slug={slug} partnerOrgs={partnerOrgs} owners={owners} /> : null}
               <Button asChild variant="secondary">
                 <Link href={`/w/${slug}/admin/partners`}>Manage partners</Link>

@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import type { Portfolio } from "~/server/services/portfolio/schema";
+import { ScrollRegion } from "../../../_components/scroll-region";
 import { BAND_LABEL, capitalise, score, titleCase, type Band } from "../../../_lib/format";
 import { viewHref, type View } from "./view";
 
@@ -76,7 +77,7 @@ export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; p
   const { rows, pillarKeys, sort } = portfolio;
   const columns = 3 + pillarKeys.length;
   return (
-    <div className="-mx-5 overflow-x-auto">
+    <ScrollRegion label="Partnership heatmap" className="-mx-5">
       <table className="min-w-full border-separate border-spacing-0.5 px-4 text-sm">
         <caption className="sr-only">Partnership heatmap</caption>
         <thead>
@@ -140,7 +141,7 @@ export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; p
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -18,8 +18,8 @@ export function ImportExportLinks({
         <Link href={`/w/${slug}/admin/import`}>Import</Link>
       </Button>
       <Button asChild variant="secondary">
-        <a href={`/w/${slug}/admin/import/export/${kind}`} download aria-label={`Export ${what} as CSV`}>
-          Export CSV
+        <a href={`/w/${slug}/admin/import/export/${kind}`} download>
+          Export CSV<span className="sr-only"> of the {what}</span>
         </a>
       </Button>
     </>

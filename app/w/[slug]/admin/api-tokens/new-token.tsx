@@ -11,7 +11,9 @@ export function NewToken({ name, token }: { name: string; token: string }) {
       <p className="mt-1 text-sm text-green-900">Copy it now: it is shown only this once. If it gets lost, revoke it and make a new one.</p>
       <CopyField id="new-api-token" label="API token" value={token} noun="token" />
       <p className="mt-3 text-sm text-green-900">Try it:</p>
-      <pre className="mt-1 overflow-x-auto rounded bg-white p-2 font-mono text-xs text-slate-900 ring-1 ring-slate-200">{example}</pre>
+      <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-white p-2 font-mono text-xs text-slate-900 ring-1 ring-slate-200">
+        {example}
+      </pre>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { dateTime } from "~/server/services/dates";
 import { Alert } from "../../../../_components/alert";
 import { Button } from "../../../../_components/button";
 import { TextField } from "../../../../_components/field";
-import { fieldError } from "../../../../_lib/field-error";
+import { useFormErrors } from "../../../../_lib/use-form-errors";
 import { ConfirmDialog } from "../_components/confirm-dialog";
 
 interface Integration {
@@ -63,6 +63,7 @@ export function ChatIntegrationCard({
       },
     }),
   );
+  const errors = useFormErrors(save.error, ["url"]);
   const test = useMutation(trpc.chatIntegration.test.mutationOptions({ onSettled: () => router.refresh() }));
   const remove = useMutation(trpc.chatIntegration.remove.mutationOptions({ onSuccess: () => router.refresh() }));
   const platform = integration.platform;
@@ -127,8 +128,8 @@ export function ChatIntegrationCard({
       <Alert tone="error">{test.error ? errorMessage(test.error) : null}</Alert>
 
       {editing ? (
-        <form onSubmit={onSubmit} className="space-y-3" noValidate>
-          <Alert tone="error">{save.error && !fieldError(save.error, "url") ? errorMessage(save.error) : null}</Alert>
+        <form id={errors.formId} onSubmit={onSubmit} className="space-y-3" noValidate>
+          <Alert tone="error">{errors.summary}</Alert>
           <TextField
             label={`${name} incoming webhook address`}
             name="url"
@@ -138,7 +139,7 @@ export function ChatIntegrationCard({
             hint={`${how} The address is kept encrypted and never shown again in full.`}
             value={url}
             onChange={(e) => setUrl(e.target.value)}
-            error={fieldError(save.error, "url")}
+            error={errors.field("url")}
             className="max-w-2xl"
           />
           <div className="flex gap-2">

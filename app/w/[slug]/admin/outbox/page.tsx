@@ -69,7 +69,7 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
             ))}
             <Link
               href={href({ kind, failed: failedOnly ? undefined : "1" })}
-              aria-pressed={failedOnly}
+              aria-current={failedOnly ? "page" : undefined}
               className={clsx(
                 "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
                 failedOnly ? "bg-red-700 text-white ring-red-700" : "text-red-800 ring-red-300 hover:bg-red-50",

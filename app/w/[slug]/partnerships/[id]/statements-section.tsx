@@ -2,6 +2,7 @@ import clsx from "clsx";
 import { Alert } from "../../../../_components/alert";
 import { BandBadge } from "../../../../_components/band-badge";
 import { Card } from "../../../../_components/card";
+import { ScrollRegion } from "../../../../_components/scroll-region";
 import { change, changeClass, score } from "../../../../_lib/format";
 import type { Scorecard } from "~/server/services/scorecard";
 
@@ -67,7 +68,7 @@ export function StatementsSection({ statements, card }: { statements: Statements
               <BandBadge band={pillar.band} />
               <span className="ml-auto text-xs text-slate-500">{pillar.statements.length} statements</span>
             </summary>
-            <div className="overflow-x-auto px-3 pb-3">
+            <ScrollRegion label={`${pillar.name}: statements`} className="px-3 pb-3">
               {pillar.note ? (
                 <Alert tone="info" className="mb-2">
                   {pillar.note}
@@ -137,7 +138,7 @@ export function StatementsSection({ statements, card }: { statements: Statements
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         ))}
       </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { BandBadge } from "../../../../../_components/band-badge";
 import { Button } from "../../../../../_components/button";
 import { PillarTrendChart } from "../../../../../_components/charts/pillar-trend-chart";
+import { ScrollRegion } from "../../../../../_components/scroll-region";
 import { call } from "../../../../../_lib/call";
 import { change, date, score, titleCase } from "../../../../../_lib/format";
 import { SkippedCycles, WithheldText } from "../health-section";
@@ -42,208 +43,210 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
         <p className="text-sm text-slate-600">One A4 page. In the print dialog, choose &ldquo;Save as PDF&rdquo; to keep a copy.</p>
       </div>
 
-      <article
-        aria-label={`Scorecard report: ${p.name}`}
-        className="mx-auto w-full max-w-[794px] bg-white p-10 text-slate-900 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0"
-      >
-        <header className="flex items-start justify-between gap-4 border-b border-slate-200 pb-3">
-          <div>
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{viewer.workspaceName} · partnership scorecard</p>
-            <h1 className="text-2xl font-semibold tracking-tight">{p.name}</h1>
-            <p className="text-sm text-slate-600">
-              {p.partnerName} · {titleCase(p.tier)} tier · {titleCase(p.phase)}
-              {p.ownerName ? ` · owner ${p.ownerName}` : ""}
-            </p>
-          </div>
-          <div className="text-right text-xs text-slate-600">
-            <p>
-              Cycle <strong className="text-slate-900">{card.cycle?.label ?? "–"}</strong>
-              {card.cycle?.open ? " (in progress)" : ""}
-            </p>
-            <p>Printed {date(today)}</p>
-          </div>
-        </header>
-
-        {viewer.partner ? <p className="mt-3 text-xs text-slate-600">{card.sharing.note}</p> : null}
-
-        {!current ? (
-          <p className="mt-6 text-sm text-slate-700">
-            {!card.cycle ? (
-              "No scores yet."
-            ) : card.withheld.length ? (
-              <WithheldText card={card} />
-            ) : (
-              "The results of this partnership are not shared with partner contacts."
-            )}
-          </p>
-        ) : (
-          <>
-            {current.notes.map((note) => (
-              <p key={note} className="mt-3 text-xs text-slate-600">
-                {note}
+      <ScrollRegion label="The report, laid out for an A4 page">
+        <article
+          aria-label={`Scorecard report: ${p.name}`}
+          className="mx-auto w-full max-w-[794px] bg-white p-10 text-slate-900 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0"
+        >
+          <header className="flex items-start justify-between gap-4 border-b border-slate-200 pb-3">
+            <div>
+              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{viewer.workspaceName} · partnership scorecard</p>
+              <h1 className="text-2xl font-semibold tracking-tight">{p.name}</h1>
+              <p className="text-sm text-slate-600">
+                {p.partnerName} · {titleCase(p.tier)} tier · {titleCase(p.phase)}
+                {p.ownerName ? ` · owner ${p.ownerName}` : ""}
               </p>
-            ))}
-            <section aria-label="Health" className="mt-4 flex items-center gap-6">
-              <div>
-                <p className="whitespace-nowrap text-xs font-medium uppercase tracking-wide text-slate-500">Health index</p>
-                <p className="text-4xl font-semibold tabular-nums">{score(current.health)}</p>
-              </div>
-              <div className="space-y-1 text-sm">
-                <BandBadge band={current.band} />
-                {trends ? <p className="text-slate-700">{change(current.change)} since the previous cycle</p> : null}
-              </div>
-              <p className="ml-auto text-right text-xs text-slate-600">
-                {current.responses.host + current.responses.partner} responses: {current.responses.host} from{" "}
-                {viewer.hostLabel.toLowerCase() === "your team" ? "your team" : viewer.hostLabel}, {current.responses.partner} from{" "}
-                {viewer.partnerLabel.toLowerCase() === "your team" ? "your team" : viewer.partnerLabel}
-                {card.responseRate?.host && card.responseRate.partner
-                  ? ` (response rate ${card.responseRate.host.percent ?? "–"}% and ${card.responseRate.partner.percent ?? "–"}%)`
-                  : ""}
+            </div>
+            <div className="text-right text-xs text-slate-600">
+              <p>
+                Cycle <strong className="text-slate-900">{card.cycle?.label ?? "–"}</strong>
+                {card.cycle?.open ? " (in progress)" : ""}
               </p>
-            </section>
+              <p>Printed {date(today)}</p>
+            </div>
+          </header>
 
-            <h2 className="mt-4 text-sm font-semibold">Pillar scores · {current.cycleLabel}</h2>
-            <table className="mt-1 w-full text-sm">
-              <caption className="sr-only">
-                Pillar scores in {current.cycleLabel}
-                {sidesInline ? ", each side's scores and the gaps" : ""}
-              </caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    Pillar
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                    Score
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 pl-3 font-medium">
-                    Band
-                  </th>
-                  {trends ? (
+          {viewer.partner ? <p className="mt-3 text-xs text-slate-600">{card.sharing.note}</p> : null}
+
+          {!current ? (
+            <p className="mt-6 text-sm text-slate-700">
+              {!card.cycle ? (
+                "No scores yet."
+              ) : card.withheld.length ? (
+                <WithheldText card={card} />
+              ) : (
+                "The results of this partnership are not shared with partner contacts."
+              )}
+            </p>
+          ) : (
+            <>
+              {current.notes.map((note) => (
+                <p key={note} className="mt-3 text-xs text-slate-600">
+                  {note}
+                </p>
+              ))}
+              <section aria-label="Health" className="mt-4 flex items-center gap-6">
+                <div>
+                  <p className="whitespace-nowrap text-xs font-medium uppercase tracking-wide text-slate-500">Health index</p>
+                  <p className="text-4xl font-semibold tabular-nums">{score(current.health)}</p>
+                </div>
+                <div className="space-y-1 text-sm">
+                  <BandBadge band={current.band} />
+                  {trends ? <p className="text-slate-700">{change(current.change)} since the previous cycle</p> : null}
+                </div>
+                <p className="ml-auto text-right text-xs text-slate-600">
+                  {current.responses.host + current.responses.partner} responses: {current.responses.host} from{" "}
+                  {viewer.hostLabel.toLowerCase() === "your team" ? "your team" : viewer.hostLabel}, {current.responses.partner} from{" "}
+                  {viewer.partnerLabel.toLowerCase() === "your team" ? "your team" : viewer.partnerLabel}
+                  {card.responseRate?.host && card.responseRate.partner
+                    ? ` (response rate ${card.responseRate.host.percent ?? "–"}% and ${card.responseRate.partner.percent ?? "–"}%)`
+                    : ""}
+                </p>
+              </section>
+
+              <h2 className="mt-4 text-sm font-semibold">Pillar scores · {current.cycleLabel}</h2>
+              <table className="mt-1 w-full text-sm">
+                <caption className="sr-only">
+                  Pillar scores in {current.cycleLabel}
+                  {sidesInline ? ", each side's scores and the gaps" : ""}
+                </caption>
+                <thead>
+                  <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
+                    <th scope="col" className="px-2 py-1.5 font-medium">
+                      Pillar
+                    </th>
                     <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                      Change
+                      Score
                     </th>
-                  ) : null}
-                  {sidesInline ? (
-                    <>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                        {viewer.hostLabel}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                        {viewer.partnerLabel}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                        Gap
-                      </th>
-                    </>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 tabular-nums">
-                {card.pillars.map((pillar) => (
-                  <tr key={pillar.key}>
-                    <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                      {pillar.name}
+                    <th scope="col" className="px-2 py-1.5 pl-3 font-medium">
+                      Band
                     </th>
-                    <td className="px-2 py-1.5 text-right">{pillar.score === null ? "withheld" : score(pillar.score)}</td>
-                    <td className="px-2 py-1.5 pl-3">
-                      <BandBadge band={pillar.band} />
-                    </td>
-                    {trends ? <td className="px-2 py-1.5 text-right text-slate-700">{change(pillar.change)}</td> : null}
+                    {trends ? (
+                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                        Change
+                      </th>
+                    ) : null}
                     {sidesInline ? (
                       <>
-                        <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
-                        <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
-                        <td className="px-2 py-1.5 text-right">
-                          {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
-                        </td>
+                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                          {viewer.hostLabel}
+                        </th>
+                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                          {viewer.partnerLabel}
+                        </th>
+                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                          Gap
+                        </th>
                       </>
                     ) : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            {sides && !sidesInline ? (
-              <>
-                <h2 className="mt-4 text-sm font-semibold">Each side · {card.sides.cycleLabel}</h2>
-                <p className="text-xs text-slate-500">
-                  The latest cycle where both sides&apos; scores can be shown; {current.cycleLabel} has too few answers on one side.
-                </p>
-                <table className="mt-1 w-full text-sm">
-                  <caption className="sr-only">Each side&apos;s pillar scores and the gaps in {card.sides.cycleLabel}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
-                      <th scope="col" className="px-2 py-1.5 font-medium">
-                        Pillar
+                </thead>
+                <tbody className="divide-y divide-slate-100 tabular-nums">
+                  {card.pillars.map((pillar) => (
+                    <tr key={pillar.key}>
+                      <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                        {pillar.name}
                       </th>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                        {viewer.hostLabel}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                        {viewer.partnerLabel}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                        Gap
-                      </th>
+                      <td className="px-2 py-1.5 text-right">{pillar.score === null ? "withheld" : score(pillar.score)}</td>
+                      <td className="px-2 py-1.5 pl-3">
+                        <BandBadge band={pillar.band} />
+                      </td>
+                      {trends ? <td className="px-2 py-1.5 text-right text-slate-700">{change(pillar.change)}</td> : null}
+                      {sidesInline ? (
+                        <>
+                          <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
+                          <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
+                          <td className="px-2 py-1.5 text-right">
+                            {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
+                          </td>
+                        </>
+                      ) : null}
                     </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 tabular-nums">
-                    {card.pillars.map((pillar) => (
-                      <tr key={pillar.key}>
-                        <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                          {pillar.name}
+                  ))}
+                </tbody>
+              </table>
+              {sides && !sidesInline ? (
+                <>
+                  <h2 className="mt-4 text-sm font-semibold">Each side · {card.sides.cycleLabel}</h2>
+                  <p className="text-xs text-slate-500">
+                    The latest cycle where both sides&apos; scores can be shown; {current.cycleLabel} has too few answers on one side.
+                  </p>
+                  <table className="mt-1 w-full text-sm">
+                    <caption className="sr-only">Each side&apos;s pillar scores and the gaps in {card.sides.cycleLabel}</caption>
+                    <thead>
+                      <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
+                        <th scope="col" className="px-2 py-1.5 font-medium">
+                          Pillar
                         </th>
-                        <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
-                        <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
-                        <td className="px-2 py-1.5 text-right">
-                          {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
-                        </td>
+                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                          {viewer.hostLabel}
+                        </th>
+                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                          {viewer.partnerLabel}
+                        </th>
+                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                          Gap
+                        </th>
                       </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100 tabular-nums">
+                      {card.pillars.map((pillar) => (
+                        <tr key={pillar.key}>
+                          <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                            {pillar.name}
+                          </th>
+                          <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
+                          <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
+                          <td className="px-2 py-1.5 text-right">
+                            {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              ) : null}
+
+              {card.pillars.some((x) => x.gapSentence) ? (
+                <ul className="mt-3 space-y-1 text-sm" aria-label="Perception gaps">
+                  {card.pillars
+                    .filter((x) => x.gapSentence)
+                    .map((x) => (
+                      <li key={x.key} className="rounded bg-amber-50 px-2 py-1 text-amber-900 ring-1 ring-amber-200">
+                        <strong>Perception gap:</strong> {x.gapSentence}
+                      </li>
                     ))}
-                  </tbody>
-                </table>
-              </>
-            ) : null}
-
-            {card.pillars.some((x) => x.gapSentence) ? (
-              <ul className="mt-3 space-y-1 text-sm" aria-label="Perception gaps">
-                {card.pillars
-                  .filter((x) => x.gapSentence)
-                  .map((x) => (
-                    <li key={x.key} className="rounded bg-amber-50 px-2 py-1 text-amber-900 ring-1 ring-amber-200">
-                      <strong>Perception gap:</strong> {x.gapSentence}
-                    </li>
-                  ))}
-              </ul>
-            ) : null}
-
-            {trends ? (
-              <section aria-label="Trend" className="mt-4 break-inside-avoid">
-                <h2 className="mb-1 text-sm font-semibold">Trend across cycles</h2>
-                <PillarTrendChart series={card.series} keys={card.seriesKeys} summary={card.trendSummary} fixed={CHART} />
-                <SkippedCycles card={card} />
-              </section>
-            ) : null}
-
-            {comments.length ? (
-              <section aria-label="Recent comments" className="mt-4 break-inside-avoid">
-                <h2 className="mb-1 text-sm font-semibold">Recent comments</h2>
-                <ul className="grid grid-cols-2 gap-2 text-xs">
-                  {comments.map((c, i) => (
-                    <li key={i} className="rounded bg-slate-50 px-2 py-1.5 ring-1 ring-slate-200">
-                      <p className="line-clamp-3 text-slate-800">“{c.text}”</p>
-                      <p className="mt-0.5 text-slate-500">
-                        {c.pillar} · {c.author ? `${c.author}, ` : ""}
-                        {c.sideLabel} · {c.cycleLabel}
-                      </p>
-                    </li>
-                  ))}
                 </ul>
-              </section>
-            ) : null}
-          </>
-        )}
-      </article>
+              ) : null}
+
+              {trends ? (
+                <section aria-label="Trend" className="mt-4 break-inside-avoid">
+                  <h2 className="mb-1 text-sm font-semibold">Trend across cycles</h2>
+                  <PillarTrendChart series={card.series} keys={card.seriesKeys} summary={card.trendSummary} fixed={CHART} />
+                  <SkippedCycles card={card} />
+                </section>
+              ) : null}
+
+              {comments.length ? (
+                <section aria-label="Recent comments" className="mt-4 break-inside-avoid">
+                  <h2 className="mb-1 text-sm font-semibold">Recent comments</h2>
+                  <ul className="grid grid-cols-2 gap-2 text-xs">
+                    {comments.map((c, i) => (
+                      <li key={i} className="rounded bg-slate-50 px-2 py-1.5 ring-1 ring-slate-200">
+                        <p className="line-clamp-3 text-slate-800">“{c.text}”</p>
+                        <p className="mt-0.5 text-slate-500">
+                          {c.pillar} · {c.author ? `${c.author}, ` : ""}
+                          {c.sideLabel} · {c.cycleLabel}
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+            </>
+          )}
+        </article>
+      </ScrollRegion>
     </>
   );
 }

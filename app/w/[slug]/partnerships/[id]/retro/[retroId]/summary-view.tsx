@@ -79,7 +79,7 @@ export function SummaryView({ summary, exportPath }: { summary: Summary; exportP
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {summary.attendees.map((a, i) => (
               <li key={i} className="rounded-full bg-slate-100 px-2.5 py-0.5 text-slate-700">
-                {a.name} <span className="text-slate-500">· {a.side}</span>
+                {a.name} <span className="text-slate-600">· {a.side}</span>
               </li>
             ))}
           </ul>
