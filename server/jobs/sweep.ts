@@ -4,7 +4,7 @@
 // tick, several instances) is queued once.
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db/generated/client";
-import { cyclesWithAlertsDue, pendingOutboxEmails, workspacesForJobs } from "../db/cross-workspace";
+import { cyclesWithAlertsDue, pendingOutboxEmails, pendingWebhookDeliveries, workspacesForJobs } from "../db/cross-workspace";
 import { pendingAccountEmails } from "../services/accounts/account-emails";
 import {
   ALERTS_QUEUE,
@@ -16,6 +16,9 @@ import {
   workspaceQueue,
   type AlertsJob,
   type EmailJob,
+  WEBHOOK_QUEUE,
+  webhookJobId,
+  type WebhookJob,
   type WorkspaceJob,
   type WorkspaceWork,
 } from "./queues";
@@ -23,6 +26,25 @@ import {
 export interface SweepResult {
   emails: number;
   alerts: number;
+  webhooks: number;
+}
+
+// Every webhook delivery waiting, whether or not mail is configured.
+async function queueWebhooks(boss: PgBoss, db: PrismaClient) {
+  let seen = 0;
+  for (let after: string | null = null; ;) {
+    const rows = await pendingWebhookDeliveries(db, after);
+    if (rows.length === 0) break;
+    await boss.insert(
+      rows.map((row) => {
+        const data: WebhookJob = { workspaceId: row.workspaceId, deliveryId: row.id, round: row.round };
+        return { id: webhookJobId(data), name: WEBHOOK_QUEUE, data };
+      }),
+    );
+    seen += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+  return seen;
 }
 
 async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise<{ id: string; workspaceId?: string }[]>) {
@@ -49,6 +71,7 @@ export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Prom
     emails += await queueEmails(boss, (after) => pendingOutboxEmails(db, after));
     emails += await queueEmails(boss, (after) => pendingAccountEmails(db, after));
   }
+  const webhooks = await queueWebhooks(boss, db);
   const due = await cyclesWithAlertsDue(db);
   if (due.length) {
     await boss.insert(
@@ -62,7 +85,7 @@ export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Prom
       }),
     );
   }
-  return { emails, alerts: due.length };
+  return { emails, alerts: due.length, webhooks };
 }
 
 // One tick of a kind of workspace work: a job per workspace.

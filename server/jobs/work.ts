@@ -9,7 +9,8 @@ import { deliverOutboxEmail, markOutboxEmailFailed } from "../services/email/del
 import type { MailTransport } from "../services/email/transport";
 import { openDueRenewalReviews } from "../services/lifecycle/renewal";
 import { runSurveyReminders, runSurveySchedule } from "../services/schedule";
-import type { AlertsJob, EmailJob, WorkspaceWork } from "./queues";
+import { deliverWebhook, markWebhookFailed, type WebhookDeliverOptions } from "../services/webhooks/deliver";
+import type { AlertsJob, EmailJob, WebhookJob, WorkspaceWork } from "./queues";
 
 // Each returns a line for the log, or null when there was nothing to do.
 const WORK: Record<WorkspaceWork, (db: TenantDb, now: Date) => Promise<string | null>> = {
@@ -56,4 +57,12 @@ export async function markEmailFailed(db: PrismaClient, job: EmailJob) {
 
 export function evaluateAlertsJob(db: PrismaClient, job: AlertsJob) {
   return evaluateDueAlerts(forWorkspace(db, job.workspaceId), job.cycleId);
+}
+
+export function deliverWebhookJob(db: PrismaClient, job: WebhookJob, options: WebhookDeliverOptions) {
+  return deliverWebhook(forWorkspace(db, job.workspaceId), job.deliveryId, options);
+}
+
+export function markWebhookJobFailed(db: PrismaClient, job: WebhookJob) {
+  return markWebhookFailed(forWorkspace(db, job.workspaceId), job.deliveryId);
 }

@@ -13,10 +13,13 @@ import {
   workspaceQueue,
   type AlertsJob,
   type EmailJob,
+  WEBHOOK_DEAD_LETTER,
+  WEBHOOK_QUEUE,
+  type WebhookJob,
   type WorkspaceJob,
 } from "./queues";
 import { fanOut, sweep } from "./sweep";
-import { deliverEmailJob, evaluateAlertsJob, markEmailFailed, runWorkspaceWork } from "./work";
+import { deliverEmailJob, deliverWebhookJob, evaluateAlertsJob, markEmailFailed, markWebhookJobFailed, runWorkspaceWork } from "./work";
 
 export interface WorkerOptions {
   db: PrismaClient;
@@ -24,6 +27,8 @@ export interface WorkerOptions {
   transport?: () => MailTransport | null;
   pollingIntervalSeconds: number;
   log?: (line: string) => void;
+  // How long a webhook endpoint may fail before it is turned off (tests shorten it); unset, the environment's.
+  webhookDisableAfterMs?: number;
 }
 
 export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promise<void> {
@@ -57,6 +62,17 @@ export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promis
     await markEmailFailed(db, job!.data);
     await boss.deleteJob(EMAIL_QUEUE, emailJobId(job!.data));
     log(`email ${job!.data.emailId} given up on after its last try`);
+  });
+  await boss.work<WebhookJob>(WEBHOOK_QUEUE, { ...polling, includeMetadata: true }, async ([job]) => {
+    const outcome = await deliverWebhookJob(db, job!.data, {
+      retrying: job!.retryCount > 0,
+      disableAfterMs: options.webhookDisableAfterMs,
+    });
+    if (outcome === "disabled") log(`webhook endpoint turned off after failing (delivery ${job!.data.deliveryId})`);
+  });
+  // The last try failed: kept in the endpoint's log as failed, for an admin to redeliver (a new round, a new job).
+  await boss.work<WebhookJob>(WEBHOOK_DEAD_LETTER, polling, async ([job]) => {
+    await markWebhookJobFailed(db, job!.data);
   });
   await boss.work<AlertsJob>(ALERTS_QUEUE, polling, async ([job]) => {
     const created = await evaluateAlertsJob(db, job!.data);

@@ -23,6 +23,7 @@ import { ssoRouter } from "../routers/sso";
 import { signInLinkRouter } from "../routers/sign-in-link";
 import { surveyLinkRouter } from "../routers/survey-link";
 import { teamRouter } from "../routers/team";
+import { webhookRouter } from "../routers/webhook";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -52,6 +53,7 @@ export const appRouter = router({
   audit: auditRouter,
   sso: ssoRouter,
   apiToken: apiTokenRouter,
+  webhook: webhookRouter,
   passwordReset: passwordResetRouter,
   signInLink: signInLinkRouter,
 });

@@ -39,6 +39,11 @@ export const AUDIT_ACTIONS = {
   "api_token.created": "API token created",
   "api_token.revoked": "API token revoked",
   "api.write": "Changed through the API",
+  "webhook.created": "Webhook endpoint added",
+  "webhook.updated": "Webhook endpoint changed",
+  "webhook.secret_rotated": "Webhook secret rotated",
+  "webhook.deleted": "Webhook endpoint removed",
+  "webhook.disabled": "Webhook endpoint turned off after failing",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -263,6 +263,18 @@ export const FIXTURES: Record<string, Fixture> = {
   "apiToken.create": { input: () => ({ name: `Matrix ${fresh()}`, scope: "READ", role: "EXECUTIVE" }), stage: 10 },
   // No such token: an admin's call is refused by the service as not found.
   "apiToken.revoke": { input: () => ({ tokenId: "no-such-token" }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.list": {},
+  "webhook.create": {
+    input: () => ({ url: `https://hooks.example.test/${fresh()}`, description: "Matrix", events: ["cycle.opened"] }),
+    stage: 10,
+  },
+  // No such endpoint or delivery: an admin's call is refused by the service as not found.
+  "webhook.update": { input: () => ({ endpointId: "no-such-endpoint", enabled: false }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.rotateSecret": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.remove": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.sendTest": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.deliveries": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }) },
+  "webhook.redeliver": { input: () => ({ deliveryId: "no-such-delivery" }), facts: () => ({ missing: true }), stage: 10 },
   "audit.export": { input: (w) => ({ memberId: w.people.admin.member.id }), ids: { memberId: "workspace" } },
   "sso.get": {},
   // Reaches discovery only for an admin, where an unresolvable issuer is refused (BAD_REQUEST).
