@@ -74,7 +74,8 @@ export async function deliverWebhook(db: TenantDb, deliveryId: string, options: 
   let result: OutboundResult | null = null;
   let failure: string | null = null;
   try {
-    const headers = signedHeaders(messageId(delivery.id), at, body, liveSecrets(endpoint, db.$workspaceId, at));
+    // Signed at the real time, whatever clock the caller runs on: receivers check it against theirs.
+    const headers = signedHeaders(messageId(delivery.id), new Date(), body, liveSecrets(endpoint, db.$workspaceId, at));
     result = await postJson(endpoint.url, body, { headers, timeoutMs: options.timeoutMs ?? TIMEOUT_MS, rules: options.rules });
     if (result.status < 200 || result.status > 299) failure = `The endpoint answered ${result.status}.`;
   } catch (error) {

@@ -2,12 +2,14 @@
 // that one answer only), changing its address, description, events or whether it is on, rotating
 // its secret, removing it, and sending it a test event. Every change is in the audit log, written
 // in the same transaction as the change.
+import { isIP } from "node:net";
 import type { Prisma } from "../../db/generated/client";
 import type { WorkspaceCtx } from "../../access/context";
 import { badRequest, notFound } from "../../access/errors";
 import { byId, type TenantClient } from "../../db/tenant";
 import { audit } from "../accounts/audit";
-import { OutboundTargetError, parseTargetUrl } from "../outbound/target";
+import { isPublicAddress } from "../outbound/address";
+import { OutboundTargetError, parseTargetUrl, targetRules } from "../outbound/target";
 import { writeDeliveries } from "./emit";
 import { isWebhookEventType, PING_EVENT, pingData, WEBHOOK_EVENTS, type WebhookEventType } from "./events";
 import { newWebhookSecret, ROTATION_OVERLAP_MS, sealSecret } from "./secret";
@@ -17,7 +19,15 @@ export const MAX_ENDPOINTS = 20;
 // The address as it will be stored, or a refusal in words (not https, private, with credentials).
 export function checkedUrl(raw: string): string {
   try {
-    return parseTargetUrl(raw).toString();
+    const rules = targetRules();
+    const url = parseTargetUrl(raw, rules);
+    // An address written as a private or loopback IP is refused now, not at the first delivery; a
+    // name is checked at every connection (services/outbound/post.ts), where it resolves.
+    const literal = url.hostname.replace(/^\[|\]$/g, "");
+    if (!rules.allowPrivate && isIP(literal) && !isPublicAddress(literal)) {
+      throw new OutboundTargetError(`${literal} is a private or local address; use the receiver's public https address.`);
+    }
+    return url.toString();
   } catch (error) {
     if (error instanceof OutboundTargetError) throw badRequest(error.message);
     throw error;
