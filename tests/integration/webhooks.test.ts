@@ -10,6 +10,7 @@ import { forWorkspace } from "../../server/db/tenant";
 import { env } from "../../server/env";
 import { startJobs } from "../../server/jobs/start";
 import { evaluateAllDueAlerts } from "../../server/services/alerts/due";
+import { readImportFile } from "../../server/services/import/read-file";
 import { deliverWebhook } from "../../server/services/webhooks/deliver";
 import type { WebhookEnvelope } from "../../server/services/webhooks/events";
 import { createContextFor } from "../../server/trpc/context";
@@ -174,6 +175,32 @@ describe("webhook events", () => {
       expect(text).not.toContain(value);
     }
     expect(text).not.toMatch(/"(host|partner|answers|comments)"/);
+  });
+
+  it("records an import's new and changed partnerships, as if each was made by hand", async () => {
+    const w = await buildWorld();
+    await addEndpoint(w, "https://hooks.example.test/crm", ["partnership.created", "partnership.updated"]);
+    const table = await readImportFile(
+      new TextEncoder().encode(
+        [
+          "name,partner,tier,phase,owner email,renewal date,host team emails",
+          `Imported One,${w.orgA.name},Core,Active,${w.manager.user.email},2027-03-31,`,
+          `${w.partnershipB.name},${w.orgB.name},Emerging,,,2027-06-30,${w.admin.user.email}`,
+        ].join("\n"),
+      ),
+      "partnerships.csv",
+    );
+    const s = { workspaceSlug: w.slug, kind: "partnerships" as const };
+    const { mapping } = await w.admin.api.import.mapping({ ...s, headers: table.headers });
+    for await (const event of await w.admin.api.import.confirm({ ...s, table, mapping, onlyValid: false })) void event;
+    const payloads = (await deliveriesOf(w.workspace.id)).map((d) => d.payload as unknown as WebhookEnvelope);
+    expect(payloads.map((p) => [p.type, (p.data.partnership as { name: string }).name, p.data.changed])).toEqual(
+      expect.arrayContaining([
+        ["partnership.created", "Imported One", undefined],
+        ["partnership.updated", w.partnershipB.name, ["tier", "renewalDate", "hostTeam"]],
+      ]),
+    );
+    expect(payloads).toHaveLength(2);
   });
 
   it("writes nothing for a workspace whose endpoints are off or do not subscribe to the event", async () => {

@@ -28,6 +28,22 @@ export async function emitWebhookEvent<T extends WebhookEventType>(
   return endpoints.length;
 }
 
+// Many events of one type at once (an import's partnerships): one lookup, and the payloads built
+// together only when an endpoint subscribes.
+export async function emitWebhookEvents<T extends WebhookEventType>(
+  db: TenantClient,
+  type: T,
+  build: (scope: EventScope) => Promise<WebhookEventData<T>[]>,
+  now = new Date(),
+): Promise<number> {
+  const endpoints = await db.webhookEndpoint.findMany({ where: { enabled: true, events: { has: type } }, select: { id: true } });
+  if (endpoints.length === 0) return 0;
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: db.$workspaceId }, select: { id: true, slug: true, name: true } });
+  const events = await build({ workspace });
+  for (const data of events) await writeDeliveries(db, endpoints, type, { workspace, data: WEBHOOK_EVENTS[type].data.parse(data) }, now);
+  return events.length * endpoints.length;
+}
+
 // The same envelope for each endpoint; each delivery is its own message (its own webhook-id).
 export async function writeDeliveries(
   db: TenantClient,

@@ -21,8 +21,24 @@ const partnershipSelect = {
   owner: { select: { id: true, user: { select: { name: true } } } },
 } as const;
 
+type PartnershipRow = Awaited<ReturnType<typeof loadPartnerships>>[number];
+const loadPartnerships = (db: TenantClient, ids: string[]) =>
+  db.partnership.findMany({ where: { id: { in: ids } }, select: partnershipSelect, orderBy: { id: "asc" } });
+
 export async function partnershipState(db: TenantClient, s: EventScope, partnershipId: string) {
-  const p = await db.partnership.findFirstOrThrow({ where: { id: partnershipId }, select: partnershipSelect });
+  const [p] = await loadPartnerships(db, [partnershipId]);
+  if (!p) throw new Error(`Partnership ${partnershipId} not found for its event.`);
+  return stateOf(s, p);
+}
+
+// Many at once (an import's partnerships), in one query.
+export async function partnershipStates(db: TenantClient, s: EventScope, ids: string[]) {
+  const rows: PartnershipRow[] = [];
+  for (let i = 0; i < ids.length; i += 1000) rows.push(...(await loadPartnerships(db, ids.slice(i, i + 1000))));
+  return rows.map((p) => stateOf(s, p));
+}
+
+function stateOf(s: EventScope, p: PartnershipRow) {
   return {
     id: p.id,
     name: p.name,

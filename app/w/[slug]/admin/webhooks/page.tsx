@@ -23,7 +23,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
         <Card>
           <h2 className="text-base font-semibold text-slate-900">New endpoint</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Its signing secret is shown once, when it is added. A delivery that fails is tried again with growing waits for about 17 hours;
+            Its signing secret is shown once, when it is added. A delivery that fails is tried again with growing waits for 9 to 17 hours;
             an endpoint that fails every delivery for a day is turned off, and the admins are emailed.
           </p>
           <div className="mt-4">
