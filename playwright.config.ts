@@ -58,6 +58,8 @@ export default defineConfig({
       // A loopback address no browser uses, standing in for a proxy in front of the app
       // (tests/e2e/doors.spec.ts); every other request is taken at its socket's address.
       TRUSTED_PROXIES: "127.0.0.3",
+      // Webhook receivers in the tests listen on loopback (tests/e2e/webhooks.spec.ts).
+      WEBHOOKS_ALLOW_PRIVATE: "1",
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(MAIL_PORT),
       SMTP_SECURE: "false",
