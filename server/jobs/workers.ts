@@ -21,6 +21,8 @@ import {
 import { fanOut, sweep } from "./sweep";
 import { deliverEmailJob, deliverWebhookJob, evaluateAlertsJob, markEmailFailed, markWebhookJobFailed, runWorkspaceWork } from "./work";
 
+const WEBHOOK_WORKERS = 4;
+
 export interface WorkerOptions {
   db: PrismaClient;
   // Unset: the SMTP server of the environment.
@@ -63,13 +65,17 @@ export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promis
     await boss.deleteJob(EMAIL_QUEUE, emailJobId(job!.data));
     log(`email ${job!.data.emailId} given up on after its last try`);
   });
-  await boss.work<WebhookJob>(WEBHOOK_QUEUE, { ...polling, includeMetadata: true }, async ([job]) => {
-    const outcome = await deliverWebhookJob(db, job!.data, {
-      retrying: job!.retryCount > 0,
-      disableAfterMs: options.webhookDisableAfterMs,
+  // Several at once in each process: a slow or failing receiver (up to 10 s a try) holds one of
+  // them, not every workspace's deliveries behind it.
+  for (let i = 0; i < WEBHOOK_WORKERS; i++) {
+    await boss.work<WebhookJob>(WEBHOOK_QUEUE, { ...polling, includeMetadata: true }, async ([job]) => {
+      const outcome = await deliverWebhookJob(db, job!.data, {
+        retrying: job!.retryCount > 0,
+        disableAfterMs: options.webhookDisableAfterMs,
+      });
+      if (outcome === "disabled") log(`webhook endpoint turned off after failing (delivery ${job!.data.deliveryId})`);
     });
-    if (outcome === "disabled") log(`webhook endpoint turned off after failing (delivery ${job!.data.deliveryId})`);
-  });
+  }
   // The last try failed: kept in the endpoint's log as failed, for an admin to redeliver (a new round, a new job).
   await boss.work<WebhookJob>(WEBHOOK_DEAD_LETTER, polling, async ([job]) => {
     await markWebhookJobFailed(db, job!.data);

@@ -40,7 +40,7 @@ const allowPrivate = (on: boolean) => {
 beforeEach(() => allowPrivate(true));
 afterEach(() => allowPrivate(false));
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -218,7 +218,7 @@ describe("webhook events", () => {
   });
 });
 
-describe("webhook delivery", { timeout: 120_000 }, () => {
+describe("webhook delivery", { timeout: 240_000 }, () => {
   it("delivers through the job queue, verified by standardwebhooks; retries a failing delivery with backoff, then an admin redelivers it", async () => {
     const own = await ownDatabase();
     const receiver = await startReceiver();

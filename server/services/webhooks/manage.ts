@@ -10,6 +10,7 @@ import { byId, type TenantClient } from "../../db/tenant";
 import { audit } from "../accounts/audit";
 import { isPublicAddress } from "../outbound/address";
 import { OutboundTargetError, parseTargetUrl, targetRules } from "../outbound/target";
+import { background } from "../background";
 import { writeDeliveries } from "./emit";
 import { isWebhookEventType, PING_EVENT, pingData, WEBHOOK_EVENTS, type WebhookEventType } from "./events";
 import { newWebhookSecret, ROTATION_OVERLAP_MS, sealSecret } from "./secret";
@@ -210,5 +211,8 @@ export async function sendTestEvent(ctx: WorkspaceCtx, endpointId: string, now =
   });
   const workspace = { id: ctx.workspace.id, slug: ctx.workspace.slug, name: ctx.workspace.name };
   await ctx.db.$transaction((tx) => writeDeliveries(tx, [endpoint], PING_EVENT, { workspace, data }, now));
+  // Again once committed: the nudge from inside the transaction may reach the sweep before the
+  // row is visible, and someone is watching the log for this one.
+  background.webhooksQueued();
   return { id: endpoint.id };
 }
