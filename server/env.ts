@@ -50,6 +50,18 @@ const schema = z.object({
   // 1: webhooks and chat integrations may target loopback and private addresses, and plain http
   // (tests, a receiver on the same private network). Off by default: see server/services/outbound.
   WEBHOOKS_ALLOW_PRIVATE: optional(z.enum(["0", "1"], "use 0 or 1").default("0")).transform((v) => v === "1"),
+  // A failed webhook delivery is tried again this many times, waiting about
+  // WEBHOOK_RETRY_DELAY_SECONDS doubled each time, with jitter (30-60 s first, 9 to 17 hours in all).
+  WEBHOOK_RETRY_LIMIT: optional(z.coerce.number().int().min(0).max(20).default(10)),
+  WEBHOOK_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600).default(30)),
+  // An endpoint whose deliveries have all failed for this long is turned off and its admins told.
+  WEBHOOK_DISABLE_AFTER_HOURS: optional(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(24),
+  ),
 });
 
 function parse() {

@@ -37,8 +37,9 @@ export const NOTICE_CONCERN: Record<NotificationKind, Concern> = {
   ACTION_HANDED_OVER: "write",
 };
 
-// An invitation is for someone who is not a member yet, about no partnership.
-export const EMAIL_CONCERN: Record<Exclude<EmailKind, "INVITATION">, Concern> = {
+// An invitation is for someone who is not a member yet, about no partnership; a webhook endpoint
+// turned off is the admins' news, about no partnership either.
+export const EMAIL_CONCERN: Record<Exclude<EmailKind, "INVITATION" | "WEBHOOK_DISABLED">, Concern> = {
   ALERT: "host",
   RETRO_SUMMARY: "read",
   ACTION_REMINDER: "write",
@@ -46,7 +47,8 @@ export const EMAIL_CONCERN: Record<Exclude<EmailKind, "INVITATION">, Concern> = 
   REMINDER: "answer",
 };
 
-export const emailConcern = (kind: EmailKind): Concern | null => (kind === "INVITATION" ? null : EMAIL_CONCERN[kind]);
+export const emailConcern = (kind: EmailKind): Concern | null =>
+  kind === "INVITATION" || kind === "WEBHOOK_DISABLED" ? null : EMAIL_CONCERN[kind];
 
 // The notification kinds a partner contact may read: none of the company's own view.
 export const PARTNER_NOTICE_KINDS = (Object.keys(NOTICE_CONCERN) as NotificationKind[]).filter((k) => NOTICE_CONCERN[k] !== "host");

@@ -10,8 +10,8 @@
 // - an API token by its hash, before the request has a workspace (the token names it), counting
 //   the call in the same statement;
 // - the background jobs' list of workspaces, each then worked on through its own scoped client;
-// - the job queue's sweep: emails and chat messages waiting to be sent and closes whose alerts are
-//   due, by id only,
+// - the job queue's sweep: emails and chat messages waiting to be sent, webhook deliveries
+//   waiting, and closes whose alerts are due, by id only,
 //   each then handled by a job through its workspace's scoped client;
 // - a person's own account events in the audit log, which belong to no workspace (they live in the
 //   global AccountAuditEvent table, so this reads no tenant table);
@@ -239,6 +239,18 @@ export function pendingChatMessages(db: PrismaClient, after: string | null) {
     c.chatMessage.findMany({
       where: { sentAt: null, failedAt: null, ...(after ? { id: { gt: after } } : {}) },
       select: { id: true, workspaceId: true },
+      orderBy: { id: "asc" },
+      take: SWEEP_PAGE,
+    }),
+  );
+}
+
+// Webhook deliveries of every workspace waiting for their job (services/webhooks/emit.ts).
+export function pendingWebhookDeliveries(db: PrismaClient, after: string | null) {
+  return acrossWorkspaces(db, (c) =>
+    c.webhookDelivery.findMany({
+      where: { status: "PENDING", ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true, workspaceId: true, round: true },
       orderBy: { id: "asc" },
       take: SWEEP_PAGE,
     }),

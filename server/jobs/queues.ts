@@ -16,6 +16,8 @@ export const EMAIL_DEAD_LETTER = "email.dead";
 export const ALERTS_QUEUE = "alerts.evaluate";
 export const CHAT_QUEUE = "chat.deliver";
 export const CHAT_DEAD_LETTER = "chat.dead";
+export const WEBHOOK_QUEUE = "webhook.deliver";
+export const WEBHOOK_DEAD_LETTER = "webhook.dead";
 
 export interface WorkspaceJob {
   workspaceId: string;
@@ -37,6 +39,13 @@ export interface AlertsJob {
   closedAt: string;
 }
 
+// One webhook delivery; `round` counts an admin's redeliveries, each a job of its own.
+export interface WebhookJob {
+  workspaceId: string;
+  deliveryId: string;
+  round: number;
+}
+
 // expireInSeconds is how long a job may stay active before it counts as failed and is retried: a
 // worker killed mid-job leaves its job active, and another worker takes it up after this long.
 export interface EmailRetry {
@@ -51,6 +60,7 @@ export const CHAT_RETRY: EmailRetry = { retryLimit: 5, retryDelaySeconds: 30 };
 export function queueDefinitions(
   email: EmailRetry = { retryLimit: env.EMAIL_RETRY_LIMIT, retryDelaySeconds: env.EMAIL_RETRY_DELAY_SECONDS },
   chat: EmailRetry = CHAT_RETRY,
+  webhook: EmailRetry = { retryLimit: env.WEBHOOK_RETRY_LIMIT, retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS },
 ): Array<PgBoss.Queue> {
   const ticks = (["sweep", ...WORKSPACE_WORK] as const).map((work) => ({
     name: tickQueue(work),
@@ -76,6 +86,16 @@ export function queueDefinitions(
       // Above the SMTP transport's own timeouts (server/services/email/transport.ts).
       expireInSeconds: 120,
       deadLetter: EMAIL_DEAD_LETTER,
+    },
+    { name: WEBHOOK_DEAD_LETTER, retryLimit: 5, retryDelay: 30, retryBackoff: true },
+    {
+      name: WEBHOOK_QUEUE,
+      retryLimit: webhook.retryLimit,
+      retryDelay: webhook.retryDelaySeconds,
+      retryBackoff: true,
+      // Above the request's own bound (services/webhooks/deliver.ts).
+      expireInSeconds: 60,
+      deadLetter: WEBHOOK_DEAD_LETTER,
     },
     { name: ALERTS_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
     { name: CHAT_DEAD_LETTER, retryLimit: 5, retryDelay: 30, retryBackoff: true },
@@ -109,6 +129,7 @@ export const emailPriority = (job: EmailJob) => (job.workspaceId === null ? 1 : 
 
 export const emailJobId = (job: EmailJob) => jobId(EMAIL_QUEUE, job.workspaceId ?? "account", job.emailId);
 export const chatJobId = (job: ChatJob) => jobId(CHAT_QUEUE, job.workspaceId, job.messageId);
+export const webhookJobId = (job: WebhookJob) => jobId(WEBHOOK_QUEUE, job.workspaceId, job.deliveryId, String(job.round));
 export const alertsJobId = (job: AlertsJob) => jobId(ALERTS_QUEUE, job.workspaceId, job.cycleId, job.closedAt);
 // One per workspace per tick: a tick job retried after a crash fans out the same ids again.
 export const workspaceJobId = (work: WorkspaceWork, workspaceId: string, tickJobId: string) =>

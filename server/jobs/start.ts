@@ -21,6 +21,7 @@ export interface JobsOptions {
   transport?: () => MailTransport | null;
   email?: EmailRetry;
   chat?: EmailRetry;
+  webhook?: EmailRetry & { disableAfterMs?: number };
   intervalSeconds?: number;
   log?: (line: string) => void;
 }
@@ -35,8 +36,8 @@ export interface Jobs {
 const TICKS = [tickQueue("sweep"), ...WORKSPACE_WORK.map((w) => tickQueue(w))];
 
 // createQueue leaves an existing queue as it was; updateQueue then applies today's retry policy.
-async function ensureQueues(boss: PgBoss, email?: EmailRetry, chat?: EmailRetry) {
-  for (const queue of queueDefinitions(email, chat)) {
+async function ensureQueues(boss: PgBoss, email?: EmailRetry, chat?: EmailRetry, webhook?: EmailRetry) {
+  for (const queue of queueDefinitions(email, chat, webhook)) {
     await boss.createQueue(queue.name, queue);
     await boss.updateQueue(queue.name, queue);
   }
@@ -48,7 +49,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const boss = createBoss({ supervise: options.workers, schema: options.schema, connectionString: options.connectionString });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
-  await ensureQueues(boss, options.email, options.chat);
+  await ensureQueues(boss, options.email, options.chat, options.webhook);
 
   // Once per slot of `interval` seconds, however many processes ask: pg-boss keeps one job per
   // queue, slot and key (its throttling index), as its own cron does per minute.
@@ -63,6 +64,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
       // Each queue's worker asks for work this often: on PGlite every ask shares the one connection.
       pollingIntervalSeconds: interval < 60 ? 1 : 2,
       log: options.log,
+      webhookDisableAfterMs: options.webhook?.disableAfterMs,
     });
     const minutes = Math.max(1, Math.round(interval / 60));
     for (const name of TICKS) await boss.schedule(name, minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`);

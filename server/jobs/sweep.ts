@@ -4,7 +4,13 @@
 // tick, several instances) is queued once.
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db/generated/client";
-import { cyclesWithAlertsDue, pendingChatMessages, pendingOutboxEmails, workspacesForJobs } from "../db/cross-workspace";
+import {
+  cyclesWithAlertsDue,
+  pendingChatMessages,
+  pendingOutboxEmails,
+  pendingWebhookDeliveries,
+  workspacesForJobs,
+} from "../db/cross-workspace";
 import { pendingAccountEmails } from "../services/accounts/account-emails";
 import {
   ALERTS_QUEUE,
@@ -19,6 +25,9 @@ import {
   type AlertsJob,
   type ChatJob,
   type EmailJob,
+  WEBHOOK_QUEUE,
+  webhookJobId,
+  type WebhookJob,
   type WorkspaceJob,
   type WorkspaceWork,
 } from "./queues";
@@ -27,6 +36,43 @@ export interface SweepResult {
   emails: number;
   alerts: number;
   chat: number;
+  webhooks: number;
+}
+
+// Every webhook delivery waiting, whether or not mail is configured.
+async function queueWebhooks(boss: PgBoss, db: PrismaClient) {
+  let seen = 0;
+  for (let after: string | null = null; ;) {
+    const rows = await pendingWebhookDeliveries(db, after);
+    if (rows.length === 0) break;
+    await boss.insert(
+      rows.map((row) => {
+        const data: WebhookJob = { workspaceId: row.workspaceId, deliveryId: row.id, round: row.round };
+        return { id: webhookJobId(data), name: WEBHOOK_QUEUE, data };
+      }),
+    );
+    seen += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+  return seen;
+}
+
+// Every Slack and Teams message waiting, whether or not mail is configured.
+async function queueChat(boss: PgBoss, db: PrismaClient) {
+  let seen = 0;
+  for (let after: string | null = null; ;) {
+    const rows = await pendingChatMessages(db, after);
+    if (rows.length === 0) break;
+    await boss.insert(
+      rows.map((row) => {
+        const data: ChatJob = { workspaceId: row.workspaceId, messageId: row.id };
+        return { id: chatJobId(data), name: CHAT_QUEUE, data };
+      }),
+    );
+    seen += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+  return seen;
 }
 
 async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise<{ id: string; workspaceId?: string }[]>) {
@@ -53,6 +99,7 @@ export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Prom
     emails += await queueEmails(boss, (after) => pendingOutboxEmails(db, after));
     emails += await queueEmails(boss, (after) => pendingAccountEmails(db, after));
   }
+  const webhooks = await queueWebhooks(boss, db);
   const due = await cyclesWithAlertsDue(db);
   if (due.length) {
     await boss.insert(
@@ -66,21 +113,8 @@ export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Prom
       }),
     );
   }
-  // Chat messages go out whether or not there is a mail server.
-  let chat = 0;
-  for (let after: string | null = null; ;) {
-    const rows = await pendingChatMessages(db, after);
-    if (rows.length === 0) break;
-    await boss.insert(
-      rows.map((row) => {
-        const data: ChatJob = { workspaceId: row.workspaceId, messageId: row.id };
-        return { id: chatJobId(data), name: CHAT_QUEUE, data };
-      }),
-    );
-    chat += rows.length;
-    after = rows[rows.length - 1]!.id;
-  }
-  return { emails, alerts: due.length, chat };
+  const chat = await queueChat(boss, db);
+  return { emails, alerts: due.length, chat, webhooks };
 }
 
 // One tick of a kind of workspace work: a job per workspace.

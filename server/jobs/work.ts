@@ -10,7 +10,8 @@ import type { MailTransport } from "../services/email/transport";
 import { openDueRenewalReviews } from "../services/lifecycle/renewal";
 import { runSurveyReminders, runSurveySchedule } from "../services/schedule";
 import { deliverChatMessage, markChatFailed } from "../services/chat/deliver";
-import type { AlertsJob, ChatJob, EmailJob, WorkspaceWork } from "./queues";
+import { deliverWebhook, markWebhookFailed, type WebhookDeliverOptions } from "../services/webhooks/deliver";
+import type { AlertsJob, ChatJob, EmailJob, WebhookJob, WorkspaceWork } from "./queues";
 
 // Each returns a line for the log, or null when there was nothing to do.
 const WORK: Record<WorkspaceWork, (db: TenantDb, now: Date) => Promise<string | null>> = {
@@ -65,4 +66,12 @@ export function deliverChatJob(db: PrismaClient, job: ChatJob) {
 
 export function markChatJobFailed(db: PrismaClient, job: ChatJob) {
   return markChatFailed(forWorkspace(db, job.workspaceId), job.messageId);
+}
+
+export function deliverWebhookJob(db: PrismaClient, job: WebhookJob, options: WebhookDeliverOptions) {
+  return deliverWebhook(forWorkspace(db, job.workspaceId), job.deliveryId, options);
+}
+
+export function markWebhookJobFailed(db: PrismaClient, job: WebhookJob) {
+  return markWebhookFailed(forWorkspace(db, job.workspaceId), job.deliveryId);
 }

@@ -16,10 +16,24 @@ import {
   type AlertsJob,
   type ChatJob,
   type EmailJob,
+  WEBHOOK_DEAD_LETTER,
+  WEBHOOK_QUEUE,
+  type WebhookJob,
   type WorkspaceJob,
 } from "./queues";
 import { fanOut, sweep } from "./sweep";
-import { deliverChatJob, deliverEmailJob, evaluateAlertsJob, markChatJobFailed, markEmailFailed, runWorkspaceWork } from "./work";
+import {
+  deliverChatJob,
+  deliverEmailJob,
+  deliverWebhookJob,
+  evaluateAlertsJob,
+  markChatJobFailed,
+  markEmailFailed,
+  markWebhookJobFailed,
+  runWorkspaceWork,
+} from "./work";
+
+const WEBHOOK_WORKERS = 4;
 
 export interface WorkerOptions {
   db: PrismaClient;
@@ -27,6 +41,8 @@ export interface WorkerOptions {
   transport?: () => MailTransport | null;
   pollingIntervalSeconds: number;
   log?: (line: string) => void;
+  // How long a webhook endpoint may fail before it is turned off (tests shorten it); unset, the environment's.
+  webhookDisableAfterMs?: number;
 }
 
 export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promise<void> {
@@ -68,6 +84,21 @@ export async function startWorkers(boss: PgBoss, options: WorkerOptions): Promis
   await boss.work<ChatJob>(CHAT_DEAD_LETTER, polling, async ([job]) => {
     await markChatJobFailed(db, job!.data);
     log(`chat message ${job!.data.messageId} given up on after its last try`);
+  });
+  // Several at once in each process: a slow or failing receiver (up to 10 s a try) holds one of
+  // them, not every workspace's deliveries behind it.
+  for (let i = 0; i < WEBHOOK_WORKERS; i++) {
+    await boss.work<WebhookJob>(WEBHOOK_QUEUE, { ...polling, includeMetadata: true }, async ([job]) => {
+      const outcome = await deliverWebhookJob(db, job!.data, {
+        retrying: job!.retryCount > 0,
+        disableAfterMs: options.webhookDisableAfterMs,
+      });
+      if (outcome === "disabled") log(`webhook endpoint turned off after failing (delivery ${job!.data.deliveryId})`);
+    });
+  }
+  // The last try failed: kept in the endpoint's log as failed, for an admin to redeliver (a new round, a new job).
+  await boss.work<WebhookJob>(WEBHOOK_DEAD_LETTER, polling, async ([job]) => {
+    await markWebhookJobFailed(db, job!.data);
   });
   await boss.work<AlertsJob>(ALERTS_QUEUE, polling, async ([job]) => {
     const created = await evaluateAlertsJob(db, job!.data);

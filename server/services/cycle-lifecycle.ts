@@ -7,6 +7,8 @@ import { background } from "./background";
 import { reportCycleClosed, reportCycleOpened } from "./chat/report";
 import { latestFrameworkVersion } from "./framework";
 import { syncDefaultParticipants } from "./participants";
+import { emitWebhookEvent, inTransaction } from "./webhooks/emit";
+import { cycleState } from "./webhooks/refs";
 
 // Makes a cycle on the workspace's current framework version, with its default participants, so
 // the list of people asked exists from the start and can be adjusted before it opens. The one
@@ -25,20 +27,26 @@ export async function newCycle(db: TenantClient, data: Omit<Prisma.CycleUnchecke
 export async function openCycle(db: TenantClient, cycleId: string, now: Date): Promise<boolean> {
   const cycle = await db.cycle.findFirst({ where: { id: cycleId } });
   if (!cycle || cycle.status === "OPEN") return false;
-  let claimed: number;
-  if (cycle.status === "DRAFT") {
-    const latest = await latestFrameworkVersion(db);
-    ({ count: claimed } = await db.cycle.updateMany({
-      where: { id: cycleId, status: "DRAFT" },
-      data: { status: "OPEN", openedAt: now, frameworkVersionId: latest?.id ?? cycle.frameworkVersionId },
-    }));
-  } else {
-    // Reopening keeps every answer, and the opening date it had.
-    ({ count: claimed } = await db.cycle.updateMany({
-      where: { id: cycleId, status: "CLOSED" },
-      data: { status: "OPEN", closedAt: null },
-    }));
-  }
+  const latest = cycle.status === "DRAFT" ? await latestFrameworkVersion(db) : null;
+  const claimed = await inTransaction(db, async (tx) => {
+    const { count } =
+      cycle.status === "DRAFT"
+        ? await tx.cycle.updateMany({
+            where: { id: cycleId, status: "DRAFT" },
+            data: { status: "OPEN", openedAt: now, frameworkVersionId: latest?.id ?? cycle.frameworkVersionId },
+          })
+        : // Reopening keeps every answer, and the opening date it had.
+          await tx.cycle.updateMany({ where: { id: cycleId, status: "CLOSED" }, data: { status: "OPEN", closedAt: null } });
+    if (count === 1) {
+      await emitWebhookEvent(
+        tx,
+        "cycle.opened",
+        async (s) => ({ cycle: await cycleState(tx, s, cycleId), reopened: cycle.status === "CLOSED" }),
+        now,
+      );
+    }
+    return count;
+  });
   if (claimed !== 1) return false;
   // People who joined a team or the partner organisation since the cycle was made are asked too.
   await syncDefaultParticipants(db, cycleId);
@@ -51,9 +59,13 @@ export async function openCycle(db: TenantClient, cycleId: string, now: Date): P
 // transaction. The close marks them due in the same update, so no close is ever left without its
 // evaluation, and the evaluation clears the mark with the alerts it writes, so it happens once.
 export async function closeCycle(db: TenantClient, cycleId: string, now: Date): Promise<boolean> {
-  const { count } = await db.cycle.updateMany({
-    where: { id: cycleId, status: "OPEN" },
-    data: { status: "CLOSED", closedAt: now, alertsDueAt: now },
+  const count = await inTransaction(db, async (tx) => {
+    const { count } = await tx.cycle.updateMany({
+      where: { id: cycleId, status: "OPEN" },
+      data: { status: "CLOSED", closedAt: now, alertsDueAt: now },
+    });
+    if (count === 1) await emitWebhookEvent(tx, "cycle.closed", async (s) => ({ cycle: await cycleState(tx, s, cycleId) }), now);
+    return count;
   });
   if (count === 1) background.alertsDue();
   if (count === 1) await reportCycleClosed(db, cycleId);

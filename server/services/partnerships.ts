@@ -11,6 +11,8 @@ import { isUniqueViolation } from "../db/errors";
 import { requestPhaseTx } from "./lifecycle";
 import { syncCurrentCycles } from "./participants";
 import { byId } from "../db/tenant";
+import { emitWebhookEvent } from "./webhooks/emit";
+import { partnershipState } from "./webhooks/refs";
 
 export interface PartnershipFields {
   name: string;
@@ -68,16 +70,20 @@ export async function createPartnership(ctx: WorkspaceCtx, input: PartnershipFie
   if (!org) throw notFound("Partner organisation");
   const ownerMemberId = await checkOwner(ctx, input.ownerMemberId);
   try {
-    const partnership = await ctx.db.partnership.create({
-      data: {
-        workspaceId: ctx.workspace.id,
-        partnerOrgId: org.id,
-        name: input.name,
-        ownerMemberId,
-        tier: input.tier,
-        phase: input.phase,
-        renewalDate: input.renewalDate ?? null,
-      },
+    const partnership = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.partnership.create({
+        data: {
+          workspaceId: ctx.workspace.id,
+          partnerOrgId: org.id,
+          name: input.name,
+          ownerMemberId,
+          tier: input.tier,
+          phase: input.phase,
+          renewalDate: input.renewalDate ?? null,
+        },
+      });
+      await emitWebhookEvent(tx, "partnership.created", async (s) => ({ partnership: await partnershipState(tx, s, created.id) }));
+      return created;
     });
     await syncCurrentCycles(ctx.db);
     return partnership;
@@ -85,6 +91,18 @@ export async function createPartnership(ctx: WorkspaceCtx, input: PartnershipFie
     if (isUniqueViolation(error)) throw taken(input.name);
     throw error;
   }
+}
+
+type Settings = Pick<Prisma.PartnershipGetPayload<object>, "name" | "ownerMemberId" | "tier" | "renewalDate">;
+
+function settingsChanged(before: Settings, after: Settings): string[] {
+  const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+  return [
+    ...(before.name !== after.name ? ["name"] : []),
+    ...(before.ownerMemberId !== after.ownerMemberId ? ["owner"] : []),
+    ...(before.tier !== after.tier ? ["tier"] : []),
+    ...(day(before.renewalDate) !== day(after.renewalDate) ? ["renewalDate"] : []),
+  ];
 }
 
 export async function updatePartnership(ctx: WorkspaceCtx, input: PartnershipFields & { partnershipId: string }) {
@@ -101,6 +119,11 @@ export async function updatePartnership(ctx: WorkspaceCtx, input: PartnershipFie
         data: { name: input.name, ownerMemberId, tier: input.tier, renewalDate: input.renewalDate ?? null },
       });
       const reason = "Changed in the partnership's settings.";
+      // A phase change sends its own event (lifecycle/phases.ts); this one names the settings.
+      const changed = settingsChanged(existing, row);
+      if (changed.length) {
+        await emitWebhookEvent(tx, "partnership.updated", async (s) => ({ partnership: await partnershipState(tx, s, row.id), changed }));
+      }
       await requestPhaseTx(tx, ctx.workspace, row, input.phase, ctx.member.id, reason, new Date());
       return tx.partnership.findUniqueOrThrow({ where: byId(tx, existing.id) });
     });

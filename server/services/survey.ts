@@ -10,6 +10,8 @@ import { lockCycleAggregates, refreshCycleAggregates } from "./aggregates";
 import { loadFramework } from "./framework";
 import { responsePillarScore } from "./scoring";
 import { byId } from "../db/tenant";
+import { emitWebhookEvent } from "./webhooks/emit";
+import { cycleRef, partnershipRef } from "./webhooks/refs";
 
 // The surveys the member is asked to answer in open cycles, read through their current access: a
 // row made before their role or organisation changed owes nothing.
@@ -188,6 +190,13 @@ export async function submitResponse(ctx: SurveyCtx, input: SubmitInput) {
       // The submitted answers supersede the draft; a tab still editing it is told on its next save.
       await tx.responseDraft.deleteMany({ where: { cycleId: key.cycleId, partnershipId: key.partnershipId, memberId: key.memberId } });
       await refreshCycleAggregates(tx, aggregateKey, pillars);
+      // Never who answered, nor what: which partnership, which cycle, which side.
+      await emitWebhookEvent(tx, "response.submitted", async (s) => ({
+        cycle: cycleRef(s, cycle),
+        partnership: await partnershipRef(tx, s, partnership.id),
+        side,
+        resubmitted: existing !== null,
+      }));
       return { responseId, updated: existing !== null };
     });
 

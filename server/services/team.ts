@@ -10,6 +10,8 @@ import { ROLES, speaksForHost } from "../access/roles";
 import { mayBeOnHostTeam } from "../access/standing";
 import type { TenantTx } from "../db/tenant";
 import { syncCurrentCycles } from "./participants";
+import { emitWebhookEvent } from "./webhooks/emit";
+import { partnershipState } from "./webhooks/refs";
 
 export interface TeamCtx extends WorkspaceCtx {
   team: { id: string; name: string; ownerMemberId: string | null };
@@ -83,6 +85,7 @@ export async function addTeamMember(ctx: TeamCtx, input: { memberId: string }) {
         data: { excluded: false },
       });
       await syncCurrentCycles(tx);
+      await emitHostTeamChanged(tx, team.id);
     },
     { timeout: 30_000 },
   );
@@ -99,12 +102,19 @@ export async function removeTeamMember(ctx: TeamCtx, input: { memberId: string }
     async (tx) => {
       const { count } = await tx.partnershipTeamMember.deleteMany({ where: { partnershipId: team.id, memberId: input.memberId } });
       if (count === 0) throw notFound("Team member");
+      await emitHostTeamChanged(tx, team.id);
       if (input.memberId === team.ownerMemberId) return { kept: 0 };
       return { kept: await leaveCycles(tx, team.id, input.memberId) };
     },
     { timeout: 30_000 },
   );
 }
+
+const emitHostTeamChanged = (tx: TenantTx, partnershipId: string) =>
+  emitWebhookEvent(tx, "partnership.updated", async (s) => ({
+    partnership: await partnershipState(tx, s, partnershipId),
+    changed: ["hostTeam"],
+  }));
 
 async function leaveCycles(tx: TenantTx, partnershipId: string, memberId: string): Promise<number> {
   const places = await tx.cycleParticipant.findMany({

@@ -24,6 +24,7 @@ import { ssoRouter } from "../routers/sso";
 import { signInLinkRouter } from "../routers/sign-in-link";
 import { surveyLinkRouter } from "../routers/survey-link";
 import { teamRouter } from "../routers/team";
+import { webhookRouter } from "../routers/webhook";
 import { userRouter } from "../routers/user";
 import { workspaceRouter } from "../routers/workspace";
 import { createCallerFactory, router } from "./init";
@@ -54,6 +55,7 @@ export const appRouter = router({
   sso: ssoRouter,
   apiToken: apiTokenRouter,
   chatIntegration: chatIntegrationRouter,
+  webhook: webhookRouter,
   passwordReset: passwordResetRouter,
   signInLink: signInLinkRouter,
 });

@@ -29,6 +29,7 @@ export function navItems(slug: string, can: Capabilities): { main: NavItem[]; ad
           { href: `${base}/admin/settings`, label: "Settings" },
           { href: `${base}/admin/api-tokens`, label: "API tokens" },
           { href: `${base}/admin/integrations`, label: "Integrations" },
+          { href: `${base}/admin/webhooks`, label: "Webhooks" },
           { href: `${base}/admin/audit`, label: "Audit log" },
         ]
       : [],

@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = {
   "api.write": "Changed through the API",
   "chat.updated": "Slack or Teams connected",
   "chat.removed": "Slack or Teams disconnected",
+  "webhook.created": "Webhook endpoint added",
+  "webhook.updated": "Webhook endpoint changed",
+  "webhook.secret_rotated": "Webhook secret rotated",
+  "webhook.deleted": "Webhook endpoint removed",
+  "webhook.disabled": "Webhook endpoint turned off after failing",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -13,9 +13,12 @@ import { cycleShown, privacyOf } from "../confidentiality";
 import type { StoredTotal } from "../cycle-scores";
 import { alertEmail, alertNotice } from "../email/alert";
 import { notifyOnce, partnershipRecipients, type Notice } from "../notifications";
-import { dedupeKey, detectAlerts, type CycleFigures } from "./detect";
 import { postChat } from "../chat/outbox";
 import { alertsPost, type AlertedPartnership } from "../chat/events";
+import { band } from "../scoring";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { cycleRef, partnershipRef } from "../webhooks/refs";
+import { dedupeKey, detectAlerts, type Alert, type CycleFigures } from "./detect";
 
 const NOTIFICATION_KIND = { HEALTH_DROP: "HEALTH_DROP", PILLAR_AT_RISK: "PILLAR_AT_RISK", PERCEPTION_GAP: "PERCEPTION_GAP" } as const;
 
@@ -103,7 +106,8 @@ export async function evaluateCycleAlerts(db: TenantClient, cycleId: string): Pr
       link: path,
       dedupeKey: dedupeKey(p.id, cycleId, a),
     }));
-    const told: string[] = [];
+    // The alerts that were news to someone (each notice's dedupe key).
+    const told = new Set<string>();
     for (const r of await partnershipRecipients(db, p.ownerMemberId)) {
       const fresh = await notifyOnce(db, r, notices, (news) =>
         alertEmail({
@@ -116,16 +120,40 @@ export async function evaluateCycleAlerts(db: TenantClient, cycleId: string): Pr
         }),
       );
       created += fresh.length;
-      told.push(...fresh.map((n) => n.dedupeKey));
+      for (const n of fresh) told.add(n.dedupeKey);
+    }
+    // An event once, the first time anyone is told of it (a close after a reopen repeats nothing).
+    for (const [i, a] of alerts.entries()) {
+      if (!told.has(notices[i]!.dedupeKey)) continue;
+      await emitWebhookEvent(db, "alert.raised", async (s) => ({
+        alert: alertData(a, notices[i]!.title),
+        partnership: await partnershipRef(db, s, p.id),
+        cycle: cycleRef(s, { id: cycle.id, label: cycle.label }),
+      }));
     }
     chat.push({
       id: p.id,
       name: p.name,
       partnerName: p.partnerOrg.name,
       health: row.health,
-      notices: notices.filter((n) => told.includes(n.dedupeKey)),
+      notices: notices.filter((n) => told.has(n.dedupeKey)),
     });
   }
   await postChat(db, alertsPost({ slug: workspace.slug, cycleLabel: cycle.label, partnerships: chat }));
   return created;
+}
+
+// What a webhook says of an alert: the combined figures the scorecard may show, and a gap's size
+// without either side's score.
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function alertData(a: Alert, title: string) {
+  switch (a.kind) {
+    case "HEALTH_DROP":
+      return { kind: a.kind, title, from: round1(a.from), to: round1(a.to), drop: round1(a.drop), band: band(a.to) };
+    case "PILLAR_AT_RISK":
+      return { kind: a.kind, title, pillar: { key: a.pillarKey, name: a.pillarName }, score: round1(a.score), band: band(a.score) };
+    case "PERCEPTION_GAP":
+      return { kind: a.kind, title, pillar: { key: a.pillarKey, name: a.pillarName }, gap: round1(a.gap) };
+  }
 }

@@ -20,6 +20,7 @@ export const PREFERENCE_OF: Record<EmailKind, EmailPreference | null> = {
   ACTION_REMINDER: "emailActionReminders",
   ALERT: "emailAlerts",
   RETRO_SUMMARY: "emailRetroSummaries",
+  WEBHOOK_DISABLED: null,
 };
 
 export const TURNED_OFF_REASON: Record<EmailPreference, string> = {

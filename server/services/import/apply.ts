@@ -5,6 +5,8 @@ import type { WorkspaceCtx } from "../../access/context";
 import type { TenantTx } from "../../db/tenant";
 import { queueInvitations } from "../invitations";
 import { syncCurrentCycles } from "../participants";
+import { emitWebhookEvents } from "../webhooks/emit";
+import { partnershipStates } from "../webhooks/refs";
 import type { ColumnMapping, ImportKind } from "./kinds";
 import type { ImportPlan, OrgWrite, PartnershipWrite, PersonWrite } from "./plan-types";
 
@@ -49,7 +51,7 @@ export async function applyPlan(
         step(1);
       }
     } else if (plan.kind === "partnerships") {
-      await createPartnerships(tx, creates<PartnershipWrite>("partnerships"), step);
+      const createdIds = await createPartnerships(tx, creates<PartnershipWrite>("partnerships"), step);
       for (const u of updates<PartnershipWrite>("partnerships")) {
         const f = u.fields;
         await tx.partnership.update({
@@ -62,6 +64,7 @@ export async function applyPlan(
       // New partnerships, owners and team members are asked in the open and draft cycles, as
       // when a partnership is added by hand.
       if (total) await syncCurrentCycles(tx);
+      await emitImported(tx, createdIds, plan);
     } else {
       const orgs = new Map((await tx.partnerOrg.findMany({ select: { id: true, name: true } })).map((o) => [o.id, o]));
       const people = writes.map((w) => w.fields as PersonWrite);
@@ -93,6 +96,7 @@ async function createOrgs(tx: TenantTx, orgs: OrgWrite[], step: (n: number) => v
 }
 
 async function createPartnerships(tx: TenantTx, partnerships: PartnershipWrite[], step: (n: number) => void) {
+  const ids: string[] = [];
   for (let i = 0; i < partnerships.length; i += WRITE_BATCH) {
     const batch = partnerships.slice(i, i + WRITE_BATCH);
     const created = await tx.partnership.createManyAndReturn({
@@ -108,12 +112,34 @@ async function createPartnerships(tx: TenantTx, partnerships: PartnershipWrite[]
       select: { id: true, name: true },
     });
     const idOf = new Map(created.map((c) => [c.name, c.id]));
+    ids.push(...created.map((c) => c.id));
     await addTeam(
       tx,
       batch.map((p) => ({ id: idOf.get(p.name)!, members: p.addTeam })),
     );
     step(batch.length);
   }
+  return ids;
+}
+
+// The plan's words for a changed field ("renewal date: ..."), as the webhook event names it.
+const CHANGED_FIELD: Record<string, string> = { tier: "tier", owner: "owner", "renewal date": "renewalDate", "host team": "hostTeam" };
+
+// Webhook events for what the import created and changed, as if each was done by hand.
+async function emitImported(tx: TenantTx, createdIds: string[], plan: ImportPlan) {
+  const changed = new Map(
+    plan.rows.flatMap((r) =>
+      r.action === "update" && r.write?.id
+        ? [[r.write.id, r.changes.map((c) => CHANGED_FIELD[c.split(":")[0]!] ?? c.split(":")[0]!)] as const]
+        : [],
+    ),
+  );
+  await emitWebhookEvents(tx, "partnership.created", async (s) =>
+    (await partnershipStates(tx, s, createdIds)).map((partnership) => ({ partnership })),
+  );
+  await emitWebhookEvents(tx, "partnership.updated", async (s) =>
+    (await partnershipStates(tx, s, [...changed.keys()])).map((partnership) => ({ partnership, changed: changed.get(partnership.id)! })),
+  );
 }
 
 async function addTeam(tx: TenantTx, teams: { id: string; members: string[] }[]) {

@@ -7,6 +7,8 @@ import type { Phase } from "../../db/generated/client";
 import type { TenantClient } from "../../db/tenant";
 import { conflict } from "../../access/errors";
 import { isResting } from "./phase-rules";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { partnershipState } from "../webhooks/refs";
 
 export const STALE_PHASE_MESSAGE = "Someone else changed this partnership's phase a moment ago; reload to see their change.";
 
@@ -41,6 +43,13 @@ export async function movePhase(tx: TenantClient, m: PhaseMove): Promise<void> {
       at: m.now,
     },
   });
+  const changed = ["phase", ...(m.data?.archivedAt !== undefined ? ["archived"] : []), ...(m.data?.renewalDate ? ["renewalDate"] : [])];
+  await emitWebhookEvent(
+    tx,
+    "partnership.updated",
+    async (s) => ({ partnership: await partnershipState(tx, s, m.partnershipId), changed }),
+    m.now,
+  );
 }
 
 // The phase a restored partnership returns to: the one it left when it exited, unless that was

@@ -10,6 +10,8 @@ import { isUniqueViolation } from "../../db/errors";
 import { notifyOnce, partnershipRecipients } from "../notifications";
 import { movePhase } from "./phases";
 import { longDay } from "../dates";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { partnershipRef } from "../webhooks/refs";
 
 type Tx = TenantClient;
 
@@ -184,6 +186,16 @@ export async function decideReviewTx(tx: Tx, p: ReviewTarget, d: Decision, decid
     },
   });
   if (count !== 1) throw conflict(ALREADY_DECIDED_MESSAGE);
+  await emitWebhookEvent(
+    tx,
+    "renewal.decided",
+    async (s) => ({
+      partnership: await partnershipRef(tx, s, p.id),
+      decision: d.decision,
+      nextRenewalDate: exits ? null : d.nextRenewalDate!.toISOString().slice(0, 10),
+    }),
+    now,
+  );
   const reason = `Renewal decision: ${DECISION_LABEL[d.decision]}. ${d.reasons}`;
   await movePhase(tx, {
     partnershipId: p.id,

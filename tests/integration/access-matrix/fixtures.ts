@@ -269,6 +269,18 @@ export const FIXTURES: Record<string, Fixture> = {
   // Nothing saved in the world: an admin's call is refused as not found, or as "save one first".
   "chatIntegration.remove": { input: () => ({ platform: "TEAMS" }), facts: () => ({ missing: true }), stage: 10 },
   "chatIntegration.test": { input: () => ({ platform: "TEAMS" }), stage: 10 },
+  "webhook.list": {},
+  "webhook.create": {
+    input: () => ({ url: `https://hooks.example.test/${fresh()}`, description: "Matrix", events: ["cycle.opened"] }),
+    stage: 10,
+  },
+  // No such endpoint or delivery: an admin's call is refused by the service as not found.
+  "webhook.update": { input: () => ({ endpointId: "no-such-endpoint", enabled: false }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.rotateSecret": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.remove": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.sendTest": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }), stage: 10 },
+  "webhook.deliveries": { input: () => ({ endpointId: "no-such-endpoint" }), facts: () => ({ missing: true }) },
+  "webhook.redeliver": { input: () => ({ deliveryId: "no-such-delivery" }), facts: () => ({ missing: true }), stage: 10 },
   "audit.export": { input: (w) => ({ memberId: w.people.admin.member.id }), ids: { memberId: "workspace" } },
   "sso.get": {},
   // Reaches discovery only for an admin, where an unresolvable issuer is refused (BAD_REQUEST).

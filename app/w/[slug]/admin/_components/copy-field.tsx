@@ -2,9 +2,9 @@
 import { useRef, useState } from "react";
 import { Button } from "../../../../_components/button";
 
-// A secret shown once (an invitation link, an API token): read-only, selected on focus, with a
+// A secret shown once (an invitation link, an API token, a webhook signing secret): read-only, selected on focus, with a
 // Copy button that falls back to selecting it for Ctrl+C where the clipboard is not available.
-export function CopyField({ id, label, value, noun }: { id: string; label: string; value: string; noun: "link" | "token" }) {
+export function CopyField({ id, label, value, noun }: { id: string; label: string; value: string; noun: "link" | "token" | "secret" }) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
 

@@ -29,6 +29,7 @@ const GROUPS: { label: string; actions: AuditAction[] }[] = [
   { label: "Settings", actions: ["settings.updated", "sharing.updated", "sso.updated", "sso.removed", "chat.updated", "chat.removed"] },
   { label: "Downloads", actions: ["export.downloaded"] },
   { label: "REST API", actions: ["api_token.created", "api_token.revoked", "api.write"] },
+  { label: "Webhooks", actions: ["webhook.created", "webhook.updated", "webhook.secret_rotated", "webhook.deleted", "webhook.disabled"] },
 ];
 
 export function actionGroups() {

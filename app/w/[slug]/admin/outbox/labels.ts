@@ -1,5 +1,5 @@
 // Words and formats of the outbox page.
-export type EmailKind = "INVITATION" | "SURVEY_OPEN" | "REMINDER" | "ACTION_REMINDER" | "RETRO_SUMMARY" | "ALERT";
+export type EmailKind = "INVITATION" | "SURVEY_OPEN" | "REMINDER" | "ACTION_REMINDER" | "RETRO_SUMMARY" | "ALERT" | "WEBHOOK_DISABLED";
 
 export const KIND_LABEL: Record<EmailKind, string> = {
   INVITATION: "Invitation",
@@ -8,6 +8,7 @@ export const KIND_LABEL: Record<EmailKind, string> = {
   ACTION_REMINDER: "Action reminder",
   RETRO_SUMMARY: "Retro summary",
   ALERT: "Alert",
+  WEBHOOK_DISABLED: "Webhook turned off",
 };
 export const KINDS = Object.keys(KIND_LABEL) as EmailKind[];
 export const isKind = (v: unknown): v is EmailKind => typeof v === "string" && v in KIND_LABEL;
