@@ -32,7 +32,7 @@ async function replay(browser: Browser, cookie: Awaited<ReturnType<typeof sessio
 }
 
 async function openAccount(page: Page, name: string) {
-  await page.getByRole("button", { name: `Account menu for ${name}` }).click();
+  await page.getByRole("button", { name: `Account menu: ${name}` }).click();
   await page.getByRole("menuitem", { name: "Your account" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
@@ -75,7 +75,7 @@ test("name and password changed on the account page; the change signs the other 
   await expect(phone.page).toHaveURL(/\/signin/);
   await page.goto("/w/northwind/portfolio");
   await expect(page).toHaveURL(/\/w\/northwind\/portfolio$/);
-  await expect(page.getByRole("button", { name: "Account menu for Tomás Berg-Lind" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Account menu: Tomás Berg-Lind" })).toBeVisible();
 
   // The activity lists what happened.
   await page.goto("/account");
@@ -102,7 +102,7 @@ test("a session cookie copied before sign-out no longer opens a page after it", 
   const copy = await sessionCookie(context);
   expect(await replay(browser, copy)).toBe("/w/northwind/portfolio");
 
-  await page.getByRole("button", { name: "Account menu for Jordan Blake" }).click();
+  await page.getByRole("button", { name: "Account menu: Jordan Blake" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 

@@ -147,7 +147,7 @@ test.describe("security headers and the script nonce", () => {
     // A Radix menu (client state, portals, inline positioning styles), then next-auth's sign-out
     // POST and its redirect callback, back to the sign-in page of this site.
     await page.goto("/w/northwind/portfolio");
-    await page.getByRole("button", { name: /^Account menu for / }).click();
+    await page.getByRole("button", { name: /^Account menu: / }).click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(page).toHaveURL(`${BASE}/signin`);
     expect(problems).toEqual([]);

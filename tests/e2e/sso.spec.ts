@@ -56,7 +56,7 @@ test("a member signs in through the company's identity provider and lands in the
 
   // The workspace's home, which shows an executive the portfolio.
   await expect(page).toHaveURL(/\/w\/northwind\/portfolio$/);
-  await expect(page.getByRole("button", { name: "Account menu for Elena Park" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Account menu: Elena Park" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
 });
 

@@ -100,6 +100,6 @@ test("a browser signed in as someone else answers as the link's person, and keep
   // The executive's own session is untouched: the portfolio is theirs, without a survey of Tyrell's.
   await page.goto("/w/northwind/portfolio");
   await expect(page).toHaveURL(/\/w\/northwind\/portfolio/);
-  await expect(page.getByRole("button", { name: /Account menu for Elena Park/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Account menu: Elena Park/ })).toBeVisible();
   await context.close();
 });

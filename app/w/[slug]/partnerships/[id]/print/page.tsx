@@ -6,6 +6,7 @@ import { ScrollRegion } from "../../../../../_components/scroll-region";
 import { call } from "../../../../../_lib/call";
 import { change, date, score, titleCase } from "../../../../../_lib/format";
 import { SkippedCycles, WithheldText } from "../health-section";
+import type { RouterOutputs } from "~/server/trpc/types";
 import { PrintButton } from "./print-button";
 
 export const metadata = { title: "Scorecard report" };
@@ -13,6 +14,33 @@ export const dynamic = "force-dynamic";
 
 // A4 with 12 mm margins leaves about 700 px of width at the browser's 96 dpi.
 const CHART = { width: 690, height: 210 };
+type Pillar = RouterOutputs["partnership"]["report"]["pillars"][number];
+
+// Each side's score and the gap, as columns: beside the combined scores when both are of one
+// cycle, or in a table of their own.
+function SideHeads({ hostLabel, partnerLabel }: { hostLabel: string; partnerLabel: string }) {
+  return (
+    <>
+      {[hostLabel, partnerLabel, "Gap"].map((label) => (
+        <th key={label} scope="col" className="px-2 py-1.5 text-right font-medium">
+          {label}
+        </th>
+      ))}
+    </>
+  );
+}
+
+function SideCells({ pillar }: { pillar: Pillar }) {
+  const gap = pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`;
+  return (
+    <>
+      <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
+      <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
+      <td className="px-2 py-1.5 text-right">{gap}</td>
+    </>
+  );
+}
+
 const PRINT_CSS = "@page { size: A4; margin: 12mm; } @media print { body { background: white; } }";
 
 // The scorecard as a one-page A4 report: the scorecard's data by the same access and sharing
@@ -128,15 +156,7 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                     ) : null}
                     {sidesInline ? (
                       <>
-                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                          {viewer.hostLabel}
-                        </th>
-                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                          {viewer.partnerLabel}
-                        </th>
-                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                          Gap
-                        </th>
+                        <SideHeads hostLabel={viewer.hostLabel} partnerLabel={viewer.partnerLabel} />
                       </>
                     ) : null}
                   </tr>
@@ -154,11 +174,7 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                       {trends ? <td className="px-2 py-1.5 text-right text-slate-700">{change(pillar.change)}</td> : null}
                       {sidesInline ? (
                         <>
-                          <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
-                          <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
-                          <td className="px-2 py-1.5 text-right">
-                            {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
-                          </td>
+                          <SideCells pillar={pillar} />
                         </>
                       ) : null}
                     </tr>
@@ -178,15 +194,7 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                         <th scope="col" className="px-2 py-1.5 font-medium">
                           Pillar
                         </th>
-                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                          {viewer.hostLabel}
-                        </th>
-                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                          {viewer.partnerLabel}
-                        </th>
-                        <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                          Gap
-                        </th>
+                        <SideHeads hostLabel={viewer.hostLabel} partnerLabel={viewer.partnerLabel} />
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100 tabular-nums">
@@ -195,11 +203,7 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                           <th scope="row" className="px-2 py-1.5 text-left font-medium">
                             {pillar.name}
                           </th>
-                          <td className="px-2 py-1.5 text-right">{pillar.hostShown ? score(pillar.host) : "hidden"}</td>
-                          <td className="px-2 py-1.5 text-right">{pillar.partnerShown ? score(pillar.partner) : "hidden"}</td>
-                          <td className="px-2 py-1.5 text-right">
-                            {pillar.gap === null ? "–" : `${Math.round(pillar.gap)}${pillar.gapFlagged ? " ⚑" : ""}`}
-                          </td>
+                          <SideCells pillar={pillar} />
                         </tr>
                       ))}
                     </tbody>
