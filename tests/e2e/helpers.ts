@@ -60,7 +60,7 @@ export async function responseCounts(page: Page, partnerName: string) {
 
 export async function openSurvey(page: Page, partnershipName: string) {
   await page.goto("/w/northwind/surveys");
-  await page.getByRole("link", { name: new RegExp(`Answer the .* survey for ${partnershipName}`) }).click();
+  await page.getByRole("link", { name: new RegExp(`^Answer survey about ${partnershipName}, `) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(partnershipName);
 }
 

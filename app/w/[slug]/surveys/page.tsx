@@ -49,11 +49,13 @@ export default async function SurveysPage({ params }: { params: Promise<{ slug: 
                       </p>
                     </div>
                     <Button asChild size="sm">
-                      <Link
-                        href={`/w/${slug}/surveys/${s.cycleId}/${s.partnershipId}`}
-                        aria-label={`Answer the ${s.cycleLabel} survey for ${s.partnershipName}`}
-                      >
+                      <Link href={`/w/${slug}/surveys/${s.cycleId}/${s.partnershipId}`}>
+                        {/* Its spoken name starts with what it shows, and says which survey. */}
                         Answer survey
+                        <span className="sr-only">
+                          {" "}
+                          about {s.partnershipName}, {s.cycleLabel}
+                        </span>
                       </Link>
                     </Button>
                   </li>
