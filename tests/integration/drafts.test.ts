@@ -123,7 +123,7 @@ describe("a refused draft writes nothing", () => {
       await expectTrpcError(
         w.contactA.api.response.saveDraft({ ...target(w), answers, comments: [], baseVersion: null }),
         "BAD_REQUEST",
-        /answers run from 1 to 5/,
+        /Answers run from 1 to 5/,
       );
     }
     expect(await drafts(w)).toEqual([]);
@@ -190,7 +190,7 @@ describe("a refused draft writes nothing", () => {
     await expectTrpcError(
       w.contactA.api.response.saveDraft({ ...target(w), answers, comments: [], baseVersion: 1 }),
       "BAD_REQUEST",
-      /answers run from 1 to 5/,
+      /Answers run from 1 to 5/,
     );
     expect(await drafts(w)).toEqual(before);
   });
