@@ -58,7 +58,9 @@ test("a new workspace is set up and a partner contact joins through an invitatio
   // A password is optional; one that is given meets the rule.
   await invitee.getByLabel("Password (optional)").fill("short");
   await invitee.getByRole("button", { name: "Join Contoso Partners" }).click();
-  await expect(alerts(invitee).or(invitee.getByText("Use at least 10 characters, or leave it empty."))).toBeVisible();
+  // Beside the field, with the summary above the form pointing to it.
+  await expect(invitee.getByText("Use at least 10 characters, or leave it empty.")).toBeVisible();
+  await expect(alerts(invitee)).toHaveText("One entry needs a change; see the message beside it.");
   await invitee.getByLabel("Password (optional)").fill("fabrikam-password-1");
   await invitee.getByRole("button", { name: "Join Contoso Partners" }).click();
   await expect(invitee).toHaveURL(new RegExp(`/w/${slug}/surveys$`));
