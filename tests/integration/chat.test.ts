@@ -6,11 +6,10 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, createCycle, createResponses, createWorkspaceWithOwner } from "../../prisma/factories";
 import { forWorkspace } from "../../server/db/tenant";
 import { env } from "../../server/env";
-import { startJobs } from "../../server/jobs/start";
 import { runActionReminders } from "../../server/services/actions/reminders";
 import { evaluateAllDueAlerts } from "../../server/services/alerts/due";
 import { deliverChatOutbox } from "../../server/services/chat/deliver";
@@ -20,7 +19,7 @@ import { postChat } from "../../server/services/chat/outbox";
 import { sealChatUrl } from "../../server/services/chat/secret";
 import { runSurveyReminders } from "../../server/services/schedule";
 import { appDb, buildWorld, callerFor, closedQuarter, db, expectTrpcError } from "./helpers";
-import { ownDatabase } from "./own-database";
+import { ownDatabase, startTestJobs } from "./own-database";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -423,16 +422,7 @@ describe("delivery through the job queue", { timeout: 120_000 }, () => {
     const own = await ownDatabase();
     const { workspace } = await createWorkspaceWithOwner(own.fixtures);
     const p = paths();
-    const jobs = await startJobs({
-      workers: true,
-      db: own.db,
-      schema: `pgboss_test_${randomBytes(4).toString("hex")}`,
-      connectionString: own.url,
-      intervalSeconds: 3600,
-      log: () => {},
-      chat: { retryLimit: 2, retryDelaySeconds: 1 },
-    });
-    onTestFinished(() => jobs.stop());
+    const jobs = await startTestJobs(own, { chat: { retryLimit: 2, retryDelaySeconds: 1 } });
     // On PostgreSQL this database is the test's own, which the tRPC caller does not reach: saved as the
     // service saves it.
     await own.fixtures.chatIntegration.create({

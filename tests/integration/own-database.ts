@@ -10,6 +10,7 @@ import { clientFor, getDb, getMaintenanceDb } from "../../server/db/client";
 import type { PrismaClient } from "../../server/db/generated/client";
 import { migrate } from "../../server/db/migrate";
 import { openSqlDriver } from "../../server/db/sql-driver";
+import { startJobs, type JobsOptions } from "../../server/jobs/start";
 
 export interface OwnDatabase {
   // The app's client (on PostgreSQL held by row-level security), what the code under test uses.
@@ -42,4 +43,20 @@ export async function ownDatabase(): Promise<OwnDatabase> {
     await admin.end();
   });
   return { db, fixtures, url: databaseUrl };
+}
+
+// The job queue with workers on the test's own database, in a schema of its own, stopped when the
+// test ends; its ticks far apart, so only what the test queues runs. `extra`: retry settings.
+export async function startTestJobs(own: OwnDatabase, extra: Partial<JobsOptions> = {}) {
+  const jobs = await startJobs({
+    workers: true,
+    db: own.db,
+    schema: `pgboss_test_${randomBytes(4).toString("hex")}`,
+    connectionString: own.url,
+    intervalSeconds: 3600,
+    log: () => {},
+    ...extra,
+  });
+  onTestFinished(() => jobs.stop());
+  return jobs;
 }

@@ -3,12 +3,10 @@
 // verifies every delivery with the `standardwebhooks` library, retried with backoff, redelivered
 // by an admin, an endpoint failing for a day turned off with its admins emailed, payloads that carry
 // nothing of another workspace and no secrets, and private addresses refused unless allowed.
-import { randomBytes } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addMember, createResponses, createWorkspaceWithOwner } from "../../prisma/factories";
 import { forWorkspace } from "../../server/db/tenant";
 import { env } from "../../server/env";
-import { startJobs } from "../../server/jobs/start";
 import { evaluateAllDueAlerts } from "../../server/services/alerts/due";
 import { readImportFile } from "../../server/services/import/read-file";
 import { deliverWebhook } from "../../server/services/webhooks/deliver";
@@ -16,7 +14,7 @@ import type { WebhookEnvelope } from "../../server/services/webhooks/events";
 import { createContextFor } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
 import { appDb, buildWorld, closedQuarter, db, expectTrpcError, fullAnswers } from "./helpers";
-import { ownDatabase } from "./own-database";
+import { ownDatabase, startTestJobs } from "./own-database";
 import { startReceiver } from "./webhook-receiver";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -232,16 +230,7 @@ describe("webhook delivery", { timeout: 240_000 }, () => {
       events: ["cycle.opened"],
     });
     receiver.control.secrets = [secret];
-    const jobs = await startJobs({
-      workers: true,
-      db: own.db,
-      schema: `pgboss_test_${randomBytes(4).toString("hex")}`,
-      connectionString: own.url,
-      intervalSeconds: 3600,
-      log: () => {},
-      webhook: { retryLimit: 2, retryDelaySeconds: 1 },
-    });
-    onTestFinished(() => jobs.stop());
+    await startTestJobs(own, { webhook: { retryLimit: 2, retryDelaySeconds: 1 } });
 
     // A test event: delivered, signed, verified.
     await api.webhook.sendTest({ ...s, endpointId });
