@@ -4,6 +4,7 @@
 import { hashToken, newToken } from "./accounts/tokens";
 import type { Prisma, PrismaClient, Role } from "../db/generated/client";
 import { invitationByTokenHash } from "../db/cross-workspace";
+import { isUniqueViolation } from "../db/errors";
 import { byId, forWorkspace, type TenantTx } from "../db/tenant";
 import { hashPassword } from "../password";
 import type { WorkspaceCtx } from "../access/context";
@@ -206,9 +207,11 @@ export async function queueInvitations(tx: TenantTx, ctx: WorkspaceCtx, people: 
 }
 
 // Why a token cannot be used, in words the invitee can act on; null when it can.
+const ALREADY_USED = "This invitation has already been used. Sign in instead, or ask for a new invitation.";
+
 function refusal(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null, now: Date) {
   if (!invitation) return "This invitation link is not valid. Check that you copied all of it.";
-  if (invitation.acceptedAt) return "This invitation has already been used. Sign in instead, or ask for a new invitation.";
+  if (invitation.acceptedAt) return ALREADY_USED;
   if (invitation.revokedAt) return "This invitation was withdrawn or replaced by a newer one. Ask your workspace admin for a new link.";
   if (invitation.expiresAt <= now) return "This invitation has expired. Ask your workspace admin for a new one.";
   return null;
@@ -291,17 +294,28 @@ export async function acceptInvitation(
 
   const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true, email: true } });
   if (existing) {
+    // The account may be this invitation's own, made a moment ago by a second tab: the account and
+    // the claim commit together, so reading the invitation again, after seeing the account, tells.
+    const again = await invitationByTokenHash(db, hashToken(input.token));
+    const late = refusal(again, now);
+    if (late) throw badRequest(late);
     // Nothing joins and nothing of the account changes (the name and password typed are dropped).
     await requestSignInLink(db, existing.email, { address: who.address, now, next: invitePath(input.token) });
     return { status: "signInToJoin", email: existing.email };
   }
 
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const joined = await scoped.$transaction(async (tx) => {
-    const account = await tx.user.create({ data: { email: invitation.email, name, passwordHash }, select: { id: true, email: true } });
-    await join(tx, account.id);
-    return { account, signInToken: await handOffSignIn(tx, account, now) };
-  });
+  const joined = await scoped
+    .$transaction(async (tx) => {
+      const account = await tx.user.create({ data: { email: invitation.email, name, passwordHash }, select: { id: true, email: true } });
+      await join(tx, account.id);
+      return { account, signInToken: await handOffSignIn(tx, account, now) };
+    })
+    .catch((error: unknown) => {
+      // A second tab made the same account a moment before this one could; its claim won.
+      if (isUniqueViolation(error)) throw badRequest(ALREADY_USED);
+      throw error;
+    });
   await auditAccount(db, {
     action: "account.created",
     userId: joined.account.id,
@@ -326,7 +340,7 @@ async function joinWorkspace(
     where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now },
   });
-  if (claimed.count !== 1) throw badRequest("This invitation has already been used. Sign in instead, or ask for a new invitation.");
+  if (claimed.count !== 1) throw badRequest(ALREADY_USED);
   const membership = { role: invitation.role, partnerOrgId: invitation.partnerOrgId, removedAt: null };
   await tx.member.upsert({
     where: { workspaceId_userId: { workspaceId: tx.$workspaceId, userId } },

@@ -157,6 +157,9 @@ describe("the invitation token", () => {
     const { token, email } = await invite(w);
     const results = await Promise.allSettled([acceptAsNew(token, "First Tab"), acceptAsNew(token, "Second Tab")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    // The other tab is told plainly, whichever step it lost the race at.
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(String(lost?.reason?.message)).toMatch(/already been used/);
     expect(await db().user.count({ where: { email } })).toBe(1);
     expect(await db().member.count({ where: { workspaceId: w.workspace.id, user: { email } } })).toBe(1);
   });
