@@ -39,67 +39,51 @@ export interface SweepResult {
   webhooks: number;
 }
 
-// Every webhook delivery waiting, whether or not mail is configured.
-async function queueWebhooks(boss: PgBoss, db: PrismaClient) {
-  let seen = 0;
-  for (let after: string | null = null; ;) {
-    const rows = await pendingWebhookDeliveries(db, after);
-    if (rows.length === 0) break;
-    await boss.insert(
-      rows.map((row) => {
-        const data: WebhookJob = { workspaceId: row.workspaceId, deliveryId: row.id, round: row.round };
-        return { id: webhookJobId(data), name: WEBHOOK_QUEUE, data };
-      }),
-    );
-    seen += rows.length;
-    after = rows[rows.length - 1]!.id;
-  }
-  return seen;
-}
+type Job = Parameters<PgBoss["insert"]>[0][number];
 
-// Every Slack and Teams message waiting, whether or not mail is configured.
-async function queueChat(boss: PgBoss, db: PrismaClient) {
-  let seen = 0;
-  for (let after: string | null = null; ;) {
-    const rows = await pendingChatMessages(db, after);
-    if (rows.length === 0) break;
-    await boss.insert(
-      rows.map((row) => {
-        const data: ChatJob = { workspaceId: row.workspaceId, messageId: row.id };
-        return { id: chatJobId(data), name: CHAT_QUEUE, data };
-      }),
-    );
-    seen += rows.length;
-    after = rows[rows.length - 1]!.id;
-  }
-  return seen;
-}
-
-async function queueEmails(boss: PgBoss, page: (after: string | null) => Promise<{ id: string; workspaceId?: string }[]>) {
+// Every row a page reader returns, page after page (each page starts after the last id seen),
+// queued as a job each: the outboxes (emails, chat messages, webhook deliveries) share this.
+async function queuePages<Row extends { id: string }>(
+  boss: PgBoss,
+  page: (after: string | null) => Promise<Row[]>,
+  toJob: (row: Row) => Job,
+): Promise<number> {
   let seen = 0;
   for (let after: string | null = null; ;) {
     const rows = await page(after);
     if (rows.length === 0) break;
-    const jobs = rows.map((row) => {
-      const data: EmailJob = { workspaceId: row.workspaceId ?? null, emailId: row.id };
-      return { id: emailJobId(data), name: EMAIL_QUEUE, data, priority: emailPriority(data) };
-    });
-    await boss.insert(jobs);
+    await boss.insert(rows.map(toJob));
     seen += rows.length;
     after = rows[rows.length - 1]!.id;
   }
   return seen;
 }
+
+const emailJob = (row: { id: string; workspaceId?: string }): Job => {
+  const data: EmailJob = { workspaceId: row.workspaceId ?? null, emailId: row.id };
+  return { id: emailJobId(data), name: EMAIL_QUEUE, data, priority: emailPriority(data) };
+};
+
+const chatJob = (row: { id: string; workspaceId: string }): Job => {
+  const data: ChatJob = { workspaceId: row.workspaceId, messageId: row.id };
+  return { id: chatJobId(data), name: CHAT_QUEUE, data };
+};
+
+const webhookJob = (row: { id: string; workspaceId: string; round: number }): Job => {
+  const data: WebhookJob = { workspaceId: row.workspaceId, deliveryId: row.id, round: row.round };
+  return { id: webhookJobId(data), name: WEBHOOK_QUEUE, data };
+};
 
 // Without a mail server (`mail` false: no SMTP configured), emails stay in the outbox for admins
 // to read: none is queued for delivery.
 export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Promise<SweepResult> {
   let emails = 0;
   if (mail) {
-    emails += await queueEmails(boss, (after) => pendingOutboxEmails(db, after));
-    emails += await queueEmails(boss, (after) => pendingAccountEmails(db, after));
+    emails += await queuePages(boss, (after) => pendingOutboxEmails(db, after), emailJob);
+    emails += await queuePages(boss, (after) => pendingAccountEmails(db, after), emailJob);
   }
-  const webhooks = await queueWebhooks(boss, db);
+  // Webhook deliveries and chat messages go whether or not mail is configured.
+  const webhooks = await queuePages(boss, (after) => pendingWebhookDeliveries(db, after), webhookJob);
   const due = await cyclesWithAlertsDue(db);
   if (due.length) {
     await boss.insert(
@@ -113,7 +97,7 @@ export async function sweep(boss: PgBoss, db: PrismaClient, mail: boolean): Prom
       }),
     );
   }
-  const chat = await queueChat(boss, db);
+  const chat = await queuePages(boss, (after) => pendingChatMessages(db, after), chatJob);
   return { emails, alerts: due.length, chat, webhooks };
 }
 
