@@ -109,6 +109,7 @@ export default async function PortfolioPage({
         <FilterBar
           fields={fields}
           keep={keep}
+          result={`${summary.partnerships.toLocaleString("en")} ${summary.partnerships === 1 ? "partnership" : "partnerships"}${filtered ? " match" : ""}`}
           clearHref={
             filtered
               ? viewHref(slug, view, {
