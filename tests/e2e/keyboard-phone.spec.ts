@@ -42,6 +42,26 @@ function smallTargets(page: Page) {
   });
 }
 
+// Controls a keyboard reaches that a screen reader is told are not there, and charts (figures)
+// with no name to stand in for the picture.
+function hiddenFromScreenReaders(page: Page) {
+  return page.evaluate(() => {
+    const focusable =
+      'a[href], button:not([disabled]), input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const problems: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(
+      `[aria-hidden="true"] :is(${focusable}), [aria-hidden="true"]:is(${focusable})`,
+    )) {
+      problems.push(`focusable ${el.tagName.toLowerCase()} inside aria-hidden: "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+    }
+    for (const svg of document.querySelectorAll("svg.recharts-surface")) {
+      const figure = svg.closest("figure");
+      if (!figure?.getAttribute("aria-label")) problems.push("a chart without a named figure around it");
+    }
+    return problems;
+  });
+}
+
 test("a partner answers the survey by keyboard alone, from the skip link to the confirmation, on a phone", async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(PHONE);
@@ -60,6 +80,7 @@ test("a partner answers the survey by keyboard alone, from the skip link to the 
   }
   expect(await pageOverflow(page)).toBe(0);
   expect(await smallTargets(page)).toEqual([]);
+  expect(await hiddenFromScreenReaders(page)).toEqual([]);
 
   // From the top of a freshly loaded page, the first Tab reaches the skip link; following it
   // lands on the first question's first answer.
@@ -118,6 +139,7 @@ test("the portfolio's filters by keyboard: an arrow key in a select changes noth
   await expect(page).toHaveURL(/\/w\/northwind\/portfolio$/);
   const result = page.getByTestId("filter-result");
   await expect(result).toHaveText("12 partnerships");
+  expect(await hiddenFromScreenReaders(page)).toEqual([]);
 
   const tier = page.getByLabel("Tier", { exact: true });
   await tier.focus();
@@ -180,6 +202,13 @@ test("the portfolio on a phone: the heatmap as cards with every pillar, no sidew
 
   expect(await pageOverflow(page)).toBe(0);
   expect(await smallTargets(page)).toEqual([]);
+});
+
+test("the scorecard's charts have a text alternative and nothing focusable is hidden from screen readers", async ({ page }) => {
+  await signIn(page, "manager@northwind.test");
+  await openScorecard(page, "Globex Cloud Resale");
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  expect(await hiddenFromScreenReaders(page)).toEqual([]);
 });
 
 test("focus after a retro vote stays on the item's button, the votes left are announced, and a dialog's close keeps focus", async ({
