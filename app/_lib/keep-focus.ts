@@ -53,5 +53,7 @@ export function keepFocusNear(element: HTMLElement, ms = 10_000) {
   const timer = window.setTimeout(stop, ms);
   document.addEventListener("focusin", movedOn);
   document.addEventListener("pointerdown", stop);
+  // It may already be gone.
+  check();
   return stop;
 }
