@@ -16,6 +16,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
+        {/* A page may put its own skip link here, first in the tab order (app/_components/page-skip-link.tsx). */}
+        <div id="page-skip-link" />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

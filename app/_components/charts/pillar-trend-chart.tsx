@@ -85,7 +85,7 @@ export function PillarTrendChart({ series, keys, summary, fixed, title = "Pillar
             aria-expanded={table}
             aria-controls={tableId}
             onClick={() => setTable((t) => !t)}
-            className="rounded text-xs font-medium text-brand-700 underline-offset-2 hover:underline print:hidden"
+            className="inline-flex min-h-6 items-center rounded text-xs font-medium text-brand-700 underline-offset-2 hover:underline print:hidden"
           >
             {table ? "Hide the figures" : "Show the figures as a table"}
           </button>

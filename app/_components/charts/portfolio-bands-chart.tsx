@@ -47,7 +47,7 @@ export function PortfolioBandsChart({ series, hrefs, now }: { series: Point[]; h
       <figcaption className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span className="text-slate-500">Now:</span>
         {BANDS.map((b) => (
-          <Link key={b} href={hrefs[b]} className="inline-flex items-center gap-1.5 rounded text-slate-700 hover:underline">
+          <Link key={b} href={hrefs[b]} className="inline-flex min-h-6 items-center gap-1.5 rounded text-slate-700 hover:underline">
             <span className="h-3 w-3 rounded-sm" style={{ background: BAND_COLOR[b] }} aria-hidden />
             {BAND_LABEL[b]} <span className="font-semibold tabular-nums">{now[b]}</span>
           </Link>

@@ -3,20 +3,9 @@ import Link from "next/link";
 import type { Portfolio } from "~/server/services/portfolio/schema";
 import { ScrollRegion } from "../../../_components/scroll-region";
 import { BAND_LABEL, capitalise, score, titleCase, type Band } from "../../../_lib/format";
+import { HeatmapCards } from "./heatmap-cards";
+import { CELL, signed } from "./heatmap-format";
 import { viewHref, type View } from "./view";
-
-const CELL: Record<Band, string> = {
-  HEALTHY: "bg-green-100 text-green-900",
-  WATCH: "bg-amber-100 text-amber-900",
-  AT_RISK: "bg-red-100 text-red-900",
-};
-
-// A change as a small signed whole number: "+4", "−3", "±0".
-function signed(v: number | null) {
-  if (v === null) return null;
-  const r = Math.round(v);
-  return r > 0 ? `+${r}` : r < 0 ? `−${Math.abs(r)}` : "±0";
-}
 
 function Cell({ value, band, change, what }: { value: number | null; band: Band | null; change: number | null; what: string }) {
   if (value === null) return <td className="px-2 py-2 text-center text-slate-400">–</td>;
@@ -76,72 +65,83 @@ function SortHeader({
 export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; portfolio: Portfolio }) {
   const { rows, pillarKeys, sort } = portfolio;
   const columns = 3 + pillarKeys.length;
+  // Below the lg breakpoint the table would need sideways panning: cards instead (CSS decides, so
+  // the server's HTML is already right for the window).
   return (
-    <ScrollRegion label="Partnership heatmap" className="-mx-5">
-      <table className="min-w-full border-separate border-spacing-0.5 px-4 text-sm">
-        <caption className="sr-only">Partnership heatmap</caption>
-        <thead>
-          <tr>
-            <SortHeader slug={slug} view={view} sort={sort} column="name" label="Partnership" />
-            <SortHeader slug={slug} view={view} sort={sort} column="health" label="Health" />
-            <SortHeader slug={slug} view={view} sort={sort} column="change" label="Change" />
-            {pillarKeys.map((p) => (
-              <SortHeader key={p.key} slug={slug} view={view} sort={sort} column={`pillar:${p.key}`} label={p.name} />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            // The name's link stretches over the whole row, so any cell opens the scorecard.
-            <tr key={r.id} className="group relative">
-              <th scope="row" className="max-w-72 px-2 py-1.5 text-left font-normal group-hover:bg-slate-50">
-                <Link
-                  href={`/w/${slug}/partnerships/${r.id}`}
-                  className="font-medium text-brand-700 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-600"
-                >
-                  {r.name}
-                </Link>
-                <span className="block truncate text-xs text-slate-500">
-                  {r.partnerName} · {titleCase(r.tier)}
-                  {r.ownerName ? ` · ${r.ownerName}` : ""}
-                </span>
-                {r.withheld && r.health !== null ? (
-                  <span className="block text-xs text-amber-800" data-testid="row-withheld">
-                    {r.cycleLabel}&apos;s figures: {r.withheld.cycleLabel} has {r.withheld.text}
-                  </span>
-                ) : null}
-              </th>
-              {r.health === null ? (
-                <td colSpan={columns - 1} className="px-2 py-2 text-sm italic text-slate-500 group-hover:bg-slate-50">
-                  {r.withheld ? `${capitalise(r.withheld.text)} in ${r.withheld.cycleLabel}` : "No responses yet"}
-                </td>
-              ) : (
-                <>
-                  <Cell value={r.health} band={r.band} change={null} what={`health index ${r.cycleLabel}`} />
-                  <td
-                    className={clsx(
-                      "px-2 py-2 text-center text-sm tabular-nums group-hover:bg-slate-50",
-                      r.change === null || Math.round(r.change) === 0 ? "text-slate-500" : r.change > 0 ? "text-green-700" : "text-red-700",
-                    )}
-                  >
-                    {r.change === null ? <span className="text-xs">first score</span> : signed(r.change)}
-                  </td>
-                  {pillarKeys.map((p) => (
-                    <Cell
-                      key={p.key}
-                      value={r.pillars[p.key] ?? null}
-                      band={r.pillarBands[p.key] ?? null}
-                      change={r.pillarChanges[p.key] ?? null}
-                      what={p.name}
-                    />
-                  ))}
-                </>
-              )}
+    <>
+      <div className="lg:hidden">
+        <HeatmapCards slug={slug} view={view} portfolio={portfolio} />
+      </div>
+      <ScrollRegion label="Partnership heatmap" className="-mx-5 hidden lg:block">
+        <table className="min-w-full border-separate border-spacing-0.5 px-4 text-sm">
+          <caption className="sr-only">Partnership heatmap</caption>
+          <thead>
+            <tr>
+              <SortHeader slug={slug} view={view} sort={sort} column="name" label="Partnership" />
+              <SortHeader slug={slug} view={view} sort={sort} column="health" label="Health" />
+              <SortHeader slug={slug} view={view} sort={sort} column="change" label="Change" />
+              {pillarKeys.map((p) => (
+                <SortHeader key={p.key} slug={slug} view={view} sort={sort} column={`pillar:${p.key}`} label={p.name} />
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              // The name's link stretches over the whole row, so any cell opens the scorecard.
+              <tr key={r.id} className="group relative">
+                <th scope="row" className="max-w-72 px-2 py-1.5 text-left font-normal group-hover:bg-slate-50">
+                  <Link
+                    href={`/w/${slug}/partnerships/${r.id}`}
+                    className="font-medium text-brand-700 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-600"
+                  >
+                    {r.name}
+                  </Link>
+                  <span className="block truncate text-xs text-slate-500">
+                    {r.partnerName} · {titleCase(r.tier)}
+                    {r.ownerName ? ` · ${r.ownerName}` : ""}
+                  </span>
+                  {r.withheld && r.health !== null ? (
+                    <span className="block text-xs text-amber-800" data-testid="row-withheld">
+                      {r.cycleLabel}&apos;s figures: {r.withheld.cycleLabel} has {r.withheld.text}
+                    </span>
+                  ) : null}
+                </th>
+                {r.health === null ? (
+                  <td colSpan={columns - 1} className="px-2 py-2 text-sm italic text-slate-500 group-hover:bg-slate-50">
+                    {r.withheld ? `${capitalise(r.withheld.text)} in ${r.withheld.cycleLabel}` : "No responses yet"}
+                  </td>
+                ) : (
+                  <>
+                    <Cell value={r.health} band={r.band} change={null} what={`health index ${r.cycleLabel}`} />
+                    <td
+                      className={clsx(
+                        "px-2 py-2 text-center text-sm tabular-nums group-hover:bg-slate-50",
+                        r.change === null || Math.round(r.change) === 0
+                          ? "text-slate-500"
+                          : r.change > 0
+                            ? "text-green-700"
+                            : "text-red-700",
+                      )}
+                    >
+                      {r.change === null ? <span className="text-xs">first score</span> : signed(r.change)}
+                    </td>
+                    {pillarKeys.map((p) => (
+                      <Cell
+                        key={p.key}
+                        value={r.pillars[p.key] ?? null}
+                        band={r.pillarBands[p.key] ?? null}
+                        change={r.pillarChanges[p.key] ?? null}
+                        what={p.name}
+                      />
+                    ))}
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </>
   );
 }
 

@@ -34,7 +34,7 @@ function Insight({
             {children}
           </ol>
           {more && (total > shown || more.label === SHOW_FEWER) ? (
-            <Link href={more.href} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+            <Link href={more.href} className="mt-2 inline-block py-1 text-sm font-medium text-brand-700 hover:underline">
               {more.label}
             </Link>
           ) : null}
@@ -58,9 +58,9 @@ function Item({
   children: ReactNode;
 }) {
   return (
-    <li className="flex items-baseline justify-between gap-3 py-2">
+    <li className="flex items-baseline justify-between gap-3 py-1">
       <span className="min-w-0">
-        <Link href={`/w/${slug}/partnerships/${id}`} className="font-medium text-brand-700 hover:underline">
+        <Link href={`/w/${slug}/partnerships/${id}`} className="inline-block py-1 font-medium text-brand-700 hover:underline">
           {name}
         </Link>
         <span className="block truncate text-xs text-slate-500">{partnerName}</span>
@@ -132,8 +132,8 @@ export function Insights({ slug, view, insights }: { slug: string; view: View; i
         empty="No pillar with a gap of 20 points or more between the two sides."
       >
         {gaps.items.map((g) => (
-          <li key={g.id} className="py-2">
-            <Link href={`/w/${slug}/partnerships/${g.id}`} className="font-medium text-brand-700 hover:underline">
+          <li key={g.id} className="py-1">
+            <Link href={`/w/${slug}/partnerships/${g.id}`} className="inline-block py-1 font-medium text-brand-700 hover:underline">
               {g.name}
             </Link>
             <span className="block text-slate-600">

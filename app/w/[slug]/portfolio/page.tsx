@@ -109,6 +109,7 @@ export default async function PortfolioPage({
         <FilterBar
           fields={fields}
           keep={keep}
+          result={`${summary.partnerships.toLocaleString("en")} ${summary.partnerships === 1 ? "partnership" : "partnerships"}${filtered ? " match" : ""}`}
           clearHref={
             filtered
               ? viewHref(slug, view, {
@@ -149,9 +150,11 @@ export default async function PortfolioPage({
             value={
               <Link
                 href={bandHrefs[b]}
-                className={`${b === "HEALTHY" ? "text-green-700" : b === "WATCH" ? "text-amber-700" : "text-red-700"} hover:underline`}
+                className={`${b === "HEALTHY" ? "text-green-700" : b === "WATCH" ? "text-amber-700" : "text-red-700"} inline-block min-w-6 hover:underline`}
               >
                 {summary.bands[b]}
+                {/* Read out of context (a list of links), the number alone would say nothing. */}
+                <span className="sr-only"> {BAND_LABEL[b].toLowerCase()}: list them</span>
               </Link>
             }
             detail={b === "HEALTHY" ? "75–100" : b === "WATCH" ? "60–74" : "0–59"}

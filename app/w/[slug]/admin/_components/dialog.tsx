@@ -1,12 +1,14 @@
 "use client";
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactElement, ReactNode } from "react";
+import { useRef, type ReactElement, type ReactNode } from "react";
+import { keepFocusNear } from "../../../../_lib/keep-focus";
 import { Button } from "../../../../_components/button";
 
 export const DialogClose = RadixDialog.Close;
 
 // A modal with a title, optional description and a trigger. Radix traps focus, closes on Escape
-// and returns focus to the trigger.
+// and returns focus to the trigger; should what the dialog did then replace or remove the
+// trigger, focus stays near it (app/_lib/keep-focus.ts) instead of falling to the page.
 export function Dialog({
   open,
   onOpenChange,
@@ -22,14 +24,22 @@ export function Dialog({
   description?: ReactNode;
   children: ReactNode;
 }) {
+  const triggerRef = useRef<HTMLButtonElement>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>
+      <RadixDialog.Trigger asChild ref={triggerRef}>
+        {trigger}
+      </RadixDialog.Trigger>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <RadixDialog.Content
           className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl ring-1 ring-slate-200"
           {...(description ? {} : { "aria-describedby": undefined })}
+          onCloseAutoFocus={() => {
+            // Radix focuses the trigger right after this; the watch starts with that.
+            const element = triggerRef.current;
+            if (element) requestAnimationFrame(() => keepFocusNear(element));
+          }}
         >
           <RadixDialog.Title className="text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
           {description ? (

@@ -28,6 +28,9 @@ interface Props {
 }
 
 // One statement as a radio group: arrow keys move between options, Tab moves between statements.
+// On a phone the scale is one column in its own order (never two columns, which put "Strongly
+// agree" beside "Don't know"), so the arrow keys go both ways: up and down as on screen there,
+// left and right as on a wide screen.
 export function StatementQuestion({ id, text, value, invalid, disabled, onChange }: Props) {
   const labelId = `statement-label-${id}`;
   return (
@@ -43,8 +46,7 @@ export function StatementQuestion({ id, text, value, invalid, disabled, onChange
         value={value}
         onValueChange={onChange}
         disabled={disabled}
-        orientation="horizontal"
-        className={clsx("mt-2 grid grid-cols-2 gap-2 sm:grid-cols-6", invalid && "rounded-md ring-2 ring-red-400 ring-offset-2")}
+        className={clsx("mt-2 grid grid-cols-1 gap-2 sm:grid-cols-6", invalid && "rounded-md ring-2 ring-red-400 ring-offset-2")}
       >
         {OPTIONS.map((o) => (
           <label

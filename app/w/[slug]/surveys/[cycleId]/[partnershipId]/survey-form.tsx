@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
+import { PageSkipLink } from "../../../../../_components/page-skip-link";
 import { serverState, toInput, type Form, type SurveyState } from "./answers";
 import { sendDraft, submitErrorMessage } from "./draft-client";
 import { DraftSaver, type ServerCopy } from "./draft-saver";
@@ -19,6 +20,12 @@ import type { SurveyPlace } from "./survey-place";
 import { useDraftSaver } from "./use-draft-saver";
 
 const noSubscription = () => () => {};
+
+// The question's answer that takes focus from the keyboard: the one chosen, else the first.
+function firstAnswer(groupId: string) {
+  const group = document.getElementById(groupId);
+  return group?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]') ?? group?.querySelector<HTMLElement>('[role="radio"]') ?? null;
+}
 
 function serverCopy(form: Form): ServerCopy {
   const server = serverState(form);
@@ -133,8 +140,14 @@ function OpenSurvey({ slug, form, place }: { slug: string; form: Form; place: Su
   if (submit.isSuccess) return <Submitted form={form} place={place} updated={submit.data.updated} />;
 
   const pillar = form.pillars[step];
+  const firstQuestion = pillar?.statements[0] ? `statement-${pillar.statements[0].id}` : null;
   return (
     <div className="space-y-6">
+      {firstQuestion ? (
+        <PageSkipLink href={`#${firstQuestion}`} target={() => firstAnswer(firstQuestion)}>
+          Skip to the first question
+        </PageSkipLink>
+      ) : null}
       {/* Reminders are for surveys not yet answered: once submitted, there is nothing to stop. */}
       {form.previous ? null : (
         <div className="flex justify-end">

@@ -1,11 +1,12 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import clsx from "clsx";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { votesUsedMessage } from "~/server/services/retro/rules";
 import { errorMessage, useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../../_components/alert";
 import { Button } from "../../../../../../_components/button";
+import { keepFocusNear } from "../../../../../../_lib/keep-focus";
 import { useFormErrors } from "../../../../../../_lib/use-form-errors";
 import { useRefresh, type ItemView, type ListView } from "./use-retro";
 
@@ -21,12 +22,18 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
   const [draft, setDraft] = useState(item.text);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [moving, setMoving] = useState(false);
+  // Where focus goes back to when the control that had it goes away (a closed editor, the
+  // panel to move a vote): the item's own buttons, never the page's body.
+  const voteButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+  const refocus = (button: { current: HTMLButtonElement | null }) => requestAnimationFrame(() => button.current?.focus());
   const onSettled = () => refresh();
-  const edit = useMutation(trpc.retro.editItem.mutationOptions({ onSuccess: () => setEditing(false), onSettled }));
+  const edit = useMutation(trpc.retro.editItem.mutationOptions({ onSettled }));
   const withdraw = useMutation(trpc.retro.withdrawItem.mutationOptions({ onSettled }));
   const vote = useMutation(trpc.retro.vote.mutationOptions({ onSettled }));
   const unvote = useMutation(trpc.retro.unvote.mutationOptions({ onSettled }));
-  const move = useMutation(trpc.retro.moveVote.mutationOptions({ onSuccess: () => setMoving(false), onSettled }));
+  const move = useMutation(trpc.retro.moveVote.mutationOptions({ onSettled }));
   const pending = edit.isPending || withdraw.isPending || vote.isPending || unvote.isPending || move.isPending;
   const error = edit.error ?? withdraw.error ?? vote.error ?? unvote.error ?? move.error;
   const editErrors = useFormErrors(edit.error, ["text"]);
@@ -43,9 +50,13 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
     setEditing(false);
     setDraft(item.text);
     reset();
+    refocus(editButton);
   }
 
+  // The vote button stays enabled while its vote is on the way (a disabled button would drop
+  // focus to the page); a second press meanwhile does nothing.
   function onVote() {
+    if (pending) return;
     reset();
     if (item.votedByMe) unvote.mutate({ workspaceSlug: slug, itemId: item.id });
     // Out of votes: offer to move one here in one step instead of refusing.
@@ -66,7 +77,15 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
           id={editErrors.formId}
           onSubmit={(e) => {
             e.preventDefault();
-            edit.mutate({ workspaceSlug: slug, itemId: item.id, text: draft });
+            edit.mutate(
+              { workspaceSlug: slug, itemId: item.id, text: draft },
+              {
+                onSuccess: () => {
+                  setEditing(false);
+                  refocus(editButton);
+                },
+              },
+            );
           }}
           className="space-y-2"
         >
@@ -114,19 +133,26 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
             <Button
               size="sm"
               variant={item.votedByMe ? "primary" : "secondary"}
+              ref={voteButton}
               aria-label={item.votedByMe ? `Remove vote from ${item.text}` : `Vote for ${item.text}`}
+              aria-disabled={pending || undefined}
               onClick={onVote}
-              disabled={pending}
             >
               {item.votedByMe ? "Voted ✓" : "Vote"}
             </Button>
           ) : null}
           {item.canEdit && !confirmWithdraw ? (
             <>
-              <Button size="sm" variant="ghost" aria-label={`Edit ${item.text}`} onClick={startEdit}>
+              <Button ref={editButton} size="sm" variant="ghost" aria-label={`Edit ${item.text}`} onClick={startEdit}>
                 Edit
               </Button>
-              <Button size="sm" variant="ghost" aria-label={`Withdraw ${item.text}`} onClick={() => setConfirmWithdraw(true)}>
+              <Button
+                ref={withdrawButton}
+                size="sm"
+                variant="ghost"
+                aria-label={`Withdraw ${item.text}`}
+                onClick={() => setConfirmWithdraw(true)}
+              >
                 Withdraw
               </Button>
             </>
@@ -138,11 +164,23 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
                 size="sm"
                 variant="danger"
                 disabled={pending}
-                onClick={() => withdraw.mutate({ workspaceSlug: slug, itemId: item.id })}
+                onClick={(e) => {
+                  // The item, and this button with it, goes away once withdrawn.
+                  keepFocusNear(e.currentTarget);
+                  withdraw.mutate({ workspaceSlug: slug, itemId: item.id });
+                }}
               >
                 {withdraw.isPending ? "Withdrawing…" : "Yes, withdraw"}
               </Button>
-              <Button size="sm" variant="secondary" onClick={() => setConfirmWithdraw(false)} disabled={pending}>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  setConfirmWithdraw(false);
+                  refocus(withdrawButton);
+                }}
+                disabled={pending}
+              >
                 Keep it
               </Button>
             </span>
@@ -161,14 +199,31 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
                   variant="secondary"
                   className="max-w-full justify-start text-left"
                   disabled={pending}
-                  onClick={() => move.mutate({ workspaceSlug: slug, itemId: from.id, toItemId: item.id })}
+                  onClick={() =>
+                    move.mutate(
+                      { workspaceSlug: slug, itemId: from.id, toItemId: item.id },
+                      {
+                        onSuccess: () => {
+                          setMoving(false);
+                          refocus(voteButton);
+                        },
+                      },
+                    )
+                  }
                 >
                   <span className="truncate">Move my vote from {from.text}</span>
                 </Button>
               </li>
             ))}
           </ul>
-          <Button size="sm" variant="ghost" onClick={() => setMoving(false)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setMoving(false);
+              refocus(voteButton);
+            }}
+          >
             Cancel
           </Button>
         </div>

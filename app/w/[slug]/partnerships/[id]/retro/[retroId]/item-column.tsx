@@ -84,7 +84,11 @@ export function ItemColumn({ slug, retroId, phase, list }: { slug: string; retro
         {!revealed ? ` (${mine} by you). Only you see yours until the facilitator reveals them.` : "."}
       </p>
       {list.canVote ? (
-        <p className="rounded-md bg-brand-50 px-2 py-1 text-sm font-medium text-brand-900" data-testid={`votes-left-${list.list}`}>
+        <p
+          role="status"
+          className="rounded-md bg-brand-50 px-2 py-1 text-sm font-medium text-brand-900"
+          data-testid={`votes-left-${list.list}`}
+        >
           {list.votesLeft} of {VOTES_PER_LIST} votes left
         </p>
       ) : null}
