@@ -25,7 +25,8 @@ const newGoal = (w: World, over: Record<string, unknown> = {}) => ({
   partnershipId: w.partnershipA.id,
   title: "Grow joint pipeline",
   measure: "Qualified joint opportunities",
-  target: "40 per quarter",
+  unit: "opportunities",
+  targetValue: 100,
   dueDate: ymd(90),
   hostOwnerId: w.manager.member.id,
   partnerOwnerId: w.contactA.member.id,
@@ -45,7 +46,10 @@ describe("making goals", () => {
     expect(made).toMatchObject({
       title: "Grow joint pipeline",
       measure: "Qualified joint opportunities",
-      target: "40 per quarter",
+      unit: "opportunities",
+      startValue: 0,
+      targetValue: 100,
+      targetText: "100 opportunities",
       status: "ACTIVE",
       version: 1,
       startDate: new Date(`${ymd(0)}T00:00:00Z`),
@@ -82,34 +86,33 @@ describe("check-ins", () => {
     const w = await world();
     const goal = await w.manager.api.goal.create(newGoal(w));
     const checkIn = (api: World["manager"]["api"], extra: Record<string, unknown>) =>
-      api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 30, note: "First deals registered.", ...extra });
+      api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 30, note: "First deals registered.", ...extra });
 
     expect(await checkIn(w.contactA.api, {})).toMatchObject({ cycleId: w.cycle.id, version: 1, updated: false });
     let g = (await list(w)).goals[0]!;
-    expect(g.current).toEqual({ progress: 30, note: "First deals registered.", version: 1 });
+    expect(g.current).toEqual({ value: 30, note: "First deals registered.", version: 1 });
     expect(g.latest).toMatchObject({ cycleLabel: w.cycle.label, progress: 30, by: w.contactA.user.name });
 
-    expect(await checkIn(w.manager.api, { progress: 45, note: "Two more.", version: 1 })).toMatchObject({ version: 2, updated: true });
+    expect(await checkIn(w.manager.api, { value: 45, note: "Two more.", version: 1 })).toMatchObject({ version: 2, updated: true });
     g = (await list(w)).goals[0]!;
-    expect(g.current).toEqual({ progress: 45, note: "Two more.", version: 2 });
+    expect(g.current).toEqual({ value: 45, note: "Two more.", version: 2 });
     expect(g.checkIns).toHaveLength(1);
     expect(await db().goalCheckIn.count({ where: { goalId: goal.id } })).toBe(1);
 
     // One made without seeing the existing check-in, or from an older version, is refused.
-    await expectTrpcError(checkIn(w.contactA.api, { progress: 50 }), "CONFLICT", /checked in this goal for .* a moment ago/);
-    await expectTrpcError(checkIn(w.contactA.api, { progress: 50, version: 1 }), "CONFLICT");
-    expect(await db().goalCheckIn.findFirstOrThrow({ where: { goalId: goal.id } })).toMatchObject({ progress: 45, version: 2 });
+    await expectTrpcError(checkIn(w.contactA.api, { value: 50 }), "CONFLICT", /checked in this goal for .* a moment ago/);
+    await expectTrpcError(checkIn(w.contactA.api, { value: 50, version: 1 }), "CONFLICT");
+    expect(await db().goalCheckIn.findFirstOrThrow({ where: { goalId: goal.id } })).toMatchObject({ value: 45, version: 2 });
 
-    await expectTrpcError(checkIn(w.contactA.api, { progress: 101, version: 2 }), "BAD_REQUEST");
-    await expectTrpcError(checkIn(w.contactA.api, { progress: 12.5, version: 2 }), "BAD_REQUEST");
+    await expectTrpcError(checkIn(w.contactA.api, { value: Number.NaN, version: 2 }), "BAD_REQUEST");
   });
 
   it("makes one row when two people check in for the first time at once", async () => {
     const w = await world();
     const goal = await w.manager.api.goal.create(newGoal(w));
     const results = await Promise.allSettled([
-      w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 20, note: "" }),
-      w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 25, note: "" }),
+      w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 20, note: "" }),
+      w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 25, note: "" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["CONFLICT"]);
@@ -119,10 +122,10 @@ describe("check-ins", () => {
   it("checks in for the latest cycle once none is open, keeps cycles apart, and refuses a draft cycle", async () => {
     const w = await world();
     const goal = await w.manager.api.goal.create(newGoal(w));
-    await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" });
+    await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 10, note: "" });
     await db().cycle.update({ where: keyOf(w.cycle), data: { status: "CLOSED" } });
     const next = await createCycle(db(), w.workspace.id, { status: "CLOSED", opensAt: new Date(Date.now() + DAY) });
-    expect(await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 25, note: "" })).toMatchObject({
+    expect(await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 25, note: "" })).toMatchObject({
       cycleId: next.id,
       version: 1,
     });
@@ -135,7 +138,7 @@ describe("check-ins", () => {
 
     const draft = await createCycle(db(), w.workspace.id, { status: "DRAFT", opensAt: new Date(Date.now() + 30 * DAY) });
     await expectTrpcError(
-      w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, cycleId: draft.id, progress: 30, note: "" }),
+      w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, cycleId: draft.id, value: 30, note: "" }),
       "BAD_REQUEST",
       /not opened yet/,
     );
@@ -146,7 +149,7 @@ describe("check-ins", () => {
     const goal = await w.manager.api.goal.create(newGoal(w));
     await w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, status: "ACHIEVED" });
     await expectTrpcError(
-      w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 100, note: "" }),
+      w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 100, note: "" }),
       "BAD_REQUEST",
       /active/,
     );
@@ -157,9 +160,9 @@ describe("changing goals", () => {
   it("lets the goal's owners and maker change it, based on the version they saw", async () => {
     const w = await world();
     const goal = await w.manager.api.goal.create(newGoal(w));
-    await w.contactA.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, target: "50 per quarter" });
+    await w.contactA.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, targetValue: 50 });
     await expectTrpcError(
-      w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, target: "30 per quarter" }),
+      w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, targetValue: 30 }),
       "CONFLICT",
       /Someone else changed this goal/,
     );
@@ -179,14 +182,14 @@ describe("changing goals", () => {
       status: "MISSED",
     });
     expect(await db().goal.findFirstOrThrow({ where: { id: goal.id } })).toMatchObject({
-      target: "50 per quarter",
+      targetValue: 50,
       partnerOwnerId: w.colleague.member.id,
       status: "MISSED",
       version: 3,
     });
     // The colleague who does not own it may still check it in, once it is active again.
     await w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 3, status: "ACTIVE" });
-    await w.colleague.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 5, note: "" });
+    await w.colleague.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 5, note: "" });
   });
 });
 
@@ -196,7 +199,7 @@ describe("behind schedule", () => {
     // Long spans, so the hours already passed today never move a rounded percentage.
     const mk = async (title: string, startDate: string, dueDate: string, progress: number | null, over: Record<string, unknown> = {}) => {
       const g = await w.manager.api.goal.create(newGoal(w, { title, startDate, dueDate, ...over }));
-      if (progress !== null) await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: g.id, progress, note: "" });
+      if (progress !== null) await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: g.id, value: progress, note: "" });
       return g;
     };
     await mk("Slow", ymd(-500), ymd(500), 20);
@@ -244,7 +247,7 @@ describe("access", () => {
     expect(seen.viewer.canWrite).toBe(false);
     expect(seen.goals[0]!.canEdit).toBe(false);
     await expectTrpcError(w.executive.api.goal.create(newGoal(w)), "FORBIDDEN");
-    await expectTrpcError(w.executive.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }), "FORBIDDEN");
+    await expectTrpcError(w.executive.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 10, note: "" }), "FORBIDDEN");
     await expectTrpcError(
       w.executive.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, status: "DROPPED" }),
       "FORBIDDEN",
@@ -256,14 +259,14 @@ describe("access", () => {
     const goal = await w.manager.api.goal.create(newGoal(w));
     await expectTrpcError(list(w, w.contactB.api), "NOT_FOUND");
     await expectTrpcError(
-      w.contactB.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }),
+      w.contactB.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 10, note: "" }),
       "NOT_FOUND",
       /^Goal not found/,
     );
     await expectTrpcError(w.contactB.api.goal.create(newGoal(w, { hostOwnerId: null, partnerOwnerId: null })), "NOT_FOUND");
     await expectTrpcError(list(w, w.outsider.api), "FORBIDDEN");
     await expectTrpcError(
-      w.outsider.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }),
+      w.outsider.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 10, note: "" }),
       "NOT_FOUND",
       /^Goal not found\.$/,
     );
@@ -279,7 +282,7 @@ describe("access", () => {
     expect(seen.goals).toHaveLength(1);
     await expectTrpcError(w.manager.api.goal.create(newGoal(w)), "BAD_REQUEST", /archived/);
     await expectTrpcError(
-      w.admin.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, progress: 10, note: "" }),
+      w.admin.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goal.id, value: 10, note: "" }),
       "BAD_REQUEST",
       /archived/,
     );
