@@ -293,3 +293,139 @@ describe("access", () => {
     );
   });
 });
+
+describe("measures", () => {
+  it("computes progress from the measured value, in money and when lower is better, and shows it as people write it", async () => {
+    const w = await world();
+    const pipeline = await w.manager.api.goal.create(
+      newGoal(w, { title: "Grow co-sold pipeline", measure: "Joint pipeline", unit: "$", targetValue: 2_000_000 }),
+    );
+    const churn = await w.manager.api.goal.create(
+      newGoal(w, { title: "Cut churn", measure: "Joint customers' churn", unit: "%", startValue: 40, targetValue: 25 }),
+    );
+    await w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: pipeline.id, value: 1_200_000, note: "" });
+    await w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: churn.id, value: 31, note: "" });
+
+    const { goals } = await list(w);
+    const p = goals.find((g) => g.id === pipeline.id)!;
+    expect(p).toMatchObject({ unit: "$", startValue: 0, targetValue: 2_000_000, targetText: "$2.0M" });
+    expect(p.latest).toMatchObject({ value: 1_200_000, valueText: "$1.2M of $2.0M", progress: 60 });
+    expect(p.checkIns[0]).toMatchObject({ valueText: "$1.2M", progress: 60 });
+    const c = goals.find((g) => g.id === churn.id)!;
+    expect(c.targetText).toBe("from 40% to 25%");
+    expect(c.latest).toMatchObject({ valueText: "31% of 25%", progress: 60 });
+    expect(await db().goalCheckIn.findFirstOrThrow({ where: { goalId: churn.id } })).toMatchObject({ value: 31 });
+  });
+
+  it("refuses a target equal to the start, on creation and on edit, and changes nothing", async () => {
+    const w = await world();
+    await expectTrpcError(w.manager.api.goal.create(newGoal(w, { startValue: 5, targetValue: 5 })), "BAD_REQUEST", /differ from the start/);
+    const goal = await w.manager.api.goal.create(newGoal(w));
+    await expectTrpcError(
+      w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 1, startValue: 100 }),
+      "BAD_REQUEST",
+      /differ from the start/,
+    );
+    expect(await db().goal.findFirstOrThrow({ where: { id: goal.id } })).toMatchObject({ startValue: 0, version: 1 });
+    expect(await db().goalRevision.count({ where: { goalId: goal.id } })).toBe(0);
+  });
+});
+
+describe("history", () => {
+  it("keeps who changed which field from what to what, newest first; a stale edit adds nothing", async () => {
+    const w = await world();
+    const goal = await w.manager.api.goal.create(newGoal(w, { unit: "$", targetValue: 2_000_000, dueDate: ymd(90) }));
+    await w.manager.api.goal.update({
+      workspaceSlug: w.slug,
+      goalId: goal.id,
+      version: 1,
+      title: "Grow co-sold pipeline",
+      targetValue: 2_500_000,
+      dueDate: ymd(120),
+      // Unchanged: not in the history.
+      measure: "Qualified joint opportunities",
+    });
+    await w.contactA.api.goal.update({
+      workspaceSlug: w.slug,
+      goalId: goal.id,
+      version: 2,
+      partnerOwnerId: w.colleague.member.id,
+      status: "DROPPED",
+    });
+    await expectTrpcError(
+      w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 2, title: "Too late" }),
+      "CONFLICT",
+      /Someone else changed this goal/,
+    );
+    // Saving what is already there makes no new version and no revision.
+    expect(await w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: goal.id, version: 3, status: "DROPPED" })).toEqual({
+      id: goal.id,
+      version: 3,
+    });
+
+    const g = (await list(w)).goals[0]!;
+    const day = (n: number) =>
+      new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+        new Date(`${ymd(n)}T00:00:00Z`),
+      );
+    expect(g.revisions.map((r) => ({ version: r.version, by: r.by, changes: r.changes }))).toEqual([
+      {
+        version: 3,
+        by: w.contactA.user.name,
+        changes: [
+          { field: "status", from: "Active", to: "Dropped" },
+          { field: "partnerOwner", from: w.contactA.user.name, to: w.colleague.user.name },
+        ],
+      },
+      {
+        version: 2,
+        by: w.manager.user.name,
+        changes: [
+          { field: "title", from: "Grow joint pipeline", to: "Grow co-sold pipeline" },
+          { field: "targetValue", from: "$2.0M", to: "$2.5M" },
+          { field: "dueDate", from: day(90), to: day(120) },
+        ],
+      },
+    ]);
+    expect(await db().goalRevision.count({ where: { goalId: goal.id } })).toBe(2);
+  });
+});
+
+describe("the goals page across partnerships", () => {
+  it("lists goals behind schedule by default, or every active or every goal, only from partnerships the viewer may read", async () => {
+    const w = await world();
+    const mk = async (title: string, partnershipId: string, over: Record<string, unknown> = {}) =>
+      w.manager.api.goal.create(newGoal(w, { title, partnershipId, startDate: ymd(-500), dueDate: ymd(500), ...over }));
+    const slow = await mk("Slow pipeline", w.partnershipA.id, { unit: "$", targetValue: 2_000_000 });
+    await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: slow.id, value: 400_000, note: "" });
+    const fine = await mk("Certified engineers", w.partnershipA.id, { unit: "engineers", targetValue: 20 });
+    await w.manager.api.goal.checkIn({ workspaceSlug: w.slug, goalId: fine.id, value: 11, note: "" });
+    const done = await mk("References", w.partnershipB.id, { partnerOwnerId: w.contactB.member.id });
+    await w.manager.api.goal.update({ workspaceSlug: w.slug, goalId: done.id, version: 1, status: "ACHIEVED" });
+    await mk("Silent in B", w.partnershipB.id, { partnerOwnerId: w.contactB.member.id });
+
+    const behind = await w.executive.api.goal.portfolio({ workspaceSlug: w.slug });
+    expect(behind.show).toBe("behind");
+    expect(behind.goals.map((g) => [g.title, g.partnershipName, g.valueText, g.reason])).toEqual([
+      ["Slow pipeline", w.partnershipA.name, "$0.4M of $2.0M", "20% done, 50% expected by now"],
+      ["Silent in B", w.partnershipB.name, null, "No check-in yet, 50% of its time has passed"],
+    ]);
+    expect(behind.partnerships).toBe(2);
+    const active = await w.executive.api.goal.portfolio({ workspaceSlug: w.slug, show: "active" });
+    expect(active.goals.map((g) => g.title).sort()).toEqual(["Certified engineers", "Silent in B", "Slow pipeline"]);
+    const every = await w.executive.api.goal.portfolio({ workspaceSlug: w.slug, show: "all" });
+    expect(every.goals.find((g) => g.title === "References")).toMatchObject({ status: "ACHIEVED", behind: false });
+    expect(every.goals).toHaveLength(4);
+
+    // A partner contact sees only their own organisation's goals; a manager who works on none, none.
+    expect((await w.contactA.api.goal.portfolio({ workspaceSlug: w.slug, show: "all" })).goals.map((g) => g.title).sort()).toEqual([
+      "Certified engineers",
+      "Slow pipeline",
+    ]);
+    expect((await w.contactB.api.goal.portfolio({ workspaceSlug: w.slug, show: "all" })).goals.map((g) => g.title).sort()).toEqual([
+      "References",
+      "Silent in B",
+    ]);
+    expect((await w.outsider.api.goal.portfolio({ workspaceSlug: w.slug, show: "all" })).goals).toEqual([]);
+  });
+});

@@ -48,6 +48,7 @@ describe("formatting", () => {
 
   it("says a value against its target", () => {
     expect(formatAgainstTarget(pipeline, 1_200_000)).toBe("$1.2M of $2.0M");
+    expect(formatAgainstTarget(pipeline, 400_000)).toBe("$0.4M of $2.0M");
     expect(formatAgainstTarget(deals, 14)).toBe("14 of 20 deals");
     expect(formatAgainstTarget({ unit: "%", startValue: 0, targetValue: 50 }, 38)).toBe("38% of 50%");
     expect(formatAgainstTarget({ unit: "", startValue: 0, targetValue: 40 }, 12)).toBe("12 of 40");
@@ -56,6 +57,7 @@ describe("formatting", () => {
   it("names the start only when there is one", () => {
     expect(formatRange(pipeline)).toBe("$2.0M");
     expect(formatRange(churn)).toBe("from 40% to 25%");
+    expect(formatRange({ unit: "$", startValue: 800_000, targetValue: 2_000_000 })).toBe("from $0.8M to $2.0M");
   });
 });
 

@@ -25,31 +25,34 @@ export const valueAtProgress = (m: Measure, progress: number) => m.startValue + 
 
 const plain = (n: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(n);
 
-// Money reads as people write it: "$2.0M", "$850K", "$1,200".
-function money(n: number): string {
-  const abs = Math.abs(n);
+// Money reads as people write it: "$2.0M", "$850K", "$1,200". `scale`: the amount whose size
+// decides millions or thousands, so a value beside its target reads "$0.4M of $2.0M".
+function money(n: number, scale = n): string {
+  const size = Math.abs(scale);
   const sign = n < 0 ? "-" : "";
-  if (abs >= 1e9) return `${sign}${(abs / 1e9).toFixed(1)}B`;
-  if (abs >= 1e6) return `${sign}${(abs / 1e6).toFixed(1)}M`;
-  if (abs >= 1e4) return `${sign}${plain(Math.round(abs / 1e3))}K`;
+  const abs = Math.abs(n);
+  if (size >= 1e9) return `${sign}${(abs / 1e9).toFixed(1)}B`;
+  if (size >= 1e6) return `${sign}${(abs / 1e6).toFixed(1)}M`;
+  if (size >= 1e4) return `${sign}${plain(Math.round(abs / 1e3))}K`;
   return `${sign}${plain(abs)}`;
 }
 
 // One value in the measure's unit, standing alone: "$1.2M", "38%", "14 deals", "14".
-export function formatValue(unit: string, value: number): string {
-  if (CURRENCIES.has(unit)) return `${unit}${money(value)}`;
+export function formatValue(unit: string, value: number, scale = value): string {
+  if (CURRENCIES.has(unit)) return `${unit}${money(value, Math.max(Math.abs(value), Math.abs(scale)))}`;
   if (unit === "%") return `${plain(value)}%`;
   return unit ? `${plain(value)} ${unit}` : plain(value);
 }
 
 // A value against the target, as people say it: "$1.2M of $2.0M", "14 of 20 deals", "38% of 50%".
 export function formatAgainstTarget(m: Measure, value: number): string {
-  if (CURRENCIES.has(m.unit) || m.unit === "%") return `${formatValue(m.unit, value)} of ${formatValue(m.unit, m.targetValue)}`;
+  if (CURRENCIES.has(m.unit) || m.unit === "%")
+    return `${formatValue(m.unit, value, m.targetValue)} of ${formatValue(m.unit, m.targetValue)}`;
   return `${plain(value)} of ${formatValue(m.unit, m.targetValue)}`;
 }
 
 // The whole measure in a line: "from $0.4M to $2.0M", or "20 deals" when it starts at 0.
 export function formatRange(m: Measure): string {
   if (m.startValue === 0) return formatValue(m.unit, m.targetValue);
-  return `from ${formatValue(m.unit, m.startValue)} to ${formatValue(m.unit, m.targetValue)}`;
+  return `from ${formatValue(m.unit, m.startValue, m.targetValue)} to ${formatValue(m.unit, m.targetValue, m.startValue)}`;
 }
