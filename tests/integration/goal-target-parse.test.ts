@@ -25,7 +25,7 @@ describe("the migration's target parse rules", () => {
 
   it("left goals with a numeric target and check-ins with a value, and no free-text target or percentage", async () => {
     const columns = await db().$queryRaw<{ table_name: string; column_name: string; data_type: string; is_nullable: string }[]>`
-      SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+      SELECT table_name::text, column_name::text, data_type::text, is_nullable::text FROM information_schema.columns
       WHERE table_name IN ('Goal', 'GoalCheckIn') AND column_name IN ('target', 'progress', 'unit', 'startValue', 'targetValue', 'value')
       ORDER BY table_name, column_name`;
     expect(columns.map((c) => [c.table_name, c.column_name, c.data_type, c.is_nullable])).toEqual([
