@@ -261,7 +261,7 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
   const quarterAgo = day(new Date(now.getTime() - 120 * DAY));
   const goal = (
     partnershipId: string,
-    g: { title: string; measure: string; target: string; months: number; host: Person; partner: Person },
+    g: { title: string; measure: string; unit: string; targetValue: number; months: number; host: Person; partner: Person },
   ) =>
     db.goal.create({
       data: {
@@ -269,7 +269,8 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
         partnershipId,
         title: g.title,
         measure: g.measure,
-        target: g.target,
+        unit: g.unit,
+        targetValue: g.targetValue,
         startDate: quarterAgo,
         dueDate: day(new Date(quarterAgo.getTime() + g.months * 30 * DAY)),
         hostOwnerId: g.host.id,
@@ -278,36 +279,40 @@ export async function seedRhythm(db: Db, r: RhythmInput) {
         createdAt: quarterAgo,
       },
     });
-  const checkIn = (goalId: string, cycle: Cycle, progress: number, note: string, by: Person) =>
-    db.goalCheckIn.create({ data: { workspaceId: ws, goalId, cycleId: cycle.id, progress, note, memberId: by.id } });
+  // `value`: what was measured, in the goal's unit.
+  const checkIn = (goalId: string, cycle: Cycle, value: number, note: string, by: Person) =>
+    db.goalCheckIn.create({ data: { workspaceId: ws, goalId, cycleId: cycle.id, value, note, memberId: by.id } });
   const certify = await goal(globex.partnershipId, {
     title: "Certify Globex engineers on the Northwind platform",
     measure: "Engineers holding the Northwind cloud certification",
-    target: "20 engineers",
+    unit: "engineers",
+    targetValue: 20,
     months: 6,
     host: globex.owner,
     partner: gina,
   });
-  await checkIn(certify.id, lastClosed, 45, "9 of 20 certified; the second cohort starts next month.", gina);
-  await checkIn(certify.id, r.cycles[r.cycles.length - 1]!, 70, "14 of 20 certified.", gina);
+  await checkIn(certify.id, lastClosed, 9, "The second cohort starts next month.", gina);
+  await checkIn(certify.id, r.cycles[r.cycles.length - 1]!, 14, "Five more passed in the second cohort.", gina);
   const pipeline = await goal(globex.partnershipId, {
     title: "Grow co-sold pipeline",
-    measure: "Qualified pipeline registered through the deal portal",
-    target: "$2.0M",
+    measure: "Joint pipeline registered through the deal portal",
+    unit: "$",
+    targetValue: 2_000_000,
     months: 9,
     host: globex.owner,
     partner: gina,
   });
-  await checkIn(pipeline.id, lastClosed, 20, "$0.4M registered; two large deals slipped a quarter.", globex.owner);
+  await checkIn(pipeline.id, lastClosed, 400_000, "Two large deals slipped a quarter.", globex.owner);
   const referrals = await goal(initech.partnershipId, {
     title: "Joint customer references",
     measure: "Customers willing to speak for the joint solution",
-    target: "6 references",
+    unit: "references",
+    targetValue: 6,
     months: 5,
     host: initech.owner,
     partner: initech.contacts[0]!,
   });
-  await checkIn(referrals.id, lastClosed, 15, "One reference signed; legal review slows the rest.", initech.contacts[0]!);
+  await checkIn(referrals.id, lastClosed, 1, "One reference signed; legal review slows the rest.", initech.contacts[0]!);
 
   // Acme's renewal review opened when its renewal came within 60 days.
   await db.renewalReview.create({

@@ -154,15 +154,24 @@ export const goalSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    measure: z.string(),
-    target: z.string(),
+    measure: z.string().meta({ description: "What is measured, e.g. Co-sold pipeline." }),
+    unit: z.string().meta({ description: 'The measure\'s unit: "$", "deals", "%"; empty for a plain count.' }),
+    startValue: z.number(),
+    targetValue: z.number().meta({ description: "Below the start value when lower is better." }),
     startDate: day,
     dueDate: day,
     status: z.enum(["ACTIVE", "ACHIEVED", "MISSED", "DROPPED"]),
     version: z.number().int(),
     hostOwner: z.object({ memberId: z.string(), name: z.string() }).nullable(),
     partnerOwner: z.object({ memberId: z.string(), name: z.string() }).nullable(),
-    latest: z.object({ cycleLabel: z.string(), progress: z.number().int(), note: z.string() }).nullable(),
+    latest: z
+      .object({
+        cycleLabel: z.string(),
+        value: z.number().meta({ description: "The measured value, in the goal's unit." }),
+        progress: z.number().int().meta({ description: "Computed: (value - start) / (target - start), as 0-100." }),
+        note: z.string(),
+      })
+      .nullable(),
   })
   .meta({ id: "Goal" });
 

@@ -67,9 +67,13 @@ function callOf(e: Endpoint, w: World, t: Things): { params?: object; body?: obj
     case "updateAction":
       return { params: { path: { actionId: t.actionId } }, body: { version: t.actionVersion, notes: tag }, facts: { partnership: factsA } };
     case "createGoal":
-      return { ...onA, body: { title: `Goal ${tag}`, measure: "Deals", target: "3", dueDate: "2030-06-30" } };
+      return { ...onA, body: { title: `Goal ${tag}`, measure: "Deals", unit: "deals", targetValue: 3, dueDate: "2030-06-30" } };
     case "updateGoal":
-      return { params: { path: { goalId: t.goalId } }, body: { version: 1, target: tag }, facts: { partnership: factsA, goal: t.goal } };
+      return {
+        params: { path: { goalId: t.goalId } },
+        body: { version: 1, measure: `Deals ${tag}` },
+        facts: { partnership: factsA, goal: t.goal },
+      };
     default:
       return e.path.includes("{partnershipId}") ? onA : {};
   }
@@ -124,7 +128,8 @@ describe("the token scope and role matrix", () => {
       partnershipId: w.partnershipA.id,
       title: "Matrix goal",
       measure: "Deals",
-      target: "3",
+      unit: "deals",
+      targetValue: 3,
       dueDate: "2030-06-30",
     });
     const things: Things = {

@@ -143,16 +143,18 @@ describe("every endpoint, through the generated client", () => {
 
     const goal = await api.POST("/partnerships/{partnershipId}/goals", {
       params: { path: { partnershipId: A } },
-      body: { title: "Ten joint deals", measure: "Deals closed together", target: "10", dueDate: "2030-06-30" },
+      body: { title: "Ten joint deals", measure: "Deals closed together", unit: "deals", targetValue: 10, dueDate: "2030-06-30" },
     });
     expect(goal.response.status).toBe(200);
     const goalChanged = await api.PATCH("/goals/{goalId}", {
       params: { path: { goalId: goal.data!.id } },
-      body: { version: goal.data!.version, target: "12" },
+      body: { version: goal.data!.version, targetValue: 12 },
     });
     expect(goalChanged.data).toEqual({ id: goal.data!.id, version: goal.data!.version + 1 });
     const goals = await api.GET("/partnerships/{partnershipId}/goals", { params: { path: { partnershipId: A } } });
-    expect(goals.data!.items).toEqual([expect.objectContaining({ title: "Ten joint deals", target: "12", dueDate: "2030-06-30" })]);
+    expect(goals.data!.items).toEqual([
+      expect.objectContaining({ title: "Ten joint deals", unit: "deals", startValue: 0, targetValue: 12, dueDate: "2030-06-30" }),
+    ]);
 
     const members = await api.GET("/members");
     expect(members.data!.items.map((m) => m.email)).toEqual(expect.arrayContaining([w.admin.user.email, w.contactA.user.email]));
@@ -250,7 +252,7 @@ describe("errors", () => {
 
     const badDate = await api.POST("/partnerships/{partnershipId}/goals", {
       params: { path: { partnershipId: w.partnershipA.id } },
-      body: { title: "A goal", measure: "A measure", target: "1", dueDate: "2030-02-30" },
+      body: { title: "A goal", measure: "A measure", targetValue: 1, dueDate: "2030-02-30" },
     });
     expect(badDate.response.status).toBe(400);
     expect(badDate.error!.message).toBe("Invalid input. dueDate: That is not a real date.");

@@ -62,7 +62,8 @@ const goal = (w: World, over: Record<string, unknown>) => ({
   partnershipId: w.partnershipA.id,
   title: "Grow the joint pipeline",
   measure: "Qualified joint opportunities",
-  target: "40",
+  unit: "opportunities",
+  targetValue: 40,
   dueDate: ymd(90),
   ...over,
 });
@@ -93,28 +94,42 @@ describe("form messages", () => {
     expect(await counts(w)).toEqual(before);
   });
 
-  it("a check-in's progress outside 0 to 100, or missing, is said in words", async () => {
+  it("a check-in's measured value that is missing or absurd is said in words", async () => {
     const w = await buildWorld();
     const { id: goalId } = await w.manager.api.goal.create(goal(w, {}));
     const before = await counts(w);
-    for (const progress of [150, -1]) {
-      const answer = await send(w.manager.user.id, "goal.checkIn", {
-        workspaceSlug: w.slug,
-        goalId,
-        cycleId: w.cycle.id,
-        progress,
-        note: "",
-      });
-      expect(answer.fieldErrors).toEqual({ progress: "Progress is a number from 0 to 100." });
-      expect(answer.message).not.toMatch(DEVELOPER);
-    }
+    const tooLarge = await send(w.manager.user.id, "goal.checkIn", {
+      workspaceSlug: w.slug,
+      goalId,
+      cycleId: w.cycle.id,
+      value: 1e16,
+      note: "",
+    });
+    expect(tooLarge.fieldErrors).toEqual({ value: "The measured value is too large to be right." });
+    expect(tooLarge.message).not.toMatch(DEVELOPER);
     const missing = await send(w.manager.user.id, "goal.checkIn", {
       workspaceSlug: w.slug,
       goalId,
       cycleId: w.cycle.id,
-      progress: Number.NaN,
+      value: Number.NaN,
     });
-    expect(missing.fieldErrors).toEqual({ progress: "Give the progress as a number from 0 to 100." });
+    expect(missing.fieldErrors).toEqual({ value: "Give the measured value as a number." });
+    expect(await counts(w)).toEqual(before);
+  });
+
+  it("a goal's measure without a target, or with a target equal to its start, is said beside the field", async () => {
+    const w = await buildWorld();
+    const before = await counts(w);
+    const missing = await send(w.manager.user.id, "goal.create", goal(w, { targetValue: Number.NaN, unit: "x".repeat(21) }));
+    expect(missing.fieldErrors).toEqual({
+      targetValue: "Give the target as a number.",
+      unit: "Keep the unit short: 20 characters or fewer, such as $, deals or %.",
+    });
+    const same = await send(w.manager.user.id, "goal.create", goal(w, { startValue: 40, targetValue: 40 }));
+    expect(same.status).toBe(400);
+    expect(same.fieldErrors).toEqual({
+      targetValue: "The target must differ from the start value, or there is no way to measure progress.",
+    });
     expect(await counts(w)).toEqual(before);
   });
 

@@ -179,7 +179,7 @@ describe("the input rule for every string", () => {
     const [cycleId] = w.seeds("cycleId") as string[];
     const [, retroActionId] = w.seeds("actionId") as string[];
     const version = 2 ** 31;
-    await expectTrpcError(w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goalId!, progress: 5, version }), "BAD_REQUEST");
+    await expectTrpcError(w.contactA.api.goal.checkIn({ workspaceSlug: w.slug, goalId: goalId!, value: 5, version }), "BAD_REQUEST");
     await expectTrpcError(
       w.manager.api.retro.assign({
         workspaceSlug: w.slug,

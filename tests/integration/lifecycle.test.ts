@@ -267,14 +267,15 @@ describe("exit and restore", () => {
         partnershipId: w.partnershipA.id,
         title: "Grow joint pipeline",
         measure: "Qualified opportunities",
-        target: "40",
+        unit: "opportunities",
+        targetValue: 40,
         startDate: day("2020-07-01"),
         dueDate: day("2021-06-30"),
         createdById: w.manager.member.id,
       },
     });
     await d.goalCheckIn.create({
-      data: { workspaceId: ws, goalId: goal.id, cycleId: q4.id, progress: 35, note: "On track", memberId: w.manager.member.id },
+      data: { workspaceId: ws, goalId: goal.id, cycleId: q4.id, value: 14, note: "On track", memberId: w.manager.member.id },
     });
     await w.manager.api.lifecycle.openReview(args);
     return { w, args, q3, q4 };
@@ -312,10 +313,12 @@ describe("exit and restore", () => {
     expect(view.gaps).toMatchObject({ cycleLabel: "2020-Q4", visible: false, pillars: [] });
     expect(view.actions.open.map((a) => a.title)).toEqual(["Joint QBR every quarter"]);
     expect(view.actions.done.map((a) => [a.title, a.ownerName])).toEqual([["Shared escalation path", w.contactA.user.name]]);
-    // Due in 2021 at 35%: behind schedule, with the reason the review shows beside it.
+    // Due in 2021 at 14 of 40 (35%): behind schedule, with the reason the review shows beside it.
     expect(view.goals).toEqual([
       expect.objectContaining({
         title: "Grow joint pipeline",
+        targetText: "40 opportunities",
+        valueText: "14 of 40 opportunities",
         progress: 35,
         lastCheckIn: "2020-Q4",
         behind: "Past its due date (30 Jun 2021) at 35%",
@@ -387,7 +390,7 @@ describe("exit and restore", () => {
       `Shared escalation path,,Done,,${w.contactA.user.name}`,
       "goal,,2021-06-30,Grow joint pipeline,,Active",
       `goal check-in,2020-Q4,`,
-      "35%",
+      "14 opportunities (35%)",
       "Onboarding → Renewal review",
       "Renewal review → Exited",
       "renewal review,",

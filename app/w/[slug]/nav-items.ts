@@ -16,6 +16,8 @@ export function navItems(slug: string, can: Capabilities): { main: NavItem[]; ad
       ...(host ? [{ href: `${base}/portfolio`, label: "Portfolio" }] : []),
       { href: `${base}/partnerships`, label: host ? "Partnerships" : "Our partnership" },
       ...(can.write ? [{ href: `${base}/actions`, label: "My actions" }] : []),
+      // Goals across partnerships, behind schedule first: for the company's people.
+      ...(host ? [{ href: `${base}/goals`, label: "Goals" }] : []),
       ...(can.write ? [{ href: `${base}/surveys`, label: "Surveys" }] : []),
       ...(host ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
       ...(host ? [{ href: `${base}/framework`, label: "Framework" }] : []),

@@ -1,13 +1,13 @@
 // Reading goals: a partnership's goals with their check-ins and schedule, and the goals behind
 // schedule across the partnerships whose work the viewer sees (for the dashboard).
-import type { Prisma } from "../../db/generated/client";
 import type { WorkCtx, WorkspaceCtx } from "../../access/context";
-import { workVisibleTo } from "../../access/filters";
-import { actorOf } from "../../access/partnership";
 import { sideOfRole } from "../../access/roles";
 import { pageHeading, partnershipPeople } from "../people";
 import { defaultCheckInCycle } from "./cycle";
 import { mayEditGoal } from "./edit";
+import { formatAgainstTarget, formatRange, formatValue, measuredProgress } from "./measure";
+import { goalsAcross, type GoalAcross } from "./portfolio";
+import type { GoalChange } from "./revisions";
 import { goalSchedule } from "./schedule";
 
 const person = { select: { id: true, role: true, user: { select: { name: true } } } } as const;
@@ -27,6 +27,7 @@ export async function listGoals(ctx: WorkCtx, now = new Date()) {
           include: { cycle: { select: { id: true, label: true, opensAt: true } }, member: person },
           orderBy: [{ cycle: { opensAt: "desc" } }, { updatedAt: "desc" }],
         },
+        revisions: { include: { member: person }, orderBy: [{ at: "desc" }, { version: "desc" }] },
       },
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     }),
@@ -38,35 +39,50 @@ export async function listGoals(ctx: WorkCtx, now = new Date()) {
     .map((g) => {
       const latest = g.checkIns[0] ?? null;
       const current = cycle ? (g.checkIns.find((c) => c.cycleId === cycle.id) ?? null) : null;
+      const progress = latest ? measuredProgress(g, latest.value) : null;
       return {
         id: g.id,
         title: g.title,
         measure: g.measure,
-        target: g.target,
+        unit: g.unit,
+        startValue: g.startValue,
+        targetValue: g.targetValue,
+        // "$2.0M", "20 deals", "from 40% to 25%": the target as people write it.
+        targetText: formatRange(g),
         startDate: g.startDate,
         dueDate: g.dueDate,
         status: g.status,
         version: g.version,
         hostOwner: named(g.hostOwner),
         partnerOwner: named(g.partnerOwner),
-        schedule: goalSchedule({ ...g, progress: latest?.progress ?? null }, now),
+        schedule: goalSchedule({ ...g, progress }, now),
         latest: latest && {
           cycleLabel: latest.cycle.label,
-          progress: latest.progress,
+          value: latest.value,
+          valueText: formatAgainstTarget(g, latest.value),
+          progress: measuredProgress(g, latest.value),
           note: latest.note,
           by: latest.member.user.name,
           at: latest.updatedAt,
         },
         // This cycle's check-in, which a new check-in changes (with its version).
-        current: current && { progress: current.progress, note: current.note, version: current.version },
+        current: current && { value: current.value, note: current.note, version: current.version },
         checkIns: g.checkIns.map((c) => ({
           cycleId: c.cycleId,
           cycleLabel: c.cycle.label,
-          progress: c.progress,
+          value: c.value,
+          valueText: formatValue(g.unit, c.value),
+          progress: measuredProgress(g, c.value),
           note: c.note,
           by: c.member.user.name,
           bySide: sideOfRole(c.member.role),
           at: c.updatedAt,
+        })),
+        revisions: g.revisions.map((r) => ({
+          version: r.version,
+          at: r.at,
+          by: r.member.user.name,
+          changes: r.changes as unknown as GoalChange[],
         })),
         canEdit: mayEditGoal(ctx, g),
       };
@@ -83,49 +99,11 @@ export async function listGoals(ctx: WorkCtx, now = new Date()) {
   };
 }
 
-export interface BehindGoal {
-  goalId: string;
-  title: string;
-  partnershipId: string;
-  partnershipName: string;
-  dueDate: Date;
-  progress: number | null;
-  expected: number;
-  reason: string;
-}
+export type BehindGoal = GoalAcross & { reason: string };
 
 // Active goals behind schedule across the viewer's partnerships (archived ones left out), the
 // soonest due first.
 export async function behindGoals(ctx: WorkspaceCtx, now = new Date()): Promise<BehindGoal[]> {
-  const where: Prisma.GoalWhereInput = { status: "ACTIVE", partnership: { AND: [workVisibleTo(actorOf(ctx)), { archivedAt: null }] } };
-  const goals = await ctx.db.goal.findMany({
-    where,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      startDate: true,
-      dueDate: true,
-      partnership: { select: { id: true, name: true } },
-      checkIns: { select: { progress: true }, orderBy: [{ cycle: { opensAt: "desc" } }, { updatedAt: "desc" }], take: 1 },
-    },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-  });
-  const behind: BehindGoal[] = [];
-  for (const g of goals) {
-    const progress = g.checkIns[0]?.progress ?? null;
-    const s = goalSchedule({ status: g.status, startDate: g.startDate, dueDate: g.dueDate, progress }, now);
-    if (!s.behind) continue;
-    behind.push({
-      goalId: g.id,
-      title: g.title,
-      partnershipId: g.partnership.id,
-      partnershipName: g.partnership.name,
-      dueDate: g.dueDate,
-      progress,
-      expected: s.expected,
-      reason: s.reason!,
-    });
-  }
-  return behind;
+  const goals = await goalsAcross(ctx, { status: "ACTIVE" }, now);
+  return goals.filter((g): g is BehindGoal => g.behind);
 }

@@ -3,6 +3,7 @@
 // and renewal decisions. One row shape for all of them, so a spreadsheet filters by the first
 // column. Combined scores only, and only those confidentiality lets the scorecard show: a cycle
 // with too few responses has its counts and why, no score.
+import { formatRange, formatValue, measuredProgress } from "../goals/measure";
 import type { WorkCtx } from "../../access/context";
 import { csvLines } from "../csv/write";
 import { auditExport } from "../export-audit";
@@ -109,7 +110,7 @@ export async function partnershipHistory(ctx: WorkCtx) {
         title: g.title,
         status: label(g.status),
         person: owners || null,
-        details: `measure: ${g.measure}; target: ${g.target}; from ${day(g.startDate)}`,
+        details: `measure: ${g.measure}; target: ${formatRange(g)}; from ${day(g.startDate)}`,
       }),
     );
     for (const c of g.checkIns) {
@@ -119,7 +120,7 @@ export async function partnershipHistory(ctx: WorkCtx) {
           cycle: c.cycle.label,
           date: day(c.updatedAt),
           title: g.title,
-          score: `${c.progress}%`,
+          score: `${formatValue(g.unit, c.value)} (${measuredProgress(g, c.value)}%)`,
           person: c.member.user.name,
           details: c.note || null,
         }),

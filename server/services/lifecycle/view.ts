@@ -6,6 +6,7 @@ import { decideLifecycle } from "../../access/decide";
 import { actorOf, partnershipFactsOf } from "../../access/partnership";
 import { loadScoredCycles } from "../cycle-scores";
 import { FINISHED } from "../actions/record";
+import { formatAgainstTarget, formatRange, measuredProgress } from "../goals/measure";
 import { goalSchedule } from "../goals/schedule";
 import { cycleCountsOf, cycleView, enough, pillarsWithheldNote, privacyOf, tooFew } from "../confidentiality";
 import { band, perceptionGap, round1, trend } from "../scoring";
@@ -142,11 +143,13 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
         id: true,
         title: true,
         measure: true,
-        target: true,
+        unit: true,
+        startValue: true,
+        targetValue: true,
         startDate: true,
         dueDate: true,
         status: true,
-        checkIns: { orderBy: { updatedAt: "desc" }, take: 1, select: { progress: true, cycle: { select: { label: true } } } },
+        checkIns: { orderBy: { updatedAt: "desc" }, take: 1, select: { value: true, cycle: { select: { label: true } } } },
       },
     }),
     scoreHistory(ctx, partnershipId),
@@ -226,12 +229,15 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
       done: actions.filter((a) => FINISHED.includes(a.status)).map(action),
     },
     goals: goals.map((g) => {
-      const progress = g.checkIns[0]?.progress ?? null;
+      const value = g.checkIns[0]?.value ?? null;
+      const progress = value === null ? null : measuredProgress(g, value);
       return {
         id: g.id,
         title: g.title,
         measure: g.measure,
-        target: g.target,
+        // "$2.0M", "20 deals"; and the latest check-in as "$1.2M of $2.0M".
+        targetText: formatRange(g),
+        valueText: value === null ? null : formatAgainstTarget(g, value),
         dueDate: g.dueDate,
         status: g.status,
         progress,

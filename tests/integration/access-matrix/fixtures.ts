@@ -370,8 +370,9 @@ export const FIXTURES: Record<string, Fixture> = {
 
   "goal.list": { input: a, facts: onA, ids: aIds },
   "goal.behind": {},
+  "goal.portfolio": { input: () => ({ show: "all" }) },
   "goal.create": {
-    input: (w) => ({ ...a(w), title: "Two joint webinars", measure: "Webinars held", target: "2", dueDate: day(90) }),
+    input: (w) => ({ ...a(w), title: "Two joint webinars", measure: "Webinars held", unit: "webinars", targetValue: 2, dueDate: day(90) }),
     facts: onA,
     ids: aIds,
   },
@@ -381,7 +382,7 @@ export const FIXTURES: Record<string, Fixture> = {
     ids: { goalId: "hidden" },
   },
   "goal.checkIn": {
-    input: (w) => ({ goalId: w.goal.id, cycleId: w.cycles.current.id, progress: 40, note: "Four so far" }),
+    input: (w) => ({ goalId: w.goal.id, cycleId: w.cycles.current.id, value: 4, note: "Four so far" }),
     facts: onA,
     ids: { goalId: "hidden", cycleId: "workspace" },
     stage: 11,

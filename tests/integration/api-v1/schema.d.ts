@@ -593,8 +593,13 @@ export interface components {
     Goal: {
       id: string;
       title: string;
+      /** @description What is measured, e.g. Co-sold pipeline. */
       measure: string;
-      target: string;
+      /** @description The measure's unit: "$", "deals", "%"; empty for a plain count. */
+      unit: string;
+      startValue: number;
+      /** @description Below the start value when lower is better. */
+      targetValue: number;
       /** Format: date */
       startDate: string;
       /** Format: date */
@@ -612,6 +617,9 @@ export interface components {
       } | null;
       latest: {
         cycleLabel: string;
+        /** @description The measured value, in the goal's unit. */
+        value: number;
+        /** @description Computed: (value - start) / (target - start), as 0-100. */
         progress: number;
         note: string;
       } | null;
@@ -1833,7 +1841,11 @@ export interface operations {
         "application/json": {
           title: string;
           measure: string;
-          target: string;
+          /** @default  */
+          unit?: string;
+          /** @default 0 */
+          startValue?: number;
+          targetValue: number;
           startDate?: string;
           dueDate: string;
           hostOwnerId?: string | null;
@@ -1931,7 +1943,9 @@ export interface operations {
           version: number;
           title?: string;
           measure?: string;
-          target?: string;
+          unit?: string;
+          startValue?: number;
+          targetValue?: number;
           startDate?: string;
           dueDate?: string;
           hostOwnerId?: string | null;

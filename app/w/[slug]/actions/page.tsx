@@ -87,13 +87,19 @@ export default async function MyActionsPage({
             {behind.map((g) => (
               <tr key={g.goalId} className="align-top">
                 <td>
-                  <Link href={`/w/${slug}/partnerships/${g.partnershipId}/goals`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/w/${slug}/partnerships/${g.partnershipId}/goals#goal-${g.goalId}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {g.title}
                   </Link>
                 </td>
                 <td>{g.partnershipName}</td>
                 <td className="whitespace-nowrap">{date(g.dueDate)}</td>
-                <td>{g.reason}</td>
+                <td>
+                  {g.reason}
+                  {g.valueText ? <span className="block text-xs text-slate-500">Latest: {g.valueText}</span> : null}
+                </td>
               </tr>
             ))}
           </Table>

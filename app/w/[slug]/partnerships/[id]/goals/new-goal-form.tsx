@@ -7,6 +7,8 @@ import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { SelectField, TextField } from "../../../../../_components/field";
 import { useFormErrors } from "../../../../../_lib/use-form-errors";
+import { MEASURE_FIELDS, MeasureFields } from "./measure-fields";
+import { readNumber } from "./read-number";
 
 type Option = { value: string; label: string };
 
@@ -47,7 +49,7 @@ export function NewGoalForm({
     }),
   );
 
-  const errors = useFormErrors(create.error, ["title", "measure", "target", "startDate", "dueDate", "hostOwnerId", "partnerOwnerId"]);
+  const errors = useFormErrors(create.error, ["title", ...MEASURE_FIELDS, "startDate", "dueDate", "hostOwnerId", "partnerOwnerId"]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,7 +61,9 @@ export function NewGoalForm({
       partnershipId,
       title: value("title"),
       measure: value("measure"),
-      target: value("target"),
+      unit: value("unit"),
+      startValue: readNumber(form, "startValue", 0),
+      targetValue: readNumber(form, "targetValue"),
       ...(value("startDate") ? { startDate: value("startDate") } : {}),
       dueDate: value("dueDate"),
       hostOwnerId: value("hostOwnerId") || null,
@@ -72,17 +76,7 @@ export function NewGoalForm({
       <Alert tone="error">{errors.summary}</Alert>
       <Alert tone="success">{created ? `Added the goal “${created}”.` : null}</Alert>
       <TextField label="Goal" name="title" required maxLength={200} placeholder="Grow the joint pipeline" error={errors.field("title")} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="Measure"
-          name="measure"
-          required
-          maxLength={300}
-          placeholder="Qualified joint opportunities per quarter"
-          error={errors.field("measure")}
-        />
-        <TextField label="Target" name="target" required maxLength={200} placeholder="40" error={errors.field("target")} />
-      </div>
+      <MeasureFields error={errors.field} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextField label="Start date" name="startDate" type="date" defaultValue={today} error={errors.field("startDate")} />
         <TextField label="Due date" name="dueDate" type="date" required error={errors.field("dueDate")} />

@@ -3,6 +3,8 @@ import { Card, EmptyState, PageHeader } from "../../../../../_components/card";
 import { call } from "../../../../../_lib/call";
 import { date, isoDay } from "../../../../../_lib/format";
 import { CheckInForm } from "./check-in-form";
+import { EditGoalForm } from "./edit-goal-form";
+import { GoalHistory } from "./goal-history";
 import { GoalStatusForm } from "./goal-status-form";
 import { NewGoalForm } from "./new-goal-form";
 import { BehindBadge, GoalStatusBadge, ProgressBar } from "./progress";
@@ -75,7 +77,7 @@ export default async function GoalsPage({ params }: { params: Promise<{ slug: st
                     {g.title}
                   </h2>
                   <p className="mt-0.5 text-sm text-slate-600">
-                    {g.measure}: target {g.target} · {date(g.startDate)} to {date(g.dueDate)}
+                    {g.measure}: target {g.targetText} · {date(g.startDate)} to {date(g.dueDate)}
                   </p>
                   <p className="text-sm text-slate-600">
                     Owners: {g.hostOwner?.name ?? "nobody yet"} ({workspace.name}), {g.partnerOwner?.name ?? "nobody yet"} ({p.partnerName})
@@ -85,11 +87,16 @@ export default async function GoalsPage({ params }: { params: Promise<{ slug: st
               </div>
 
               <div className="mt-4 space-y-2">
-                <ProgressBar progress={g.latest?.progress ?? null} expected={g.schedule.expected} label={`Progress of ${g.title}`} />
+                <ProgressBar
+                  progress={g.latest?.progress ?? null}
+                  valueText={g.latest?.valueText ?? null}
+                  expected={g.schedule.expected}
+                  label={`Progress of ${g.title}`}
+                />
                 {g.schedule.behind ? <BehindBadge reason={g.schedule.reason!} /> : null}
                 {g.latest ? (
                   <p className="text-sm text-slate-600">
-                    Latest check-in ({g.latest.cycleLabel}, by {g.latest.by}): {g.latest.progress}%
+                    Latest check-in ({g.latest.cycleLabel}, by {g.latest.by}): {g.latest.valueText}
                     {g.latest.note ? ` · “${g.latest.note}”` : ""}
                   </p>
                 ) : null}
@@ -97,13 +104,39 @@ export default async function GoalsPage({ params }: { params: Promise<{ slug: st
 
               {viewer.canWrite && g.status === "ACTIVE" && cycle ? (
                 <div className="mt-4 border-t border-slate-100 pt-4">
-                  <CheckInForm slug={slug} goalId={g.id} goalTitle={g.title} cycle={cycle} current={g.current} />
+                  <CheckInForm slug={slug} goalId={g.id} goalTitle={g.title} unit={g.unit} cycle={cycle} current={g.current} />
                 </div>
               ) : null}
 
               {g.canEdit ? (
                 <div className="mt-4 border-t border-slate-100 pt-4">
                   <GoalStatusForm key={g.version} slug={slug} goalId={g.id} version={g.version} status={g.status} />
+                  <details className="mt-4">
+                    <summary className="cursor-pointer text-sm font-medium text-slate-700">Edit this goal</summary>
+                    <div className="mt-3">
+                      <EditGoalForm
+                        key={g.version}
+                        slug={slug}
+                        goal={{
+                          id: g.id,
+                          version: g.version,
+                          title: g.title,
+                          measure: g.measure,
+                          unit: g.unit,
+                          startValue: g.startValue,
+                          targetValue: g.targetValue,
+                          startDate: isoDay(g.startDate),
+                          dueDate: isoDay(g.dueDate),
+                          hostOwnerId: g.hostOwner?.memberId ?? null,
+                          partnerOwnerId: g.partnerOwner?.memberId ?? null,
+                        }}
+                        hostPeople={hostPeople}
+                        partnerPeople={partnerPeople}
+                        hostName={workspace.name}
+                        partnerName={p.partnerName}
+                      />
+                    </div>
+                  </details>
                 </div>
               ) : null}
 
@@ -113,13 +146,15 @@ export default async function GoalsPage({ params }: { params: Promise<{ slug: st
                   <ul className="mt-2 space-y-1 text-slate-600">
                     {g.checkIns.map((c) => (
                       <li key={c.cycleId}>
-                        {c.cycleLabel}: {c.progress}% by {c.by}
+                        {c.cycleLabel}: {c.valueText} ({c.progress}%) by {c.by}
                         {c.note ? ` · “${c.note}”` : ""}
                       </li>
                     ))}
                   </ul>
                 </details>
               ) : null}
+
+              <GoalHistory revisions={g.revisions} hostName={workspace.name} partnerName={p.partnerName} />
             </section>
           ))
         )}

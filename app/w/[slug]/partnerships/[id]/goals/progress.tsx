@@ -3,9 +3,19 @@ import clsx from "clsx";
 export const GOAL_STATUS_LABEL = { ACTIVE: "Active", ACHIEVED: "Achieved", MISSED: "Missed", DROPPED: "Dropped" } as const;
 export type GoalStatus = keyof typeof GOAL_STATUS_LABEL;
 
-// Progress as a bar with its number in text beside it; the bar itself is decoration, and a
-// marker shows where the goal should be by now.
-export function ProgressBar({ progress, expected, label }: { progress: number | null; expected: number; label: string }) {
+// Progress as a bar with the measure and the computed share in text beside it ("$1.2M of $2.0M,
+// 60%"); the bar itself is decoration, and a marker shows where the goal should be by now.
+export function ProgressBar({
+  progress,
+  valueText,
+  expected,
+  label,
+}: {
+  progress: number | null;
+  valueText: string | null;
+  expected: number;
+  label: string;
+}) {
   return (
     <div className="flex items-center gap-3">
       <div className="relative h-2.5 w-full max-w-xs overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
@@ -14,7 +24,7 @@ export function ProgressBar({ progress, expected, label }: { progress: number | 
       </div>
       <span className="whitespace-nowrap text-sm tabular-nums text-slate-900">
         <span className="sr-only">{label}: </span>
-        {progress === null ? "No check-in yet" : `${progress}%`}
+        {progress === null ? "No check-in yet" : `${valueText}, ${progress}%`}
         <span className="text-xs text-slate-500"> ({expected}% expected by now)</span>
       </span>
     </div>

@@ -186,8 +186,8 @@ export function Goals({ goals }: { goals: Review["goals"] }) {
             <li key={g.id} className="py-2">
               <span className="font-medium text-slate-900">{g.title}</span>
               <span className="block text-xs text-slate-500">
-                {g.measure}: target {g.target} by {date(g.dueDate)} · {titleCase(g.status)} ·{" "}
-                {g.progress === null ? "no check-in yet" : `${g.progress}% at the ${g.lastCheckIn} check-in`}
+                {g.measure}: target {g.targetText} by {date(g.dueDate)} · {titleCase(g.status)} ·{" "}
+                {g.valueText === null ? "no check-in yet" : `${g.valueText} (${g.progress}%) at the ${g.lastCheckIn} check-in`}
               </span>
             </li>
           ))}

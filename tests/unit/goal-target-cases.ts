@@ -1,0 +1,30 @@
+// Old free-text goal targets and what the goal-measures migration makes of them (null: kept as
+// text in the measure, the goal measured as 0-100 %). Shared by the unit test of the TypeScript
+// twin and the integration test of the SQL function the migration ran, so both must agree.
+export const TARGET_CASES: [string, { unit: string; target: number } | null][] = [
+  ["$2.0M", { unit: "$", target: 2_000_000 }],
+  ["$2.0m", { unit: "$", target: 2_000_000 }],
+  [" $ 850k ", { unit: "$", target: 850_000 }],
+  ["€1.5bn", { unit: "€", target: 1_500_000_000 }],
+  ["£12,500", { unit: "£", target: 12_500 }],
+  ["20 deals", { unit: "deals", target: 20 }],
+  ["20 co-sold deals", { unit: "co-sold deals", target: 20 }],
+  ["1,200 customers", { unit: "customers", target: 1200 }],
+  ["20 meetings", { unit: "meetings", target: 20 }],
+  ["6 references", { unit: "references", target: 6 }],
+  ["50%", { unit: "%", target: 50 }],
+  ["37.5 %", { unit: "%", target: 37.5 }],
+  ["40", { unit: "", target: 40 }],
+  [".5", { unit: "", target: 0.5 }],
+  ["2M", { unit: "", target: 2_000_000 }],
+  ["40 per quarter", { unit: "per quarter", target: 40 }],
+  ["0", null],
+  ["$0", null],
+  ["$2M ARR", null],
+  ["about 20", null],
+  ["Double last year's pipeline", null],
+  ["20-30 deals", null],
+  ["20deals", { unit: "deals", target: 20 }],
+  ["5 of the largest customers in the region sign a joint case study", null],
+  ["", null],
+];
