@@ -105,6 +105,7 @@ const ROLES: { email: string | null; pages: (p: Paths) => string[] }[] = [
       `${p.acme}/renewal`,
       `${p.globex}/print`,
       "/w/northwind/actions",
+      "/w/northwind/goals",
       "/w/northwind/cycles",
       p.cycle,
       "/w/northwind/framework",
@@ -117,15 +118,17 @@ const ROLES: { email: string | null; pages: (p: Paths) => string[] }[] = [
       "/w/northwind/admin/import",
       "/w/northwind/admin/api-tokens",
       "/w/northwind/admin/outbox",
+      "/w/northwind/admin/integrations",
+      "/w/northwind/admin/webhooks",
       "/account",
       "/workspaces",
     ],
   },
   {
     email: "manager@northwind.test",
-    pages: (p) => ["/w/northwind/surveys", "/w/northwind/partnerships", p.globex, "/w/northwind/actions"],
+    pages: (p) => ["/w/northwind/surveys", "/w/northwind/partnerships", p.globex, "/w/northwind/actions", "/w/northwind/goals"],
   },
-  { email: "exec@northwind.test", pages: (p) => ["/w/northwind/portfolio", p.globex] },
+  { email: "exec@northwind.test", pages: (p) => ["/w/northwind/portfolio", p.globex, "/w/northwind/goals"] },
   { email: "partner@globex.test", pages: (p) => ["/w/northwind/surveys", p.globex, `${p.globex}/actions`, `${p.globex}/goals`] },
 ];
 
