@@ -6,6 +6,9 @@ CREATE TYPE "ExchangeKind" AS ENUM ('ASK', 'OFFER');
 CREATE TYPE "ExchangeStatus" AS ENUM ('OPEN', 'CLARIFY', 'ACCEPTED', 'DECLINED', 'DELIVERED', 'LAPSED', 'WITHDRAWN');
 
 -- AlterEnum
+ALTER TYPE "EmailKind" ADD VALUE 'EXCHANGE';
+
+-- AlterEnum
 ALTER TYPE "NotificationKind" ADD VALUE 'EXCHANGE';
 
 -- CreateTable
