@@ -3,7 +3,11 @@
 // each event, and the give/get balance after a sequence of deliveries.
 import { describe, expect, it } from "vitest";
 import { addMember } from "../../prisma/factories";
-import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import type { DomainError } from "../../server/access/errors";
+import { memberContext } from "../../server/access/member-context";
+import { loadExchangeItem } from "../../server/access/work-items";
+import { acceptItem } from "../../server/services/exchange/moves";
+import { appDb, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 const DAY = 86_400_000;
 const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -202,7 +206,7 @@ describe("access", () => {
 });
 
 describe("concurrent accepts", () => {
-  it("lets exactly one win; the other is told the ask was already accepted", async () => {
+  it("lets exactly one of two racing accepts win; the other is told the ask was already accepted", async () => {
     const w = await world();
     const { id } = await ask(w, w.manager.api);
     const results = await Promise.allSettled([
@@ -211,8 +215,34 @@ describe("concurrent accepts", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(lost.reason.code).toBe("CONFLICT");
+    // CONFLICT when it lost the atomic change, BAD_REQUEST when it read the item after the winner
+    // committed: the same sentence either way.
+    expect(["CONFLICT", "BAD_REQUEST"]).toContain(lost.reason.code);
     expect(lost.reason.message).toBe("This ask was already accepted.");
+    expect(await db().exchangeEvent.count({ where: { itemId: id, move: "accept" } })).toBe(1);
+  });
+
+  it("refuses the change of one who read the ask before another accepted it (the atomic guard)", async () => {
+    const w = await world();
+    const { id } = await ask(w, w.manager.api);
+    // Both people's steps load the open ask before either accepts, as two racing requests do.
+    const stepOf = async (userId: string) => {
+      const ctx = (await memberContext(appDb(), userId, w.slug))!;
+      return { ...ctx, ...(await loadExchangeItem(ctx, id, "accept")) };
+    };
+    const [first, second] = [await stepOf(w.contactA.user.id), await stepOf(w.colleague.user.id)];
+    await acceptItem(first, "Mine");
+    const lost = await acceptItem(second, "No, mine").then(
+      () => null,
+      (e: unknown) => e as DomainError,
+    );
+    expect(lost).toMatchObject({ code: "CONFLICT", message: "This ask was already accepted." });
+    expect(await db().exchangeItem.findFirstOrThrow({ where: { id } })).toMatchObject({
+      status: "ACCEPTED",
+      responderId: w.contactA.member.id,
+      responseNote: "Mine",
+      version: 2,
+    });
     expect(await db().exchangeEvent.count({ where: { itemId: id, move: "accept" } })).toBe(1);
   });
 });
