@@ -1,5 +1,6 @@
 // Words and formats of the outbox page.
-export type EmailKind = "INVITATION" | "SURVEY_OPEN" | "REMINDER" | "ACTION_REMINDER" | "RETRO_SUMMARY" | "ALERT" | "WEBHOOK_DISABLED" | "EXCHANGE";
+export type EmailKind =
+  "INVITATION" | "SURVEY_OPEN" | "REMINDER" | "ACTION_REMINDER" | "RETRO_SUMMARY" | "ALERT" | "WEBHOOK_DISABLED" | "EXCHANGE";
 
 export const KIND_LABEL: Record<EmailKind, string> = {
   INVITATION: "Invitation",
