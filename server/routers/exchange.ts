@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { acceptItem, askToAction, clarifyItem, declineItem, deliverItem, lapseItem, withdrawItem } from "../services/exchange/moves";
 import { answerItem, createItem } from "../services/exchange/make";
-import { listExchange } from "../services/exchange/read";
-import { exchangeProcedure, id, workProcedure } from "../trpc/procedures";
+import { exchangeBalance, listExchange } from "../services/exchange/read";
+import { exchangeProcedure, id, partnershipProcedure, workProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
 
@@ -26,6 +26,10 @@ const rating = z
 
 export const exchangeRouter = router({
   list: workProcedure("read").query(({ ctx }) => listExchange(ctx)),
+
+  // The give/get balance per cycle, for the current cycle and the year: for everyone who sees the
+  // partnership's scorecard, including managers who do not work on it.
+  balance: partnershipProcedure.query(({ ctx }) => exchangeBalance(ctx, ctx.partnershipId)),
 
   create: workProcedure("write")
     .input(

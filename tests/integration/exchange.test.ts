@@ -7,7 +7,7 @@ import type { DomainError } from "../../server/access/errors";
 import { memberContext } from "../../server/access/member-context";
 import { loadExchangeItem } from "../../server/access/work-items";
 import { acceptItem } from "../../server/services/exchange/moves";
-import { appDb, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
+import { appDb, buildWorld, callerFor, closedQuarter, db, expectTrpcError } from "./helpers";
 
 const DAY = 86_400_000;
 const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -297,5 +297,33 @@ describe("the give/get balance", () => {
       oneSided: false,
     });
     expect(balance.cycle).toMatchObject({ label: w.cycle.label, index: 56, delivered: 4 });
+  });
+
+  it("gives the balance per cycle to everyone who sees the scorecard, the working list only to its people", async () => {
+    const w = await world();
+    const outside = await addMember(db(), w.workspace.id, { role: "MANAGER" });
+    const past = await closedQuarter(w.workspace.id, "2020-Q3");
+    // An ask made during 2020-Q3 and delivered; one made in the current cycle, still open.
+    const { id } = await ask(w, w.contactA.api);
+    await w.manager.api.exchange.accept({ ...one(w, id), note: "" });
+    await w.contactA.api.exchange.deliver({ ...one(w, id), rating: 5, note: "" });
+    await db().exchangeItem.updateMany({ where: { id }, data: { createdAt: new Date(past.opensAt.getTime() + DAY) } });
+    await ask(w, w.manager.api);
+
+    const api = callerFor(outside.user.id);
+    await expectTrpcError(api.exchange.list(A(w)), "FORBIDDEN");
+    const balance = await api.exchange.balance(A(w));
+    expect(balance.names).toEqual({ HOST: w.workspace.name, PARTNER: w.orgA.name });
+    const byLabel = Object.fromEntries(balance.cycles.map((c) => [c.label, c]));
+    expect(byLabel["2020-Q3"]).toMatchObject({
+      index: 0,
+      delivered: 1,
+      PARTNER: { asksMade: 1, valueReceived: 5 },
+      HOST: { valueGiven: 5 },
+    });
+    expect(byLabel[w.cycle.label]).toMatchObject({ index: null, delivered: 0, HOST: { asksMade: 1 } });
+    expect(balance.cycle).toMatchObject({ label: w.cycle.label });
+    await expectTrpcError(w.contactB.api.exchange.balance(A(w)), "NOT_FOUND");
+    await expectTrpcError(w.owner.api.exchange.balance({ workspaceSlug: w.slug, partnershipId: "nope" }), "NOT_FOUND");
   });
 });

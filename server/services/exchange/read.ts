@@ -1,49 +1,57 @@
 // A partnership's asks and offers as its page shows them, with what the viewer may do with each,
 // the clarity hints of each open one, and the give/get balance for the current cycle and the
-// calendar year (reciprocity.ts). Both sides see the whole exchange: asks are attributed by
-// nature, and the confidentiality rule does not apply.
-import type { WorkCtx } from "../../access/context";
-import type { TenantClient } from "../../db/tenant";
+// calendar year (reciprocity.ts); and the balance alone, per cycle, for the scorecard. Both sides
+// see the whole exchange: asks are attributed by nature, and the confidentiality rule does not
+// apply.
+import type { WorkCtx, WorkspaceCtx } from "../../access/context";
+import { notFound } from "../../access/errors";
+import { byId, type TenantClient } from "../../db/tenant";
 import { todayUtc } from "../actions/overdue";
 import { clarityHints } from "./clarity";
 import { decideMove, type ExchangeSide, type Move } from "./life";
-import { balanceOf, type Balance } from "./reciprocity";
+import { balanceOf } from "./reciprocity";
 
 const MOVES: readonly Move[] = ["accept", "decline", "clarify", "answer", "withdraw", "deliver", "lapse", "toAction"];
 
 const person = (m: { id: string; user: { name: string } } | null) => (m ? { memberId: m.id, name: m.user.name } : null);
 const withName = { select: { id: true, user: { select: { name: true } } } } as const;
 
-export interface Period {
-  from: Date;
-  // Exclusive; null for "until now".
-  to: Date | null;
+// The balances of a partnership's exchange: per cycle (from its opening to the next cycle's,
+// drafts aside), for the current cycle (the last one opened) and for the calendar year. An item
+// counts in the period in which it was made.
+async function balances(db: TenantClient, partnershipId: string, now: Date) {
+  const [items, cycles] = await Promise.all([
+    db.exchangeItem.findMany({ where: { partnershipId }, select: { kind: true, side: true, status: true, rating: true, createdAt: true } }),
+    db.cycle.findMany({
+      where: { status: { not: "DRAFT" }, opensAt: { lte: now } },
+      orderBy: { opensAt: "asc" },
+      select: { id: true, label: true, opensAt: true },
+    }),
+  ]);
+  const within = (from: Date, to: Date | null) => items.filter((i) => i.createdAt >= from && (to === null || i.createdAt < to));
+  const perCycle = cycles.map((c, n) => ({
+    cycleId: c.id,
+    label: c.label,
+    ...balanceOf(within(c.opensAt, cycles[n + 1]?.opensAt ?? null)),
+  }));
+  const year = now.getUTCFullYear();
+  return {
+    cycle: perCycle.at(-1) ?? null,
+    year: { year, ...balanceOf(within(new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year + 1, 0, 1)))) },
+    cycles: perCycle,
+  };
 }
 
-// The balance of the items made in a period.
-export async function balanceFor(db: TenantClient, partnershipId: string, period: Period): Promise<Balance> {
-  const items = await db.exchangeItem.findMany({
-    where: { partnershipId, createdAt: { gte: period.from, ...(period.to ? { lt: period.to } : {}) } },
-    select: { kind: true, side: true, status: true, rating: true },
+// The balance alone, for whoever sees the partnership's scorecard (its figures are counts of
+// attributed work, not survey answers, so no confidentiality threshold applies).
+export async function exchangeBalance(ctx: WorkspaceCtx, partnershipId: string, now = new Date()) {
+  const p = await ctx.db.partnership.findUnique({
+    where: byId(ctx.db, partnershipId),
+    select: { id: true, partnerOrg: { select: { name: true } } },
   });
-  return balanceOf(items);
-}
-
-// The current cycle: the last one that has opened (not a draft). Its period runs until the next
-// one opens.
-async function currentCyclePeriod(db: TenantClient, now: Date) {
-  const cycle = await db.cycle.findFirst({
-    where: { status: { not: "DRAFT" }, opensAt: { lte: now } },
-    orderBy: { opensAt: "desc" },
-    select: { id: true, label: true, opensAt: true },
-  });
-  if (!cycle) return null;
-  const next = await db.cycle.findFirst({
-    where: { status: { not: "DRAFT" }, opensAt: { gt: cycle.opensAt } },
-    orderBy: { opensAt: "asc" },
-    select: { opensAt: true },
-  });
-  return { id: cycle.id, label: cycle.label, period: { from: cycle.opensAt, to: next?.opensAt ?? null } };
+  if (!p) throw notFound("Partnership");
+  const names: Record<ExchangeSide, string> = { HOST: ctx.workspace.name, PARTNER: p.partnerOrg.name };
+  return { names, ...(await balances(ctx.db, p.id, now)) };
 }
 
 export async function listExchange(ctx: WorkCtx, now = new Date()) {
@@ -83,19 +91,6 @@ export async function listExchange(ctx: WorkCtx, now = new Date()) {
       canDo: viewer.canWrite ? MOVES.filter((m) => decideMove(m, facts, viewer.side, names, today).ok) : [],
     };
   });
-  const cycle = await currentCyclePeriod(ctx.db, now);
-  const year = now.getUTCFullYear();
-  return {
-    names,
-    viewerSide: viewer.side,
-    canWrite: viewer.canWrite,
-    items,
-    balance: {
-      cycle: cycle ? { cycleId: cycle.id, label: cycle.label, ...(await balanceFor(ctx.db, partnership.id, cycle.period)) } : null,
-      year: {
-        year,
-        ...(await balanceFor(ctx.db, partnership.id, { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year + 1, 0, 1)) })),
-      },
-    },
-  };
+  const { cycle, year } = await balances(ctx.db, partnership.id, now);
+  return { names, viewerSide: viewer.side, canWrite: viewer.canWrite, items, balance: { cycle, year } };
 }

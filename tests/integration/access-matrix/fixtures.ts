@@ -394,6 +394,7 @@ export const FIXTURES: Record<string, Fixture> = {
   },
 
   "exchange.list": { input: a, facts: onA, ids: aIds },
+  "exchange.balance": { input: a, facts: onA, ids: aIds },
   "exchange.create": {
     input: (w) => ({ ...a(w), kind: "OFFER", title: "Two speaker slots at our summit", dueDate: day(20) }),
     facts: onA,
