@@ -23,7 +23,7 @@ const OPTIONS: { key: keyof EmailChoices; label: string; hint: string }[] = [
   {
     key: "emailActionReminders",
     label: "Action reminders",
-    hint: "Three days before an action you own is due, and once when it is overdue.",
+    hint: "Three days before an action you own is due, and once when it is overdue; and each step of your partnerships' asks and offers.",
   },
   {
     key: "emailAlerts",

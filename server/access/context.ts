@@ -2,7 +2,20 @@
 // which role, and (for procedures built on a resource step) the resource already loaded and
 // authorized. Services receive these and never build them: a service holding a WorkCtx knows the
 // person may work on that partnership, because the ladder decided so before the handler ran.
-import type { Action, Cycle, Goal, Member, Phase, PrismaClient, Retro, RetroItem, Role, Side, Workspace } from "../db/generated/client";
+import type {
+  Action,
+  Cycle,
+  ExchangeItem,
+  Goal,
+  Member,
+  Phase,
+  PrismaClient,
+  Retro,
+  RetroItem,
+  Role,
+  Side,
+  Workspace,
+} from "../db/generated/client";
 import type { TenantDb } from "../db/tenant";
 import type { Capabilities } from "./roles";
 
@@ -93,6 +106,7 @@ export type RetroCtx = WorkCtx & { retro: Retro };
 export type RetroItemCtx = RetroCtx & { item: RetroItem };
 export type ActionCtx = WorkCtx & { action: Action };
 export type GoalCtx = WorkCtx & { goal: Goal };
+export type ExchangeCtx = WorkCtx & { item: ExchangeItem };
 export type CycleCtx = WorkspaceCtx & { cycle: Cycle };
 
 // A survey a member is asked to answer: the cycle, the partnership and the side they answer for.

@@ -3,7 +3,8 @@
 // decision; services ask the finer ones (who may change what an action agreed); the access tests
 // ask the same functions what every procedure should answer to every role.
 import type { Actor, Need } from "./context";
-import { capabilitiesOf, speaksForHost, speaksForPartner, type Role, type Side } from "./roles";
+import { capabilitiesOf, sideOfRole, speaksForHost, speaksForPartner, type Role, type Side } from "./roles";
+import { sideRefusal, type ExchangeKind, type SideNames, type SidedMove } from "../services/exchange/life";
 
 export type Refusal = { ok: false; code: "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST"; message: string };
 export type Decision = { ok: true } | Refusal;
@@ -29,6 +30,7 @@ export type Rule =
   | `lifecycle:${Exclude<Need, "write">}`
   | "retroItem:author"
   | "goal:edit"
+  | `exchange:${SidedMove}`
   | "participants:edit"
   | "team:edit"
   | "survey"
@@ -152,6 +154,23 @@ export function decideGoalEdit(
   return forbidden(
     "Only the goal's owners, the person who made it, the partnership's owner or an admin can change it. You can check it in.",
   );
+}
+
+// A move on an ask or offer that only one side makes (server/services/exchange/life.ts): whoever
+// may write the partnership's work, speaking for that side. Executives are refused as for any
+// work; admins and owners speak for the company's side only. The confidentiality rule does not
+// apply: an ask is attributed by nature.
+export function decideExchangeMove(
+  actor: Actor,
+  p: PartnershipFacts,
+  item: { kind: ExchangeKind; side: Side },
+  move: SidedMove,
+  names: SideNames,
+): Decision {
+  const work = decideWorkItem(actor, p, "write");
+  if (!work.ok) return work;
+  const refusal = sideRefusal(move, item, sideOfRole(actor.role), names);
+  return refusal ? forbidden(refusal) : ALLOW;
 }
 
 // Managing a partnership's people (who is asked about it in a cycle, its host team) is for admins,

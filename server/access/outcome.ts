@@ -5,6 +5,7 @@
 import type { Actor } from "./context";
 import {
   decideAsked,
+  decideExchangeMove,
   decideGoalEdit,
   decideItemAuthor,
   decideLifecycle,
@@ -22,7 +23,8 @@ import {
   type PartnershipFacts,
   type Rule,
 } from "./decide";
-import type { Role } from "./roles";
+import type { Role, Side } from "./roles";
+import type { ExchangeKind, SideNames, SidedMove } from "../services/exchange/life";
 import { LINK_NEEDED, outsideLink } from "./survey-link-words";
 
 export type Outcome = Decision | { ok: false; code: "UNAUTHORIZED"; message: string };
@@ -41,6 +43,8 @@ export interface RuleFacts {
   itemAuthorId?: string;
   // goal:edit
   goal?: { hostOwnerId: string | null; partnerOwnerId: string | null; createdById: string };
+  // exchange:<move>: the ask or offer's kind and the side that made it, and the sides' names
+  exchange?: { kind: ExchangeKind; side: Side; names: SideNames };
   // survey (asked about the partnership in the cycle) and asked (about any partnership in it)
   cycle?: { label: string };
   asked?: boolean;
@@ -99,6 +103,15 @@ export function expectedOutcome(rule: Rule, caller: Caller, facts: RuleFacts = {
       return decideItemAuthor(actor, p(), need(facts.itemAuthorId, rule, "itemAuthorId"));
     case "goal:edit":
       return decideGoalEdit(actor, p(), need(facts.goal, rule, "goal"));
+    case "exchange:accept":
+    case "exchange:decline":
+    case "exchange:clarify":
+    case "exchange:answer":
+    case "exchange:withdraw":
+    case "exchange:deliver": {
+      const x = need(facts.exchange, rule, "exchange");
+      return decideExchangeMove(actor, p(), x, rule.slice("exchange:".length) as SidedMove, x.names);
+    }
     case "participants:edit":
       return decideParticipantsEdit(actor, p());
     case "team:edit":

@@ -35,6 +35,8 @@ export const NOTICE_CONCERN: Record<NotificationKind, Concern> = {
   OWNER_NEEDED: "host",
   ACTION_DUE: "write",
   ACTION_HANDED_OVER: "write",
+  // An ask or offer concerns everyone who reads the partnership's work, on both sides.
+  EXCHANGE: "read",
 };
 
 // An invitation is for someone who is not a member yet, about no partnership; a webhook endpoint
@@ -45,6 +47,7 @@ export const EMAIL_CONCERN: Record<Exclude<EmailKind, "INVITATION" | "WEBHOOK_DI
   ACTION_REMINDER: "write",
   SURVEY_OPEN: "answer",
   REMINDER: "answer",
+  EXCHANGE: "read",
 };
 
 export const emailConcern = (kind: EmailKind): Concern | null =>

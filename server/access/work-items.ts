@@ -4,10 +4,11 @@
 // another workspace and an id behind another organisation's partnership all answer alike:
 // "Retro not found.", "Action not found.", and so on.
 import type { Need, WorkContext, WorkspaceCtx } from "./context";
-import { decideGoalEdit, decideItemAuthor, decideWorkItem, type Decision, type PartnershipFacts } from "./decide";
+import { decideExchangeMove, decideGoalEdit, decideItemAuthor, decideWorkItem, type Decision, type PartnershipFacts } from "./decide";
 import { notFound } from "./errors";
 import { actorOf, enforce, factsOf, partnershipForActor, workContext, type PartnershipRow } from "./partnership";
 import { byId } from "../db/tenant";
+import { SIDED_MOVES, type SidedMove } from "../services/exchange/life";
 
 // A retro item's author edits or withdraws it; everyone else only reads and votes.
 export type ItemNeed = Need | "author";
@@ -80,4 +81,26 @@ export async function loadGoal(ctx: WorkspaceCtx, goalId: string, need: Need | "
   const { partnership, ...goal } = found;
   const finer = need === "edit" ? (facts: PartnershipFacts) => decideGoalEdit(actorOf(ctx), facts, goal) : undefined;
   return { goal, work: decideFor(ctx, partnership, "Goal", need === "edit" ? "write" : need, finer) };
+}
+
+// An ask or offer: reading and the moves either side makes ("write") by the partnership's rule; a
+// move only one side makes (accept, deliver...) also by the item's side (decideExchangeMove).
+// What the item is called depends on its kind, but a missing one is "Ask or offer not found."
+// whatever it was, so nothing tells its kind to someone who may not see it.
+export type ExchangeNeed = Need | SidedMove;
+
+export const isSidedMove = (need: ExchangeNeed): need is SidedMove => (SIDED_MOVES as readonly string[]).includes(need);
+
+export async function loadExchangeItem(ctx: WorkspaceCtx, itemId: string, need: ExchangeNeed) {
+  const found = await ctx.db.exchangeItem.findUnique({
+    where: byId(ctx.db, itemId),
+    include: { partnership: { select: partnershipForActor(ctx.member.id) } },
+  });
+  const what = "Ask or offer";
+  if (!found) throw notFound(what);
+  const { partnership, ...item } = found;
+  if (!isSidedMove(need)) return { item, work: decideFor(ctx, partnership, what, need) };
+  const names = { HOST: ctx.workspace.name, PARTNER: partnership.partnerOrg.name };
+  const finer = (facts: PartnershipFacts) => decideExchangeMove(actorOf(ctx), facts, item, need, names);
+  return { item, work: decideFor(ctx, partnership, what, "write", finer) };
 }

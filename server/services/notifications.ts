@@ -1,6 +1,6 @@
 // In-app notifications: writing them once per person and event (with the email that goes with
 // them), and each member's own list. A member only ever reads and marks their own.
-import type { NotificationKind, Prisma } from "../db/generated/client";
+import type { EmailKind, NotificationKind, Prisma } from "../db/generated/client";
 import type { TenantClient } from "../db/tenant";
 import type { WorkspaceCtx } from "../access/context";
 import { actorOf } from "../access/partnership";
@@ -46,12 +46,14 @@ export interface Notice {
 
 // Writes the notices one person does not have yet and, when any was new, one email about those,
 // built by `email`. Call inside a transaction so the email exists exactly when its notices do.
-// Returns the notices that were new.
+// Returns the notices that were new. `emailKind` decides who may still receive the email when it is
+// delivered (server/access/standing.ts) and which of their choices can turn it off.
 export async function notifyOnce(
   db: TenantClient,
   recipient: Recipient,
   notices: readonly Notice[],
   email: (fresh: Notice[]) => Email,
+  emailKind: EmailKind = "ALERT",
 ): Promise<Notice[]> {
   if (notices.length === 0) return [];
   // ON CONFLICT DO NOTHING on (workspace, member, dedupeKey): a second evaluation, or a racing
@@ -66,7 +68,7 @@ export async function notifyOnce(
   if (newNotices.length > 0) {
     await enqueueEmail(db, {
       workspaceId: db.$workspaceId,
-      kind: "ALERT",
+      kind: emailKind,
       to: recipient.email,
       recipientMemberId: recipient.memberId,
       partnershipIds: newNotices.flatMap((n) => (n.partnershipId ? [n.partnershipId] : [])),

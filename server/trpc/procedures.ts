@@ -15,7 +15,17 @@ import { notFound, unauthorized } from "../access/errors";
 import { loadAskedCycle, loadCycle, loadParticipantsTarget, loadSurveyTarget } from "../access/cycles";
 import { loadMember, loadNotification } from "../access/members";
 import { authorizePartnership, enforce, loadLifecycle, loadTeamTarget, loadWork } from "../access/partnership";
-import { loadAction, loadGoal, loadRetro, loadRetroAction, loadRetroItem, type ItemNeed } from "../access/work-items";
+import {
+  isSidedMove,
+  loadAction,
+  loadExchangeItem,
+  loadGoal,
+  loadRetro,
+  loadRetroAction,
+  loadRetroItem,
+  type ExchangeNeed,
+  type ItemNeed,
+} from "../access/work-items";
 import { memberContext } from "../access/member-context";
 import { assertWithinLink, resolveSurveyLink, withinLink } from "../access/survey-link";
 import { LINK_NEEDED } from "../access/survey-link-words";
@@ -145,6 +155,13 @@ export const goalProcedure = (need: Need | "edit") =>
     .meta(rule(need === "edit" ? "goal:edit" : `item:${need}`))
     .input(z.object({ goalId: id }))
     .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadGoal(ctx, input.goalId, need)) } }));
+
+// An ask or offer: read it, make a move either side makes ("write"), or a move of one side only.
+export const exchangeProcedure = (need: ExchangeNeed) =>
+  workspaceProcedure
+    .meta(rule(isSidedMove(need) ? `exchange:${need}` : `item:${need}`))
+    .input(z.object({ itemId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadExchangeItem(ctx, input.itemId, need)) } }));
 
 // A cycle, for the company's own people (its response rates, its list of people asked).
 export const cycleProcedure = hostProcedure

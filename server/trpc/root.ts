@@ -6,6 +6,7 @@ import { chatIntegrationRouter } from "../routers/chat-integration";
 import { auditRouter } from "../routers/audit";
 import { cycleRouter } from "../routers/cycle";
 import { frameworkRouter } from "../routers/framework";
+import { exchangeRouter } from "../routers/exchange";
 import { goalRouter } from "../routers/goal";
 import { importRouter } from "../routers/import";
 import { invitationRouter } from "../routers/invitation";
@@ -49,6 +50,7 @@ export const appRouter = router({
   retro: retroRouter,
   action: actionRouter,
   goal: goalRouter,
+  exchange: exchangeRouter,
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
   audit: auditRouter,

@@ -7,6 +7,7 @@
 // - SURVEY_OPEN stays on: it is the survey invitation itself, the only word a partner contact
 //   gets that a cycle asks for their view; without it they would answer nothing. People can
 //   still stop the reminders for one cycle from its survey.
+// - EXCHANGE (news of an ask or offer) follows "action reminders": both are work between the sides.
 // - INVITATION goes to someone who is not a member yet, and has no account choices to follow.
 // - Account emails (reset, sign-in link, email change) always go: they answer a request.
 import type { EmailKind, User } from "../../db/generated/client";
@@ -21,6 +22,8 @@ export const PREFERENCE_OF: Record<EmailKind, EmailPreference | null> = {
   ALERT: "emailAlerts",
   RETRO_SUMMARY: "emailRetroSummaries",
   WEBHOOK_DISABLED: null,
+  // Asks and offers are work between the two sides, like actions: the same choice turns both off.
+  EXCHANGE: "emailActionReminders",
 };
 
 export const TURNED_OFF_REASON: Record<EmailPreference, string> = {

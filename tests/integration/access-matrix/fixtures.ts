@@ -29,6 +29,12 @@ const fresh = () => randomUUID().slice(0, 8);
 const onA = (w: MatrixWorld): RuleFacts => ({ partnership: w.factsA });
 const a = (w: MatrixWorld) => ({ partnershipId: w.partnershipA.id });
 const aIds = { partnershipId: "hidden" } as const;
+// The asks of the matrix world are all the company's, made of A.
+const onExchange = (w: MatrixWorld): RuleFacts => ({
+  ...onA(w),
+  exchange: { kind: "ASK", side: "HOST", names: { HOST: w.workspace.name, PARTNER: w.orgA.name } },
+});
+const itemIds = { itemId: "hidden" } as const;
 const survey = (w: MatrixWorld) => ({ cycleId: w.cycles.current.id, partnershipId: w.partnershipA.id });
 const surveyIds = { cycleId: "workspace", partnershipId: "hidden" } as const;
 const spareRole = async (w: MatrixWorld) =>
@@ -387,6 +393,22 @@ export const FIXTURES: Record<string, Fixture> = {
     ids: { goalId: "hidden", cycleId: "workspace" },
     stage: 11,
   },
+
+  "exchange.list": { input: a, facts: onA, ids: aIds },
+  "exchange.balance": { input: a, facts: onA, ids: aIds },
+  "exchange.create": {
+    input: (w) => ({ ...a(w), kind: "OFFER", title: "Two speaker slots at our summit", dueDate: day(20) }),
+    facts: onA,
+    ids: aIds,
+  },
+  "exchange.accept": { input: (w) => ({ itemId: w.exchange.open.id, note: "" }), facts: onExchange, ids: itemIds },
+  "exchange.decline": { input: (w) => ({ itemId: w.exchange.open.id, reason: "Not this quarter" }), facts: onExchange, ids: itemIds },
+  "exchange.clarify": { input: (w) => ({ itemId: w.exchange.open.id, question: "Which retailers?" }), facts: onExchange, ids: itemIds },
+  "exchange.withdraw": { input: (w) => ({ itemId: w.exchange.open.id, note: "" }), facts: onExchange, ids: itemIds },
+  "exchange.answer": { input: (w) => ({ itemId: w.exchange.clarify.id, answer: "Grocery chains" }), facts: onExchange, ids: itemIds },
+  "exchange.deliver": { input: (w) => ({ itemId: w.exchange.accepted.id, rating: 4, note: "" }), facts: onExchange, ids: itemIds },
+  "exchange.lapse": { input: (w) => ({ itemId: w.exchange.accepted.id, note: "" }), facts: onA, ids: itemIds },
+  "exchange.toAction": { input: (w) => ({ itemId: w.exchange.accepted.id }), facts: onA, ids: itemIds },
 
   "lifecycle.review": { input: a, facts: onA, ids: aIds },
   "lifecycle.history": { input: a, facts: onA, ids: aIds },

@@ -176,6 +176,29 @@ export async function buildMatrixWorld() {
     },
   });
 
+  // Asks of the company's to A: an open one (accept, decline, clarify, withdraw), one waiting for
+  // an answer to a question, and an accepted one whose date has passed (deliver, lapse, action).
+  const exchangeAsk = (status: "OPEN" | "CLARIFY" | "ACCEPTED", dueIn: number) =>
+    d.exchangeItem.create({
+      data: {
+        workspaceId: ws,
+        partnershipId: partnershipA.id,
+        kind: "ASK",
+        side: "HOST",
+        title: `Three warm intros (${status.toLowerCase()})`,
+        counterpart: "Channel lead",
+        dueDate: midnight(dueIn),
+        status,
+        makerId: managerOwner.member.id,
+        responderId: status === "OPEN" ? null : contactA.member.id,
+      },
+    });
+  const exchange = {
+    open: await exchangeAsk("OPEN", 30),
+    clarify: await exchangeAsk("CLARIFY", 30),
+    accepted: await exchangeAsk("ACCEPTED", -2),
+  };
+
   // A's renewal review, opened as the job opens it: its owner gets a notification (and an email).
   await openDueRenewalReviews(forWorkspace(d, ws));
   const review = await d.renewalReview.findFirstOrThrow({ where: { workspaceId: ws, partnershipId: partnershipA.id } });
@@ -247,6 +270,7 @@ export async function buildMatrixWorld() {
     items: { ownItem, voteItem, otherVoteItem },
     actions: { action, volunteerAction, assignAction },
     goal,
+    exchange,
     review,
     frameworkEdit,
     answers,

@@ -97,6 +97,29 @@ export async function fuzzWorld() {
     },
   });
 
+  // An open ask of the company's to A, and an accepted one of A's: the exchange's moves reach
+  // both sides' paths. Their ids go with the retro items' (the field is "itemId" for both).
+  const exchangeItems = [];
+  for (const [side, status, makerId] of [
+    ["HOST", "OPEN", manager.member.id],
+    ["PARTNER", "ACCEPTED", contactA.member.id],
+  ] as const) {
+    exchangeItems.push(
+      await d.exchangeItem.create({
+        data: {
+          workspaceId: ws,
+          partnershipId: w.partnershipA.id,
+          kind: "ASK",
+          side,
+          status,
+          makerId,
+          title: "Three warm intros",
+          dueDate: inDays(20),
+        },
+      }),
+    );
+  }
+
   // B is in its renewal review.
   const renewalDate = inDays(30);
   await d.partnership.update({ where: keyOf(w.partnershipB), data: { phase: "RENEWAL_REVIEW", renewalDate } });
@@ -150,7 +173,7 @@ export async function fuzzWorld() {
     partnership: [w.partnershipA.id, w.partnershipB.id],
     cycle: [w.cycle.id, past.id],
     retro: [retroA.id, retroB.id],
-    item: items.map((i) => i.id),
+    item: [...items, ...exchangeItems].map((i) => i.id),
     action: [action.id, retroAction.id],
     goal: [goal.id],
     member: members.map((m) => m.id),

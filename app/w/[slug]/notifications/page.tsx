@@ -17,6 +17,7 @@ const KIND: Record<string, string> = {
   ACTION_DUE: "Action due",
   ACTION_HANDED_OVER: "Action handed over",
   OWNER_NEEDED: "Needs an owner",
+  EXCHANGE: "Ask or offer",
 };
 
 export default async function NotificationsPage({
