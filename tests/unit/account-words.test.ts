@@ -72,6 +72,8 @@ describe("email choices", () => {
     expect(turnedOff("SURVEY_OPEN", off)).toBeNull();
     expect(turnedOff("INVITATION", off)).toBeNull();
     expect(turnedOff("REMINDER", off)).toMatch(/survey reminder/);
-    expect(Object.values(PREFERENCE_OF).filter(Boolean).sort()).toEqual(Object.keys(off).sort());
+    // Every choice governs some email, and nothing else does (asks and offers follow action reminders).
+    expect([...new Set(Object.values(PREFERENCE_OF).filter(Boolean))].sort()).toEqual(Object.keys(off).sort());
+    expect(PREFERENCE_OF.EXCHANGE).toBe("emailActionReminders");
   });
 });
