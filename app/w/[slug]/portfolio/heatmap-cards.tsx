@@ -1,8 +1,8 @@
 import clsx from "clsx";
 import Link from "next/link";
 import type { Portfolio, PortfolioRow } from "~/server/services/portfolio/schema";
-import { BAND_LABEL, capitalise, score, titleCase, type Band } from "../../../_lib/format";
-import { CELL, signed } from "./heatmap-format";
+import { BAND_LABEL, capitalise, titleCase, type Band } from "../../../_lib/format";
+import { CELL, ScoreFigure } from "./heatmap-format";
 import { viewHref, type View } from "./view";
 
 // The heatmap on a phone or a narrow window: its eight columns would not fit, so each
@@ -10,7 +10,6 @@ import { viewHref, type View } from "./view";
 // column headers' sorting becomes a row of links above. Nothing is left out, nothing pans.
 
 function SmallCell({ label, value, band, change }: { label: string; value: number | null; band: Band | null; change: number | null }) {
-  const delta = signed(change);
   return (
     <div className={clsx("rounded px-2 py-1", value !== null && band ? CELL[band] : "bg-slate-50 text-slate-500")}>
       <dt className="truncate text-[11px] font-medium uppercase tracking-wide opacity-80">{label}</dt>
@@ -19,13 +18,7 @@ function SmallCell({ label, value, band, change }: { label: string; value: numbe
           "–"
         ) : (
           <>
-            <span className="text-sm font-semibold">{score(value)}</span>
-            {delta ? (
-              <span className="ml-1 text-[11px] opacity-80">
-                <span className="sr-only">, change </span>
-                {delta}
-              </span>
-            ) : null}
+            <ScoreFigure value={value} change={change} />
             {band ? <span className="sr-only">, {BAND_LABEL[band]}</span> : null}
           </>
         )}

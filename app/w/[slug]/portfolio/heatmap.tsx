@@ -2,23 +2,16 @@ import clsx from "clsx";
 import Link from "next/link";
 import type { Portfolio } from "~/server/services/portfolio/schema";
 import { ScrollRegion } from "../../../_components/scroll-region";
-import { BAND_LABEL, capitalise, score, titleCase, type Band } from "../../../_lib/format";
+import { BAND_LABEL, capitalise, titleCase, type Band } from "../../../_lib/format";
 import { HeatmapCards } from "./heatmap-cards";
-import { CELL, signed } from "./heatmap-format";
+import { CELL, ScoreFigure, signed } from "./heatmap-format";
 import { viewHref, type View } from "./view";
 
 function Cell({ value, band, change, what }: { value: number | null; band: Band | null; change: number | null; what: string }) {
   if (value === null) return <td className="px-2 py-2 text-center text-slate-400">–</td>;
-  const delta = signed(change);
   return (
     <td className={clsx("px-2 py-2 text-center tabular-nums", band && CELL[band])}>
-      <span className="text-sm font-semibold">{score(value)}</span>
-      {delta ? (
-        <span className="ml-1 text-[11px] opacity-80">
-          <span className="sr-only">, change </span>
-          {delta}
-        </span>
-      ) : null}
+      <ScoreFigure value={value} change={change} />
       <span className="sr-only">
         {" "}
         {what}, {band ? BAND_LABEL[band] : ""}
