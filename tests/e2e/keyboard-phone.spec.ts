@@ -238,7 +238,7 @@ test("focus after a retro vote stays on the item's button, the votes left are an
   const voteButton = page.getByRole("button", { name: "Vote for Shared support rota" });
   await voteButton.focus();
   await page.keyboard.press("Enter");
-  const voted = page.getByRole("button", { name: "Remove vote from Shared support rota" });
+  const voted = page.getByRole("button", { name: "Voted for Shared support rota: remove vote" });
   await expect(voted).toBeFocused();
   const votesLeft = page.getByTestId("votes-left-GOING_WELL");
   await expect(votesLeft).toHaveAttribute("role", "status");

@@ -134,11 +134,19 @@ export function ItemCard({ slug, list, item }: { slug: string; list: ListView; i
               size="sm"
               variant={item.votedByMe ? "primary" : "secondary"}
               ref={voteButton}
-              aria-label={item.votedByMe ? `Remove vote from ${item.text}` : `Vote for ${item.text}`}
+              // The spoken name starts with the visible word ("Vote", "Voted"), so a person who
+              // says what they see (voice control) reaches it.
+              aria-label={item.votedByMe ? `Voted for ${item.text}: remove vote` : `Vote for ${item.text}`}
               aria-disabled={pending || undefined}
               onClick={onVote}
             >
-              {item.votedByMe ? "Voted ✓" : "Vote"}
+              {item.votedByMe ? (
+                <>
+                  Voted <span aria-hidden="true">✓</span>
+                </>
+              ) : (
+                "Vote"
+              )}
             </Button>
           ) : null}
           {item.canEdit && !confirmWithdraw ? (
