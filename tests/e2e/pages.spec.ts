@@ -23,6 +23,9 @@ async function axeFindings(page: Page, label: string): Promise<Finding[]> {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
     return axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      // Off by default as experimental: a control's spoken name must contain its visible text
+      // (WCAG 2.5.3), so a person using voice control can say what they see.
+      rules: { "label-content-name-mismatch": { enabled: true } },
       resultTypes: ["violations"],
     });
   });

@@ -34,7 +34,7 @@ export default async function SurveyLinkPage({ params }: { params: Promise<{ lin
                 <li key={s.partnershipId} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <p className="font-medium text-slate-900">{s.partnershipName}</p>
                   <Button asChild size="sm">
-                    <Link href={`${home}/${s.partnershipId}`} aria-label={`Answer the ${link.cycle.label} survey for ${s.partnershipName}`}>
+                    <Link href={`${home}/${s.partnershipId}`} aria-label={`Answer survey about ${s.partnershipName}, ${link.cycle.label}`}>
                       Answer survey
                     </Link>
                   </Button>

@@ -278,7 +278,7 @@ function EditForm({
                 size="sm"
                 disabled={pillars.length === 1}
                 onClick={() => removePillar(index)}
-                aria-label={`Remove the pillar ${label}`}
+                aria-label={`Remove pillar ${label}`}
               >
                 Remove pillar
               </Button>
@@ -356,7 +356,7 @@ function EditForm({
                   size="sm"
                   disabled={pillar.statements.length >= MAX_STATEMENTS}
                   onClick={() => addStatement(pillar)}
-                  aria-label={`Add a statement to ${label}`}
+                  aria-label={`Add statement to ${label}`}
                 >
                   Add statement
                 </Button>

@@ -62,7 +62,7 @@ export function MarkReadButton({ slug, id, title }: { slug: string; id: string; 
       variant="ghost"
       size="sm"
       disabled={markRead.isPending}
-      aria-label={`Mark "${title}" read`}
+      aria-label={`Mark read: ${title}`}
       onClick={() => markRead.mutate({ workspaceSlug: slug, notificationId: id })}
     >
       Mark read

@@ -33,10 +33,7 @@ export function PartnershipDialog(props: { slug: string; partnerOrgs: Option[]; 
   if (p?.archivedAt) {
     return (
       <Button asChild variant="secondary" size="sm">
-        <Link
-          href={`/w/${props.slug}/partnerships/${p.id}/renewal`}
-          aria-label={`${p.name} is archived: open its renewal page to restore it`}
-        >
+        <Link href={`/w/${props.slug}/partnerships/${p.id}/renewal`} aria-label={`Archived · restore ${p.name} from its renewal page`}>
           Archived · restore
         </Link>
       </Button>

@@ -30,7 +30,7 @@ export function EndpointActions({ slug, endpointId, url, enabled }: { slug: stri
         </Button>
         <ConfirmDialog
           trigger={
-            <Button size="sm" variant="secondary" aria-label={`Rotate the signing secret of ${url}`}>
+            <Button size="sm" variant="secondary" aria-label={`Rotate secret of ${url}`}>
               Rotate secret
             </Button>
           }

@@ -47,7 +47,7 @@ export function ParticipantList({ slug, cycleId, partnership }: { slug: string; 
                   variant="ghost"
                   disabled={remove.isPending}
                   onClick={() => remove.mutate({ ...base, memberId: p.memberId })}
-                  aria-label={`Stop asking ${p.name} about ${partnership.name}`}
+                  aria-label={`Remove ${p.name}: stop asking them about ${partnership.name}`}
                 >
                   Remove
                 </Button>

@@ -96,7 +96,7 @@ function AssignDialog({ slug, view, action }: { slug: string; view: RetroView; a
       open={open}
       onOpenChange={onOpenChange}
       trigger={
-        <Button size="sm" variant="secondary" aria-label={`Assign ${action.title}`}>
+        <Button size="sm" variant="secondary" aria-label={`${action.ownerMemberId ? "Reassign" : "Assign"} ${action.title}`}>
           {action.ownerMemberId ? "Reassign" : "Assign"}
         </Button>
       }
