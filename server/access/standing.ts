@@ -37,6 +37,8 @@ export const NOTICE_CONCERN: Record<NotificationKind, Concern> = {
   ACTION_HANDED_OVER: "write",
   // An ask or offer concerns everyone who reads the partnership's work, on both sides.
   EXCHANGE: "read",
+  // The one-sided alert is the company's own view of the balance, like its other alerts.
+  ONE_SIDED_EXCHANGE: "host",
 };
 
 // An invitation is for someone who is not a member yet, about no partnership; a webhook endpoint

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { forWorkspace, type TenantDb } from "../db/tenant";
 import { deliverAccountEmail, markAccountEmailFailed } from "../services/accounts/account-emails";
 import { runActionReminders } from "../services/actions/reminders";
+import { runAskReminders } from "../services/exchange/reminders";
 import { evaluateDueAlerts } from "../services/alerts/due";
 import { deliverOutboxEmail, markOutboxEmailFailed } from "../services/email/deliver";
 import type { MailTransport } from "../services/email/transport";
@@ -29,8 +30,11 @@ const WORK: Record<WorkspaceWork, (db: TenantDb, now: Date) => Promise<string | 
     return n ? `${n} survey reminder(s) queued` : null;
   },
   "action-reminders": async (db, now) => {
+    // Overdue accepted asks are reminded like actions, in the same job.
     const n = await runActionReminders(db, now);
-    return n ? `${n} action reminder(s) queued` : null;
+    const asks = await runAskReminders(db, now);
+    const parts = [n ? `${n} action reminder(s) queued` : "", asks ? `${asks} overdue ask(s) reminded` : ""].filter(Boolean);
+    return parts.length ? parts.join("; ") : null;
   },
   "renewal-reviews": async (db, now) => {
     const opened = await openDueRenewalReviews(db, now);

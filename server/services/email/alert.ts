@@ -108,3 +108,44 @@ export function renewalEmail(input: RenewalNoticeInput & { workspaceName: string
     ].join("\n"),
   };
 }
+
+export interface OneSidedInput {
+  partnershipName: string;
+  // Who gave most, and who gave little: the workspace's company or the partner organisation.
+  giverName: string;
+  otherName: string;
+  year: number;
+  index: number;
+  delivered: number;
+}
+
+// The one-sided exchange alert (server/services/alerts/one-sided.ts).
+export function oneSidedNotice(input: OneSidedInput): NoticeText {
+  return {
+    title: `${input.partnershipName}: the exchange has become one-sided`,
+    body:
+      `Of the ${input.delivered} asks and offers delivered among those made in ${input.year}, most of the value came from ${input.giverName}: ` +
+      `a reciprocity index of ${input.index} (below 40 is one-sided). Ask ${input.otherName} for something specific, or offer less until it balances.`,
+  };
+}
+
+export function oneSidedEmail(input: OneSidedInput & { workspaceName: string; recipientName: string; path: string }): Email {
+  const link = appUrl(input.path);
+  const notice = oneSidedNotice(input);
+  return {
+    subject: notice.title,
+    link,
+    text: [
+      `Hello ${input.recipientName},`,
+      "",
+      `The value exchange of ${input.partnershipName} (${input.workspaceName}) needs your attention. ${notice.body}`,
+      "",
+      "See the partnership's exchange:",
+      link,
+      "",
+      "You receive this as the partnership's owner (or, when it has none, as a workspace admin), once a year per partnership.",
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}

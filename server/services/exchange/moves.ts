@@ -13,6 +13,7 @@ import { createAction } from "../actions/record";
 import { partnershipPeople } from "../people";
 import { decideMove, statusRefusal, type ItemFacts, type Move } from "./life";
 import { notifyExchange } from "./notify";
+import { alertIfOneSided } from "../alerts/one-sided";
 
 export const STALE_ITEM = "Someone else changed this a moment ago; reload to see their change, then try again.";
 
@@ -53,6 +54,8 @@ export async function applyMove(ctx: ExchangeCtx, move: Move, input: MoveInput, 
       data: { workspaceId: tx.$workspaceId, itemId: item.id, memberId: ctx.member.id, move, status: decision.next, note },
     });
     await notifyExchange(tx, ctx, { eventId: event.id, news: move, item, note, rating: input.rating ?? null });
+    // A delivery is the only move that changes the balance's value: it may tip it one-sided.
+    if (move === "deliver") await alertIfOneSided(tx, item.partnershipId, now);
     return { id: item.id, status: decision.next, version: item.version + 1 };
   });
 }

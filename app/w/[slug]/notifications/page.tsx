@@ -18,6 +18,7 @@ const KIND: Record<string, string> = {
   ACTION_HANDED_OVER: "Action handed over",
   OWNER_NEEDED: "Needs an owner",
   EXCHANGE: "Ask or offer",
+  ONE_SIDED_EXCHANGE: "One-sided exchange",
 };
 
 export default async function NotificationsPage({

@@ -1,0 +1,120 @@
+// Value exchange in the rhythm: overdue accepted asks reminded like actions (once per ask and date,
+// to the side that owes it), and the one-sided alert (once, to the owner, from the fourth delivery).
+import { describe, expect, it } from "vitest";
+import { addMember } from "../../prisma/factories";
+import { runWorkspaceWork } from "../../server/jobs/work";
+import { runAskReminders } from "../../server/services/exchange/reminders";
+import { forWorkspace } from "../../server/db/tenant";
+import { appDb, buildWorld, callerFor, db } from "./helpers";
+
+const DAY = 86_400_000;
+const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+
+async function world() {
+  const w = await buildWorld();
+  const colleague = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
+  return { ...w, colleague: { ...colleague, api: callerFor(colleague.user.id) } };
+}
+type World = Awaited<ReturnType<typeof world>>;
+type Api = World["manager"]["api"];
+const A = (w: World) => ({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
+const one = (w: World, itemId: string) => ({ workspaceSlug: w.slug, itemId });
+
+const make = (w: World, api: Api, kind: "ASK" | "OFFER", due = 5, title = "Three warm intros to Nordic retailers") =>
+  api.exchange.create({ ...A(w), kind, title, counterpart: "Channel lead", dueDate: ymd(due) });
+
+describe("reminders of overdue accepted asks", () => {
+  const later = (days: number) => new Date(Date.now() + days * DAY);
+
+  it("reminds the side that owes the ask once per date, in the app and by email, and not a delivered or not-yet-due one", async () => {
+    const w = await world();
+    const run = (at: Date) => runAskReminders(forWorkspace(appDb(), w.workspace.id), at);
+    const owed = await make(w, w.manager.api, "ASK", 5);
+    await w.contactA.api.exchange.accept({ ...one(w, owed.id), note: "" });
+    const done = await make(w, w.manager.api, "ASK", 5, "A joint case study with two customers");
+    await w.contactA.api.exchange.accept({ ...one(w, done.id), note: "" });
+    await w.manager.api.exchange.deliver({ ...one(w, done.id), rating: 4, note: "" });
+    const open = await make(w, w.manager.api, "ASK", 5, "A technical review of our connector");
+    // The partner's ask of the company, due later.
+    const theirs = await make(w, w.contactA.api, "ASK", 20, "Two speaker slots at the partner summit");
+    await w.manager.api.exchange.accept({ ...one(w, theirs.id), note: "" });
+
+    expect(await run(later(3))).toBe(0);
+    expect(await run(later(7))).toBe(1);
+    expect(await run(later(7))).toBe(0);
+    expect(await run(later(8))).toBe(0);
+
+    const emails = await db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id, kind: "ACTION_REMINDER" } });
+    // Both of the partner organisation's contacts on the partnership; not the company's side.
+    expect(emails.map((e) => e.recipientMemberId).sort()).toEqual([w.contactA.member.id, w.colleague.member.id].sort());
+    expect(emails[0]!.subject).toMatch(/^Overdue: .*'s ask "Three warm intros to Nordic retailers" was due on/);
+    const notes = await db().notification.findMany({ where: { workspaceId: w.workspace.id, dedupeKey: { startsWith: "ask-overdue:" } } });
+    expect(notes.map((n) => n.memberId).sort()).toEqual([w.contactA.member.id, w.colleague.member.id].sort());
+    expect(notes.every((n) => n.link.endsWith(`/partnerships/${w.partnershipA.id}/exchange`))).toBe(true);
+    expect(await db().exchangeReminderSent.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
+    void open;
+
+    // The company owes the partner's ask: its owner and host team hear, through the same job as actions.
+    const team = await addMember(db(), w.workspace.id, { role: "MANAGER" });
+    await db().partnershipTeamMember.create({ data: { workspaceId: w.workspace.id, partnershipId: w.partnershipA.id, memberId: team.member.id } });
+    const line = await runWorkspaceWork(appDb(), "action-reminders", w.workspace.id, later(22));
+    expect(line).toMatch(/1 overdue ask\(s\) reminded/);
+    const hostEmails = await db().outboxEmail.findMany({
+      where: { workspaceId: w.workspace.id, kind: "ACTION_REMINDER", subject: { contains: "speaker slots" } },
+    });
+    expect(hostEmails.map((e) => e.recipientMemberId).sort()).toEqual([w.manager.member.id, team.member.id].sort());
+  });
+
+  it("reminds again when an answer moves the date, and follows the action reminder email choice", async () => {
+    const w = await world();
+    const run = (at: Date) => runAskReminders(forWorkspace(appDb(), w.workspace.id), at);
+    const ask = await make(w, w.manager.api, "ASK", 5);
+    await w.contactA.api.exchange.accept({ ...one(w, ask.id), note: "" });
+    expect(await run(later(6))).toBe(1);
+    await db().exchangeItem.updateMany({ where: { id: ask.id }, data: { dueDate: new Date(`${ymd(10)}T00:00:00Z`) } });
+    expect(await run(later(9))).toBe(0);
+    expect(await run(later(11))).toBe(1);
+    expect(await db().notification.count({ where: { memberId: w.contactA.member.id, dedupeKey: { startsWith: "ask-overdue:" } } })).toBe(2);
+  });
+});
+
+describe("the one-sided alert", () => {
+  async function deliverOffers(w: World, n: number) {
+    for (let i = 0; i < n; i++) {
+      const o = await make(w, w.manager.api, "OFFER", 5, `Offer number ${i + 1} of market access`);
+      await w.contactA.api.exchange.accept({ ...one(w, o.id), note: "" });
+      await w.contactA.api.exchange.deliver({ ...one(w, o.id), rating: 4, note: "" });
+    }
+  }
+  const alerts = (w: World) => db().notification.findMany({ where: { workspaceId: w.workspace.id, kind: "ONE_SIDED_EXCHANGE" } });
+
+  it("does not fire below four deliveries, fires once to the owner at the fourth, and not again", async () => {
+    const w = await world();
+    await deliverOffers(w, 3);
+    expect(await alerts(w)).toEqual([]);
+    await deliverOffers(w, 1);
+    const told = await alerts(w);
+    expect(told.map((n) => n.memberId)).toEqual([w.manager.member.id]);
+    expect(told[0]!.title).toBe(`${w.partnershipA.name}: the exchange has become one-sided`);
+    expect(told[0]!.body).toMatch(new RegExp(`most of the value came from ${w.workspace.name}: a reciprocity index of 0`));
+    const emails = await db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id, kind: "ALERT" } });
+    expect(emails.map((e) => e.recipientMemberId)).toEqual([w.manager.member.id]);
+    await deliverOffers(w, 1);
+    expect(await alerts(w)).toHaveLength(1);
+    // A partner contact never gets the company's alert.
+    expect(told.some((n) => n.memberId === w.contactA.member.id)).toBe(false);
+  });
+
+  it("does not fire for a balanced exchange with many deliveries", async () => {
+    const w = await world();
+    for (let i = 0; i < 3; i++) {
+      const o = await make(w, w.manager.api, "OFFER", 5, `Offer number ${i + 1} of market access`);
+      await w.contactA.api.exchange.accept({ ...one(w, o.id), note: "" });
+      await w.contactA.api.exchange.deliver({ ...one(w, o.id), rating: 3, note: "" });
+      const p = await make(w, w.contactA.api, "OFFER", 5, `Partner offer ${i + 1} of joint webinars`);
+      await w.manager.api.exchange.accept({ ...one(w, p.id), note: "" });
+      await w.manager.api.exchange.deliver({ ...one(w, p.id), rating: 3, note: "" });
+    }
+    expect(await alerts(w)).toEqual([]);
+  });
+});
