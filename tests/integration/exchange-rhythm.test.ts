@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addMember } from "../../prisma/factories";
 import { runWorkspaceWork } from "../../server/jobs/work";
 import { runAskReminders } from "../../server/services/exchange/reminders";
+import { exchangeSinceLastRetro } from "../../server/services/exchange/since";
 import { forWorkspace } from "../../server/db/tenant";
 import { appDb, buildWorld, callerFor, db } from "./helpers";
 
@@ -56,7 +57,9 @@ describe("reminders of overdue accepted asks", () => {
 
     // The company owes the partner's ask: its owner and host team hear, through the same job as actions.
     const team = await addMember(db(), w.workspace.id, { role: "MANAGER" });
-    await db().partnershipTeamMember.create({ data: { workspaceId: w.workspace.id, partnershipId: w.partnershipA.id, memberId: team.member.id } });
+    await db().partnershipTeamMember.create({
+      data: { workspaceId: w.workspace.id, partnershipId: w.partnershipA.id, memberId: team.member.id },
+    });
     const line = await runWorkspaceWork(appDb(), "action-reminders", w.workspace.id, later(22));
     expect(line).toMatch(/1 overdue ask\(s\) reminded/);
     const hostEmails = await db().outboxEmail.findMany({
@@ -116,5 +119,103 @@ describe("the one-sided alert", () => {
       await w.manager.api.exchange.deliver({ ...one(w, p.id), rating: 3, note: "" });
     }
     expect(await alerts(w)).toEqual([]);
+  });
+});
+
+// Two asks of the company's (one fulfilled by the partner, rated 5), one offer of the company's
+// delivered unrated (3): given HOST 3, PARTNER 5, so the index is 60.
+async function someExchange(w: World) {
+  const a = await make(w, w.manager.api, "ASK", 5);
+  await w.contactA.api.exchange.accept({ ...one(w, a.id), note: "" });
+  await w.manager.api.exchange.deliver({ ...one(w, a.id), rating: 5, note: "" });
+  await make(w, w.manager.api, "ASK", 9, "A joint case study with two customers");
+  const o = await make(w, w.manager.api, "OFFER", 5, "Two speaker slots at the partner summit");
+  await w.contactA.api.exchange.accept({ ...one(w, o.id), note: "" });
+  await db().exchangeItem.updateMany({ where: { id: o.id }, data: { status: "DELIVERED", rating: null } });
+}
+
+const sidesOf = (f: {
+  sides: { name: string; asksMade: number; asksFulfilled: number; offersMade: number; offersDelivered: number; valueReceived: number }[];
+}) => f.sides.map((s) => [s.name, s.asksMade, s.asksFulfilled, s.offersMade, s.offersDelivered, s.valueReceived]);
+
+describe("the exchange in the retro summary and the renewal review", () => {
+  it("the retro's summary, export and email show the exchange since the partnership began, then since the last retro", async () => {
+    const w = await world();
+    await someExchange(w);
+    const args = { workspaceSlug: w.slug, partnershipId: w.partnershipA.id };
+    const { retroId } = await w.manager.api.retro.open({ ...args, groundRules: "Be specific." });
+    const advance = async () => {
+      const { retro } = await w.manager.api.retro.get({ workspaceSlug: w.slug, retroId });
+      await w.manager.api.retro.advance({ workspaceSlug: w.slug, retroId, version: retro.version });
+    };
+    await advance();
+    await advance();
+    await w.contactA.api.retro.addItem({ workspaceSlug: w.slug, retroId, list: "START_DOING", text: "Only idea" });
+    for (let i = 0; i < 3; i++) await advance();
+    const { summary } = await w.contactA.api.retro.summary({ workspaceSlug: w.slug, retroId });
+    expect(summary.exchange.since).toMatch(/^since the partnership began/);
+    expect(sidesOf(summary.exchange)).toEqual([
+      [w.workspace.name, 2, 0, 1, 1, 5],
+      [w.orgA.name, 0, 1, 0, 0, 3],
+    ]);
+    expect(summary.exchange.index).toBe(60);
+    const email = await db().outboxEmail.findFirstOrThrow({ where: { workspaceId: w.workspace.id, kind: "RETRO_SUMMARY" } });
+    expect(email.text).toContain(
+      `${w.workspace.name}: made 2 asks (${w.orgA.name} fulfilled 1 of 2), delivered 1 of 1 offers, received value 5.`,
+    );
+    expect(email.text).toContain("Reciprocity index: 60 of 100.");
+
+    // The next retro counts only what was made after this one closed.
+    await make(w, w.contactA.api, "ASK", 5, "Three named accounts for the Q2 campaign");
+    const names = { HOST: w.workspace.name, PARTNER: w.orgA.name };
+    const next = await exchangeSinceLastRetro(
+      forWorkspace(appDb(), w.workspace.id),
+      { id: "next", partnershipId: w.partnershipA.id, closedAt: null },
+      names,
+    );
+    expect(next.since).toMatch(/^since the .* retro \(closed /);
+    expect(sidesOf(next)).toEqual([
+      [w.workspace.name, 0, 0, 0, 0, 0],
+      [w.orgA.name, 1, 0, 0, 0, 0],
+    ]);
+    expect(next.index).toBeNull();
+  });
+
+  it("the renewal review and its history export show the exchange since the last decided review", async () => {
+    const w = await world();
+    await someExchange(w);
+    const args = { workspaceSlug: w.slug, partnershipId: w.partnershipA.id };
+    const review = await w.manager.api.lifecycle.review(args);
+    expect(review.exchange.since).toMatch(/^since the partnership began/);
+    expect(sidesOf(review.exchange)).toEqual([
+      [w.workspace.name, 2, 0, 1, 1, 5],
+      [w.orgA.name, 0, 1, 0, 0, 3],
+    ]);
+    expect(review.exchange.index).toBe(60);
+    const history = await w.manager.api.lifecycle.history(args);
+    const rows = history.rows.filter((r) => r.record === "value exchange");
+    expect(rows.map((r) => [r.title, r.score])).toEqual([
+      [w.workspace.name, 5],
+      [w.orgA.name, 3],
+      ["Reciprocity index", 60],
+    ]);
+
+    await db().renewalReview.create({
+      data: {
+        workspaceId: w.workspace.id,
+        partnershipId: w.partnershipA.id,
+        renewalDate: new Date(),
+        previousPhase: "ACTIVE",
+        decision: "RENEW",
+        decidedAt: new Date(),
+      },
+    });
+    await make(w, w.contactA.api, "OFFER", 5, "Two speaker slots at the autumn summit");
+    const after = await w.manager.api.lifecycle.review(args);
+    expect(after.exchange.since).toMatch(/^since the last renewal review \(decided /);
+    expect(sidesOf(after.exchange)).toEqual([
+      [w.workspace.name, 0, 0, 0, 0, 0],
+      [w.orgA.name, 0, 0, 1, 0, 0],
+    ]);
   });
 });

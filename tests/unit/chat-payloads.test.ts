@@ -25,6 +25,8 @@ import type { ChatMessage } from "../../server/services/chat/message";
 import { escapeMrkdwn, SLACK_LIMITS, toSlack, type SlackPayload } from "../../server/services/chat/slack";
 import { ADAPTIVE_CARD_CONTENT_TYPE, toTeams, type TeamsPayload } from "../../server/services/chat/teams";
 import { buildSummary } from "../../server/services/retro/summary";
+import { exchangeFigures } from "../../server/services/exchange/figures";
+import { balanceOf } from "../../server/services/exchange/reciprocity";
 
 // The package's ES build imports files without extensions, which Node cannot load; its UMD build
 // is the same code in one file.
@@ -83,6 +85,13 @@ function messages() {
       pillarName: "Trust",
     })),
     attendees: [{ name: "Sam", side: "PARTNER" }],
+    exchange: exchangeFigures(
+      { HOST: "Northwind", PARTNER: "Acme" },
+      balanceOf([]),
+      "since the partnership began",
+      day("2026-01-01"),
+      day("2026-11-30"),
+    ),
   });
   const rates = {
     slug: "northwind",

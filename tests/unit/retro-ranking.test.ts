@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { retroSummaryEmail } from "../../server/services/email/retro-summary";
 import { inItemOrder, rankItems, topItems } from "../../server/services/retro/ranking";
 import { nextPhase, RETRO_PHASES } from "../../server/services/retro/rules";
+import { exchangeFigures } from "../../server/services/exchange/figures";
+import { balanceOf } from "../../server/services/exchange/reciprocity";
 import { buildSummary, summaryCsv, summaryMarkdown, type SummaryInput } from "../../server/services/retro/summary";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
@@ -77,6 +79,20 @@ const input: SummaryInput = {
     { name: "Zed", side: "HOST" },
     { name: "Mona", side: "HOST" },
   ],
+  // Northwind asked twice (Globex fulfilled one, rated 5) and delivered an unrated offer (3);
+  // Globex asked once, unfulfilled. Given: Northwind 3, Globex 5, so the index is 60.
+  exchange: exchangeFigures(
+    { HOST: "Northwind", PARTNER: "Globex" },
+    balanceOf([
+      { kind: "ASK", side: "HOST", status: "DELIVERED", rating: 5 },
+      { kind: "ASK", side: "HOST", status: "ACCEPTED", rating: null },
+      { kind: "OFFER", side: "HOST", status: "DELIVERED", rating: null },
+      { kind: "ASK", side: "PARTNER", status: "OPEN", rating: null },
+    ]),
+    "since the 2026-Q3 retro (closed 1 Sept 2026)",
+    new Date(Date.UTC(2026, 8, 1)),
+    new Date(Date.UTC(2026, 10, 20, 15)),
+  ),
 };
 
 describe("summary", () => {
@@ -117,6 +133,10 @@ describe("summary", () => {
     expect(md).toContain('- Monthly "joint" forecast, shared: Carl (Globex), by 2026-12-31, for Trust');
     expect(md).toContain("- Unowned: no owner, by no date");
     expect(md).toContain("- Mona (Northwind)");
+    expect(md).toContain("## Value exchange\n\nThe asks and offers made since the 2026-Q3 retro (closed 1 Sept 2026):");
+    expect(md).toContain("- Northwind: made 2 asks (Globex fulfilled 1 of 2), delivered 1 of 1 offers, received value 5.");
+    expect(md).toContain("- Globex: made 1 ask (Northwind fulfilled 0 of 1), delivered 0 of 0 offers, received value 3.");
+    expect(md).toContain("- Reciprocity index: 60 of 100.");
   });
 
   it("exports as CSV with quoting, and defuses formulas", () => {
@@ -125,6 +145,11 @@ describe("summary", () => {
     expect(lines).toContain('Stop doing,1,"\'=HYPERLINK(""x"")",1,,,,');
     expect(lines).toContain('Action,,"Monthly ""joint"" forecast, shared",,Carl,Globex,2026-12-31,Trust');
     expect(lines).toContain("Took part,,,,Carl,Globex,,");
+    expect(lines).toContain("Value exchange,,asks made (since the 2026-Q3 retro (closed 1 Sept 2026)),2,,Northwind,,");
+    expect(lines).toContain(
+      "Value exchange,,asks fulfilled by the other side (since the 2026-Q3 retro (closed 1 Sept 2026)),1,,Northwind,,",
+    );
+    expect(lines).toContain("Value exchange,,reciprocity index (since the 2026-Q3 retro (closed 1 Sept 2026)),60,,,,");
   });
 
   it("is emailed with the link to the retro", () => {
@@ -134,6 +159,8 @@ describe("summary", () => {
     expect(email.text).toContain("  1. Support (5 votes)");
     expect(email.text).toContain('  - Monthly "joint" forecast, shared: Carl (Globex), by 2026-12-31, for Trust');
     expect(email.text).toContain("  - Carl (Globex)");
+    expect(email.text).toContain("Value exchange, since the 2026-Q3 retro (closed 1 Sept 2026):");
+    expect(email.text).toContain("  - Reciprocity index: 60 of 100.");
     expect(email.text).toContain(email.link);
   });
 });

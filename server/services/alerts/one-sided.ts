@@ -41,7 +41,14 @@ export async function alertIfOneSided(db: TenantClient, partnershipId: string, n
     delivered: balance.delivered,
   };
   const path = scorecardPath(workspace.slug, p.id);
-  const notice = { kind: "ONE_SIDED_EXCHANGE" as const, partnershipId: p.id, cycleId: null, ...oneSidedNotice(facts), link: path, dedupeKey: oneSidedKey(p.id, year) };
+  const notice = {
+    kind: "ONE_SIDED_EXCHANGE" as const,
+    partnershipId: p.id,
+    cycleId: null,
+    ...oneSidedNotice(facts),
+    link: path,
+    dedupeKey: oneSidedKey(p.id, year),
+  };
   let told = 0;
   for (const r of await partnershipRecipients(db, p.ownerMemberId)) {
     const fresh = await notifyOnce(db, r, [notice], () =>

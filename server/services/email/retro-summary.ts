@@ -1,5 +1,6 @@
 // The email that carries a closed retro's summary to everyone who took part and everyone on the
 // partnership. Pure: built inside the closing transaction from the summary the page shows.
+import { exchangeLines } from "../exchange/figures";
 import { actionLine, type RetroSummary } from "../retro/summary";
 import { appUrl } from "./app-url";
 import type { Email } from "./templates";
@@ -27,6 +28,8 @@ export function retroSummaryEmail({ summary: s, path }: RetroSummaryEmailInput):
   out.push("", "Actions:");
   if (s.actions.length === 0) out.push("  (none)");
   for (const a of s.actions) out.push(`  - ${actionLine(a)}`);
+  out.push("", `Value exchange, ${s.exchange.since}:`);
+  for (const line of exchangeLines(s.exchange)) out.push(`  - ${line}`);
   out.push("", "Who took part:");
   for (const a of s.attendees) out.push(`  - ${a.name} (${a.side})`);
   out.push("", "Read the summary, or export it, here:", link, "", "— Partnership Health");

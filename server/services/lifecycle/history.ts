@@ -12,6 +12,8 @@ import { PHASE_LABEL } from "./phase-rules";
 import { DECISION_LABEL } from "./renewal";
 import { scoreHistory } from "./view";
 import { longDay } from "../dates";
+import { exchangeLines } from "../exchange/figures";
+import { exchangeSinceLastReview } from "../exchange/since";
 
 export const HISTORY_HEADER = ["record", "cycle", "date", "title", "pillar", "status", "score", "person", "details"] as const;
 export type HistoryRow = Record<(typeof HISTORY_HEADER)[number], string | number | null>;
@@ -35,7 +37,7 @@ const row = (r: Partial<HistoryRow> & Pick<HistoryRow, "record">): HistoryRow =>
 export async function partnershipHistory(ctx: WorkCtx) {
   const p = ctx.work.partnership;
   const partnershipId = p.id;
-  const [scores, actions, goals, changes, reviews] = await Promise.all([
+  const [scores, actions, goals, changes, reviews, exchange] = await Promise.all([
     scoreHistory(ctx, partnershipId),
     ctx.db.action.findMany({
       where: { partnershipId },
@@ -57,6 +59,7 @@ export async function partnershipHistory(ctx: WorkCtx) {
       orderBy: [{ openedAt: "asc" }, { id: "asc" }],
       include: { decidedBy: name },
     }),
+    exchangeSinceLastReview(ctx.db, partnershipId, { HOST: ctx.workspace.name, PARTNER: p.partnerName }),
   ]);
 
   const rows: HistoryRow[] = [];
@@ -153,6 +156,29 @@ export async function partnershipHistory(ctx: WorkCtx) {
       }),
     );
   }
+  // The give/get balance since the last renewal review, as the review page shows it: a row per
+  // side (score: the value it received) and one for the reciprocity index.
+  const [hostLine, partnerLine, indexLine] = exchangeLines(exchange);
+  exchange.sides.forEach((side, i) =>
+    rows.push(
+      row({
+        record: "value exchange",
+        date: day(exchange.to),
+        title: side.name,
+        score: side.valueReceived,
+        details: `${exchange.since}: ${i === 0 ? hostLine : partnerLine}`,
+      }),
+    ),
+  );
+  rows.push(
+    row({
+      record: "value exchange",
+      date: day(exchange.to),
+      title: "Reciprocity index",
+      score: exchange.index,
+      details: `${exchange.since}: ${indexLine}`,
+    }),
+  );
   // Read only for its CSV download (renewal/export), so reading it is the export the log records.
   await auditExport(ctx, { kind: "partnership-history", format: "csv", what: `History of ${p.name}`, detail: { partnershipId } });
   return { partnership: { id: p.id, name: p.name, partnerName: p.partnerName, archivedAt: p.archivedAt }, rows };

@@ -11,6 +11,7 @@ import { goalSchedule } from "../goals/schedule";
 import { cycleCountsOf, cycleView, enough, pillarsWithheldNote, privacyOf, tooFew } from "../confidentiality";
 import { band, perceptionGap, round1, trend } from "../scoring";
 import { reviewOpensAt } from "./renewal";
+import { exchangeSinceLastReview } from "../exchange/since";
 import { byId } from "../../db/tenant";
 
 const memberName = { select: { user: { select: { name: true } } } } as const;
@@ -123,7 +124,7 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
   const { work } = ctx;
   const p = work.partnership;
   const partnershipId = p.id;
-  const [owner, reviews, changes, actions, goals, history] = await Promise.all([
+  const [owner, reviews, changes, actions, goals, history, exchange] = await Promise.all([
     p.ownerMemberId ? ctx.db.member.findUnique({ where: byId(ctx.db, p.ownerMemberId), select: memberName.select }) : null,
     ctx.db.renewalReview.findMany({
       where: { partnershipId },
@@ -153,6 +154,7 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
       },
     }),
     scoreHistory(ctx, partnershipId),
+    exchangeSinceLastReview(ctx.db, partnershipId, { HOST: ctx.workspace.name, PARTNER: p.partnerName }, now),
   ]);
   const review = (r: (typeof reviews)[number]) => ({
     id: r.id,
@@ -224,6 +226,8 @@ export async function renewalPage(ctx: WorkCtx, now = new Date()) {
       withheld: h.withheld,
     })),
     gaps: latestGaps(ctx, history),
+    // The give/get balance since the last decided renewal review (or the partnership's start).
+    exchange,
     actions: {
       open: actions.filter((a) => !FINISHED.includes(a.status)).map(action),
       done: actions.filter((a) => FINISHED.includes(a.status)).map(action),

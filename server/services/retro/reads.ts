@@ -4,6 +4,7 @@ import type { Side } from "../../db/generated/client";
 import type { TenantDb, TenantTx } from "../../db/tenant";
 import type { WorkCtx } from "../../access/context";
 import { sideOfRole } from "../../access/roles";
+import { exchangeSinceLastRetro } from "../exchange/since";
 import { inItemOrder } from "./ranking";
 import { buildSummary, type RetroSummary } from "./summary";
 
@@ -36,7 +37,7 @@ interface SummaryRetro {
 
 export async function loadSummary(db: Db, ctx: WorkCtx, retro: SummaryRetro): Promise<RetroSummary> {
   const { work } = ctx;
-  const [cycle, facilitator, items, actions, attendees, pillars] = await Promise.all([
+  const [cycle, facilitator, items, actions, attendees, pillars, exchange] = await Promise.all([
     db.cycle.findFirst({ where: { id: retro.cycleId }, select: { label: true } }),
     db.member.findFirst({ where: { id: retro.facilitatorId }, select: { user: { select: { name: true } } } }),
     db.retroItem.findMany({
@@ -59,6 +60,7 @@ export async function loadSummary(db: Db, ctx: WorkCtx, retro: SummaryRetro): Pr
       select: { side: true, member: { select: { user: { select: { name: true } } } } },
     }),
     cyclePillars(db, retro.cycleId),
+    exchangeSinceLastRetro(db, { id: retro.id, partnershipId: work.partnership.id, closedAt: retro.closedAt }, sideNames(ctx)),
   ]);
   const pillarName = new Map(pillars.map((p) => [p.key, p.name]));
   return buildSummary({
@@ -80,5 +82,6 @@ export async function loadSummary(db: Db, ctx: WorkCtx, retro: SummaryRetro): Pr
       pillarName: a.pillarKey ? (pillarName.get(a.pillarKey) ?? a.pillarKey) : null,
     })),
     attendees: attendees.map((a) => ({ name: a.member.user.name, side: a.side })),
+    exchange,
   });
 }

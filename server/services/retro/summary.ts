@@ -1,6 +1,7 @@
 // The closed retro's summary, and its Markdown and CSV forms. Pure: the page, the export and the
 // email all show what these functions make of the same input.
 import { csvLines } from "../csv/write";
+import { exchangeCsvRows, exchangeLines, type ExchangeFigures } from "../exchange/figures";
 import { topItems } from "./ranking";
 import { LIST_LABEL, RETRO_LISTS, type RetroList } from "./rules";
 
@@ -17,6 +18,8 @@ export interface SummaryInput {
   items: { id: string; list: RetroList; text: string; createdAt: Date; votes: number }[];
   actions: { title: string; ownerName: string | null; ownerSide: Side | null; dueDate: Date | null; pillarName: string | null }[];
   attendees: { name: string; side: Side }[];
+  // The give/get balance since the partnership's previous retro (exchange/since.ts).
+  exchange: ExchangeFigures;
 }
 
 export interface RetroSummary {
@@ -28,6 +31,7 @@ export interface RetroSummary {
   lists: { list: RetroList; label: string; top: { text: string; votes: number }[] }[];
   actions: { title: string; owner: string | null; side: string | null; dueDate: string | null; pillar: string | null }[];
   attendees: { name: string; side: string }[];
+  exchange: ExchangeFigures;
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -55,6 +59,7 @@ export function buildSummary(input: SummaryInput): RetroSummary {
     attendees: [...input.attendees]
       .sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name) : a.side === "HOST" ? -1 : 1))
       .map((a) => ({ name: a.name, side: input.sideNames[a.side] })),
+    exchange: input.exchange,
   };
 }
 
@@ -78,6 +83,8 @@ export function summaryMarkdown(s: RetroSummary): string {
   out.push("## Actions", "");
   if (s.actions.length === 0) out.push("No actions.");
   for (const a of s.actions) out.push(`- ${actionLine(a)}`);
+  out.push("", "## Value exchange", "", `The asks and offers made ${s.exchange.since}:`, "");
+  for (const line of exchangeLines(s.exchange)) out.push(`- ${line}`);
   out.push("", "## Who took part", "");
   for (const a of s.attendees) out.push(`- ${a.name} (${a.side})`);
   out.push("", "## Ground rules", "", s.groundRules, "");
@@ -90,5 +97,14 @@ export function summaryCsv(s: RetroSummary): string {
   for (const l of s.lists) l.top.forEach((t, i) => rows.push([l.label, i + 1, t.text, t.votes, null, null, null, null]));
   for (const a of s.actions) rows.push(["Action", null, a.title, null, a.owner, a.side, a.dueDate, a.pillar]);
   for (const a of s.attendees) rows.push(["Took part", null, null, null, a.name, a.side, null, null]);
+  // The exchange's figures per side: asks made, fulfilled by the other side, offers made and
+  // delivered, value received; the text column says which figure.
+  const labels = ["asks made", "asks fulfilled by the other side", "offers made", "offers delivered", "value received"];
+  for (const row of exchangeCsvRows(s.exchange)) {
+    labels.forEach((label, i) =>
+      rows.push(["Value exchange", null, `${label} (${s.exchange.since})`, row[i + 1]!, null, row[0]!, null, null]),
+    );
+  }
+  rows.push(["Value exchange", null, `reciprocity index (${s.exchange.since})`, s.exchange.index, null, null, null, null]);
   return csvLines(rows);
 }

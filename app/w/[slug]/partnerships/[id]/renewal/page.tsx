@@ -7,7 +7,7 @@ import { date, titleCase } from "../../../../../_lib/format";
 import { ChangePhaseForm } from "./change-phase-form";
 import { DecisionForm } from "./decision-form";
 import { OpenReviewButton, RestoreButton } from "./lifecycle-buttons";
-import { Actions, Gaps, Goals, HealthHistory, PastReviews, PhaseHistory, type Review } from "./sections";
+import { Actions, Gaps, Goals, HealthHistory, PastReviews, PhaseHistory, ValueExchange, type Review } from "./sections";
 
 export const metadata = { title: "Renewal" };
 export const dynamic = "force-dynamic";
@@ -128,6 +128,7 @@ export default async function RenewalPage({ params }: { params: Promise<{ slug: 
         <Gaps gaps={page.gaps} />
         <Actions actions={page.actions} />
         <Goals goals={page.goals} />
+        <ValueExchange exchange={page.exchange} />
         <Decision slug={slug} page={page} />
         <PastReviews reviews={page.pastReviews} />
         <Card title="Phase history" description="Every change of phase, who made it and why. Nothing is deleted by a phase change.">

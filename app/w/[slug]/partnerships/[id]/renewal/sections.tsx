@@ -7,6 +7,7 @@ import { Card, EmptyState } from "../../../../../_components/card";
 import { Table } from "../../../../../_components/table";
 import { capitalise, change, changeClass, date, titleCase } from "../../../../../_lib/format";
 import type { RouterOutputs } from "~/server/trpc/types";
+import { ExchangeFiguresTable } from "../exchange-figures";
 
 export type Review = RouterOutputs["lifecycle"]["review"];
 
@@ -240,5 +241,16 @@ export function PhaseHistory({ changes }: { changes: Review["phaseChanges"] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+export function ValueExchange({ exchange }: { exchange: Review["exchange"] }) {
+  return (
+    <Card
+      title="Value exchange"
+      description={`What each side asked of and gave the other, over the asks and offers made ${exchange.since}. Value counts each delivered item's rating (3 when unrated).`}
+    >
+      <ExchangeFiguresTable figures={exchange} caption={`Value exchange ${exchange.since}`} />
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import { Button } from "../../../../../../_components/button";
 import { Card } from "../../../../../../_components/card";
 import { Table } from "../../../../../../_components/table";
 import { date } from "../../../../../../_lib/format";
+import { ExchangeFiguresTable } from "../../exchange-figures";
 import type { RetroView } from "./use-retro";
 
 type Summary = NonNullable<RetroView["summary"]>;
@@ -72,6 +73,12 @@ export function SummaryView({ summary, exportPath }: { summary: Summary; exportP
           ) : (
             <p className="text-sm text-slate-500">No actions.</p>
           )}
+        </section>
+
+        <section aria-label="Value exchange">
+          <h3 className="text-sm font-semibold text-slate-900">Value exchange</h3>
+          <p className="mb-2 mt-1 text-sm text-slate-600">The asks and offers made {summary.exchange.since}.</p>
+          <ExchangeFiguresTable figures={summary.exchange} caption={`Value exchange ${summary.exchange.since}`} />
         </section>
 
         <section aria-label="Who took part">
