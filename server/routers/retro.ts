@@ -17,6 +17,7 @@ import {
   vote,
   withdrawItem,
 } from "../services/retro";
+import { makeAskFromItem } from "../services/retro/ask";
 import { RETRO_LISTS } from "../services/retro/rules";
 import { id, retroActionProcedure, retroItemProcedure, retroProcedure, workProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
@@ -76,4 +77,11 @@ export const retroRouter = router({
   assign: retroActionProcedure("facilitate")
     .input(z.object({ memberId: id, dueDate: dateOnly, pillarKey, version: z.number().int().min(1).max(2_147_483_647) }))
     .mutation(({ ctx, input }) => assignAction(ctx, input)),
+
+  // A "Start doing" item becomes an ask of the other side, by the side of whoever makes it.
+  makeAsk: retroItemProcedure("write")
+    .input(z.object({ dueDate: dateOnly.nullish(), counterpartMemberId: id.nullish() }))
+    .mutation(({ ctx, input }) =>
+      makeAskFromItem(ctx, { dueDate: input.dueDate ?? null, counterpartMemberId: input.counterpartMemberId ?? null }),
+    ),
 });

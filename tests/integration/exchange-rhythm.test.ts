@@ -6,7 +6,7 @@ import { runWorkspaceWork } from "../../server/jobs/work";
 import { runAskReminders } from "../../server/services/exchange/reminders";
 import { exchangeSinceLastRetro } from "../../server/services/exchange/since";
 import { forWorkspace } from "../../server/db/tenant";
-import { appDb, buildWorld, callerFor, db } from "./helpers";
+import { appDb, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 const DAY = 86_400_000;
 const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -217,5 +217,65 @@ describe("the exchange in the retro summary and the renewal review", () => {
       [w.workspace.name, 0, 0, 0, 0, 0],
       [w.orgA.name, 0, 0, 1, 0, 0],
     ]);
+  });
+});
+
+describe("a retro's Start doing item becomes an ask", () => {
+  it("asks the other side, by the side of whoever makes it, once per item, linked to the item; refusals change nothing", async () => {
+    const w = await world();
+    const { retroId } = await w.manager.api.retro.open({
+      workspaceSlug: w.slug,
+      partnershipId: w.partnershipA.id,
+      groundRules: "Be specific.",
+    });
+    const advance = async () => {
+      const { retro } = await w.manager.api.retro.get({ workspaceSlug: w.slug, retroId });
+      await w.manager.api.retro.advance({ workspaceSlug: w.slug, retroId, version: retro.version });
+    };
+    await advance();
+    await advance();
+    const well = await w.manager.api.retro.addItem({
+      workspaceSlug: w.slug,
+      retroId,
+      list: "START_DOING",
+      text: "Monthly joint forecast with named accounts",
+    });
+    const early = w.contactA.api.retro.makeAsk({ workspaceSlug: w.slug, itemId: well.id });
+    await expectTrpcError(early, "BAD_REQUEST", /once the top items are known/);
+    await advance();
+    await w.manager.api.retro.vote({ workspaceSlug: w.slug, itemId: well.id });
+    await advance();
+    const v = await w.contactA.api.retro.get({ workspaceSlug: w.slug, retroId });
+    expect(v.actions.map((a) => [a.retroItemId, a.canMakeAsk, a.ask])).toEqual([[well.id, true, null]]);
+    expect((await w.executive.api.retro.get({ workspaceSlug: w.slug, retroId })).actions[0]!.canMakeAsk).toBe(false);
+    await expectTrpcError(w.executive.api.retro.makeAsk({ workspaceSlug: w.slug, itemId: well.id }), "FORBIDDEN");
+    await expectTrpcError(w.contactB.api.retro.makeAsk({ workspaceSlug: w.slug, itemId: well.id }), "NOT_FOUND");
+    await expectTrpcError(
+      w.contactA.api.retro.makeAsk({ workspaceSlug: w.slug, itemId: well.id, dueDate: ymd(-3) }),
+      "BAD_REQUEST",
+      /in the past/,
+    );
+    expect(await db().exchangeItem.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+
+    // The partner's contact makes it: the partner asks the company.
+    const made = await w.contactA.api.retro.makeAsk({ workspaceSlug: w.slug, itemId: well.id, dueDate: ymd(20) });
+    const ask = await db().exchangeItem.findFirstOrThrow({ where: { id: made.id } });
+    expect(ask).toMatchObject({
+      kind: "ASK",
+      side: "PARTNER",
+      status: "OPEN",
+      title: "Monthly joint forecast with named accounts",
+      counterpart: w.workspace.name,
+      retroItemId: well.id,
+      makerId: w.contactA.member.id,
+    });
+    expect(ask.detail).toMatch(/retro's "Start doing" list: Monthly joint forecast/);
+    // The company's people hear of it like any ask.
+    expect(await db().notification.count({ where: { memberId: w.manager.member.id, kind: "EXCHANGE" } })).toBe(1);
+    await expectTrpcError(w.manager.api.retro.makeAsk({ workspaceSlug: w.slug, itemId: well.id }), "CONFLICT", /already an ask/);
+    const after = await w.manager.api.retro.get({ workspaceSlug: w.slug, retroId });
+    expect(after.actions[0]).toMatchObject({ canMakeAsk: false, ask: { id: made.id, status: "OPEN" } });
+    // And it is still an action too.
+    expect(await db().action.count({ where: { retroItemId: well.id } })).toBe(1);
   });
 });

@@ -20,6 +20,8 @@ export interface ItemFields {
 
 export interface NewItem extends ItemFields {
   kind: ExchangeKind;
+  // The retro "Start doing" item it is made from (retro/ask.ts).
+  retroItemId?: string | null;
 }
 
 async function checkFields(ctx: WorkCtx, fields: Partial<ItemFields>, now: Date) {
@@ -45,6 +47,7 @@ export async function createItem(ctx: WorkCtx, input: NewItem, now = new Date())
         counterpartMemberId: input.counterpartMemberId,
         dueDate: input.dueDate,
         makerId: ctx.member.id,
+        retroItemId: input.retroItemId ?? null,
       },
     });
     const event = await tx.exchangeEvent.create({

@@ -44,6 +44,8 @@ export async function retroView(ctx: RetroCtx) {
         authorId: true,
         author: { select: { role: true, user: { select: { name: true } } } },
         _count: { select: { votes: true } },
+        // The ask the item became, if it did (retro/ask.ts).
+        ask: { select: { id: true, status: true } },
       },
     }),
     ctx.db.retroVote.findMany({ where: { retroId: retro.id, memberId: me }, select: { itemId: true, list: true } }),
@@ -154,6 +156,10 @@ export async function retroView(ctx: RetroCtx) {
       status: a.status,
       version: a.version,
       canVolunteer: canWrite && assigning && a.ownerMemberId === null,
+      // The ask the item became as well, and whether the viewer may make it one now.
+      ask: items.find((i) => i.id === a.retroItemId)?.ask ?? null,
+      canMakeAsk:
+        canWrite && (assigning || phase === "CLOSED") && a.retroItemId !== null && !items.find((i) => i.id === a.retroItemId)?.ask,
     })),
     pillars,
     // Whom the facilitator may name as an action's owner.

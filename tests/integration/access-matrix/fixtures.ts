@@ -348,6 +348,7 @@ export const FIXTURES: Record<string, Fixture> = {
     facts: onA,
     ids: { actionId: "hidden" },
   },
+  "retro.makeAsk": { input: (w) => ({ itemId: w.items.voteItem.id }), facts: onA, ids: { itemId: "hidden" } },
   "retro.assign": {
     input: (w) => ({
       actionId: w.actions.assignAction.id,

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "~/server/trpc/client";
 import { Alert } from "../../../../../../_components/alert";
@@ -136,6 +137,54 @@ function AssignDialog({ slug, view, action }: { slug: string; view: RetroView; a
   );
 }
 
+// A "Start doing" item becomes an ask of the other side as well, by the side of whoever makes it.
+function MakeAskDialog({ slug, action }: { slug: string; action: ActionView }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [dueDate, setDueDate] = useState("");
+  const make = useMutation(trpc.retro.makeAsk.mutationOptions({ onSuccess: () => setOpen(false), onSettled: () => refresh() }));
+  const errors = useFormErrors(make.error, ["dueDate"]);
+
+  function onOpenChange(next: boolean) {
+    if (make.isPending) return;
+    make.reset();
+    setOpen(next);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    make.mutate({ workspaceSlug: slug, itemId: action.retroItemId!, dueDate: dueDate || null });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={
+        <Button size="sm" variant="secondary" aria-label={`Make it an ask: ${action.title}`}>
+          Make it an ask
+        </Button>
+      }
+      title="Make it an ask of the other side"
+      description={`${action.title}. Your side asks it of the other side; they accept, decline or ask to clarify on the Exchange tab.`}
+    >
+      <form id={errors.formId} onSubmit={onSubmit} className="space-y-4" noValidate>
+        <TextField
+          label="By when"
+          type="date"
+          min={today()}
+          value={dueDate}
+          onChange={(e) => setDueDate(e.target.value)}
+          error={errors.field("dueDate")}
+        />
+        <Alert tone="error">{errors.summary}</Alert>
+        <DialogActions label="Make it an ask" pendingLabel="Asking…" pending={make.isPending} />
+      </form>
+    </Dialog>
+  );
+}
+
 function ActionRow({ slug, view, action }: { slug: string; view: RetroView; action: ActionView }) {
   const headingId = useId();
   const assigning = view.retro.phase === "ASSIGNING";
@@ -146,8 +195,20 @@ function ActionRow({ slug, view, action }: { slug: string; view: RetroView; acti
           <h3 id={headingId} className="text-sm font-semibold text-slate-900">
             {action.title}
           </h3>
-          {view.viewer.canFacilitate && assigning ? <AssignDialog slug={slug} view={view} action={action} /> : null}
+          <div className="flex gap-2">
+            {action.canMakeAsk ? <MakeAskDialog slug={slug} action={action} /> : null}
+            {view.viewer.canFacilitate && assigning ? <AssignDialog slug={slug} view={view} action={action} /> : null}
+          </div>
         </div>
+        {action.ask ? (
+          <p className="mt-1 text-sm text-slate-700">
+            Also an ask of the other side ({action.ask.status.toLowerCase()}):{" "}
+            <Link className="font-medium text-indigo-700 underline" href={`/w/${slug}/partnerships/${view.retro.partnershipId}/exchange`}>
+              see it on the Exchange tab
+            </Link>
+            .
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-slate-700" data-testid="action-owner">
           {action.ownerName ? (
             <>
