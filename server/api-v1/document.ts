@@ -8,7 +8,7 @@ import { apiV1Router } from "./router";
 export const API_V1_BASE = "/api/v1";
 
 const DESCRIPTION = [
-  "The REST API of a Partnership Health workspace: partner organisations, partnerships, survey cycles, scores, actions, goals and members.",
+  "The REST API of a Partnership Health workspace: partner organisations, partnerships, survey cycles, scores, actions, goals, the value exchange (asks and offers) and members.",
   "",
   "Authenticate with an API token made by an admin of the workspace (Admin → API tokens): `Authorization: Bearer <token>`.",
   "A token belongs to one workspace and acts with the role it was given, under the same access rules as the app;",
@@ -26,7 +26,7 @@ export function apiV1Document(): OpenAPIObject {
     version: "1.0.0",
     openApiVersion: "3.1.0",
     baseUrl: API_V1_BASE,
-    tags: ["Partner organisations", "Partnerships", "Cycles", "Scores", "Actions", "Goals", "Members"],
+    tags: ["Partner organisations", "Partnerships", "Cycles", "Scores", "Actions", "Goals", "Exchange", "Members"],
     securitySchemes: {
       bearerAuth: { type: "http", scheme: "bearer", description: "An API token of the workspace, made by one of its admins." },
     },

@@ -13,7 +13,7 @@ import { decideRole, type Rule } from "../access/decide";
 import { forbidden, isDomainError, unauthorized } from "../access/errors";
 import type { Need } from "../access/context";
 import { authorizePartnership, enforce, loadWork } from "../access/partnership";
-import { loadAction, loadGoal } from "../access/work-items";
+import { isSidedMove, loadAction, loadExchangeItem, loadGoal, type ExchangeNeed } from "../access/work-items";
 import { audit } from "../services/accounts/audit";
 import { baseProcedure } from "../trpc/init";
 import { id } from "../trpc/procedures";
@@ -84,3 +84,10 @@ export const apiGoalProcedure = (need: Need | "edit") =>
     .meta(rule(need === "edit" ? "goal:edit" : `item:${need}`))
     .input(z.object({ goalId: id }))
     .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadGoal(ctx, input.goalId, need)) } }));
+
+// An ask or offer, by the side that makes the move (as the app's exchangeProcedure).
+export const apiExchangeProcedure = (need: ExchangeNeed) =>
+  apiProcedure
+    .meta(rule(isSidedMove(need) ? `exchange:${need}` : `item:${need}`))
+    .input(z.object({ itemId: id }))
+    .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, ...(await loadExchangeItem(ctx, input.itemId, need)) } }));

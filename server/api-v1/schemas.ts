@@ -192,3 +192,70 @@ export const memberSchema = z
   .meta({ id: "Member" });
 
 export const memberListSchema = z.object({ items: z.array(memberSchema) }).meta({ id: "MemberList" });
+
+const side = z.enum(["HOST", "PARTNER"]).meta({ description: "HOST: the workspace's company; PARTNER: the partner organisation." });
+const namedPerson = z.object({ memberId: z.string(), name: z.string() });
+
+export const exchangeItemSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["ASK", "OFFER"]),
+    side: side.meta({ description: "The side that made it." }),
+    title: z.string(),
+    detail: z.string(),
+    counterpart: z.string().meta({ description: "Of whom (an ask) or to whom (an offer): a person or role, as typed." }),
+    counterpartMember: namedPerson.nullable(),
+    dueDate: day.nullable().meta({ description: "An ask's by-when date; an offer's from-when date." }),
+    status: z.enum(["OPEN", "CLARIFY", "ACCEPTED", "DECLINED", "DELIVERED", "LAPSED", "WITHDRAWN"]),
+    maker: namedPerson.nullable(),
+    responder: namedPerson.nullable(),
+    responseNote: z.string().meta({ description: "The other side's last answer: a decline's reason, a question." }),
+    deliveredAt: time.nullable(),
+    rating: z.number().int().nullable().meta({ description: "1-5, given by the side that received it." }),
+    ratingNote: z.string(),
+    actionId: z.string().nullable(),
+    canDo: z
+      .array(z.enum(["accept", "decline", "clarify", "answer", "withdraw", "deliver", "lapse", "toAction"]))
+      .meta({ description: "The moves the token's member may make on it now." }),
+    version: z.number().int(),
+    createdAt: time,
+  })
+  .meta({ id: "ExchangeItem" });
+
+const sideBalance = z.object({
+  asksMade: z.number().int(),
+  asksReceived: z.number().int(),
+  asksFulfilled: z.number().int().meta({ description: "Of the asks received, how many this side delivered." }),
+  offersMade: z.number().int(),
+  offersDelivered: z.number().int(),
+  valueReceived: z.number().int().meta({ description: "Sum of the ratings of what was delivered to this side (3 when unrated)." }),
+  valueGiven: z.number().int(),
+});
+
+const balanceShape = {
+  HOST: sideBalance,
+  PARTNER: sideBalance,
+  delivered: z.number().int(),
+  index: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "Reciprocity, 0 (only one side gave) to 100 (balanced); null before any delivery." }),
+  oneSided: z.boolean().meta({ description: "Index below 40 with at least 4 deliveries." }),
+};
+
+export const exchangeSchema = z
+  .object({
+    names: z.object({ HOST: z.string(), PARTNER: z.string() }),
+    viewerSide: side.meta({ description: "The side the token's member speaks for." }),
+    items: z.array(exchangeItemSchema),
+    balance: z.object({
+      cycle: z.object({ cycleId: z.string(), label: z.string(), ...balanceShape }).nullable(),
+      year: z.object({ year: z.number().int(), ...balanceShape }),
+    }),
+  })
+  .meta({ id: "Exchange" });
+
+export const exchangeChangeSchema = z
+  .object({ id: z.string(), status: exchangeItemSchema.shape.status, version: z.number().int() })
+  .meta({ id: "ExchangeChange" });

@@ -24,6 +24,9 @@ const rating = z
   .min(1, "Rate the value from 1 to 5.")
   .max(5, "Rate the value from 1 to 5.");
 
+// The fields as the REST API takes them too (server/api-v1/exchange.ts).
+export const exchangeFields = { kind, title, detail, counterpart, day, note, said, rating };
+
 export const exchangeRouter = router({
   list: workProcedure("read").query(({ ctx }) => listExchange(ctx)),
 

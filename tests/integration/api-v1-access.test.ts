@@ -38,6 +38,8 @@ interface Things {
   actionVersion: number;
   goalId: string;
   goal: { hostOwnerId: string | null; partnerOwnerId: string | null; createdById: string };
+  // An ask the company made of partner A.
+  exchangeItemId: string;
 }
 
 // A call of each endpoint on partnership A (or its action and goal), and the facts its rule is
@@ -74,7 +76,20 @@ function callOf(e: Endpoint, w: World, t: Things): { params?: object; body?: obj
         body: { version: 1, measure: `Deals ${tag}` },
         facts: { partnership: factsA, goal: t.goal },
       };
+    case "createExchangeItem":
+      return { ...onA, body: { kind: "OFFER", title: `Two speaker slots ${tag}`, counterpart: "Channel lead" } };
     default:
+      if (e.path.startsWith("/exchange/{itemId}/")) {
+        const exchange = { kind: "ASK" as const, side: "HOST" as const, names: { HOST: w.workspace.name, PARTNER: w.orgA.name } };
+        const body: Record<string, object> = {
+          decline: { reason: "Not this quarter" },
+          clarify: { question: "Which retailers?" },
+          answer: { answer: "Grocery chains" },
+          deliver: { rating: 4 },
+        };
+        const moveName = e.path.split("/").at(-1)!;
+        return { params: { path: { itemId: t.exchangeItemId } }, body: body[moveName] ?? {}, facts: { partnership: factsA, exchange } };
+      }
       return e.path.includes("{partnershipId}") ? onA : {};
   }
 }
@@ -103,6 +118,15 @@ const APP_EQUIVALENT: Record<string, string> = {
   listGoals: "goal.list",
   createGoal: "goal.create",
   updateGoal: "goal.update",
+  getExchange: "exchange.list",
+  createExchangeItem: "exchange.create",
+  acceptExchangeItem: "exchange.accept",
+  declineExchangeItem: "exchange.decline",
+  clarifyExchangeItem: "exchange.clarify",
+  answerExchangeItem: "exchange.answer",
+  withdrawExchangeItem: "exchange.withdraw",
+  deliverExchangeItem: "exchange.deliver",
+  lapseExchangeItem: "exchange.lapse",
   listMembers: "member.list",
 };
 
@@ -132,7 +156,15 @@ describe("the token scope and role matrix", () => {
       targetValue: 3,
       dueDate: "2030-06-30",
     });
+    const ask = await w.admin.api.exchange.create({
+      workspaceSlug: w.slug,
+      partnershipId: w.partnershipA.id,
+      kind: "ASK",
+      title: "Three warm intros to Nordic retailers",
+      counterpart: "Channel lead",
+    });
     const things: Things = {
+      exchangeItemId: ask.id,
       actionId: action.id,
       actionVersion: action.version,
       goalId: goal.id,

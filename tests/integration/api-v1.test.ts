@@ -73,7 +73,7 @@ describe("the OpenAPI document", () => {
 });
 
 describe("every endpoint, through the generated client", () => {
-  it("reads and writes partner organisations, partnerships, cycles, scores, actions, goals and members", async () => {
+  it("reads and writes partner organisations, partnerships, cycles, scores, actions, goals, the exchange and members", async () => {
     const w = await buildWorld();
     const api = apiClient((await makeToken(w)).token);
     const A = w.partnershipA.id;
@@ -155,6 +155,89 @@ describe("every endpoint, through the generated client", () => {
     expect(goals.data!.items).toEqual([
       expect.objectContaining({ title: "Ten joint deals", unit: "deals", startValue: 0, targetValue: 12, dueDate: "2030-06-30" }),
     ]);
+
+    // The value exchange: the company's token asks, the partner contact's token answers, through
+    // the same services and side rules as the app.
+    const partner = apiClient((await makeToken(w, "READ_WRITE", "PARTNER")).token);
+    const onA = { params: { path: { partnershipId: A } } };
+    const ask = await api.POST("/partnerships/{partnershipId}/exchange", {
+      ...onA,
+      body: { kind: "ASK", title: "Three warm intros to Nordic retailers", counterpart: "Channel lead", dueDate: "2030-02-01" },
+    });
+    expect(ask.response.status).toBe(200);
+    expect(ask.data).toMatchObject({ status: "OPEN", version: 1, hints: [] });
+    const item = (id: string) => ({ params: { path: { itemId: id } } });
+    const refused = await api.POST("/exchange/{itemId}/accept", { ...item(ask.data!.id), body: {} });
+    expect(refused.response.status).toBe(403);
+    expect(refused.error).toEqual({
+      code: "FORBIDDEN",
+      message: `Only ${w.orgA.name}'s people can accept an ask made by ${w.workspace.name}.`,
+    });
+    const question = await partner.POST("/exchange/{itemId}/clarify", { ...item(ask.data!.id), body: { question: "Grocery or fashion?" } });
+    expect(question.data).toEqual({ id: ask.data!.id, status: "CLARIFY", version: 2 });
+    const answered = await api.POST("/exchange/{itemId}/answer", {
+      ...item(ask.data!.id),
+      body: { answer: "Grocery", title: "Three warm intros to Nordic grocery chains" },
+    });
+    expect(answered.data).toEqual({ id: ask.data!.id, status: "OPEN", version: 3 });
+    expect((await partner.POST("/exchange/{itemId}/accept", { ...item(ask.data!.id), body: { note: "On it" } })).data?.status).toBe(
+      "ACCEPTED",
+    );
+    const early = await api.POST("/exchange/{itemId}/lapse", { ...item(ask.data!.id), body: {} });
+    expect(early.response.status).toBe(400);
+    expect(early.error!.message).toMatch(/^This ask is not overdue: its date is 1 Feb 2030\.$/);
+    const badRating = await api.POST("/exchange/{itemId}/deliver", { ...item(ask.data!.id), body: { rating: 6 } });
+    expect(badRating.response.status).toBe(400);
+    const delivered = await api.POST("/exchange/{itemId}/deliver", { ...item(ask.data!.id), body: { rating: 4, note: "Two meetings" } });
+    expect(delivered.data).toEqual({ id: ask.data!.id, status: "DELIVERED", version: 5 });
+
+    const offer = await partner.POST("/partnerships/{partnershipId}/exchange", {
+      ...onA,
+      body: { kind: "OFFER", title: "Support" },
+    });
+    expect(offer.data!.hints.map((h) => h.flag)).toEqual(["NO_PERSON", "NO_DELIVERABLE", "NO_DATE"]);
+    const declined = await api.POST("/exchange/{itemId}/decline", { ...item(offer.data!.id), body: { reason: "Too vague to plan" } });
+    expect(declined.data?.status).toBe("DECLINED");
+    const second = await partner.POST("/partnerships/{partnershipId}/exchange", {
+      ...onA,
+      body: { kind: "OFFER", title: "Two speaker slots at the summit" },
+    });
+    expect((await partner.POST("/exchange/{itemId}/withdraw", { ...item(second.data!.id), body: {} })).data?.status).toBe("WITHDRAWN");
+
+    const exchange = await partner.GET("/partnerships/{partnershipId}/exchange", onA);
+    expect(exchange.response.status).toBe(200);
+    expect(exchange.data!.viewerSide).toBe("PARTNER");
+    expect(exchange.data!.items.map((i) => [i.kind, i.side, i.status])).toEqual([
+      ["OFFER", "PARTNER", "WITHDRAWN"],
+      ["OFFER", "PARTNER", "DECLINED"],
+      ["ASK", "HOST", "DELIVERED"],
+    ]);
+    expect(exchange.data!.items[2]).toMatchObject({
+      title: "Three warm intros to Nordic grocery chains",
+      rating: 4,
+      dueDate: "2030-02-01",
+    });
+    expect(exchange.data!.balance.year).toMatchObject({
+      delivered: 1,
+      index: 0,
+      HOST: { asksMade: 1, valueReceived: 4 },
+      PARTNER: { asksFulfilled: 1 },
+    });
+    // Another workspace's partnership and ask: 404, the same as ids that do not exist.
+    const other = await buildWorld();
+    const theirs = await other.manager.api.exchange.create({
+      workspaceSlug: other.slug,
+      partnershipId: other.partnershipA.id,
+      kind: "ASK",
+      title: "Three warm intros to Nordic retailers",
+    });
+    expect(
+      (await api.GET("/partnerships/{partnershipId}/exchange", { params: { path: { partnershipId: other.partnershipA.id } } })).response
+        .status,
+    ).toBe(404);
+    const foreign = await api.POST("/exchange/{itemId}/withdraw", { ...item(theirs.id), body: {} });
+    expect(foreign.response.status).toBe(404);
+    expect(await db().exchangeItem.findFirstOrThrow({ where: { id: theirs.id } })).toMatchObject({ status: "OPEN", version: 1 });
 
     const members = await api.GET("/members");
     expect(members.data!.items.map((m) => m.email)).toEqual(expect.arrayContaining([w.admin.user.email, w.contactA.user.email]));

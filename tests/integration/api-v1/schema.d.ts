@@ -216,6 +216,170 @@ export interface paths {
     patch: operations["updateGoal"];
     trace?: never;
   };
+  "/partnerships/{partnershipId}/exchange": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A partnership's asks, offers and give/get balance
+     * @description Every ask and offer of the partnership, newest first, with the moves the token's member may make on each, and the balance for the current cycle and the calendar year.
+     */
+    get: operations["getExchange"];
+    put?: never;
+    /**
+     * Make an ask or an offer
+     * @description Made for the side the token's member speaks for, of (or to) the other side. A vague one is stored as sent; the answer's `hints` say what would make it clear.
+     */
+    post: operations["createExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exchange/{itemId}/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an ask or offer
+     * @description By the other side than the one that made it. Of two accepts at once, one wins; the other is 409.
+     */
+    post: operations["acceptExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exchange/{itemId}/decline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decline an ask or offer
+     * @description By the other side, with a reason.
+     */
+    post: operations["declineExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exchange/{itemId}/clarify": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask to clarify an ask or offer
+     * @description By the other side, with the question.
+     */
+    post: operations["clarifyExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exchange/{itemId}/answer": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a question about an ask or offer
+     * @description By the side that made it, optionally editing it; it opens again.
+     */
+    post: operations["answerExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exchange/{itemId}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw an ask or offer
+     * @description By the side that made it, before it is accepted.
+     */
+    post: operations["withdrawExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exchange/{itemId}/deliver": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm an ask or offer delivered, and rate it
+     * @description By the side that received it (an ask: the side that asked; an offer: the side it was offered to), with a rating 1-5.
+     */
+    post: operations["deliverExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exchange/{itemId}/lapse": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark an accepted ask or offer lapsed
+     * @description By either side, once its date has passed without delivery.
+     */
+    post: operations["lapseExchangeItem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/members": {
     parameters: {
       query?: never;
@@ -626,6 +790,129 @@ export interface components {
     };
     GoalChange: {
       id: string;
+      version: number;
+    };
+    Exchange: {
+      names: {
+        HOST: string;
+        PARTNER: string;
+      };
+      /**
+       * @description The side the token's member speaks for.
+       * @enum {string}
+       */
+      viewerSide: "HOST" | "PARTNER";
+      items: components["schemas"]["ExchangeItem"][];
+      balance: {
+        cycle: {
+          cycleId: string;
+          label: string;
+          HOST: {
+            asksMade: number;
+            asksReceived: number;
+            /** @description Of the asks received, how many this side delivered. */
+            asksFulfilled: number;
+            offersMade: number;
+            offersDelivered: number;
+            /** @description Sum of the ratings of what was delivered to this side (3 when unrated). */
+            valueReceived: number;
+            valueGiven: number;
+          };
+          PARTNER: {
+            asksMade: number;
+            asksReceived: number;
+            /** @description Of the asks received, how many this side delivered. */
+            asksFulfilled: number;
+            offersMade: number;
+            offersDelivered: number;
+            /** @description Sum of the ratings of what was delivered to this side (3 when unrated). */
+            valueReceived: number;
+            valueGiven: number;
+          };
+          delivered: number;
+          /** @description Reciprocity, 0 (only one side gave) to 100 (balanced); null before any delivery. */
+          index: number | null;
+          /** @description Index below 40 with at least 4 deliveries. */
+          oneSided: boolean;
+        } | null;
+        year: {
+          year: number;
+          HOST: {
+            asksMade: number;
+            asksReceived: number;
+            /** @description Of the asks received, how many this side delivered. */
+            asksFulfilled: number;
+            offersMade: number;
+            offersDelivered: number;
+            /** @description Sum of the ratings of what was delivered to this side (3 when unrated). */
+            valueReceived: number;
+            valueGiven: number;
+          };
+          PARTNER: {
+            asksMade: number;
+            asksReceived: number;
+            /** @description Of the asks received, how many this side delivered. */
+            asksFulfilled: number;
+            offersMade: number;
+            offersDelivered: number;
+            /** @description Sum of the ratings of what was delivered to this side (3 when unrated). */
+            valueReceived: number;
+            valueGiven: number;
+          };
+          delivered: number;
+          /** @description Reciprocity, 0 (only one side gave) to 100 (balanced); null before any delivery. */
+          index: number | null;
+          /** @description Index below 40 with at least 4 deliveries. */
+          oneSided: boolean;
+        };
+      };
+    };
+    ExchangeItem: {
+      id: string;
+      /** @enum {string} */
+      kind: "ASK" | "OFFER";
+      /**
+       * @description The side that made it.
+       * @enum {string}
+       */
+      side: "HOST" | "PARTNER";
+      title: string;
+      detail: string;
+      /** @description Of whom (an ask) or to whom (an offer): a person or role, as typed. */
+      counterpart: string;
+      counterpartMember: {
+        memberId: string;
+        name: string;
+      } | null;
+      /** @description An ask's by-when date; an offer's from-when date. */
+      dueDate: string | null;
+      /** @enum {string} */
+      status: "OPEN" | "CLARIFY" | "ACCEPTED" | "DECLINED" | "DELIVERED" | "LAPSED" | "WITHDRAWN";
+      maker: {
+        memberId: string;
+        name: string;
+      } | null;
+      responder: {
+        memberId: string;
+        name: string;
+      } | null;
+      /** @description The other side's last answer: a decline's reason, a question. */
+      responseNote: string;
+      deliveredAt: string | null;
+      /** @description 1-5, given by the side that received it. */
+      rating: number | null;
+      ratingNote: string;
+      actionId: string | null;
+      /** @description The moves the token's member may make on it now. */
+      canDo: ("accept" | "decline" | "clarify" | "answer" | "withdraw" | "deliver" | "lapse" | "toAction")[];
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExchangeChange: {
+      id: string;
+      /** @enum {string} */
+      status: "OPEN" | "CLARIFY" | "ACCEPTED" | "DECLINED" | "DELIVERED" | "LAPSED" | "WITHDRAWN";
       version: number;
     };
     MemberList: {
@@ -1963,6 +2250,839 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["GoalChange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  getExchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        partnershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Exchange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  createExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        partnershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind: "ASK" | "OFFER";
+          title: string;
+          /** @default  */
+          detail?: string;
+          /** @default  */
+          counterpart?: string;
+          counterpartMemberId?: string | null;
+          dueDate?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            status: "OPEN" | "CLARIFY" | "ACCEPTED" | "DECLINED" | "DELIVERED" | "LAPSED" | "WITHDRAWN";
+            version: number;
+            hints: {
+              /** @enum {string} */
+              flag: "NO_PERSON" | "NO_DELIVERABLE" | "NO_DATE";
+              message: string;
+              example: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  acceptExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default  */
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ExchangeChange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  declineExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ExchangeChange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  clarifyExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          question: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ExchangeChange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  answerExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          answer: string;
+          title?: string;
+          detail?: string;
+          counterpart?: string;
+          counterpartMemberId?: string | null;
+          dueDate?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ExchangeChange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  withdrawExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default  */
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ExchangeChange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  deliverExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rating: number;
+          /** @default  */
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ExchangeChange"];
+        };
+      };
+      /** @description Invalid input: the message names the field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description No API token, or one that is not valid (revoked, or its maker no longer administers the workspace) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description The token's role may not do this, or the token may only read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Not found, or not visible to the token's role */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.NOT_FOUND"];
+        };
+      };
+      /** @description The change conflicts with the data: a name taken, or a newer version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.CONFLICT"];
+        };
+      };
+      /** @description Too many calls with this token this minute: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+        };
+      };
+      /** @description Something went wrong on the server; nothing was saved */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  lapseExchangeItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default  */
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ExchangeChange"];
         };
       };
       /** @description Invalid input: the message names the field and what is wrong with it */
