@@ -23,12 +23,12 @@ const OPTIONS: { key: keyof EmailChoices; label: string; hint: string }[] = [
   {
     key: "emailActionReminders",
     label: "Action reminders",
-    hint: "Three days before an action you own is due, and once when it is overdue; and each step of your partnerships' asks and offers.",
+    hint: "Three days before an action you own is due, and once when it is overdue; each step of your partnerships' asks and offers, and once when an ask your side accepted is overdue.",
   },
   {
     key: "emailAlerts",
     label: "Alerts",
-    hint: "A partnership you own drops, a pillar turns at risk, a perception gap appears, a renewal review opens, a partnership needs an owner.",
+    hint: "A partnership you own drops, a pillar turns at risk, a perception gap appears, its value exchange turns one-sided, a renewal review opens, a partnership needs an owner.",
   },
   { key: "emailRetroSummaries", label: "Retro summaries", hint: "The summary of a retro you took part in, when it closes." },
 ];
