@@ -6,6 +6,9 @@ import { runWorkspaceWork } from "../../server/jobs/work";
 import { runAskReminders } from "../../server/services/exchange/reminders";
 import { exchangeSinceLastRetro } from "../../server/services/exchange/since";
 import { forWorkspace } from "../../server/db/tenant";
+import { deliverOutbox } from "../../server/services/email/deliver";
+import { TURNED_OFF_REASON } from "../../server/services/email/preferences";
+import { startSmtp } from "./loopback-smtp";
 import { appDb, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 const DAY = 86_400_000;
@@ -52,8 +55,9 @@ describe("reminders of overdue accepted asks", () => {
     const notes = await db().notification.findMany({ where: { workspaceId: w.workspace.id, dedupeKey: { startsWith: "ask-overdue:" } } });
     expect(notes.map((n) => n.memberId).sort()).toEqual([w.contactA.member.id, w.colleague.member.id].sort());
     expect(notes.every((n) => n.link.endsWith(`/partnerships/${w.partnershipA.id}/exchange`))).toBe(true);
-    expect(await db().exchangeReminderSent.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
-    void open;
+    // Only the accepted, undelivered one: not the delivered one, not the one still open.
+    expect((await db().exchangeReminderSent.findMany({ where: { workspaceId: w.workspace.id } })).map((r) => r.itemId)).toEqual([owed.id]);
+    expect([done.id, open.id]).not.toContain(owed.id);
 
     // The company owes the partner's ask: its owner and host team hear, through the same job as actions.
     const team = await addMember(db(), w.workspace.id, { role: "MANAGER" });
@@ -78,6 +82,16 @@ describe("reminders of overdue accepted asks", () => {
     expect(await run(later(9))).toBe(0);
     expect(await run(later(11))).toBe(1);
     expect(await db().notification.count({ where: { memberId: w.contactA.member.id, dedupeKey: { startsWith: "ask-overdue:" } } })).toBe(2);
+
+    // Delivery follows the "action reminders" choice: turned off, the colleague's email is dropped.
+    await db().user.update({ where: { id: w.colleague.user.id }, data: { emailActionReminders: false } });
+    const smtp = await startSmtp();
+    await deliverOutbox(forWorkspace(appDb(), w.workspace.id), { transport: smtp.transport });
+    const overdue = (email: string) => smtp.to(email).filter((m) => m.subject?.startsWith("Overdue:"));
+    expect(overdue(w.contactA.user.email)).toHaveLength(2);
+    expect(overdue(w.colleague.user.email)).toHaveLength(0);
+    const dropped = await db().outboxEmail.findMany({ where: { recipientMemberId: w.colleague.member.id, kind: "ACTION_REMINDER" } });
+    expect(dropped.map((e) => e.dropReason)).toEqual([TURNED_OFF_REASON.emailActionReminders, TURNED_OFF_REASON.emailActionReminders]);
   });
 });
 
