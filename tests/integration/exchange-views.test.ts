@@ -4,6 +4,7 @@
 // worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
 import { addMember } from "../../prisma/factories";
+import { csvHeader, csvRows } from "../../server/services/portfolio/csv";
 import { buildWorld, callerFor, db, expectTrpcError } from "./helpers";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -145,6 +146,21 @@ describe("reciprocity in the portfolio", () => {
     const p = await w.manager.api.portfolio.overview({ workspaceSlug: w.slug });
     expect(p.rows.find((r) => r.id === w.partnershipA.id)!.reciprocity).toEqual({ index: null, delivered: 0, oneSided: false });
     expect(p.insights.leastBalanced).toEqual({ items: [], total: 0 });
+  });
+
+  it("adds each cycle's reciprocity index to the CSV export, where value was delivered", async () => {
+    const w = await seeded();
+    const batch = await w.executive.api.portfolio.export({ workspaceSlug: w.slug });
+    expect(batch.partnerships.find((p) => p.name === w.partnershipA.name)!.reciprocity).toEqual([
+      { label: w.cycle.label, index: 25, delivered: 4, oneSided: true },
+    ]);
+    expect(batch.partnerships.find((p) => p.name === w.partnershipB.name)!.reciprocity).toEqual([]);
+    const lines = (csvHeader() + csvRows(batch)).trimEnd().split("\r\n");
+    const rows = lines.filter((l) => l.includes("Reciprocity index"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(
+      new RegExp(`^${w.partnershipA.name},${w.orgA.name},.*,${w.cycle.label},Reciprocity index,both,25,,4 deliveries; one-sided$`),
+    );
   });
 
   it("is no partner contact's to read", async () => {

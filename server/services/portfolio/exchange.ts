@@ -5,7 +5,7 @@
 // says so.
 import type { TenantDb } from "../../db/tenant";
 import { balancesByPartnership } from "../exchange/groups";
-import { UNRATED_VALUE, type Balance } from "../exchange/reciprocity";
+import { balanceOf, UNRATED_VALUE, type Balance } from "../exchange/reciprocity";
 
 export const yearOf = (now: Date) => now.getUTCFullYear();
 
@@ -62,4 +62,38 @@ export function leastBalanced(rows: readonly { id: string; name: string }[], bal
     });
   }
   return found.sort((a, b) => a.index - b.index || b.delivered - a.delivered || a.name.localeCompare(b.name));
+}
+
+// The export's reciprocity per cycle, for a batch of partnerships: their asks and offers (one read
+// for the batch), each counted in the cycle in which it was made, from a cycle's opening to the
+// next one's, the windows of the scorecard's chart (exchange/read.ts). Only cycles with an index.
+export async function loadCycleReciprocity(
+  db: TenantDb,
+  partnershipIds: string[],
+  cycles: readonly { label: string; opensAt: Date }[],
+  now: Date,
+) {
+  const items = partnershipIds.length
+    ? await db.exchangeItem.findMany({
+        where: { partnershipId: { in: partnershipIds } },
+        select: { partnershipId: true, kind: true, side: true, status: true, rating: true, createdAt: true },
+      })
+    : [];
+  const opened = cycles.filter((c) => c.opensAt <= now);
+  const byPartnership = new Map<string, typeof items>();
+  for (const i of items) {
+    let list = byPartnership.get(i.partnershipId);
+    if (!list) byPartnership.set(i.partnershipId, (list = []));
+    list.push(i);
+  }
+  const result = new Map<string, { label: string; index: number; delivered: number; oneSided: boolean }[]>();
+  for (const [id, list] of byPartnership) {
+    const rows = opened.flatMap((c, n) => {
+      const to = opened[n + 1]?.opensAt ?? null;
+      const b = balanceOf(list.filter((i) => i.createdAt >= c.opensAt && (to === null || i.createdAt < to)));
+      return b.index === null ? [] : [{ label: c.label, index: b.index, delivered: b.delivered, oneSided: b.oneSided }];
+    });
+    result.set(id, rows);
+  }
+  return result;
 }

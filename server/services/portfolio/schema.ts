@@ -187,6 +187,9 @@ export const exportOutput = z.object({
           pillars: z.array(z.object({ name: z.string(), host: score, partner: score, combined: score })),
         }),
       ),
+      // The reciprocity index of each cycle with an exchange delivered in it (asks and offers
+      // counted in the cycle in which they were made), with the deliveries behind it.
+      reciprocity: z.array(z.object({ label: z.string(), index: z.number(), delivered: z.number(), oneSided: z.boolean() })),
     }),
   ),
   // The id to pass as `after` for the next batch; null after the last.
