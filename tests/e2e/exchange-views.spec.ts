@@ -76,7 +76,7 @@ test("an ask delivered moves the balance on the scorecard for both sides and sho
     await expect(section.getByRole("figure", { name: /^Asks fulfilled by each side/ })).toBeVisible();
     await section.getByRole("button", { name: "Show the figures as a table" }).click();
     await expect(section.getByRole("table").getByRole("columnheader", { name: "Reciprocity index" })).toBeVisible();
-    await expect(section.getByRole("link", { name: "Open the exchange" })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: "Open the exchange" })).toHaveAttribute(
       "href",
       `/w/northwind/partnerships/${partnershipId}/exchange`,
     );

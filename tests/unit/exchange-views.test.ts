@@ -111,6 +111,15 @@ describe("the scorecard's section", () => {
     expect(view).toMatchObject({ theirName: "Globex", index: 32, oneSided: true, delivered: 10, empty: false });
     expect(exchangeView(partner, balances).theirName).toBe("Northwind");
   });
+
+  it("leaves out the current cycle's line when it says what the year's does", () => {
+    const now = cycleOf("2026-Q4", [fact("ASK", "HOST", "DELIVERED", 4)]);
+    const same = { ...balances, year: { year: 2026, ...balanceOf([fact("ASK", "HOST", "DELIVERED", 4)]) }, cycles: [now], cycle: now };
+    expect(exchangeView(host, same)).toMatchObject({
+      sentence: "Globex fulfilled 1 of your 1 ask this year; Globex asked nothing of you.",
+      cycleSentence: null,
+    });
+  });
 });
 
 describe("the portfolio's balance from grouped counts", () => {

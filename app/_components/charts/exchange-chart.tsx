@@ -49,9 +49,16 @@ export function ExchangeChart({ series, theirName, summary, fixed }: Props) {
       <YAxis yAxisId="given" allowDecimals={false} tick={{ fontSize: fixed ? 10 : 12 }} />
       <YAxis yAxisId="index" orientation="right" domain={[0, 100]} ticks={[0, 40, 100]} tick={{ fontSize: fixed ? 10 : 12 }} />
       {fixed ? null : <Tooltip />}
-      <Legend wrapperStyle={{ fontSize: fixed ? 10 : 12 }} />
-      <Bar yAxisId="given" dataKey={you} name={`You: ${what}`} fill={SIDE_COLORS.host} isAnimationActive={false} />
-      <Bar yAxisId="given" dataKey={them} name={`${theirName}: ${what}`} fill={SIDE_COLORS.partner} isAnimationActive={false} />
+      <Legend wrapperStyle={{ fontSize: fixed ? 10 : 12 }} itemSorter={(item) => [you, them, "index"].indexOf(String(item.dataKey))} />
+      <Bar yAxisId="given" dataKey={you} name={`You: ${what}`} fill={SIDE_COLORS.host} maxBarSize={40} isAnimationActive={false} />
+      <Bar
+        yAxisId="given"
+        dataKey={them}
+        name={`${theirName}: ${what}`}
+        fill={SIDE_COLORS.partner}
+        maxBarSize={40}
+        isAnimationActive={false}
+      />
       <Line
         yAxisId="index"
         type="monotone"

@@ -24,6 +24,7 @@ export const scorecardExchangeOutput = z.object({
   // Nothing asked or offered, ever: the section invites the first ask instead.
   empty: z.boolean(),
   sentence: z.string(),
+  // The current cycle's asks, when they differ from the year's.
   cycleSentence: z.object({ label: z.string(), text: z.string() }).nullable(),
   offers: z.string(),
   value: z.string(),
@@ -63,12 +64,18 @@ export function exchangeView(p: Perspective, balances: Balances): ScorecardExcha
   const { you, them, theirName } = readerSides(p);
   const { year, cycle, cycles } = balances;
   const first = cycles.findIndex((c) => made(c) > 0);
+  // The current cycle's line only when it says something the year's does not.
+  const sameAsks = (a: Balance, b: Balance) =>
+    a.HOST.asksMade === b.HOST.asksMade &&
+    a.PARTNER.asksMade === b.PARTNER.asksMade &&
+    a.HOST.asksFulfilled === b.HOST.asksFulfilled &&
+    a.PARTNER.asksFulfilled === b.PARTNER.asksFulfilled;
   return {
     theirName,
     year: year.year,
     empty: first < 0 && made(year) === 0,
     sentence: asksSentence(p, year, "this year"),
-    cycleSentence: cycle ? { label: cycle.label, text: asksSentence(p, cycle, `in ${cycle.label}`) } : null,
+    cycleSentence: cycle && !sameAsks(cycle, year) ? { label: cycle.label, text: asksSentence(p, cycle, `in ${cycle.label}`) } : null,
     offers: offersSentence(p, year),
     value: valueSentence(p, year),
     index: year.index,

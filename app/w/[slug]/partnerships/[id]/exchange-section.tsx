@@ -65,9 +65,6 @@ export function ExchangeSection({ exchange: x, exchangeHref }: { exchange: Score
               <SideFigures label="You" side={x.you} />
               <SideFigures label={x.theirName} side={x.them} />
             </dl>
-            <p className="text-sm text-slate-700">
-              {x.offers} {x.value}
-            </p>
             {x.series.length ? <ExchangeChart series={x.series} theirName={x.theirName} summary={x.sentence} /> : null}
           </>
         )}
