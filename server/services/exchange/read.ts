@@ -7,7 +7,7 @@ import type { WorkCtx, WorkspaceCtx } from "../../access/context";
 import { notFound } from "../../access/errors";
 import { byId, type TenantClient } from "../../db/tenant";
 import { todayUtc } from "../actions/overdue";
-import { partnershipPeople } from "../people";
+import { pageHeading, partnershipPeople } from "../people";
 import { clarityHints } from "./clarity";
 import { decideMove, type ExchangeSide, type Move } from "./life";
 import { balanceOf } from "./reciprocity";
@@ -103,6 +103,7 @@ export async function listExchange(ctx: WorkCtx, now = new Date()) {
   });
   const { cycle, year } = await balances(ctx.db, partnership.id, now);
   return {
+    partnership: pageHeading(ctx.work),
     names,
     viewerSide: viewer.side,
     canWrite: viewer.canWrite,
