@@ -102,6 +102,7 @@ const ROLES: { email: string | null; pages: (p: Paths) => string[] }[] = [
       p.globex,
       `${p.globex}/actions`,
       `${p.globex}/goals`,
+      `${p.globex}/exchange`,
       `${p.globex}/retro`,
       p.retro,
       `${p.globex}/team`,
@@ -132,7 +133,10 @@ const ROLES: { email: string | null; pages: (p: Paths) => string[] }[] = [
     pages: (p) => ["/w/northwind/surveys", "/w/northwind/partnerships", p.globex, "/w/northwind/actions", "/w/northwind/goals"],
   },
   { email: "exec@northwind.test", pages: (p) => ["/w/northwind/portfolio", p.globex, "/w/northwind/goals"] },
-  { email: "partner@globex.test", pages: (p) => ["/w/northwind/surveys", p.globex, `${p.globex}/actions`, `${p.globex}/goals`] },
+  {
+    email: "partner@globex.test",
+    pages: (p) => ["/w/northwind/surveys", p.globex, `${p.globex}/actions`, `${p.globex}/goals`, `${p.globex}/exchange`],
+  },
 ];
 
 let paths: Paths;
