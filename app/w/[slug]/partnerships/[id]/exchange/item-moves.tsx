@@ -10,6 +10,7 @@ import { Alert } from "../../../../../_components/alert";
 import { Button } from "../../../../../_components/button";
 import { TextAreaField, TextField } from "../../../../../_components/field";
 import { fieldErrorsOf, useFormErrors } from "../../../../../_lib/use-form-errors";
+import { useMoveNote } from "./move-notes";
 import { RatingField } from "./rating-field";
 import type { Kind } from "./words";
 
@@ -40,8 +41,7 @@ export function ItemMoves({ slug, item }: { slug: string; item: MovableItem }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState<FormMove | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [note, setNote] = useMoveNote(item.id);
   const target = { workspaceSlug: slug, itemId: item.id };
   const word = item.kind === "ASK" ? "ask" : "offer";
 
@@ -49,12 +49,12 @@ export function ItemMoves({ slug, item }: { slug: string; item: MovableItem }) {
   const after = (said: string) => ({
     onSuccess: () => {
       setOpen(null);
-      setDone(said);
+      setNote({ tone: "success", text: said });
       router.refresh();
     },
     onError: (error: unknown) => {
       // Field problems show beside their fields; anything else (a conflict, a refusal) up here.
-      if (Object.keys(fieldErrorsOf(error)).length === 0) setProblem(errorMessage(error));
+      if (Object.keys(fieldErrorsOf(error)).length === 0) setNote({ tone: "error", text: errorMessage(error) });
       router.refresh();
     },
   });
@@ -68,11 +68,10 @@ export function ItemMoves({ slug, item }: { slug: string; item: MovableItem }) {
   const toAction = useMutation(trpc.exchange.toAction.mutationOptions(after("Turned the ask into an action.")));
   const pending = [accept, decline, clarify, answer, withdraw, deliver, lapse, toAction].some((m) => m.isPending);
 
-  if (item.canDo.length === 0 && !problem && !done) return null;
+  if (item.canDo.length === 0 && !note) return null;
 
   const start = (move: Move) => {
-    setProblem(null);
-    setDone(null);
+    setNote(null);
     if (move === "withdraw") withdraw.mutate({ ...target, note: "" });
     else if (move === "lapse") lapse.mutate({ ...target, note: "" });
     else if (move === "toAction") toAction.mutate(target);
@@ -81,8 +80,7 @@ export function ItemMoves({ slug, item }: { slug: string; item: MovableItem }) {
 
   return (
     <div className="mt-3 space-y-3 border-t border-slate-100 pt-3">
-      <Alert tone="error">{problem}</Alert>
-      <Alert tone="success">{done}</Alert>
+      {note ? <Alert tone={note.tone}>{note.text}</Alert> : null}
       {item.canDo.length > 0 ? (
         <div className="flex flex-wrap gap-2">
           {item.canDo.map((move) => (

@@ -5,6 +5,7 @@ import { isoDay } from "../../../../../_lib/format";
 import { requireWork } from "../require-work";
 import { BalanceSection } from "./balance-section";
 import { ItemCard } from "./item-card";
+import { MoveNotesProvider } from "./move-notes";
 import { NewItemForm } from "./new-item-form";
 import { GROUPS, type Side } from "./words";
 
@@ -48,30 +49,32 @@ export default async function ExchangePage({ params }: { params: Promise<{ slug:
           ]}
         />
 
-        {data.items.length === 0 ? (
-          <EmptyState title="No asks or offers yet">
-            {writable
-              ? `Make the first one below: what you need from ${names[other]}, or what you bring them.`
-              : "Neither side has made an ask or an offer yet."}
-          </EmptyState>
-        ) : (
-          GROUPS.map((g) => {
-            const items = data.items.filter((i) => g.statuses.includes(i.status));
-            return (
-              <Card key={g.key} title={`${g.title} (${items.length})`} description={g.description}>
-                {items.length === 0 ? (
-                  <p className="text-sm text-slate-600">None.</p>
-                ) : (
-                  <ul className="space-y-3">
-                    {items.map((item) => (
-                      <ItemCard key={item.id} item={item} slug={slug} base={base} names={names} today={today} />
-                    ))}
-                  </ul>
-                )}
-              </Card>
-            );
-          })
-        )}
+        <MoveNotesProvider>
+          {data.items.length === 0 ? (
+            <EmptyState title="No asks or offers yet">
+              {writable
+                ? `Make the first one below: what you need from ${names[other]}, or what you bring them.`
+                : "Neither side has made an ask or an offer yet."}
+            </EmptyState>
+          ) : (
+            GROUPS.map((g) => {
+              const items = data.items.filter((i) => g.statuses.includes(i.status));
+              return (
+                <Card key={g.key} title={`${g.title} (${items.length})`} description={g.description}>
+                  {items.length === 0 ? (
+                    <p className="text-sm text-slate-600">None.</p>
+                  ) : (
+                    <ul className="space-y-3">
+                      {items.map((item) => (
+                        <ItemCard key={item.id} item={item} slug={slug} base={base} names={names} today={today} />
+                      ))}
+                    </ul>
+                  )}
+                </Card>
+              );
+            })
+          )}
+        </MoveNotesProvider>
 
         {writable ? (
           <Card
