@@ -274,6 +274,8 @@ describe("notifications", () => {
     expect(byMember(w.colleague.member.id)).toHaveLength(2);
     expect(byMember(w.contactB.member.id)).toEqual([]);
     expect(byMember(w.executive.member.id)).toEqual([]);
+    // Each leads to the partnership's Exchange tab, where the ask and its moves are.
+    expect(new Set(notes.map((n) => n.link))).toEqual(new Set([`/w/${w.slug}/partnerships/${w.partnershipA.id}/exchange`]));
     const emails = await db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id, kind: "EXCHANGE" } });
     expect(emails).toHaveLength(notes.length);
     // The partner contact reads their notice in their own list.
