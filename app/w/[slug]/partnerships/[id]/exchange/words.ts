@@ -68,9 +68,17 @@ export function balanceWords(balance: Balance, viewer: Side, names: Record<Side,
   const other: Side = viewer === "HOST" ? "PARTNER" : "HOST";
   const mine = balance[viewer];
   const theirs = balance[other];
+  const asks =
+    mine.asksMade + theirs.asksMade === 0
+      ? `No asks either way ${when}.`
+      : `${names[other]} fulfilled ${theirs.asksFulfilled} of your ${count(theirs.asksReceived, "ask")} ${when}; you fulfilled ${mine.asksFulfilled} of their ${theirs.asksMade}.`;
+  const offers =
+    mine.offersMade + theirs.offersMade === 0
+      ? `No offers either way ${when}.`
+      : `Offers delivered: ${mine.offersDelivered} of your ${mine.offersMade}, ${theirs.offersDelivered} of their ${theirs.offersMade}.`;
   return [
-    `${names[other]} fulfilled ${theirs.asksFulfilled} of your ${count(theirs.asksReceived, "ask")} ${when}; you fulfilled ${mine.asksFulfilled} of their ${theirs.asksMade}.`,
-    `Offers delivered: ${mine.offersDelivered} of your ${mine.offersMade}, ${theirs.offersDelivered} of their ${theirs.offersMade}.`,
+    asks,
+    offers,
     `Value received (ratings 1-5 added up, 3 when unrated): you ${mine.valueReceived}, ${names[other]} ${theirs.valueReceived}.`,
   ];
 }
