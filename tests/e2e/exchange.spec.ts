@@ -5,8 +5,29 @@
 // balance is read before and after rather than assumed.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { openScorecard, signIn } from "./helpers";
+import { axeFindings, overflow } from "./page-checks";
 
 const GLOBEX = "Globex Cloud Resale";
+
+// axe is injected as a script, which the app's Content-Security-Policy (nonces only) refuses.
+test.use({ bypassCSP: true });
+
+// The page checks (pages.spec.ts) on the tab as only this test leaves it: items in every state
+// and a move's form open, at desktop and phone widths.
+async function checkPage(page: Page, label: string) {
+  const findings: string[] = [];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    for (const f of await axeFindings(page, `${label} at ${width} px`))
+      findings.push(`${f.page}: ${f.impact} ${f.rule} at ${f.targets.join(" | ")}`);
+    if (width === 390) {
+      const o = await overflow(page);
+      if (o.pans > 0) findings.push(`${label}: pans ${o.pans} px sideways; ${o.culprits.join(", ")}`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(findings).toEqual([]);
+}
 
 async function openExchangeTab(page: Page) {
   await page.getByRole("navigation", { name: "Partnership" }).getByRole("link", { name: "Exchange" }).click();
@@ -95,6 +116,7 @@ test("a manager and a partner contact exchange an ask through to delivered and r
     await accepted.getByRole("button", { name: "Confirm delivered", exact: true }).click();
     await accepted.getByRole("button", { name: "Confirm delivered and rate" }).click();
     await expect(accepted.getByText("Rate the value from 1 to 5.")).toBeVisible();
+    await checkPage(manager, "the Exchange tab with the delivery form open");
     await accepted.getByRole("radio", { name: "4 · Very useful" }).check();
     await accepted.getByLabel("Note on the value (optional)").fill("Two became meetings.");
     await accepted.getByRole("button", { name: "Confirm delivered and rate" }).click();
