@@ -16,6 +16,7 @@ import type { TenantTx } from "../server/db/tenant";
 import { evaluateCycleAlerts } from "../server/services/alerts/evaluate";
 import { newWorkspaceDb } from "../server/services/workspaces";
 import { seedAccountEvents, seedAuditTrail } from "./demo-audit";
+import { seedExchange } from "./demo-exchange";
 import { seedRhythm } from "./demo-rhythm";
 
 export const DEMO_SLUG = "northwind";
@@ -523,23 +524,31 @@ async function seedDemoIn(db: TenantTx, now: Date) {
     find("Acme Robotics OEM"),
     find("Tyrell Analytics Embedded"),
   ];
+  const globexPeople = {
+    partnershipId: globex.partnership.id,
+    owner: as(globex.host[0]!, "HOST"),
+    team: globex.host.slice(1).map((m) => as(m, "HOST")),
+    contacts: globex.contacts.map((m) => as(m, "PARTNER")),
+  };
+  const initechPeople = {
+    partnershipId: initech.partnership.id,
+    owner: as(initech.host[0]!, "HOST"),
+    contacts: initech.contacts.map((m) => as(m, "PARTNER")),
+  };
   await seedRhythm(db, {
     workspaceId: ws,
     now,
     cycles,
-    globex: {
-      partnershipId: globex.partnership.id,
-      owner: as(globex.host[0]!, "HOST"),
-      team: globex.host.slice(1).map((m) => as(m, "HOST")),
-      contacts: globex.contacts.map((m) => as(m, "PARTNER")),
-    },
-    initech: {
-      partnershipId: initech.partnership.id,
-      owner: as(initech.host[0]!, "HOST"),
-      contacts: initech.contacts.map((m) => as(m, "PARTNER")),
-    },
+    globex: globexPeople,
+    initech: initechPeople,
     acme: { partnershipId: acme.partnership.id, renewalDate: acme.partnership.renewalDate! },
     tyrell: { partnershipId: tyrell.partnership.id, owner: as(tyrell.host[0]!, "HOST"), renewalDate: tyrell.partnership.renewalDate! },
+  });
+  await seedExchange(db, {
+    workspaceId: ws,
+    now,
+    globex: globexPeople,
+    initech: initechPeople,
   });
   // The factories make the past quarters closed from the start, so nothing raised the alerts the
   // last close would have: raise them now, as closing it would (owners find them under the bell).

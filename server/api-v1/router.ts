@@ -304,16 +304,8 @@ const goals = {
     .output(out.goalListSchema)
     .query(async ({ ctx }) => ({
       items: (await listGoals(ctx)).goals.map((g) => ({
-        id: g.id,
-        title: g.title,
-        measure: g.measure,
-        unit: g.unit,
-        startValue: g.startValue,
-        targetValue: g.targetValue,
-        startDate: isoDay(g.startDate),
-        dueDate: isoDay(g.dueDate),
+        ...g.fields,
         status: g.status,
-        version: g.version,
         hostOwner: g.hostOwner,
         partnerOwner: g.partnerOwner,
         latest: g.latest && { cycleLabel: g.latest.cycleLabel, value: g.latest.value, progress: g.latest.progress, note: g.latest.note },

@@ -4,8 +4,9 @@
 // change what a goal is.
 import { z } from "zod";
 import { checkInGoal, createGoal, updateGoal } from "../services/goals/edit";
-import { behindGoals, listGoals } from "../services/goals/read";
-import { portfolioGoals } from "../services/goals/portfolio";
+import { listGoals } from "../services/goals/read";
+import { firstBehind, portfolioGoals } from "../services/goals/portfolio";
+import { pagingSchema } from "../services/lists/paging";
 import { goalProcedure, id, workProcedure, workspaceProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 import { dateOnly } from "./inputs";
@@ -28,17 +29,21 @@ const status = z.enum(["ACTIVE", "ACHIEVED", "MISSED", "DROPPED"]);
 // The same fields for the REST API (server/api-v1).
 export const goalFields = { title, measure, unit, startValue, targetValue, value: amount("measured value"), day, owner, status };
 
+// How many goals behind schedule "My actions" shows before pointing to the goals page.
+const BEHIND_SHOWN = 10;
+
 export const goalRouter = router({
   list: workProcedure("read").query(({ ctx }) => listGoals(ctx)),
 
-  // Goals behind schedule across the partnerships whose work the viewer sees.
-  behind: workspaceProcedure.query(({ ctx }) => behindGoals(ctx)),
+  // The first goals behind schedule across the partnerships whose work the viewer sees, and how
+  // many there are (the goals page lists them all).
+  behind: workspaceProcedure.query(({ ctx }) => firstBehind(ctx, BEHIND_SHOWN)),
 
   // Every goal across the partnerships whose work the viewer sees, for the goals page; `show`
   // "behind" (the default) keeps only those behind schedule.
   portfolio: workspaceProcedure
-    .input(z.object({ show: z.enum(["behind", "active", "all"]).default("behind") }))
-    .query(({ ctx, input }) => portfolioGoals(ctx, input.show)),
+    .input(z.object({ show: z.enum(["behind", "active", "all"]).default("behind"), ...pagingSchema }))
+    .query(({ ctx, input: { show, ...paging } }) => portfolioGoals(ctx, show, paging)),
 
   create: workProcedure("write")
     .input(

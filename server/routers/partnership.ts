@@ -5,6 +5,7 @@ import { createPartnership, listPartnerships, updatePartnership } from "../servi
 import { searchPartnerships } from "../services/lists/partnerships";
 import { partnershipSearchInput } from "../services/lists/partnerships-schema";
 import { buildScorecard, buildScorecardComments, commentsPageSchema, scorecardOutput } from "../services/scorecard";
+import { buildScorecardExchange, scorecardExchangeOutput } from "../services/scorecard/exchange";
 import { buildScorecardReport } from "../services/scorecard/report";
 import { buildScorecardWork } from "../services/scorecard/work";
 import { adminProcedure, id, partnershipProcedure, workspaceProcedure } from "../trpc/procedures";
@@ -37,6 +38,12 @@ export const partnershipRouter = router({
   // The partnership's work beside its scores (retros, open actions, actions done per pillar);
   // null for a reader who does not work on it. Apart from the scorecard, which it does not slow.
   scorecardWork: partnershipProcedure.query(({ ctx }) => buildScorecardWork(ctx, ctx.partnershipId)),
+
+  // The scorecard's value exchange section: the give/get balance in words from the reader's side,
+  // per cycle for its chart. For whoever sees the scorecard, as the balance is.
+  scorecardExchange: partnershipProcedure
+    .output(scorecardExchangeOutput)
+    .query(({ ctx }) => buildScorecardExchange(ctx, ctx.partnershipId)),
 
   // Which of the partnership's working pages (retro, actions, goals, renewal) this person may open.
   workAccess: partnershipProcedure.query(({ ctx }) => workAccess(ctx, ctx.partnershipId)),

@@ -3,6 +3,7 @@
 // fell due. Seeded once on the test database (the figures are deterministic).
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SLUG, demoExists, seedDemo } from "../../prisma/demo";
+import { balanceOf } from "../../server/services/exchange/reciprocity";
 import { db } from "./helpers";
 
 let workspaceId = "";
@@ -65,5 +66,30 @@ describe("the demo workspace", () => {
         expect(e.at.getTime(), a.title).toBeLessThanOrEqual(now.getTime());
       }
     }
+  });
+
+  // The README's story: Globex gives far more than it gets, Initech's exchange is balanced.
+  it("tells the value exchange's story: Globex one-sided in Northwind's favour, Initech balanced", async () => {
+    const balanceOfPartnership = async (name: string) => {
+      const items = await db().exchangeItem.findMany({
+        where: { workspaceId, partnership: { name } },
+        select: { kind: true, side: true, status: true, rating: true, createdAt: true, dueDate: true, events: true },
+      });
+      for (const i of items) {
+        for (const e of i.events) {
+          expect(e.createdAt.getTime()).toBeGreaterThanOrEqual(i.createdAt.getTime());
+          expect(e.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+        }
+      }
+      return balanceOf(items);
+    };
+    const globex = await balanceOfPartnership("Globex Cloud Resale");
+    expect([globex.PARTNER.asksFulfilled, globex.PARTNER.asksReceived]).toEqual([7, 9]);
+    expect([globex.HOST.asksFulfilled, globex.HOST.asksReceived]).toEqual([3, 8]);
+    expect(globex.index).toBe(28);
+    expect(globex.oneSided).toBe(true);
+    const initech = await balanceOfPartnership("Initech Co-Sell");
+    expect(initech.index).toBe(100);
+    expect(initech.oneSided).toBe(false);
   });
 });

@@ -55,6 +55,10 @@ describe("making asks and offers", () => {
     expect(seen).toMatchObject({ kind: "ASK", side: "HOST", counterpartMember: { memberId: w.contactA.member.id }, hints: [] });
     expect(seen.canDo.sort()).toEqual(["accept", "clarify", "decline"]);
     expect(list.items.find((i) => i.id === vague.id)!.canDo.sort()).toEqual(["withdraw"]);
+    // The people of each side, for the form's "of whom": both contacts of this organisation, none of another's.
+    const partnerPeople = list.people.filter((p) => p.side === "PARTNER").map((p) => p.memberId);
+    expect(partnerPeople.sort()).toEqual([w.contactA.member.id, w.colleague.member.id].sort());
+    expect(list.people.some((p) => p.memberId === w.manager.member.id && p.side === "HOST")).toBe(true);
   });
 
   it("refuses a named person from the maker's own side, a past date, an empty title; executives write nothing", async () => {
@@ -103,6 +107,16 @@ describe("the life of an ask", () => {
     });
     const moves = await db().exchangeEvent.findMany({ where: { itemId: id }, orderBy: { createdAt: "asc" } });
     expect(moves.map((m) => m.move)).toEqual(["create", "clarify", "answer", "accept", "deliver"]);
+
+    // The page's list shows that history to the other side, oldest first, with who and the notes.
+    const seen = (await w.contactA.api.exchange.list(A(w))).items.find((i) => i.id === id)!;
+    expect(seen.events.map((e) => [e.move, e.status, e.by?.memberId, e.note])).toEqual([
+      ["create", "OPEN", w.manager.member.id, ""],
+      ["clarify", "CLARIFY", w.contactA.member.id, "Which retailers: grocery or fashion?"],
+      ["answer", "OPEN", w.manager.member.id, "Grocery"],
+      ["accept", "ACCEPTED", w.contactA.member.id, "On it"],
+      ["deliver", "DELIVERED", w.manager.member.id, "Two became meetings"],
+    ]);
   });
 
   it("refuses a partner contact accepting an ask made by their own side, with a sentence", async () => {
@@ -260,6 +274,8 @@ describe("notifications", () => {
     expect(byMember(w.colleague.member.id)).toHaveLength(2);
     expect(byMember(w.contactB.member.id)).toEqual([]);
     expect(byMember(w.executive.member.id)).toEqual([]);
+    // Each leads to the partnership's Exchange tab, where the ask and its moves are.
+    expect(new Set(notes.map((n) => n.link))).toEqual(new Set([`/w/${w.slug}/partnerships/${w.partnershipA.id}/exchange`]));
     const emails = await db().outboxEmail.findMany({ where: { workspaceId: w.workspace.id, kind: "EXCHANGE" } });
     expect(emails).toHaveLength(notes.length);
     // The partner contact reads their notice in their own list.

@@ -220,7 +220,8 @@ describe("behind schedule", () => {
     ]);
     expect(a.goals.find((g) => g.title === "On track")!.schedule).toMatchObject({ behind: false, expected: 50 });
 
-    const all = await w.manager.api.goal.behind({ workspaceSlug: w.slug });
+    const { goals: all, total } = await w.manager.api.goal.behind({ workspaceSlug: w.slug });
+    expect(total).toBe(4);
     expect(all.map((b) => [b.title, b.partnershipName])).toEqual([
       ["Overdue", w.partnershipA.name],
       ["Slow", w.partnershipA.name],
@@ -228,14 +229,18 @@ describe("behind schedule", () => {
       ["Silent", w.partnershipA.name],
     ]);
     expect(all.find((b) => b.title === "Slow")).toMatchObject({ progress: 20, expected: 50, reason: "20% done, 50% expected by now" });
-    expect((await w.executive.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title)).toHaveLength(4);
-    expect((await w.contactA.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title).sort()).toEqual(["Overdue", "Silent", "Slow"]);
-    expect((await w.contactB.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title)).toEqual(["Other partnership"]);
-    expect(await w.outsider.api.goal.behind({ workspaceSlug: w.slug })).toEqual([]);
+    expect((await w.executive.api.goal.behind({ workspaceSlug: w.slug })).goals.map((b) => b.title)).toHaveLength(4);
+    expect((await w.contactA.api.goal.behind({ workspaceSlug: w.slug })).goals.map((b) => b.title).sort()).toEqual([
+      "Overdue",
+      "Silent",
+      "Slow",
+    ]);
+    expect((await w.contactB.api.goal.behind({ workspaceSlug: w.slug })).goals.map((b) => b.title)).toEqual(["Other partnership"]);
+    expect(await w.outsider.api.goal.behind({ workspaceSlug: w.slug })).toEqual({ goals: [], total: 0 });
 
     // An archived partnership's goals are history, not on the dashboard.
     await db().partnership.update({ where: keyOf(w.partnershipB), data: { archivedAt: new Date() } });
-    expect((await w.manager.api.goal.behind({ workspaceSlug: w.slug })).map((b) => b.title)).not.toContain("Other partnership");
+    expect((await w.manager.api.goal.behind({ workspaceSlug: w.slug })).goals.map((b) => b.title)).not.toContain("Other partnership");
   });
 });
 
@@ -416,6 +421,7 @@ describe("the goals page across partnerships", () => {
     const every = await w.executive.api.goal.portfolio({ workspaceSlug: w.slug, show: "all" });
     expect(every.goals.find((g) => g.title === "References")).toMatchObject({ status: "ACHIEVED", behind: false });
     expect(every.goals).toHaveLength(4);
+    expect(every.page).toMatchObject({ number: 1, pages: 1, total: 4, from: 1, to: 4 });
 
     // A partner contact sees only their own organisation's goals; a manager who works on none, none.
     expect((await w.contactA.api.goal.portfolio({ workspaceSlug: w.slug, show: "all" })).goals.map((g) => g.title).sort()).toEqual([
@@ -427,5 +433,39 @@ describe("the goals page across partnerships", () => {
       "Silent in B",
     ]);
     expect((await w.outsider.api.goal.portfolio({ workspaceSlug: w.slug, show: "all" })).goals).toEqual([]);
+
+    // Twenty-two more goals with no check-in at half their time: behind. Each list reads one page
+    // at a time, in due order, and its pages together are the whole list.
+    const halfway = (n: number) => ({
+      start: new Date(Date.now() - (100 + n) * 86_400_000),
+      due: new Date(Date.now() + (100 - n) * 86_400_000),
+    });
+    await db().goal.createMany({
+      data: Array.from({ length: 22 }, (_, n) => ({
+        workspaceId: w.workspace.id,
+        partnershipId: w.partnershipA.id,
+        title: `Silent ${n}`,
+        measure: "Progress",
+        targetValue: 100,
+        startDate: halfway(n).start,
+        dueDate: halfway(n).due,
+        createdById: w.manager.member.id,
+      })),
+    });
+    const expected = { behind: 24, active: 25, all: 26 };
+    for (const show of ["behind", "active", "all"] as const) {
+      const first = await w.executive.api.goal.portfolio({ workspaceSlug: w.slug, show, page: 1, pageSize: 20 });
+      const second = await w.executive.api.goal.portfolio({ workspaceSlug: w.slug, show, page: 2, pageSize: 20 });
+      const whole = await w.executive.api.goal.portfolio({ workspaceSlug: w.slug, show, pageSize: 50 });
+      expect(first.page, show).toMatchObject({ number: 1, pages: 2, total: expected[show], from: 1, to: 20 });
+      expect(second.page, show).toMatchObject({ number: 2, from: 21, to: expected[show] });
+      expect(
+        [...first.goals, ...second.goals].map((g) => g.goalId),
+        show,
+      ).toEqual(whole.goals.map((g) => g.goalId));
+      expect(whole.goals, show).toHaveLength(expected[show]);
+    }
+    const firstBehind = await w.executive.api.goal.behind({ workspaceSlug: w.slug });
+    expect([firstBehind.goals.length, firstBehind.total]).toEqual([10, 24]);
   });
 });

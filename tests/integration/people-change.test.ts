@@ -134,7 +134,11 @@ async function expectNothingAbout(
   const mine = await api.action.mine({ workspaceSlug: slug, filter: "all" });
   expect(mine.actions.filter((a) => ids.includes(a.partnershipId))).toEqual([]);
   const behind = await api.goal.behind({ workspaceSlug: slug });
-  if (!opts.readsAll) expect(behind.filter((g) => ids.includes(g.partnershipId))).toEqual([]);
+  const goals = await api.goal.portfolio({ workspaceSlug: slug, show: "all", pageSize: 100 });
+  if (!opts.readsAll) {
+    expect(behind.goals.filter((g) => ids.includes(g.partnershipId))).toEqual([]);
+    expect(goals.goals.filter((g) => ids.includes(g.partnershipId))).toEqual([]);
+  }
   const list = await api.notification.list({ workspaceSlug: slug, limit: 100 });
   expect(list.items.filter((n) => (n.partnershipId && ids.includes(n.partnershipId)) || names(n.title + n.body, gone))).toEqual([]);
   expect(await api.notification.unreadCount({ workspaceSlug: slug })).toBe(list.items.filter((n) => n.readAt === null).length);

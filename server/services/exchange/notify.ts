@@ -29,7 +29,8 @@ export async function notifyExchange(db: TenantClient, ctx: WorkCtx, event: Exch
     note: event.note,
     rating: event.rating,
   });
-  const path = `/w/${ctx.workspace.slug}/partnerships/${p.id}`;
+  // The partnership's Exchange tab, where the item and the moves open to the reader are.
+  const path = `/w/${ctx.workspace.slug}/partnerships/${p.id}/exchange`;
   const people = await db.member.findMany({
     where: { AND: [peopleOf(p), { id: { not: ctx.member.id } }] },
     select: { id: true, user: { select: { name: true, email: true } } },

@@ -7,6 +7,7 @@ import type { WorkCtx, WorkspaceCtx } from "../../access/context";
 import { notFound } from "../../access/errors";
 import { byId, type TenantClient } from "../../db/tenant";
 import { todayUtc } from "../actions/overdue";
+import { pageHeading, partnershipPeople } from "../people";
 import { clarityHints } from "./clarity";
 import { decideMove, type ExchangeSide, type Move } from "./life";
 import { balanceOf } from "./reciprocity";
@@ -60,8 +61,15 @@ export async function listExchange(ctx: WorkCtx, now = new Date()) {
   const rows = await ctx.db.exchangeItem.findMany({
     where: { partnershipId: partnership.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { maker: withName, responder: withName, deliveredBy: withName, counterpartMember: withName },
+    include: {
+      maker: withName,
+      responder: withName,
+      deliveredBy: withName,
+      counterpartMember: withName,
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { member: withName } },
+    },
   });
+  const people = await partnershipPeople(ctx, partnership);
   const today = todayUtc(now);
   const items = rows.map((r) => {
     const facts = { kind: r.kind, side: r.side, status: r.status, dueDate: r.dueDate, actionId: r.actionId };
@@ -86,11 +94,22 @@ export async function listExchange(ctx: WorkCtx, now = new Date()) {
       actionId: r.actionId,
       version: r.version,
       createdAt: r.createdAt,
+      // Its history, oldest first: who made each move, when, the status it led to, its note.
+      events: r.events.map((e) => ({ id: e.id, move: e.move, status: e.status, note: e.note, at: e.createdAt, by: person(e.member) })),
       hints: open ? clarityHints({ ...r, counterpartMemberId: r.counterpartMemberId }) : [],
       // The moves the viewer may make now (none for someone who only reads).
       canDo: viewer.canWrite ? MOVES.filter((m) => decideMove(m, facts, viewer.side, names, today).ok) : [],
     };
   });
   const { cycle, year } = await balances(ctx.db, partnership.id, now);
-  return { names, viewerSide: viewer.side, canWrite: viewer.canWrite, items, balance: { cycle, year } };
+  return {
+    partnership: pageHeading(ctx.work),
+    names,
+    viewerSide: viewer.side,
+    canWrite: viewer.canWrite,
+    // The people of each side, for naming whom an ask is of (or an offer for).
+    people: people.map((p) => ({ memberId: p.memberId, name: p.name, side: p.side })),
+    items,
+    balance: { cycle, year },
+  };
 }

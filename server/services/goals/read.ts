@@ -1,12 +1,11 @@
-// Reading goals: a partnership's goals with their check-ins and schedule, and the goals behind
-// schedule across the partnerships whose work the viewer sees (for the dashboard).
-import type { WorkCtx, WorkspaceCtx } from "../../access/context";
+// Reading goals: a partnership's goals with their check-ins and schedule. Goals across
+// partnerships are in portfolio.ts.
+import type { WorkCtx } from "../../access/context";
 import { sideOfRole } from "../../access/roles";
 import { pageHeading, partnershipPeople } from "../people";
 import { defaultCheckInCycle } from "./cycle";
 import { mayEditGoal } from "./edit";
 import { formatAgainstTarget, formatRange, formatValue, measuredProgress } from "./measure";
-import { goalsAcross, type GoalAcross } from "./portfolio";
 import type { GoalChange } from "./revisions";
 import { goalSchedule } from "./schedule";
 
@@ -85,6 +84,8 @@ export async function listGoals(ctx: WorkCtx, now = new Date()) {
           changes: r.changes as unknown as GoalChange[],
         })),
         canEdit: mayEditGoal(ctx, g),
+        // The goal's own fields as plain values: what an edit starts from.
+        fields: goalFieldsOf(g),
       };
     })
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
@@ -99,11 +100,21 @@ export async function listGoals(ctx: WorkCtx, now = new Date()) {
   };
 }
 
-export type BehindGoal = GoalAcross & { reason: string };
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-// Active goals behind schedule across the viewer's partnerships (archived ones left out), the
-// soonest due first.
-export async function behindGoals(ctx: WorkspaceCtx, now = new Date()): Promise<BehindGoal[]> {
-  const goals = await goalsAcross(ctx, { status: "ACTIVE" }, now);
-  return goals.filter((g): g is BehindGoal => g.behind);
+// A goal's own fields as plain values (days as YYYY-MM-DD): what the edit form starts from and
+// what the REST API returns, so the two never drift apart.
+function goalFieldsOf(g: {
+  id: string;
+  version: number;
+  title: string;
+  measure: string;
+  unit: string;
+  startValue: number;
+  targetValue: number;
+  startDate: Date;
+  dueDate: Date;
+}) {
+  const { id, version, title, measure, unit, startValue, targetValue } = g;
+  return { id, version, title, measure, unit, startValue, targetValue, startDate: isoDay(g.startDate), dueDate: isoDay(g.dueDate) };
 }

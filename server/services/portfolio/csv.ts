@@ -1,5 +1,7 @@
 // The export as CSV text: one row per partnership, cycle, pillar (and the health index) and side,
-// each figure only where confidentiality lets it show.
+// each figure only where confidentiality lets it show; then a "Reciprocity index" row per cycle in
+// which value was delivered between the sides (side "both", no response count; the note gives the
+// deliveries behind it and says when the exchange is one-sided).
 // Pure, so the route handler streams it and tests read it without a server.
 import type { ExportBatch } from "./schema";
 import { csvLine } from "../csv/write";
@@ -21,7 +23,8 @@ export const CSV_HEADER = [
   "side",
   "score",
   "responses",
-  // Why a figure is withheld: "too few responses (1 of 8)".
+  // Why a figure is withheld: "too few responses (1 of 8)"; for a reciprocity index, the
+  // deliveries behind it: "4 deliveries; one-sided".
   "note",
 ];
 
@@ -46,6 +49,10 @@ export function csvRows(batch: ExportBatch): string {
         if (pillar.partner !== null)
           out += csvLine([...about, c.label, pillar.name, "partner", fixed1(pillar.partner), c.responses.partner, null]);
       }
+    }
+    for (const r of p.reciprocity) {
+      const note = `${r.delivered} ${r.delivered === 1 ? "delivery" : "deliveries"}${r.oneSided ? "; one-sided" : ""}`;
+      out += csvLine([...about, r.label, "Reciprocity index", "both", r.index, null, note]);
     }
   }
   return out;

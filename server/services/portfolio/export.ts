@@ -7,6 +7,7 @@ import { loadScoredCycles } from "../cycle-scores";
 import { badRequest } from "../../access/errors";
 import { enough, pillarsWithheldNote, privacyOf, tooFew } from "../confidentiality";
 import { round1 } from "../scoring";
+import { loadCycleReciprocity } from "./exchange";
 import { loadAskedOf, loadHealthOf, loadPillarHistory, pairKey, partnershipWhere } from "./queries";
 import { standings, viewOfCell } from "./rows";
 import { filtersSchema, type ExportBatch, type PortfolioFilters } from "./schema";
@@ -14,7 +15,7 @@ import { auditExport } from "../export-audit";
 
 export const EXPORT_BATCH = 100;
 
-export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & { after?: string }): Promise<ExportBatch> {
+export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & { after?: string }, now = new Date()): Promise<ExportBatch> {
   const filters = filtersSchema.parse(input);
   const where = partnershipWhere(filters);
   // Keyset paging in name order; the cursor must be a partnership of this workspace.
@@ -44,10 +45,11 @@ export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & {
   const page = batch.slice(0, EXPORT_BATCH);
   const ids = page.map((p) => p.id);
   const cycleIds = cycles.map((c) => c.id);
-  const [matrix, history, asked] = await Promise.all([
+  const [matrix, history, asked, reciprocity] = await Promise.all([
     loadHealthOf(ctx.db, ids),
     loadPillarHistory(ctx.db, ids, cycleIds),
     loadAskedOf(ctx.db, ids, cycleIds),
+    loadCycleReciprocity(ctx.db, ids, cycles, now),
   ]);
   // A download starts with its first batch: that is when it is recorded, with its filters (the
   // owner by name), once the batch has been read.
@@ -117,6 +119,7 @@ export async function exportBatch(ctx: WorkspaceCtx, input: PortfolioFilters & {
           },
         ];
       }),
+      reciprocity: reciprocity.get(p.id) ?? [],
     })),
     next: more ? page.at(-1)!.id : null,
   };

@@ -6,6 +6,8 @@ import { privacyOf, tooFew } from "../confidentiality";
 import { round1 } from "../scoring";
 import { pageOf, pillarCells, resolveSort, shownPillars, sortRows } from "./heatmap";
 import { gapSentence } from "../scorecard/words";
+import { givenSentence } from "../scorecard/exchange-words";
+import { leastBalanced, loadReciprocity, reciprocityCell, yearOf } from "./exchange";
 import { atRisk, gapPillarPairs, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {
   ACTIVE,
@@ -36,7 +38,7 @@ export function pillarColumns(cycles: { pillars: { key: string; name: string }[]
   return [...keys].map(([key, name]) => ({ key, name }));
 }
 
-export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): Promise<Portfolio> {
+export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput, now = new Date()): Promise<Portfolio> {
   const filters = filtersSchema.parse(input);
   const where = partnershipWhere(filters);
   const cyclesLoaded = loadScoredCycles(ctx.db);
@@ -45,13 +47,15 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
     const rated = rateCycle(cycles);
     return rated ? loadParticipantCounts(ctx.db, rated.id) : new Map<string, number>();
   });
-  const [cycles, partnerships, matrix, options, active, asked] = await Promise.all([
+  const year = yearOf(now);
+  const [cycles, partnerships, matrix, options, active, asked, reciprocity] = await Promise.all([
     cyclesLoaded,
     loadPartnerships(ctx.db, where),
     loadHealthMatrix(ctx.db),
     loadFilterOptions(ctx.db),
     ctx.db.partnership.count({ where: ACTIVE }),
     askedLoaded,
+    loadReciprocity(ctx.db, year),
   ]);
   const pillarKeys = pillarColumns(cycles);
   const sort = resolveSort(input.sort, input.dir, pillarKeys);
@@ -82,6 +86,8 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
   const shownGaps = gapFindings.slice(0, input.expand === "gaps" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
   const lowRates = rated ? lowResponseRates(rows, rated.id, asked, matrix) : [];
   const shownRates = lowRates.slice(0, input.expand === "responses" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
+  const unbalanced = leastBalanced(rows, reciprocity);
+  const shownUnbalanced = unbalanced.slice(0, input.expand === "balance" ? INSIGHT_EXPANDED : INSIGHT_PREVIEW);
 
   // Names of partner organisations and owners only for what is shown.
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -90,6 +96,7 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
     ...[moved.up, moved.down, risky].flatMap((l) => l.items.map((i) => i.id)),
     ...shownGaps.map((g) => g.id),
     ...shownRates.map((r) => r.id),
+    ...shownUnbalanced.map((r) => r.id),
   ]);
   // Rows whose latest cycle had too few responses say so, with the people asked then.
   const withheldRows = pageRows.filter((r) => r.latest > r.current);
@@ -142,8 +149,10 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
         band: r.band,
         change: round1(r.change),
         ...pillarCells(r, cycles, history, pillarKeys, matrix, privacy),
+        reciprocity: reciprocityCell(reciprocity.get(r.id)),
       };
     }),
+    reciprocityYear: year,
     insights: {
       moversUp: { items: moved.up.items.map(withPartner), total: moved.up.total },
       moversDown: { items: moved.down.items.map(withPartner), total: moved.down.total },
@@ -156,6 +165,13 @@ export async function buildPortfolio(ctx: WorkspaceCtx, input: OverviewInput): P
           return { ...item, text: gapSentence(reader, g.pillar, g.gap, g.higher) };
         }),
         total: gapFindings.length,
+      },
+      leastBalanced: {
+        items: shownUnbalanced.map((b) => {
+          const item = withPartner(b);
+          return { ...item, text: givenSentence({ HOST: ctx.workspace.name, PARTNER: item.partnerName }, b.given, b.delivered) };
+        }),
+        total: unbalanced.length,
       },
       responseRates: {
         cycleLabel: rated?.label ?? null,

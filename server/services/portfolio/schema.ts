@@ -46,7 +46,7 @@ export const overviewInput = filtersSchema.extend({
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { error: `Show ${PAGE_SIZES.join(", ")} rows per page.` })
     .default(DEFAULT_PAGE_SIZE),
   // Which insight list to show in full ("show all").
-  expand: z.enum(["gaps", "responses"]).optional(),
+  expand: z.enum(["gaps", "responses", "balance"]).optional(),
 });
 export type OverviewInput = z.infer<typeof overviewInput>;
 
@@ -116,8 +116,14 @@ export const portfolioOutput = z.object({
       pillars: z.record(z.string(), score),
       pillarBands: z.record(z.string(), bandSchema.nullable()),
       pillarChanges: z.record(z.string(), score),
+      // The give/get balance of the calendar year (reciprocityYear): the reciprocity index (null
+      // while nothing was delivered), the deliveries behind it and the one-sided flag; null when
+      // nothing was asked or offered.
+      reciprocity: z.object({ index: score, delivered: z.number(), oneSided: z.boolean() }).nullable(),
     }),
   ),
+  // The period of the reciprocity figures: the portfolio has no period filter, so the calendar year.
+  reciprocityYear: z.number(),
   insights: z.object({
     moversUp: list(z.object({ ...named, health: z.number(), change: z.number() })),
     moversDown: list(z.object({ ...named, health: z.number(), change: z.number() })),
@@ -129,6 +135,17 @@ export const portfolioOutput = z.object({
         gap: z.number(),
         higher: z.enum(["HOST", "PARTNER"]),
         cycleLabel: z.string(),
+        text: z.string(),
+      }),
+    ),
+    // Lowest reciprocity index first, among partnerships with at least one delivery this year.
+    leastBalanced: list(
+      z.object({
+        ...named,
+        index: z.number(),
+        delivered: z.number(),
+        oneSided: z.boolean(),
+        given: z.object({ HOST: z.number(), PARTNER: z.number() }),
         text: z.string(),
       }),
     ),
@@ -170,6 +187,9 @@ export const exportOutput = z.object({
           pillars: z.array(z.object({ name: z.string(), host: score, partner: score, combined: score })),
         }),
       ),
+      // The reciprocity index of each cycle with an exchange delivered in it (asks and offers
+      // counted in the cycle in which they were made), with the deliveries behind it.
+      reciprocity: z.array(z.object({ label: z.string(), index: z.number(), delivered: z.number(), oneSided: z.boolean() })),
     }),
   ),
   // The id to pass as `after` for the next batch; null after the last.

@@ -170,6 +170,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "partnership.scorecard": { input: a, facts: onA, ids: aIds },
   "partnership.report": { input: a, facts: onA, ids: aIds },
   "partnership.scorecardWork": { input: a, facts: onA, ids: aIds },
+  "partnership.scorecardExchange": { input: a, facts: onA, ids: aIds },
   "partnership.workAccess": { input: a, facts: onA, ids: aIds },
   "partnership.scorecardComments": { input: (w) => ({ ...a(w), offset: 0 }), facts: onA, ids: aIds },
   "partnership.create": {

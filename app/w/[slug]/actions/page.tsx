@@ -77,14 +77,14 @@ export default async function MyActionsPage({
         title="Goals behind schedule"
         description="Joint goals of your partnerships that are past their date or behind the progress their time calls for."
       >
-        {behind.length === 0 ? (
+        {behind.total === 0 ? (
           <p className="text-sm text-slate-600">None: every active goal of your partnerships is on schedule.</p>
         ) : (
           <Table
             caption="Goals behind schedule"
             columns={[{ label: "Goal" }, { label: "Partnership" }, { label: "Due" }, { label: "Why" }]}
           >
-            {behind.map((g) => (
+            {behind.goals.map((g) => (
               <tr key={g.goalId} className="align-top">
                 <td>
                   <Link
@@ -104,6 +104,14 @@ export default async function MyActionsPage({
             ))}
           </Table>
         )}
+        {behind.total > behind.goals.length ? (
+          <p className="mt-4 text-sm text-slate-600">
+            The {behind.goals.length} due soonest of {behind.total}.{" "}
+            <Link href={`/w/${slug}/goals`} className="font-medium text-brand-700 hover:underline">
+              See every goal behind schedule
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </>
   );

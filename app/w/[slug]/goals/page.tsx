@@ -1,9 +1,11 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "../../../_components/card";
+import { Pager } from "../../../_components/pager";
 import { Table } from "../../../_components/table";
 import { call } from "../../../_lib/call";
 import { date } from "../../../_lib/format";
+import { ignoredNote, listHref, readPaging, type Params } from "../../../_lib/list-params";
 import { GOAL_STATUS_LABEL } from "../partnerships/[id]/goals/progress";
 
 export const metadata = { title: "Goals" };
@@ -23,13 +25,17 @@ export default async function GoalsAcrossPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ show?: string | string[] }>;
+  searchParams: Promise<Params>;
 }) {
   const { slug } = await params;
-  const asked = (await searchParams).show;
+  const query = await searchParams;
+  const asked = query.show;
   const show: Show = asked === "active" || asked === "all" ? asked : "behind";
-  const data = await call((api) => api.goal.portfolio({ workspaceSlug: slug, show }));
+  const ignored: string[] = [];
+  const { page } = readPaging(query, [], ignored);
+  const data = await call((api) => api.goal.portfolio({ workspaceSlug: slug, show, page }));
   const base = `/w/${slug}/goals`;
+  const note = ignoredNote(ignored);
   const partnerships = `${data.partnerships} ${data.partnerships === 1 ? "partnership" : "partnerships"}`;
 
   return (
@@ -41,11 +47,12 @@ export default async function GoalsAcrossPage({
       <Card
         title={SHOW[show]}
         description={
-          data.goals.length === 0
+          data.page.total === 0
             ? null
-            : `${data.goals.length} ${data.goals.length === 1 ? "goal" : "goals"} across ${partnerships}, the soonest due first.`
+            : `${data.page.total} ${data.page.total === 1 ? "goal" : "goals"} across ${partnerships}, the soonest due first.`
         }
       >
+        {note ? <p className="mb-4 text-sm text-slate-600">{note}</p> : null}
         <nav aria-label="Which goals" className="mb-4 flex flex-wrap gap-2">
           {(Object.keys(SHOW) as Show[]).map((s) => (
             <Link
@@ -107,6 +114,7 @@ export default async function GoalsAcrossPage({
             ))}
           </Table>
         )}
+        <Pager page={data.page} noun="goals" href={(n) => listHref(base, { show: show === "behind" ? undefined : show }, n)} />
       </Card>
     </>
   );

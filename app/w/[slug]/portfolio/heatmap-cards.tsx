@@ -2,7 +2,7 @@ import clsx from "clsx";
 import Link from "next/link";
 import type { Portfolio, PortfolioRow } from "~/server/services/portfolio/schema";
 import { BAND_LABEL, capitalise, titleCase, type Band } from "../../../_lib/format";
-import { CELL, ScoreFigure } from "./heatmap-format";
+import { CELL, ReciprocityFigure, ScoreFigure } from "./heatmap-format";
 import { viewHref, type View } from "./view";
 
 // The heatmap on a phone or a narrow window: its eight columns would not fit, so each
@@ -27,7 +27,7 @@ function SmallCell({ label, value, band, change }: { label: string; value: numbe
   );
 }
 
-function RowCard({ slug, row, pillarKeys }: { slug: string; row: PortfolioRow; pillarKeys: Portfolio["pillarKeys"] }) {
+function RowCard({ slug, row, pillarKeys, year }: { slug: string; row: PortfolioRow; pillarKeys: Portfolio["pillarKeys"]; year: number }) {
   return (
     <li className="rounded-md p-3 ring-1 ring-inset ring-slate-200" data-testid="heatmap-card">
       <Link href={`/w/${slug}/partnerships/${row.id}`} className="inline-block py-0.5 font-medium text-brand-700 hover:underline">
@@ -60,6 +60,9 @@ function RowCard({ slug, row, pillarKeys }: { slug: string; row: PortfolioRow; p
           ))}
         </dl>
       )}
+      <p className="mt-2 text-xs text-slate-600">
+        Reciprocity {year}: <ReciprocityFigure cell={row.reciprocity} year={year} />
+      </p>
     </li>
   );
 }
@@ -99,7 +102,7 @@ export function HeatmapCards({ slug, view, portfolio }: { slug: string; view: Vi
       </nav>
       <ul className="grid gap-2 sm:grid-cols-2" aria-label="Partnership heatmap">
         {rows.map((r) => (
-          <RowCard key={r.id} slug={slug} row={r} pillarKeys={pillarKeys} />
+          <RowCard key={r.id} slug={slug} row={r} pillarKeys={pillarKeys} year={portfolio.reciprocityYear} />
         ))}
       </ul>
     </div>

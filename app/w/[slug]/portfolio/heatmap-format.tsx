@@ -1,3 +1,4 @@
+import type { PortfolioRow } from "~/server/services/portfolio/schema";
 import { score, type Band } from "../../../_lib/format";
 
 // A band's cell colours, the same in the heatmap's table and its cards on phones.
@@ -26,6 +27,28 @@ export function ScoreFigure({ value, change }: { value: number; change: number |
           {delta}
         </span>
       ) : null}
+    </>
+  );
+}
+
+// A row's reciprocity index for the year, the same in the table and the cards: the figure and a
+// one-sided mark, or a dash that reads out why there is none.
+export function ReciprocityFigure({ cell, year }: { cell: PortfolioRow["reciprocity"]; year: number }) {
+  if (!cell || cell.index === null) {
+    return (
+      <span className="text-slate-400">
+        <span aria-hidden>—</span>
+        <span className="sr-only">{cell ? `nothing delivered yet in ${year}` : `no asks or offers in ${year}`}</span>
+      </span>
+    );
+  }
+  return (
+    <>
+      <span className="text-sm font-semibold">{cell.index}</span>
+      {cell.oneSided ? <span className="ml-1 text-[11px] font-medium text-red-700">one-sided</span> : null}
+      <span className="sr-only">
+        , reciprocity index {year} from {cell.delivered} {cell.delivered === 1 ? "delivery" : "deliveries"}
+      </span>
     </>
   );
 }

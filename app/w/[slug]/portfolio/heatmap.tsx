@@ -4,7 +4,7 @@ import type { Portfolio } from "~/server/services/portfolio/schema";
 import { ScrollRegion } from "../../../_components/scroll-region";
 import { BAND_LABEL, capitalise, titleCase, type Band } from "../../../_lib/format";
 import { HeatmapCards } from "./heatmap-cards";
-import { CELL, ScoreFigure, signed } from "./heatmap-format";
+import { CELL, ReciprocityFigure, ScoreFigure, signed } from "./heatmap-format";
 import { viewHref, type View } from "./view";
 
 function Cell({ value, band, change, what }: { value: number | null; band: Band | null; change: number | null; what: string }) {
@@ -56,8 +56,8 @@ function SortHeader({
 }
 
 export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; portfolio: Portfolio }) {
-  const { rows, pillarKeys, sort } = portfolio;
-  const columns = 3 + pillarKeys.length;
+  const { rows, pillarKeys, sort, reciprocityYear: year } = portfolio;
+  const columns = 4 + pillarKeys.length;
   // Below the lg breakpoint the table would need sideways panning: cards instead (CSS decides, so
   // the server's HTML is already right for the window).
   return (
@@ -76,6 +76,11 @@ export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; p
               {pillarKeys.map((p) => (
                 <SortHeader key={p.key} slug={slug} view={view} sort={sort} column={`pillar:${p.key}`} label={p.name} />
               ))}
+              <th scope="col" className="px-2 py-2 text-center text-xs font-medium uppercase tracking-wide text-slate-500">
+                <abbr title={`Reciprocity index of ${year}: how evenly the two sides gave value (100 balanced, 0 only one side)`}>
+                  Reciprocity {year}
+                </abbr>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -100,7 +105,7 @@ export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; p
                   ) : null}
                 </th>
                 {r.health === null ? (
-                  <td colSpan={columns - 1} className="px-2 py-2 text-sm italic text-slate-500 group-hover:bg-slate-50">
+                  <td colSpan={columns - 2} className="px-2 py-2 text-sm italic text-slate-500 group-hover:bg-slate-50">
                     {r.withheld ? `${capitalise(r.withheld.text)} in ${r.withheld.cycleLabel}` : "No responses yet"}
                   </td>
                 ) : (
@@ -129,6 +134,9 @@ export function Heatmap({ slug, view, portfolio }: { slug: string; view: View; p
                     ))}
                   </>
                 )}
+                <td className="px-2 py-2 text-center tabular-nums group-hover:bg-slate-50" data-testid="reciprocity-cell">
+                  <ReciprocityFigure cell={r.reciprocity} year={year} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -70,8 +70,19 @@ function Item({
   );
 }
 
-export function Insights({ slug, view, insights }: { slug: string; view: View; insights: Portfolio["insights"] }) {
-  const { moversUp, moversDown, atRisk, gaps, responseRates } = insights;
+export function Insights({
+  slug,
+  view,
+  insights,
+  year,
+}: {
+  slug: string;
+  view: View;
+  insights: Portfolio["insights"];
+  // The period of the reciprocity figures (the portfolio has no period filter: the calendar year).
+  year: number;
+}) {
+  const { moversUp, moversDown, atRisk, gaps, responseRates, leastBalanced } = insights;
   const showAll = (total: number) => `Show all ${total.toLocaleString("en")}`;
   return (
     <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
@@ -165,6 +176,36 @@ export function Insights({ slug, view, insights }: { slug: string; view: View; i
             </span>
             <span className="block text-xs text-slate-500">{r.percent}%</span>
           </Item>
+        ))}
+      </Insight>
+      <Insight
+        title="Least balanced partnerships"
+        description={`Lowest reciprocity index in ${year} (asks and offers made this calendar year), among partnerships with at least one delivery. 100 is balanced; 0 means only one side gave.`}
+        total={leastBalanced.total}
+        shown={leastBalanced.items.length}
+        more={
+          view.show === "balance"
+            ? { href: viewHref(slug, view, { show: undefined }), label: SHOW_FEWER }
+            : { href: viewHref(slug, view, { show: "balance" }), label: showAll(leastBalanced.total) }
+        }
+        empty={`Nothing has been delivered between the sides of any partnership in ${year} yet.`}
+      >
+        {leastBalanced.items.map((b) => (
+          <li key={b.id} className="flex items-baseline justify-between gap-3 py-1" data-testid="least-balanced">
+            <span className="min-w-0">
+              <Link href={`/w/${slug}/partnerships/${b.id}`} className="inline-block py-1 font-medium text-brand-700 hover:underline">
+                {b.name}
+              </Link>
+              <span className="block text-xs text-slate-600">{b.text}</span>
+            </span>
+            <span className="shrink-0 text-right tabular-nums">
+              <span className="font-semibold text-slate-900">
+                <span className="sr-only">Reciprocity index </span>
+                {b.index}
+              </span>
+              {b.oneSided ? <span className="block text-xs font-medium text-red-700">One-sided</span> : null}
+            </span>
+          </li>
         ))}
       </Insight>
     </div>

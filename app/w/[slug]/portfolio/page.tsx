@@ -199,7 +199,7 @@ export default async function PortfolioPage({
           )}
 
           <div className="mt-6">
-            <Insights slug={slug} view={view} insights={portfolio.insights} />
+            <Insights slug={slug} view={view} insights={portfolio.insights} year={portfolio.reciprocityYear} />
           </div>
 
           <Card

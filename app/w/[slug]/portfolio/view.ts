@@ -16,7 +16,7 @@ export interface View extends PortfolioFilters {
   dir?: "asc" | "desc";
   page?: number;
   size?: number;
-  show?: "gaps" | "responses";
+  show?: "gaps" | "responses" | "balance";
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -38,7 +38,7 @@ export function readView(params: SearchParams): View {
   const size = overviewInput.shape.pageSize.safeParse(Number(first(params.size)));
   if (first(params.size) && size.success && size.data !== DEFAULT_PAGE_SIZE) view.size = size.data;
   const show = first(params.show);
-  if (show === "gaps" || show === "responses") view.show = show;
+  if (show === "gaps" || show === "responses" || show === "balance") view.show = show;
   return view;
 }
 

@@ -5,7 +5,7 @@ import { PartnershipTabs } from "./partnership-tabs";
 
 export const dynamic = "force-dynamic";
 
-// Every page of one partnership (scorecard, retro, actions, goals, renewal) under one tab bar.
+// Every page of one partnership (scorecard, retro, actions, goals, exchange, renewal) under one tab bar.
 export default async function PartnershipLayout({
   children,
   params,
@@ -23,6 +23,7 @@ export default async function PartnershipLayout({
           { href: `${base}/retro`, label: "Retro" },
           { href: `${base}/actions`, label: "Actions" },
           { href: `${base}/goals`, label: "Goals" },
+          { href: `${base}/exchange`, label: "Exchange" },
         ]
       : []),
     ...(access.team ? [{ href: `${base}/team`, label: "Team" }] : []),

@@ -6,6 +6,7 @@ import { PillarTrendChart } from "../../../../_components/charts/pillar-trend-ch
 import { call } from "../../../../_lib/call";
 import { date, titleCase } from "../../../../_lib/format";
 import { CommentsSection } from "./comments-section";
+import { ExchangeSection } from "./exchange-section";
 import { HealthSection, SkippedCycles, WithheldText } from "./health-section";
 import { ResponseRateSection } from "./response-rate-section";
 import { SidesSection } from "./sides-section";
@@ -17,11 +18,17 @@ export const dynamic = "force-dynamic";
 
 export default async function ScorecardPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const [card, work] = await call((api) =>
+  const [card, work, exchange, access] = await call((api) =>
     Promise.all([
       api.partnership.scorecard({ workspaceSlug: slug, partnershipId: id }),
       api.partnership.scorecardWork({ workspaceSlug: slug, partnershipId: id }),
+      api.partnership.scorecardExchange({ workspaceSlug: slug, partnershipId: id }),
+      api.partnership.workAccess({ workspaceSlug: slug, partnershipId: id }),
     ]),
+  );
+  // The Exchange tab is a working page: only for those who may open the partnership's work.
+  const exchangeSection = (
+    <ExchangeSection exchange={exchange} exchangeHref={access.work ? `/w/${slug}/partnerships/${id}/exchange` : null} />
   );
   const { partnership: p, current, viewer } = card;
 
@@ -58,6 +65,7 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
             This partnership&apos;s scorecard fills in once people from either side have answered a survey cycle.
           </EmptyState>
           {work ? <WorkSection slug={slug} card={card} work={work} /> : null}
+          {exchangeSection}
         </div>
       ) : (
         <div className="space-y-6">
@@ -85,6 +93,8 @@ export default async function ScorecardPage({ params }: { params: Promise<{ slug
           ) : null}
 
           {work ? <WorkSection slug={slug} card={card} work={work} /> : null}
+
+          {exchangeSection}
 
           {current && card.sides.shown ? <SidesSection card={card} /> : null}
 

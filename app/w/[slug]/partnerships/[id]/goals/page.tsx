@@ -118,15 +118,7 @@ export default async function GoalsPage({ params }: { params: Promise<{ slug: st
                         key={g.version}
                         slug={slug}
                         goal={{
-                          id: g.id,
-                          version: g.version,
-                          title: g.title,
-                          measure: g.measure,
-                          unit: g.unit,
-                          startValue: g.startValue,
-                          targetValue: g.targetValue,
-                          startDate: isoDay(g.startDate),
-                          dueDate: isoDay(g.dueDate),
+                          ...g.fields,
                           hostOwnerId: g.hostOwner?.memberId ?? null,
                           partnerOwnerId: g.partnerOwner?.memberId ?? null,
                         }}

@@ -48,7 +48,12 @@ const PRINT_CSS = "@page { size: A4; margin: 12mm; } @media print { body { backg
 // paper; the browser's print dialog saves it as a PDF.
 export default async function PrintScorecardPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const card = await call((api) => api.partnership.report({ workspaceSlug: slug, partnershipId: id }));
+  const [card, exchange] = await call((api) =>
+    Promise.all([
+      api.partnership.report({ workspaceSlug: slug, partnershipId: id }),
+      api.partnership.scorecardExchange({ workspaceSlug: slug, partnershipId: id }),
+    ]),
+  );
   const { partnership: p, current, viewer } = card;
   const sides = current !== null && card.sides.shown && (card.sides.hostVisible || card.sides.partnerVisible);
   // One cycle per table: each side's scores sit beside the combined ones only when they are of
@@ -228,6 +233,17 @@ export default async function PrintScorecardPage({ params }: { params: Promise<{
                   <h2 className="mb-1 text-sm font-semibold">Trend across cycles</h2>
                   <PillarTrendChart series={card.series} keys={card.seriesKeys} summary={card.trendSummary} fixed={CHART} />
                   <SkippedCycles card={card} />
+                </section>
+              ) : null}
+
+              {!exchange.empty ? (
+                <section aria-label="Value exchange" className="mt-4 break-inside-avoid text-xs" data-testid="print-exchange">
+                  <h2 className="mb-1 text-sm font-semibold">Value exchange · {exchange.year}</h2>
+                  <p className="text-slate-800">{exchange.sentence}</p>
+                  <p className="text-slate-700">
+                    <strong>Reciprocity index: {exchange.index ?? "—"}</strong>
+                    {exchange.oneSided ? " (one-sided)" : ""}. {exchange.meaning} {exchange.offers} {exchange.value}
+                  </p>
                 </section>
               ) : null}
 
