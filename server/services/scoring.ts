@@ -202,3 +202,24 @@ export function quartiles(values: readonly number[]): Quartiles | null {
   const sorted = ascending(values);
   return { q1: quantileOfSorted(sorted, 0.25), median: quantileOfSorted(sorted, 0.5), q3: quantileOfSorted(sorted, 0.75) };
 }
+
+// The value exchange's reciprocity index (docs/value-exchange.md): how balanced the give and get
+// of a partnership is over a period. Each delivered ask or offer counts its 1-5 value rating, an
+// unrated one UNRATED_VALUE (the middle of the scale); given_H and given_P are the sums each side
+// gave; index = round(100 * min / max), 0-100. Null when nothing was delivered either way (no
+// exchange yet); 0 when only one side gave; 100 when both gave as much.
+export const UNRATED_VALUE = 3;
+export const ONE_SIDED_BELOW = 40;
+export const ONE_SIDED_MIN_DELIVERED = 4;
+
+export const valueOf = (rating: number | null) => rating ?? UNRATED_VALUE;
+
+export function reciprocityIndex(givenHost: number, givenPartner: number): number | null {
+  const max = Math.max(givenHost, givenPartner);
+  if (max === 0) return null;
+  return Math.round((100 * Math.min(givenHost, givenPartner)) / max);
+}
+
+// One-sided: an index below 40 over at least 4 deliveries (fewer are too few to call).
+export const isOneSided = (index: number | null, delivered: number) =>
+  index !== null && index < ONE_SIDED_BELOW && delivered >= ONE_SIDED_MIN_DELIVERED;

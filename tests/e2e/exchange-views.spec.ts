@@ -4,8 +4,8 @@
 // for both sides; the executive sees the partnership's reciprocity in the heatmap and among the
 // least balanced. Other specs may add asks of their own, so the figures are read as they move.
 import { expect, test, type Page } from "@playwright/test";
-import axe from "axe-core";
 import { openOwnScorecard, openScorecard, signIn } from "./helpers";
+import { axeFindings } from "./page-checks";
 
 // axe is injected as a script, which the app's Content-Security-Policy (nonces only) refuses.
 test.use({ bypassCSP: true });
@@ -27,20 +27,6 @@ async function fulfilledOfMine(page: Page, theirName: string) {
   const text = (await page.getByTestId("exchange-sentence").textContent()) ?? "";
   const m = new RegExp(`^${theirName} fulfilled (\\d+) of your (\\d+) asks?`).exec(text);
   return m ? [Number(m[1]), Number(m[2])] : [0, 0];
-}
-
-async function seriousFindings(page: Page) {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    return a.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-      resultTypes: ["violations"],
-    });
-  });
-  return (results.violations as { id: string; impact: string | null }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => v.id);
 }
 
 test("an ask delivered moves the balance on the scorecard for both sides and shows in the portfolio", async ({ page, browser }) => {
@@ -80,7 +66,7 @@ test("an ask delivered moves the balance on the scorecard for both sides and sho
       "href",
       `/w/northwind/partnerships/${partnershipId}/exchange`,
     );
-    expect(await seriousFindings(page)).toEqual([]);
+    expect(await axeFindings(page, "the scorecard with its exchange")).toEqual([]);
 
     // Globex's contact reads the same balance from their side: they fulfilled it.
     await openOwnScorecard(partner);
@@ -103,7 +89,7 @@ test("an ask delivered moves the balance on the scorecard for both sides and sho
     await expect(row.getByTestId("reciprocity-cell")).toContainText(new RegExp(`\\d+.*reciprocity index ${year}`));
     const least = execPage.getByRole("list", { name: "Least balanced partnerships" });
     await expect(least.getByRole("link", { name: GLOBEX, exact: true })).toBeVisible();
-    expect(await seriousFindings(execPage)).toEqual([]);
+    expect(await axeFindings(execPage, "the portfolio with reciprocity")).toEqual([]);
   } finally {
     await exec.close();
   }

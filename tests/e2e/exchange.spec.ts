@@ -34,11 +34,21 @@ async function openExchangeTab(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Exchange · ${GLOBEX}`);
 }
 
-// This year's balance from the viewer's side: "<other> fulfilled A of your B asks this year; you
-// fulfilled C of their D.", or "No asks either way this year."
+// This year's balance from the viewer's side, in the forms the server says it
+// (server/services/exchange/words.ts): "<other> fulfilled A of your B asks this year; you
+// fulfilled C of their D.", with "<other> asked nothing of you." or "You asked nothing of <other>
+// this year; ..." when one side asked nothing, and "No asks yet this year." when neither did.
 async function yearBalance(page: Page) {
-  const text = await page.getByRole("region", { name: /^Balance This year/ }).innerText();
-  if (text.includes("No asks either way this year.")) return { fulfilledForMe: 0, myAsks: 0, fulfilledByMe: 0, theirAsks: 0 };
+  return balanceIn(await page.getByRole("region", { name: /^Balance This year/ }).innerText());
+}
+
+function balanceIn(text: string) {
+  const none = { fulfilledForMe: 0, myAsks: 0, fulfilledByMe: 0, theirAsks: 0 };
+  if (text.includes("No asks yet this year.")) return none;
+  const mineOnly = /fulfilled (\d+) of your (\d+) asks? this year; .+ asked nothing of you\./.exec(text);
+  if (mineOnly) return { ...none, fulfilledForMe: Number(mineOnly[1]), myAsks: Number(mineOnly[2]) };
+  const theirsOnly = /You asked nothing of .+ this year; you fulfilled (\d+) of their (\d+) asks?\./.exec(text);
+  if (theirsOnly) return { ...none, fulfilledByMe: Number(theirsOnly[1]), theirAsks: Number(theirsOnly[2]) };
   const m = /fulfilled (\d+) of your (\d+) asks? this year; you fulfilled (\d+) of their (\d+)\./.exec(text);
   expect(m, `the balance sentence in: ${text}`).not.toBeNull();
   const [theirs, mine, ours, their] = m!.slice(1).map(Number) as [number, number, number, number];
@@ -134,6 +144,13 @@ test("a manager and a partner contact exchange an ask through to delivered and r
     expect(partnerAfter.fulfilledByMe).toBe(partnerBefore.fulfilledByMe + 1);
     expect(partnerAfter.theirAsks).toBe(managerAfter.myAsks);
     expect(partnerAfter.fulfilledByMe).toBe(managerAfter.fulfilledForMe);
+
+    // The scorecard says the same year's balance, each from their own side.
+    await openScorecard(manager, GLOBEX);
+    expect(balanceIn(await manager.getByTestId("exchange-sentence").innerText())).toEqual(managerAfter);
+    await partner.goto(partner.url().replace(/\/exchange$/, ""));
+    expect(balanceIn(await partner.getByTestId("exchange-sentence").innerText())).toEqual(partnerAfter);
+    await partner.goBack();
 
     // The partner contact cannot rate or withdraw what is delivered: no moves are left on it.
     const moves = /^(Accept|Decline|Ask to clarify|Answer the question|Withdraw|Confirm delivered|Mark lapsed|Turn into an action)$/;

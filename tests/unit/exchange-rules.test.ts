@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { clarityHints, concreteWords } from "../../server/services/exchange/clarity";
 import { decideMove, statusRefusal, type ItemFacts } from "../../server/services/exchange/life";
-import { balanceOf, reciprocityIndex, type ExchangeFact } from "../../server/services/exchange/reciprocity";
+import { balanceOf, type ExchangeFact } from "../../server/services/exchange/reciprocity";
+import { reciprocityIndex } from "../../server/services/scoring";
 
 const names = { HOST: "Northwind", PARTNER: "Globex" };
 const today = new Date("2030-03-10T00:00:00Z");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { balanceOfGroups, balancesByPartnership, type ExchangeGroup } from "../../server/services/exchange/groups";
 import { balanceOf, type ExchangeFact } from "../../server/services/exchange/reciprocity";
 import { leastBalanced } from "../../server/services/portfolio/exchange";
-import { asksSentence, givenSentence, indexMeaning, offersSentence, valueSentence } from "../../server/services/scorecard/exchange-words";
+import { asksSentence, givenSentence, indexMeaning, offersSentence, valueSentence } from "../../server/services/exchange/words";
 import { exchangeView } from "../../server/services/scorecard/exchange";
 
 const host = { partner: false, partnerName: "Globex", workspaceName: "Northwind" };

@@ -2,7 +2,8 @@
 // partnership at once (one GROUP BY over the workspace's asks and offers, see
 // portfolio/exchange.ts), with the same rules as balanceOf (reciprocity.ts) applied per row.
 import { givingSide, otherSide, receivingSide, type ExchangeKind, type ExchangeSide, type ExchangeStatus } from "./life";
-import { isOneSided, reciprocityIndex, type Balance, type SideBalance } from "./reciprocity";
+import { isOneSided, reciprocityIndex } from "../scoring";
+import type { Balance, SideBalance } from "./reciprocity";
 
 // One group: the items of a partnership with one kind, side and status, how many there are and
 // the sum of their values (each its rating, an unrated one UNRATED_VALUE).

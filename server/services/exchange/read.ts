@@ -11,6 +11,7 @@ import { pageHeading, partnershipPeople } from "../people";
 import { clarityHints } from "./clarity";
 import { decideMove, type ExchangeSide, type Move } from "./life";
 import { balanceOf } from "./reciprocity";
+import { periodWords } from "./words";
 
 const MOVES: readonly Move[] = ["accept", "decline", "clarify", "answer", "withdraw", "deliver", "lapse", "toAction"];
 
@@ -102,6 +103,7 @@ export async function listExchange(ctx: WorkCtx, now = new Date()) {
     };
   });
   const { cycle, year } = await balances(ctx.db, partnership.id, now);
+  const reader = { partner: viewer.side === "PARTNER", partnerName: partnership.partnerName, workspaceName: ctx.workspace.name };
   return {
     partnership: pageHeading(ctx.work),
     names,
@@ -111,5 +113,10 @@ export async function listExchange(ctx: WorkCtx, now = new Date()) {
     people: people.map((p) => ({ memberId: p.memberId, name: p.name, side: p.side })),
     items,
     balance: { cycle, year },
+    // The same balance in words from the viewer's side, as the scorecard says it.
+    words: {
+      cycle: cycle && { label: cycle.label, ...periodWords(reader, cycle, `in ${cycle.label}`) },
+      year: { year: year.year, ...periodWords(reader, year, "this year") },
+    },
   };
 }

@@ -13,9 +13,8 @@
 // - valueReceived: the value of what was delivered to this side: each delivered item counts its
 //   rating (1-5), an unrated one counts 3 (the middle of the scale);
 // - valueGiven: the same, for what this side delivered.
-// Reciprocity index, 0-100: given_H and given_P are what each side gave (valueGiven);
-// index = round(100 * min / max); null when nothing was delivered either way (no exchange yet);
-// 0 when only one side gave. One-sided: index below 40 with at least 4 delivered items.
+// The reciprocity index and the one-sided rule are scoring rules, in ../scoring.ts.
+import { isOneSided, reciprocityIndex, valueOf } from "../scoring";
 import { givingSide, otherSide, receivingSide, type ExchangeKind, type ExchangeSide, type ExchangeStatus } from "./life";
 
 export interface ExchangeFact {
@@ -42,21 +41,6 @@ export interface Balance {
   index: number | null;
   oneSided: boolean;
 }
-
-export const UNRATED_VALUE = 3;
-export const ONE_SIDED_BELOW = 40;
-export const ONE_SIDED_MIN_DELIVERED = 4;
-
-export const valueOf = (rating: number | null) => rating ?? UNRATED_VALUE;
-
-export function reciprocityIndex(givenHost: number, givenPartner: number): number | null {
-  const max = Math.max(givenHost, givenPartner);
-  if (max === 0) return null;
-  return Math.round((100 * Math.min(givenHost, givenPartner)) / max);
-}
-
-export const isOneSided = (index: number | null, delivered: number) =>
-  index !== null && index < ONE_SIDED_BELOW && delivered >= ONE_SIDED_MIN_DELIVERED;
 
 const empty = (): SideBalance => ({
   asksMade: 0,

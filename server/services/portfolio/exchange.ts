@@ -5,7 +5,8 @@
 // says so.
 import type { TenantDb } from "../../db/tenant";
 import { balancesByPartnership } from "../exchange/groups";
-import { balanceOf, UNRATED_VALUE, type Balance } from "../exchange/reciprocity";
+import { balanceOf, type Balance } from "../exchange/reciprocity";
+import { UNRATED_VALUE } from "../scoring";
 
 export const yearOf = (now: Date) => now.getUTCFullYear();
 

@@ -6,7 +6,7 @@ import { privacyOf, tooFew } from "../confidentiality";
 import { round1 } from "../scoring";
 import { pageOf, pillarCells, resolveSort, shownPillars, sortRows } from "./heatmap";
 import { gapSentence } from "../scorecard/words";
-import { givenSentence } from "../scorecard/exchange-words";
+import { givenSentence } from "../exchange/words";
 import { leastBalanced, loadReciprocity, reciprocityCell, yearOf } from "./exchange";
 import { atRisk, gapPillarPairs, gaps, lowResponseRates, movers, rateCycle } from "./insights";
 import {

@@ -6,7 +6,7 @@ import type { WorkspaceCtx } from "../../access/context";
 import type { ExchangeSide } from "../exchange/life";
 import { exchangeBalance } from "../exchange/read";
 import type { Balance } from "../exchange/reciprocity";
-import { asksSentence, indexMeaning, offersSentence, readerSides, valueSentence } from "./exchange-words";
+import { asksSentence, indexMeaning, offersSentence, readerSides, valueSentence } from "../exchange/words";
 import type { Perspective } from "./words";
 
 const sideFigures = z.object({

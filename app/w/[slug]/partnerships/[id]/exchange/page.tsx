@@ -37,15 +37,9 @@ export default async function ExchangePage({ params }: { params: Promise<{ slug:
         ) : null}
 
         <BalanceSection
-          viewer={viewerSide}
-          names={names}
           periods={[
-            {
-              title: data.balance.cycle ? `This cycle (${data.balance.cycle.label})` : "This cycle",
-              when: "this cycle",
-              balance: data.balance.cycle,
-            },
-            { title: `This year (${data.balance.year.year})`, when: "this year", balance: data.balance.year },
+            { title: data.words.cycle ? `This cycle (${data.words.cycle.label})` : "This cycle", words: data.words.cycle },
+            { title: `This year (${data.words.year.year})`, words: data.words.year },
           ]}
         />
 

@@ -1,6 +1,5 @@
-// The words of the Exchange tab: statuses, moves, and the give/get balance said from the
-// viewer's side ("Globex fulfilled 7 of your 9 asks this year; you fulfilled 3 of their 8").
-import type { Balance } from "~/server/services/exchange/reciprocity";
+// The words of the Exchange tab: statuses, moves and groups. The balance's sentences come from
+// the server (server/services/exchange/words.ts), as the scorecard's do.
 
 export type Side = "HOST" | "PARTNER";
 export type Kind = "ASK" | "OFFER";
@@ -60,34 +59,3 @@ export const GROUPS: { key: string; title: string; description: string; statuses
     statuses: ["DELIVERED", "DECLINED", "LAPSED", "WITHDRAWN"],
   },
 ];
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-// The balance of a period in sentences, from the viewer's side. `when`: "this year", "in Q3 2026".
-export function balanceWords(balance: Balance, viewer: Side, names: Record<Side, string>, when: string): string[] {
-  const other: Side = viewer === "HOST" ? "PARTNER" : "HOST";
-  const mine = balance[viewer];
-  const theirs = balance[other];
-  const asks =
-    mine.asksMade + theirs.asksMade === 0
-      ? `No asks either way ${when}.`
-      : `${names[other]} fulfilled ${theirs.asksFulfilled} of your ${count(theirs.asksReceived, "ask")} ${when}; you fulfilled ${mine.asksFulfilled} of their ${theirs.asksMade}.`;
-  const offers =
-    mine.offersMade + theirs.offersMade === 0
-      ? `No offers either way ${when}.`
-      : `Offers delivered: ${mine.offersDelivered} of your ${mine.offersMade}, ${theirs.offersDelivered} of their ${theirs.offersMade}.`;
-  return [
-    asks,
-    offers,
-    `Value received (ratings 1-5 added up, 3 when unrated): you ${mine.valueReceived}, ${names[other]} ${theirs.valueReceived}.`,
-  ];
-}
-
-// What the reciprocity index says, in words.
-export function indexWords(balance: Balance): string {
-  if (balance.index === null) return "No exchange yet: nothing was delivered either way.";
-  if (balance.oneSided) return "One-sided: one side gives much more than it gets (below 40, with 4 or more deliveries).";
-  if (balance.index === 0) return "Only one side gave so far.";
-  if (balance.index >= 80) return "Balanced: both sides give about as much as they get.";
-  return "Leaning one way: one side gives more than the other.";
-}

@@ -1,9 +1,9 @@
 // The give/get balance in words, from the reader's side, as pure functions: "Globex fulfilled 7 of
 // your 9 asks this year; you fulfilled 3 of their 8". To a partner contact the sides swap: "you"
 // is the partner organisation and "they" the workspace's company.
-import type { ExchangeSide } from "../exchange/life";
-import type { Balance } from "../exchange/reciprocity";
-import type { Perspective } from "./words";
+import type { ExchangeSide } from "./life";
+import type { Balance } from "./reciprocity";
+import type { Perspective } from "../scorecard/words";
 
 // Which side the reader is on, and the other side's name.
 export function readerSides(p: Perspective): { you: ExchangeSide; them: ExchangeSide; theirName: string } {
@@ -59,3 +59,17 @@ export function indexMeaning(p: Perspective, b: Balance): string {
 export function givenSentence(names: Record<ExchangeSide, string>, given: Record<ExchangeSide, number>, delivered: number): string {
   return `${names.HOST} gave ${given.HOST} in value, ${names.PARTNER} ${given.PARTNER}, over ${count(delivered, "delivery", "deliveries")}.`;
 }
+
+// A period's balance as the Exchange tab says it, from the reader's side: the asks, the offers,
+// the value, and the index with what it means. `period`: "this year", "in 2026-Q4".
+export function periodWords(p: Perspective, b: Balance, period: string) {
+  return {
+    asks: asksSentence(p, b, period),
+    offers: offersSentence(p, b),
+    value: valueSentence(p, b),
+    index: b.index,
+    meaning: indexMeaning(p, b),
+    oneSided: b.oneSided,
+  };
+}
+export type PeriodWords = ReturnType<typeof periodWords>;
