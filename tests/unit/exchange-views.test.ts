@@ -2,7 +2,8 @@
 // reader's side (singular, plural, nothing yet, the sides swapped for a partner contact), and the
 // portfolio's per-row balance from grouped counts, with hand-computed cases.
 import { describe, expect, it } from "vitest";
-import { balanceOfGroups, balancesByPartnership, type ExchangeGroup } from "../../server/services/exchange/groups";
+import { balancesByPartnership, type ExchangeGroup } from "../../server/services/exchange/groups";
+import { balanceOfGroups } from "../../server/services/exchange/reciprocity";
 import { balanceOf, type ExchangeFact } from "../../server/services/exchange/reciprocity";
 import { leastBalanced } from "../../server/services/portfolio/exchange";
 import { asksSentence, givenSentence, indexMeaning, offersSentence, valueSentence } from "../../server/services/exchange/words";

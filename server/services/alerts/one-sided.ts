@@ -36,6 +36,7 @@ export async function alertIfOneSided(db: TenantClient, partnershipId: string, n
     partnershipName: p.name,
     giverName: hostGaveMore ? workspace.name : p.partnerOrg.name,
     otherName: hostGaveMore ? p.partnerOrg.name : workspace.name,
+    hostGaveMore,
     year,
     index: balance.index,
     delivered: balance.delivered,

@@ -114,6 +114,8 @@ export interface OneSidedInput {
   // Who gave most, and who gave little: the workspace's company or the partner organisation.
   giverName: string;
   otherName: string;
+  // Whether the giver is the workspace's company (the alert's reader's side).
+  hostGaveMore: boolean;
   year: number;
   index: number;
   delivered: number;
@@ -125,7 +127,10 @@ export function oneSidedNotice(input: OneSidedInput): NoticeText {
     title: `${input.partnershipName}: the exchange has become one-sided`,
     body:
       `Of the ${input.delivered} asks and offers delivered among those made in ${input.year}, most of the value came from ${input.giverName}: ` +
-      `a reciprocity index of ${input.index} (below 40 is one-sided). Ask ${input.otherName} for something specific, or offer less until it balances.`,
+      `a reciprocity index of ${input.index} (below 40 is one-sided). ` +
+      (input.hostGaveMore
+        ? `Ask ${input.otherName} for something specific in return.`
+        : `Answer ${input.giverName}'s open asks, or offer what it needs.`),
   };
 }
 

@@ -52,27 +52,40 @@ const empty = (): SideBalance => ({
   valueGiven: 0,
 });
 
-export function balanceOf(items: readonly ExchangeFact[]): Balance {
+// Items of one kind, side and status, how many, and the sum of their values (each delivered one
+// its rating, an unrated one UNRATED_VALUE): an item alone, or a GROUP BY's row (groups.ts).
+export interface FactGroup {
+  kind: ExchangeKind;
+  side: ExchangeSide;
+  status: ExchangeStatus;
+  count: number;
+  value: number;
+}
+
+export function balanceOfGroups(groups: readonly FactGroup[]): Balance {
   const sides: Record<ExchangeSide, SideBalance> = { HOST: empty(), PARTNER: empty() };
   let delivered = 0;
-  for (const item of items) {
-    const maker = sides[item.side];
-    const other = sides[otherSide(item.side)];
-    const done = item.status === "DELIVERED";
-    if (item.kind === "ASK") {
-      maker.asksMade++;
-      other.asksReceived++;
-      if (done) other.asksFulfilled++;
+  for (const g of groups) {
+    const maker = sides[g.side];
+    const other = sides[otherSide(g.side)];
+    const done = g.status === "DELIVERED";
+    if (g.kind === "ASK") {
+      maker.asksMade += g.count;
+      other.asksReceived += g.count;
+      if (done) other.asksFulfilled += g.count;
     } else {
-      maker.offersMade++;
-      if (done) maker.offersDelivered++;
+      maker.offersMade += g.count;
+      if (done) maker.offersDelivered += g.count;
     }
     if (done) {
-      delivered++;
-      sides[receivingSide(item)].valueReceived += valueOf(item.rating);
-      sides[givingSide(item)].valueGiven += valueOf(item.rating);
+      delivered += g.count;
+      sides[receivingSide(g)].valueReceived += g.value;
+      sides[givingSide(g)].valueGiven += g.value;
     }
   }
   const index = reciprocityIndex(sides.HOST.valueGiven, sides.PARTNER.valueGiven);
   return { HOST: sides.HOST, PARTNER: sides.PARTNER, delivered, index, oneSided: isOneSided(index, delivered) };
 }
+
+export const balanceOf = (items: readonly ExchangeFact[]): Balance =>
+  balanceOfGroups(items.map((i) => ({ kind: i.kind, side: i.side, status: i.status, count: 1, value: valueOf(i.rating) })));
