@@ -39,13 +39,14 @@ export default async function NotificationsPage({
     <>
       <PageHeader
         title="Notifications"
-        description="Alerts about the partnerships you own, and renewal reviews coming due. Newest first."
+        description="Alerts about the partnerships you own, renewal reviews coming due, and the asks and offers of your partnerships. Newest first."
         action={unread > 0 ? <MarkAllReadButton slug={slug} /> : null}
       />
       {page.items.length === 0 ? (
         <EmptyState title={cursor ? "No older notifications" : "No notifications yet"}>
           You hear here (and by email) when a partnership you own drops 10 points or more, a pillar enters the at-risk band, a perception
-          gap appears, or a renewal review opens.
+          gap appears, its exchange becomes one-sided, or a renewal review opens; and when someone on your partnerships makes, answers or
+          delivers an ask or offer, or an ask you owe is overdue.
         </EmptyState>
       ) : (
         <Card>
