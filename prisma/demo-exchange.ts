@@ -5,7 +5,8 @@
 // something to answer: Globex's newest ask waits for Northwind, Northwind's newest for Gina.
 // Written as the moves would have written them: each item with its history of events.
 import type { ExchangeKind, ExchangeStatus, Side } from "../server/db/generated/client";
-import type { Db } from "./factories";
+import { alertIfOneSided } from "../server/services/alerts/one-sided";
+import { scopedTo, type Db } from "./factories";
 
 const DAY = 86_400_000;
 const day = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -297,4 +298,6 @@ export async function seedExchange(db: Db, r: ExchangeInput) {
 
   for (const item of globexItems) await seedItem(db, ws, globex.partnershipId, now, item);
   for (const item of initechItems) await seedItem(db, ws, initech.partnershipId, now, item);
+  // The alert the last delivery would have raised: Globex's exchange is one-sided this year.
+  await alertIfOneSided(scopedTo(db, ws), globex.partnershipId, now);
 }

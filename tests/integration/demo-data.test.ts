@@ -88,6 +88,14 @@ describe("the demo workspace", () => {
     expect([globex.HOST.asksFulfilled, globex.HOST.asksReceived]).toEqual([3, 8]);
     expect(globex.index).toBe(28);
     expect(globex.oneSided).toBe(true);
+    // Its owner heard of it, as the last delivery would have told them.
+    const alert = await db().notification.findMany({
+      where: { workspaceId, kind: "ONE_SIDED_EXCHANGE" },
+      select: { title: true, member: { select: { user: { select: { email: true } } } } },
+    });
+    expect(alert.map((a) => [a.member.user.email, a.title])).toEqual([
+      ["manager@northwind.test", "Globex Cloud Resale: the exchange has become one-sided"],
+    ]);
     const initech = await balanceOfPartnership("Initech Co-Sell");
     expect(initech.index).toBe(100);
     expect(initech.oneSided).toBe(false);

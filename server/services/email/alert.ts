@@ -145,7 +145,7 @@ export function oneSidedEmail(input: OneSidedInput & { workspaceName: string; re
       "",
       `The value exchange of ${input.partnershipName} (${input.workspaceName}) needs your attention. ${notice.body}`,
       "",
-      "See the partnership's exchange:",
+      "See the exchange on its scorecard:",
       link,
       "",
       "You receive this as the partnership's owner (or, when it has none, as a workspace admin), once a year per partnership.",
