@@ -108,6 +108,15 @@ test("a manager and a partner contact run a retro together through to actions on
     await volunteer(manager, "Monthly joint roadmap call");
     await volunteer(manager, "Quarterly customer story");
 
+    // A top "Start doing" item can also become an ask of the other side.
+    const story = manager.getByRole("article", { name: "Quarterly customer story" });
+    await story.getByRole("button", { name: "Make it an ask: Quarterly customer story" }).click();
+    const askDialog = manager.getByRole("dialog", { name: "Make it an ask of the other side" });
+    await askDialog.getByLabel("By when").fill(nextMonth);
+    await askDialog.getByRole("button", { name: "Make it an ask" }).click();
+    await expect(askDialog).toBeHidden();
+    await expect(story).toContainText("Also an ask of the other side (open)");
+
     await advance(manager, partner, "Close the retro", /Closed/);
     const agreed = partner.getByRole("region", { name: "Agreed actions" });
     await expect(agreed.getByRole("row").filter({ hasText: "Shared escalation contacts" })).toContainText("Gina Okafor");
@@ -123,6 +132,13 @@ test("a manager and a partner contact run a retro together through to actions on
       await expect(actions.getByRole("row").filter({ hasText: "Shared escalation contacts" })).toContainText("Gina Okafor");
       await expect(actions.getByRole("row").filter({ hasText: "Monthly joint roadmap call" })).toContainText("Morgan Reyes");
     }
+
+    // Globex's contact finds the retro's ask on the Exchange tab, waiting for an answer.
+    await partner.getByRole("navigation", { name: "Partnership" }).getByRole("link", { name: "Exchange" }).click();
+    const ask = partner
+      .getByRole("listitem")
+      .filter({ has: partner.getByRole("heading", { name: "Quarterly customer story", exact: true }) });
+    await expect(ask).toContainText("Waiting for an answer");
   } finally {
     await partnerContext.close();
   }

@@ -203,7 +203,10 @@ function ActionRow({ slug, view, action }: { slug: string; view: RetroView; acti
         {action.ask ? (
           <p className="mt-1 text-sm text-slate-700">
             Also an ask of the other side ({action.ask.status.toLowerCase()}):{" "}
-            <Link className="font-medium text-indigo-700 underline" href={`/w/${slug}/partnerships/${view.retro.partnershipId}/exchange`}>
+            <Link
+              className="font-medium text-brand-700 hover:underline"
+              href={`/w/${slug}/partnerships/${view.retro.partnershipId}/exchange`}
+            >
               see it on the Exchange tab
             </Link>
             .
