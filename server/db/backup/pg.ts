@@ -15,7 +15,10 @@ function connection(databaseUrl: string) {
   // Row-level security holds the tables' owner too (FORCE): the session crosses workspaces, as
   // every operator tool's does (MAINTENANCE_SESSION_OPTIONS), so the dump reads every row and the
   // restore may write them.
-  const env: NodeJS.ProcessEnv = { ...process.env, PGOPTIONS: [process.env.PGOPTIONS, MAINTENANCE_SESSION_OPTIONS].filter(Boolean).join(" ") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGOPTIONS: [process.env.PGOPTIONS, MAINTENANCE_SESSION_OPTIONS].filter(Boolean).join(" "),
+  };
   if (password) env.PGPASSWORD = password;
   return { dbname: url.toString(), env };
 }
