@@ -90,6 +90,22 @@ async function seedItem(db: Db, ws: string, partnershipId: string, now: Date, i:
   });
 }
 
+// Asks one person makes of another: each delivered unless its own fields say otherwise.
+const asksOf =
+  (by: Person, answerer: Person, counterpart: string) =>
+  (title: string, detail: string, madeAgo: number, rest: Partial<ItemSpec>): ItemSpec => ({
+    kind: "ASK",
+    by,
+    answerer,
+    counterpart,
+    title,
+    detail,
+    madeAgo,
+    dueIn: 30,
+    status: "DELIVERED",
+    ...rest,
+  });
+
 export interface ExchangeInput {
   workspaceId: string;
   now: Date;
@@ -105,32 +121,8 @@ export async function seedExchange(db: Db, r: ExchangeInput) {
   const [gina, gContact] = [globex.contacts[0]!, globex.contacts[1]!];
   const delivered = (rating: number, deliveredIn: number, ratingNote = "") =>
     ({ status: "DELIVERED", rating, deliveredIn, ratingNote }) as const;
-  const ofGlobex = (title: string, detail: string, madeAgo: number, rest: Partial<ItemSpec>) =>
-    ({
-      kind: "ASK",
-      by: morgan,
-      answerer: gina,
-      counterpart: "Gina Okafor (Globex alliance lead)",
-      title,
-      detail,
-      madeAgo,
-      dueIn: 30,
-      status: "DELIVERED",
-      ...rest,
-    }) as ItemSpec;
-  const ofNorthwind = (title: string, detail: string, madeAgo: number, rest: Partial<ItemSpec>) =>
-    ({
-      kind: "ASK",
-      by: gina,
-      answerer: morgan,
-      counterpart: "Morgan Reyes (Northwind partner manager)",
-      title,
-      detail,
-      madeAgo,
-      dueIn: 30,
-      status: "DELIVERED",
-      ...rest,
-    }) as ItemSpec;
+  const ofGlobex = asksOf(morgan, gina, "Gina Okafor (Globex alliance lead)");
+  const ofNorthwind = asksOf(gina, morgan, "Morgan Reyes (Northwind partner manager)");
 
   const globexItems: ItemSpec[] = [
     // Northwind's 9 asks of Globex: 7 delivered, 1 accepted and under way, 1 waiting for Gina.
@@ -234,32 +226,8 @@ export async function seedExchange(db: Db, r: ExchangeInput) {
   ];
 
   const laura = initech.contacts[0]!;
-  const ofInitech = (title: string, detail: string, madeAgo: number, rest: Partial<ItemSpec>) =>
-    ({
-      kind: "ASK",
-      by: initech.owner,
-      answerer: laura,
-      counterpart: "Laura Fischer (Initech alliance lead)",
-      title,
-      detail,
-      madeAgo,
-      dueIn: 30,
-      status: "DELIVERED",
-      ...rest,
-    }) as ItemSpec;
-  const ofNorthwindByInitech = (title: string, detail: string, madeAgo: number, rest: Partial<ItemSpec>) =>
-    ({
-      kind: "ASK",
-      by: laura,
-      answerer: initech.owner,
-      counterpart: "Morgan Reyes (Northwind partner manager)",
-      title,
-      detail,
-      madeAgo,
-      dueIn: 30,
-      status: "DELIVERED",
-      ...rest,
-    }) as ItemSpec;
+  const ofInitech = asksOf(initech.owner, laura, "Laura Fischer (Initech alliance lead)");
+  const ofNorthwindByInitech = asksOf(laura, initech.owner, "Morgan Reyes (Northwind partner manager)");
   const initechItems: ItemSpec[] = [
     ofInitech("Two reference customers for the joint solution", "Prospects want to hear from a live customer.", 180, delivered(4, 35)),
     ofInitech("Initech architect on the Hooli workshop", "The customer wants both vendors in the room.", 120, delivered(4, 10)),

@@ -1,7 +1,6 @@
 // Value exchange in the rhythm: overdue accepted asks reminded like actions (once per ask and date,
 // to the side that owes it), and the one-sided alert (once, to the owner, from the fourth delivery).
 import { describe, expect, it } from "vitest";
-import { addMember } from "../../prisma/factories";
 import { runWorkspaceWork } from "../../server/jobs/work";
 import { runAskReminders } from "../../server/services/exchange/reminders";
 import { exchangeSinceLastRetro } from "../../server/services/exchange/since";
@@ -9,20 +8,9 @@ import { forWorkspace } from "../../server/db/tenant";
 import { deliverOutbox } from "../../server/services/email/deliver";
 import { TURNED_OFF_REASON } from "../../server/services/email/preferences";
 import { startSmtp } from "./loopback-smtp";
-import { appDb, buildWorld, callerFor, db, expectTrpcError } from "./helpers";
-
-const DAY = 86_400_000;
-const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-
-async function world() {
-  const w = await buildWorld();
-  const colleague = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
-  return { ...w, colleague: { ...colleague, api: callerFor(colleague.user.id) } };
-}
-type World = Awaited<ReturnType<typeof world>>;
-type Api = World["manager"]["api"];
-const A = (w: World) => ({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
-const one = (w: World, itemId: string) => ({ workspaceSlug: w.slug, itemId });
+import { addMember } from "../../prisma/factories";
+import { appDb, db, expectTrpcError } from "./helpers";
+import { A, DAY, exchangeWorld as world, one, ymd, type Api, type World } from "./exchange-world";
 
 const make = (w: World, api: Api, kind: "ASK" | "OFFER", due = 5, title = "Three warm intros to Nordic retailers") =>
   api.exchange.create({ ...A(w), kind, title, counterpart: "Channel lead", dueDate: ymd(due) });

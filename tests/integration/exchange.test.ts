@@ -8,20 +8,7 @@ import { memberContext } from "../../server/access/member-context";
 import { loadExchangeItem } from "../../server/access/work-items";
 import { acceptItem } from "../../server/services/exchange/moves";
 import { appDb, buildWorld, callerFor, closedQuarter, db, expectTrpcError } from "./helpers";
-
-const DAY = 86_400_000;
-const ymd = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-
-async function world() {
-  const w = await buildWorld();
-  const colleague = await addMember(db(), w.workspace.id, { role: "PARTNER", partnerOrgId: w.orgA.id });
-  return { ...w, colleague: { ...colleague, api: callerFor(colleague.user.id) } };
-}
-type World = Awaited<ReturnType<typeof world>>;
-type Api = World["manager"]["api"];
-
-const A = (w: World) => ({ workspaceSlug: w.slug, partnershipId: w.partnershipA.id });
-const one = (w: World, itemId: string) => ({ workspaceSlug: w.slug, itemId });
+import { A, DAY, exchangeWorld as world, one, ymd, type Api, type World } from "./exchange-world";
 
 const ask = (w: World, api: Api, over: Record<string, unknown> = {}) =>
   api.exchange.create({

@@ -1,6 +1,7 @@
 // The reminder an action's owner gets a few days before its by-when date, and once when the date
 // has passed. A function of its input alone, so the job builds it inside its transaction.
 import type { ActionReminderKind } from "../../db/generated/client";
+import { weekdayDay } from "../dates";
 import { appUrl } from "./app-url";
 import type { Email } from "./templates";
 
@@ -18,7 +19,6 @@ export interface ActionReminderInput {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 function when(dueDate: Date, today: Date): string {
   const days = Math.round((dueDate.getTime() - today.getTime()) / DAY_MS);
@@ -29,7 +29,7 @@ function when(dueDate: Date, today: Date): string {
 
 export function actionReminderEmail(input: ActionReminderInput): Email {
   const link = appUrl(input.path);
-  const due = dayFormat.format(input.dueDate);
+  const due = weekdayDay(input.dueDate);
   const soon = input.kind === "DUE_SOON";
   return {
     subject: soon ? `Reminder: "${input.title}" is due ${when(input.dueDate, input.today)}` : `Overdue: "${input.title}" was due on ${due}`,

@@ -1,6 +1,7 @@
 // The reminder the side that owes an accepted ask gets once its by-when date has passed, like an
 // overdue action's (action-reminder.ts). A function of its input alone, so the job builds it
 // inside its transaction.
+import { weekdayDay } from "../dates";
 import { appUrl } from "./app-url";
 import type { Email } from "./templates";
 
@@ -16,11 +17,9 @@ export interface AskReminderInput {
   path: string;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
 export function askReminderEmail(input: AskReminderInput): Email {
   const link = appUrl(input.path);
-  const due = dayFormat.format(input.dueDate);
+  const due = weekdayDay(input.dueDate);
   return {
     subject: `Overdue: ${input.askerName}'s ask "${input.title}" was due on ${due}`,
     link,

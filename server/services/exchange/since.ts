@@ -3,6 +3,7 @@
 // renewal review); either starts at the partnership's creation when there was none before. Like
 // every balance, an item counts in the stretch in which it was made (reciprocity.ts).
 import type { TenantDb, TenantTx } from "../../db/tenant";
+import { shortDay } from "../dates";
 import { exchangeFigures, type ExchangeFigures } from "./figures";
 import type { SideNames } from "./life";
 import { balanceOf } from "./reciprocity";
@@ -23,8 +24,6 @@ export async function exchangeBetween(
   });
   return exchangeFigures(names, balanceOf(items), since, from, to);
 }
-
-const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 // Since the partnership's previous closed retro (the one closed last before this one), or since
 // the partnership began; up to this retro's close (or now, while it runs).
@@ -48,11 +47,11 @@ export async function exchangeSinceLastRetro(
         db,
         retro.partnershipId,
         names,
-        `since the ${previous.cycle.label} retro (closed ${day(previous.closedAt!)})`,
+        `since the ${previous.cycle.label} retro (closed ${shortDay(previous.closedAt!)})`,
         previous.closedAt!,
         to,
       )
-    : exchangeBetween(db, retro.partnershipId, names, `since the partnership began (${day(p.createdAt)})`, p.createdAt, to);
+    : exchangeBetween(db, retro.partnershipId, names, `since the partnership began (${shortDay(p.createdAt)})`, p.createdAt, to);
 }
 
 // Since the partnership's last decided renewal review, or since it began; up to now.
@@ -70,9 +69,9 @@ export async function exchangeSinceLastReview(db: Db, partnershipId: string, nam
         db,
         partnershipId,
         names,
-        `since the last renewal review (decided ${day(previous.decidedAt!)})`,
+        `since the last renewal review (decided ${shortDay(previous.decidedAt!)})`,
         previous.decidedAt!,
         now,
       )
-    : exchangeBetween(db, partnershipId, names, `since the partnership began (${day(p.createdAt)})`, p.createdAt, now);
+    : exchangeBetween(db, partnershipId, names, `since the partnership began (${shortDay(p.createdAt)})`, p.createdAt, now);
 }
