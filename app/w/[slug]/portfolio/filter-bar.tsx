@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "../../../_components/button";
 
 const noSubscription = () => () => {};
@@ -39,11 +39,15 @@ export function FilterBar({
     () => true,
     () => false,
   );
-  // The choices on screen; a new address (Back, a band link, Clear) brings its own.
+  // The selects are uncontrolled: a choice made before React runs (a slow first load) is kept by
+  // the browser, where a controlled select would be reset to the server's value as React takes
+  // over. A new address (Back, a band link, Clear) brings its own choices into the same elements.
   const shown = JSON.stringify(valuesOf(fields));
-  const [state, setState] = useState({ shown, values: valuesOf(fields) });
-  if (state.shown !== shown) setState({ shown, values: valuesOf(fields) });
-  const firstSelect = useRef<HTMLSelectElement>(null);
+  const selects = useRef(new Map<string, HTMLSelectElement>());
+  useEffect(() => {
+    const values = JSON.parse(shown) as Record<string, string>;
+    for (const [name, select] of selects.current) if (select.value !== (values[name] ?? "")) select.value = values[name] ?? "";
+  }, [shown]);
 
   const go = (values: Record<string, string>) => {
     const q = new URLSearchParams();
@@ -51,9 +55,10 @@ export function FilterBar({
     const s = q.toString();
     router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
   };
+  const chosen = () => Object.fromEntries(fields.map((f) => [f.name, selects.current.get(f.name)?.value ?? ""]));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    go(state.values);
+    go(chosen());
   };
   // A select does not submit its form on Enter by itself.
   const enterApplies = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -63,11 +68,10 @@ export function FilterBar({
     }
   };
   const clear = () => {
-    const none = Object.fromEntries(fields.map((f) => [f.name, ""]));
-    setState((s) => ({ ...s, values: none }));
-    go(none);
+    for (const select of selects.current.values()) select.value = "";
+    go(chosen());
     // The Clear button goes away with the filters: focus the first filter rather than lose it.
-    firstSelect.current?.focus();
+    selects.current.get(fields[0]!.name)?.focus();
   };
 
   return (
@@ -76,20 +80,19 @@ export function FilterBar({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="grid grid-cols-2 items-end gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {fields.map((f, i) => (
+        {fields.map((f) => (
           <div key={f.name}>
             <label htmlFor={`filter-${f.name}`} className="block text-xs font-medium text-slate-600">
               {f.label}
             </label>
             <select
               id={`filter-${f.name}`}
-              ref={i === 0 ? firstSelect : undefined}
-              name={f.name}
-              value={state.values[f.name] ?? ""}
-              onChange={(e) => {
-                const value = e.target.value;
-                setState((s) => ({ ...s, values: { ...s.values, [f.name]: value } }));
+              ref={(el) => {
+                if (el) selects.current.set(f.name, el);
+                else selects.current.delete(f.name);
               }}
+              name={f.name}
+              defaultValue={f.value}
               className="mt-1 block w-full rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
             >
               <option value="">All</option>
