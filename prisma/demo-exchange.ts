@@ -121,8 +121,8 @@ export async function seedExchange(db: Db, r: ExchangeInput) {
   const [gina, gContact] = [globex.contacts[0]!, globex.contacts[1]!];
   const delivered = (rating: number, deliveredIn: number, ratingNote = "") =>
     ({ status: "DELIVERED", rating, deliveredIn, ratingNote }) as const;
-  const ofGlobex = asksOf(morgan, gina, "Gina Okafor (Globex alliance lead)");
-  const ofNorthwind = asksOf(gina, morgan, "Morgan Reyes (Northwind partner manager)");
+  const ofGlobex = asksOf(morgan, gina, "Globex alliance lead");
+  const ofNorthwind = asksOf(gina, morgan, "Northwind partner manager");
 
   const globexItems: ItemSpec[] = [
     // Northwind's 9 asks of Globex: 7 delivered, 1 accepted and under way, 1 waiting for Gina.
@@ -226,8 +226,8 @@ export async function seedExchange(db: Db, r: ExchangeInput) {
   ];
 
   const laura = initech.contacts[0]!;
-  const ofInitech = asksOf(initech.owner, laura, "Laura Fischer (Initech alliance lead)");
-  const ofNorthwindByInitech = asksOf(laura, initech.owner, "Morgan Reyes (Northwind partner manager)");
+  const ofInitech = asksOf(initech.owner, laura, "Initech alliance lead");
+  const ofNorthwindByInitech = asksOf(laura, initech.owner, "Northwind partner manager");
   const initechItems: ItemSpec[] = [
     ofInitech("Two reference customers for the joint solution", "Prospects want to hear from a live customer.", 180, delivered(4, 35)),
     ofInitech("Initech architect on the Hooli workshop", "The customer wants both vendors in the room.", 120, delivered(4, 10)),
